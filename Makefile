@@ -1,0 +1,18 @@
+# The two commands of the README. Both install what is missing first, so both work on a fresh machine.
+PYTHON ?= python3
+SAMPLE := tests/fixtures/seeds/000_452dfb289bf64cc2.txt
+
+.PHONY: setup run test lint bench
+
+setup:
+	PYTHON=$(PYTHON) bash scripts/setup.sh
+
+run: setup
+	juesuan outline $(SAMPLE)
+
+test: setup
+	$(PYTHON) -m ruff check src tests bench
+	$(PYTHON) -m pytest -q
+
+bench: setup
+	$(PYTHON) bench/read_speed.py

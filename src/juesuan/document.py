@@ -1,0 +1,258 @@
+"""The Document: what every reader produces, whatever the format.
+
+A Document is an ordered list of blocks (heading, paragraph, table, image placeholder) and the text
+they make when joined. Every block, table row and cell knows its character span in that text, and
+the document maps any span back to where it came from: the 1-based source line for text-like inputs,
+the 1-based page for PDF.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from juesuan.text.normalize import normalize
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a piece of text came from; the JSON shape of design.md."""
+
+    line: int | None
+    page: int | None
+    start: int
+    end: int
+    end_line: int | None = None
+
+    def as_json(self) -> dict[str, int | None]:
+        return {"line": self.line, "page": self.page, "start": self.start, "end": self.end}
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    TABLE = "table"
+    IMAGE = "image"
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    start: int = 0
+    end: int = 0
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(slots=True)
+class Row:
+    cells: list[Cell]
+    start: int = 0
+    end: int = 0
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+@dataclass(slots=True)
+class Block:
+    kind: BlockKind
+    text: str
+    location: Location
+    level: int | None = None  # heading level, when the source says it (Word styles, Markdown, HTML)
+    rows: list[Row] = field(default_factory=list)  # tables only
+    title: str | None = None  # a table's own title row, or an image's alt text
+
+    @property
+    def is_table(self) -> bool:
+        return self.kind is BlockKind.TABLE
+
+    def grid(self) -> list[list[str]]:
+        """The table as a rectangular grid, merged cells repeated over every position they cover."""
+        width = max((sum(c.colspan for c in r.cells) for r in self.rows), default=0)
+        grid: list[list[str | None]] = [[None] * width for _ in self.rows]
+        for i, row in enumerate(self.rows):
+            j = 0
+            for cell in row.cells:
+                while j < width and grid[i][j] is not None:
+                    j += 1
+                for di in range(cell.rowspan):
+                    for dj in range(cell.colspan):
+                        if i + di < len(grid) and j + dj < width:
+                            grid[i + di][j + dj] = cell.text
+                j += cell.colspan
+        return [[c if c is not None else "" for c in r] for r in grid]
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """From `offset` on, the document text comes from source `line` (and `page`)."""
+
+    offset: int
+    line: int | None
+    page: int | None
+
+
+@dataclass(slots=True)
+class Document:
+    source: Path
+    format: str
+    text: str
+    blocks: list[Block]
+    anchors: list[Anchor]
+    pages: int | None = None
+    ocr_pages: list[int] = field(default_factory=list)
+    _normalized: str | None = None
+    _offsets: list[int] = field(default_factory=list)
+
+    @property
+    def normalized(self) -> str:
+        """The text with full-width digits, letters and punctuation mapped one-to-one to ASCII."""
+        if self._normalized is None:
+            self._normalized = normalize(self.text)
+        return self._normalized
+
+    def locate(self, start: int, end: int | None = None) -> Location:
+        """The Location of the text span [start, end)."""
+        end = start if end is None else end
+        first = self._anchor_at(start)
+        last = self._anchor_at(max(start, end - 1))
+        return Location(
+            line=first.line if first else None,
+            page=first.page if first else None,
+            start=start,
+            end=end,
+            end_line=last.line if last else None,
+        )
+
+    def _anchor_at(self, offset: int) -> Anchor | None:
+        if not self._offsets:
+            self._offsets = [a.offset for a in self.anchors]
+        i = bisect.bisect_right(self._offsets, offset) - 1
+        return self.anchors[i] if i >= 0 else None
+
+    @property
+    def tables(self) -> list[Block]:
+        return [b for b in self.blocks if b.is_table]
+
+
+class DocumentBuilder:
+    """Assembles blocks into a Document, keeping offsets and anchors consistent.
+
+    Readers call `add_*` in document order, saying for each piece of text which source line and page
+    it came from; the builder joins blocks with newlines and records the anchors.
+    """
+
+    def __init__(self, source: Path, fmt: str) -> None:
+        self.source = source
+        self.format = fmt
+        self._parts: list[str] = []
+        self._length = 0
+        self.blocks: list[Block] = []
+        self.anchors: list[Anchor] = []
+        self.pages: int | None = None
+        self.ocr_pages: list[int] = []
+
+    def _append(self, text: str, line: int | None, page: int | None) -> tuple[int, int]:
+        if self._parts:
+            self._parts.append("\n")
+            self._length += 1
+        start = self._length
+        if not self.anchors or self.anchors[-1].line != line or self.anchors[-1].page != page:
+            self.anchors.append(Anchor(start, line, page))
+        self._parts.append(text)
+        self._length += len(text)
+        return start, self._length
+
+    def _append_pieces(self, pieces: list[tuple[str, int | None, int | None]]) -> tuple[int, int]:
+        """Appends one block made of pieces from several source lines or pages, joined directly."""
+        if self._parts:
+            self._parts.append("\n")
+            self._length += 1
+        start = self._length
+        for text, line, page in pieces:
+            if not self.anchors or self.anchors[-1].line != line or self.anchors[-1].page != page:
+                self.anchors.append(Anchor(self._length, line, page))
+            self._parts.append(text)
+            self._length += len(text)
+        return start, self._length
+
+    def add_text(
+        self,
+        kind: BlockKind,
+        pieces: list[tuple[str, int | None, int | None]],
+        level: int | None = None,
+    ) -> Block | None:
+        """A heading or paragraph from pieces of (text, source line, page); empty text is skipped."""
+        if not "".join(p[0] for p in pieces).strip():
+            return None
+        start, end = self._append_pieces(pieces)
+        first = pieces[0]
+        last = pieces[-1]
+        loc = Location(line=first[1], page=first[2], start=start, end=end, end_line=last[1])
+        block = Block(kind, "".join(p[0] for p in pieces), loc, level=level)
+        self.blocks.append(block)
+        return block
+
+    def add_image(self, alt: str, line: int | None, page: int | None) -> Block:
+        text = f"[图片{('：' + alt) if alt else ''}]"
+        start, end = self._append(text, line, page)
+        block = Block(BlockKind.IMAGE, text, Location(line, page, start, end, line), title=alt or None)
+        self.blocks.append(block)
+        return block
+
+    def add_table(
+        self,
+        rows: list[tuple[list[Cell], int | None, int | None]],
+        title: str | None = None,
+    ) -> Block | None:
+        """A table from rows of (cells, source line, page); each row becomes one line of text."""
+        rows = [r for r in rows if r[0]]
+        if not rows:
+            return None
+        if self._parts:
+            self._parts.append("\n")
+            self._length += 1
+        start = self._length
+        built: list[Row] = []
+        for i, (cells, line, page) in enumerate(rows):
+            if i:
+                self._parts.append("\n")
+                self._length += 1
+            if not self.anchors or self.anchors[-1].line != line or self.anchors[-1].page != page:
+                self.anchors.append(Anchor(self._length, line, page))
+            row_start = self._length
+            for j, cell in enumerate(cells):
+                if j:
+                    self._parts.append("\t")
+                    self._length += 1
+                cell.start = self._length
+                self._parts.append(cell.text)
+                self._length += len(cell.text)
+                cell.end = self._length
+            built.append(Row(cells, row_start, self._length))
+        end = self._length
+        loc = Location(rows[0][1], rows[0][2], start, end, rows[-1][1])
+        block = Block(BlockKind.TABLE, "".join(self._parts[-1:]), loc, rows=built, title=title)
+        block.text = self.text_so_far()[start:end]
+        self.blocks.append(block)
+        return block
+
+    def text_so_far(self) -> str:
+        joined = "".join(self._parts)
+        self._parts = [joined] if joined else []
+        return joined
+
+    def build(self) -> Document:
+        return Document(
+            source=self.source,
+            format=self.format,
+            text=self.text_so_far(),
+            blocks=self.blocks,
+            anchors=self.anchors,
+            pages=self.pages,
+            ocr_pages=self.ocr_pages,
+        )

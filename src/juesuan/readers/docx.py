@@ -1,0 +1,112 @@
+"""Word .docx: paragraphs and tables in document order, heading levels, merged cells, images."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from juesuan.document import BlockKind, Cell, Document, DocumentBuilder
+from juesuan.errors import ReadError
+from juesuan.text.headings import is_heading_line, numbering
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+
+
+def read_docx(path: Path) -> Document:
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ReadError(path, f"Word 文档已损坏或不是有效的 .docx 文件（{type(exc).__name__}）") from None
+    builder = DocumentBuilder(path, "docx")
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            _paragraph(builder, Paragraph(child, document))
+        elif child.tag == qn("w:tbl"):
+            _table(builder, Table(child, document))
+    return builder.build()
+
+
+def _heading_level(paragraph: Paragraph) -> int | None:
+    style = paragraph.style
+    while style is not None:
+        m = _HEADING_STYLE.match(style.name or "")
+        if m:
+            return int(m.group(1))
+        if (style.name or "").lower() == "title":
+            return 1
+        style = style.base_style
+    ppr = paragraph._p.pPr
+    if ppr is not None:
+        lvl = ppr.find(qn("w:outlineLvl"))
+        if lvl is not None and lvl.get(qn("w:val")) is not None and lvl.get(qn("w:val")).isdigit():
+            value = int(lvl.get(qn("w:val")))
+            return value + 1 if value < 9 else None
+    return None
+
+
+def _paragraph(builder: DocumentBuilder, paragraph: Paragraph) -> None:
+    text = paragraph.text.strip()
+    has_image = bool(paragraph._p.findall(".//" + qn("w:drawing"))) or bool(
+        paragraph._p.findall(".//" + qn("w:pict"))
+    )
+    if has_image:
+        alt = " ".join(
+            d.get("descr") or d.get("title") or ""
+            for d in paragraph._p.iter(qn("wp:docPr"))
+        ).strip()
+        builder.add_image(alt, None, None)
+    if not text:
+        return
+    level = _heading_level(paragraph)
+    if level is None and is_heading_line(text):
+        level = numbering(text).level  # type: ignore[union-attr]
+    kind = BlockKind.HEADING if level is not None else BlockKind.PARAGRAPH
+    builder.add_text(kind, [(text, None, None)], level)
+
+
+def _cell_text(tc) -> str:  # type: ignore[no-untyped-def]
+    paragraphs = tc.findall(qn("w:p"))
+    texts = ["".join(t.text or "" for t in p.iter(qn("w:t"))).strip() for p in paragraphs]
+    return "\n".join(t for t in texts if t)
+
+
+def _table(builder: DocumentBuilder, table: Table) -> None:
+    """Rows of origin cells with colspan (gridSpan) and rowspan (vMerge) counted from the XML."""
+    grid_rows: list[list[tuple[Cell, int, bool]]] = []  # (cell, grid column, continues a vertical merge)
+    for tr in table._tbl.tr_lst:
+        col = 0
+        row: list[tuple[Cell, int, bool]] = []
+        for tc in tr.tc_lst:
+            tcpr = tc.tcPr
+            span = 1
+            vmerge_continue = False
+            if tcpr is not None:
+                gs = tcpr.find(qn("w:gridSpan"))
+                if gs is not None and (gs.get(qn("w:val")) or "1").isdigit():
+                    span = int(gs.get(qn("w:val")))
+                vm = tcpr.find(qn("w:vMerge"))
+                if vm is not None and vm.get(qn("w:val")) in (None, "continue"):
+                    vmerge_continue = True
+            row.append((Cell(_cell_text(tc), colspan=span), col, vmerge_continue))
+            col += span
+        grid_rows.append(row)
+    # A continued vertical merge adds one to the rowspan of the origin cell above it.
+    origin_at: dict[int, Cell] = {}
+    rows: list[tuple[list[Cell], int | None, int | None]] = []
+    for row in grid_rows:
+        cells: list[Cell] = []
+        for cell, col, cont in row:
+            if cont and col in origin_at:
+                origin_at[col].rowspan += 1
+                continue
+            origin_at[col] = cell
+            cells.append(cell)
+        rows.append((cells, None, None))
+    builder.add_table(rows)

@@ -1,0 +1,61 @@
+"""Legacy Word (.doc) and WPS (.wps) files: converted to .docx by LibreOffice headless, then read.
+
+Each conversion gets its own LibreOffice user profile, so conversions can run at the same time.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from juesuan.document import Document
+from juesuan.errors import ReadError
+from juesuan.readers.docx import read_docx
+
+CONVERT_TIMEOUT_S = 120
+
+
+def soffice() -> str | None:
+    """The LibreOffice executable, if installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert(path: Path, target: str, outdir: Path) -> Path:
+    """Converts `path` with LibreOffice to format `target` (e.g. "docx", "pdf") inside `outdir`."""
+    exe = soffice()
+    if exe is None:
+        raise ReadError(path, "读取 .doc/.wps 文件需要 LibreOffice，但本机未安装（请先运行 make setup）")
+    profile = Path(tempfile.mkdtemp(prefix="juesuan-lo-profile-"))
+    try:
+        cmd = [
+            exe,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless", "--norestore", "--nolockcheck",
+            "--convert-to", target, "--outdir", str(outdir), str(path),
+        ]
+        env = {**os.environ, "HOME": str(profile)}
+        try:
+            subprocess.run(cmd, capture_output=True, timeout=CONVERT_TIMEOUT_S, check=False, env=env)
+        except subprocess.TimeoutExpired:
+            raise ReadError(path, f"LibreOffice 转换超时（超过 {CONVERT_TIMEOUT_S} 秒），文件可能已损坏") from None
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    out = outdir / (path.stem + "." + target.split(":")[0])
+    if not out.exists() or out.stat().st_size == 0:
+        raise ReadError(path, "LibreOffice 无法转换此文件，文件可能已损坏或格式不受支持")
+    return out
+
+
+def read_legacy_word(path: Path) -> Document:
+    with tempfile.TemporaryDirectory(prefix="juesuan-convert-") as tmp:
+        # LibreOffice names the output after the input; copy under a plain name to avoid odd characters.
+        src = Path(tmp) / ("input" + path.suffix.lower())
+        shutil.copyfile(path, src)
+        converted = convert(src, "docx", Path(tmp))
+        document = read_docx(converted)
+    document.source = path
+    document.format = path.suffix.lower().lstrip(".")
+    return document

@@ -1,0 +1,151 @@
+"""Re-flowing PDF lines into paragraphs, and tables into the flow.
+
+A PDF has lines, not paragraphs. A line begins a new paragraph when it is numbered (一、 （一） 1.),
+is indented, follows a line that stopped short of the right margin, or comes after a wide gap; a
+paragraph broken across pages is joined again. Wrapped lines are joined without a space, so a figure
+split from its 万元 is whole again.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from juesuan.document import BlockKind, Cell, DocumentBuilder
+from juesuan.readers.pdf_page import Line
+from juesuan.readers.pdf_tables import PageTable
+from juesuan.text.headings import PART, is_heading_line, numbering, starts_paragraph
+
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?[-—–\s]*(/\s*\d+\s*页?)?$|^第\s*\d+\s*页.*共\s*\d+\s*页$")
+_PARAGRAPH_END = ("。", "；", "！", "？", "：", ";", "!", "?", ":", "）", ")")
+_DOT_LEADER = re.compile(r"\s*[.·…．]{4,}\s*\d*\s*$")
+
+
+@dataclass(slots=True)
+class FlowTable:
+    table: PageTable
+    page: int
+
+    @property
+    def top(self) -> float:
+        return self.table.top
+
+
+FlowItem = Line | FlowTable
+
+
+def drop_page_furniture(lines: list[Line], height: float) -> list[Line]:
+    """Page numbers at the top or bottom margin are not text; dot leaders of a contents page neither."""
+    kept: list[Line] = []
+    for line in lines:
+        in_margin = line.top > height * 0.9 or line.bottom < height * 0.08
+        if in_margin and _PAGE_NUMBER.match(line.text):
+            continue
+        line.text = _DOT_LEADER.sub("", line.text)
+        if line.text:
+            kept.append(line)
+    return kept
+
+
+class Reflow:
+    """Feeds pages of flow items, in order, into a DocumentBuilder."""
+
+    def __init__(self, builder: DocumentBuilder) -> None:
+        self.b = builder
+        self.paragraph: list[Line] = []
+        self.table: FlowTable | None = None  # the last table, while it may continue on the next page
+        self.table_rows: list[tuple[list[Cell], int | None, int | None]] = []
+        self.table_title: str | None = None
+        self.last_title: str | None = None
+
+    def page(self, items: list[FlowItem], width: float) -> None:
+        lines = [i for i in items if isinstance(i, Line)]
+        left, right = _margins(lines, width)
+        first = True
+        for item in items:
+            if isinstance(item, FlowTable):
+                self._flush_paragraph()
+                continues = first and self.table is not None and item.table.width == self.table.table.width
+                if not continues:
+                    self._flush_table()
+                    self.table_title = self.last_title
+                self._add_table_rows(item)
+                self.table = item
+            else:
+                if self.table is not None:
+                    self._flush_table()
+                if self.paragraph and self._breaks(self.paragraph[-1], item, left, right, first):
+                    self._flush_paragraph()
+                self.paragraph.append(item)
+            first = False
+        # A paragraph that runs to the right margin at the bottom of a page may continue overleaf.
+        if self.paragraph:
+            last = self.paragraph[-1]
+            shortfall = right - last.x1
+            if shortfall > 4 * last.size or (shortfall > 1.5 * last.size and last.text.endswith(_PARAGRAPH_END)):
+                self._flush_paragraph()
+
+    def finish(self) -> None:
+        self._flush_paragraph()
+        self._flush_table()
+
+    def _breaks(self, prev: Line, line: Line, left: float, right: float, first_on_page: bool) -> bool:
+        size = max(line.size, 1.0)
+        if starts_paragraph(line.text) or is_heading_line(line.text):
+            return True
+        prev_numbering = numbering(prev.text)
+        if prev_numbering is not None and prev_numbering.level == PART and len(line.text) <= 12:
+            return False  # a long part title wraps onto a short, centred second line
+        if line.x0 > left + 1.5 * size:  # indented first line, or centred text
+            return True
+        # A line that stops short ends its paragraph; but a line ending in a number or a word that did
+        # not fit stops up to a few characters short without ending anything.
+        shortfall = right - prev.x1
+        if shortfall > 4 * size or (shortfall > 1.5 * size and prev.text.endswith(_PARAGRAPH_END)):
+            return True
+        if abs(line.size - prev.size) > 0.15 * size:
+            return True
+        return not first_on_page and line.top - prev.top > 2.4 * size
+
+    def _flush_paragraph(self) -> None:
+        if not self.paragraph:
+            return
+        pieces: list[tuple[str, int | None, int | None]] = []
+        previous = ""
+        for line in self.paragraph:
+            text = line.text
+            if previous and previous[-1].isascii() and previous[-1].isalnum() and text[0].isascii() and (
+                text[0].isalpha() and previous[-1].isalpha()
+            ):
+                text = " " + text
+            pieces.append((text, None, line.page))
+            previous = text
+        joined = "".join(p[0] for p in pieces)
+        n = numbering(joined)
+        heading = is_heading_line(joined)
+        kind = BlockKind.HEADING if heading else BlockKind.PARAGRAPH
+        self.b.add_text(kind, pieces, n.level if heading and n else None)
+        self.last_title = joined if len(joined) <= 40 else None
+        self.paragraph = []
+
+    def _add_table_rows(self, item: FlowTable) -> None:
+        for cells in item.table.rows:
+            self.table_rows.append((cells, None, item.page))
+
+    def _flush_table(self) -> None:
+        if self.table_rows:
+            self.b.add_table(self.table_rows, title=self.table_title)
+        self.table_rows = []
+        self.table = None
+        self.table_title = None
+
+
+def _margins(lines: list[Line], width: float) -> tuple[float, float]:
+    """The left and right text margins of a page, from where its lines start and end."""
+    if len(lines) < 3:
+        return width * 0.12, width * 0.88
+    lefts = sorted(round(line.x0) for line in lines)
+    left = statistics.mode(lefts)
+    right = sorted(line.x1 for line in lines)[int(len(lines) * 0.9)]
+    return float(left), right

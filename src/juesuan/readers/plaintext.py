@@ -1,0 +1,143 @@
+"""Plain text and Markdown, including the Word-export artefacts of the Sichuan seeds.
+
+Word exported to text leaves `[bookmark: …]` markers (dropped), `[image: …]` markers (image
+placeholders; lines of chart labels after them belong to the image) and tables as tab-indented lines,
+one cell a line, with blank lines between rows. A line without a tab right after a cell line
+continues that cell.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from juesuan.document import BlockKind, Cell, Document, DocumentBuilder
+from juesuan.readers.encoding import decode
+from juesuan.text.headings import is_heading_line, numbering
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_IMAGE = re.compile(r"\[image:([^\]]*)\]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TABLE_TITLE = re.compile(r"^.{2,40}表$")
+
+
+def read_text(path: Path, data: bytes) -> Document:
+    text = decode(data, path)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    markdown = path.suffix.lower() in (".md", ".markdown")
+    builder = DocumentBuilder(path, "markdown" if markdown else "text")
+    _LineReader(builder, lines, markdown).run()
+    return builder.build()
+
+
+class _LineReader:
+    def __init__(self, builder: DocumentBuilder, lines: list[str], markdown: bool) -> None:
+        self.b = builder
+        # Bookmarks go first, so a heading inside one is seen as a heading.
+        self.lines = [_BOOKMARK.sub("", line) for line in lines]
+        self.markdown = markdown
+        self.i = 0
+
+    def run(self) -> None:
+        n = len(self.lines)
+        while self.i < n:
+            line = self.lines[self.i]
+            lineno = self.i + 1
+            if line.startswith("\t"):
+                self._tab_table()
+            elif self.markdown and line.lstrip().startswith("|") and self._md_table_ahead():
+                self._md_table()
+            elif _IMAGE.search(line):
+                self._image(line, lineno)
+            else:
+                self._paragraph(line, lineno)
+                self.i += 1
+
+    def _paragraph(self, line: str, lineno: int) -> None:
+        stripped = line.strip()
+        if not stripped:
+            return
+        lead = len(line) - len(line.lstrip())
+        if self.markdown and (m := _MD_HEADING.match(stripped)):
+            level = len(m.group(1))
+            offset = lead + m.start(2)
+            self.b.add_text(BlockKind.HEADING, [(line[offset : offset + len(m.group(2))], lineno, None)], level)
+            return
+        kind, level = BlockKind.PARAGRAPH, None
+        if is_heading_line(stripped):
+            kind = BlockKind.HEADING
+            level = numbering(stripped).level  # type: ignore[union-attr]
+        self.b.add_text(kind, [(stripped, lineno, None)], level)
+
+    def _image(self, line: str, lineno: int) -> None:
+        m = _IMAGE.search(line)
+        assert m is not None
+        before, after = line[: m.start()].strip(), line[m.end() :].strip()
+        if before:
+            self._paragraph(before, lineno)
+        # Chart labels exported after the marker (numbers, garbled OCR, no Chinese) belong to the image.
+        labels = [after] if after else []
+        j = self.i + 1
+        while j < len(self.lines) and not self.lines[j].startswith("\t") and not _CJK.search(self.lines[j]):
+            if _IMAGE.search(self.lines[j]):
+                break
+            labels.append(self.lines[j].strip())
+            j += 1
+        if after and _CJK.search(after):  # real text after the marker is a paragraph, not a label
+            labels = []
+            j = self.i + 1
+        alt = " ".join(x for x in [m.group(1).strip(), *labels] if x)
+        self.b.add_image(alt, lineno, None)
+        if after and _CJK.search(after):
+            self._paragraph(after, lineno)
+        self.i = j
+
+    def _tab_table(self) -> None:
+        """Rows of tab-indented cells; blank lines separate rows; a lone `…表` cell starts a new table."""
+        rows: list[tuple[list[Cell], int | None, int | None]] = []
+        title: str | None = None
+        n = len(self.lines)
+        while self.i < n and self.lines[self.i].startswith("\t"):
+            row_line = self.i + 1
+            cells: list[Cell] = []
+            while self.i < n and self.lines[self.i].startswith("\t"):
+                parts = [self.lines[self.i][1:].strip()]
+                self.i += 1
+                while self.i < n and self.lines[self.i].strip() and not self.lines[self.i].startswith("\t"):
+                    parts.append(self.lines[self.i].strip())
+                    self.i += 1
+                cells.append(Cell("\n".join(p for p in parts if p)))
+            if len(cells) == 1 and _TABLE_TITLE.match(cells[0].text.split("\n")[0]) and rows:
+                self.i = row_line - 1  # a new table starts here
+                break
+            if not rows and len(cells) == 1:
+                title = cells[0].text
+            rows.append((cells, row_line, None))
+            j = self.i
+            while j < n and self.lines[j] == "":
+                j += 1
+            if j < n and self.lines[j].startswith("\t"):
+                self.i = j
+            else:
+                break
+        if title is not None and len(rows) > 1:
+            width = max(len(r[0]) for r in rows[1:])
+            rows[0][0][0].colspan = max(width, 1)
+        else:
+            title = None
+        self.b.add_table(rows, title=title)
+
+    def _md_table_ahead(self) -> bool:
+        return self.i + 1 < len(self.lines) and bool(_MD_TABLE_RULE.match(self.lines[self.i + 1]))
+
+    def _md_table(self) -> None:
+        rows: list[tuple[list[Cell], int | None, int | None]] = []
+        while self.i < len(self.lines) and self.lines[self.i].lstrip().startswith("|"):
+            line = self.lines[self.i]
+            if not _MD_TABLE_RULE.match(line):
+                cells = [Cell(c.strip()) for c in line.strip().strip("|").split("|")]
+                rows.append((cells, self.i + 1, None))
+            self.i += 1
+        self.b.add_table(rows)

@@ -1,0 +1,1 @@
+"""Text handling shared by readers and the outline: normalisation and heading patterns."""

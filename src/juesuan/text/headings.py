@@ -1,0 +1,86 @@
+"""Heading numbering as reports write it: 第一部分, 一、, （一）, 1. and （1）.
+
+Readers use it to tell a heading or list item from a wrapped line; the outline uses it to read the
+number and title of a section. Patterns accept full- and half-width forms and stray spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+CN_DIGITS = "〇零一二两三四五六七八九十百"
+
+_PART = re.compile(rf"^\s*第\s*([{CN_DIGITS}\d]{{1,3}})\s*部\s*分\s*[:：、.．]?\s*(.*)$")
+_ITEM = re.compile(rf"^\s*([{CN_DIGITS}]{{1,3}})\s*[、.．,，]\s*(.*)$")
+_SUB = re.compile(rf"^\s*[（(]\s*([{CN_DIGITS}]{{1,3}})\s*[）)]\s*[、.．]?\s*(.*)$")
+_NUM = re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*(.*)$")
+_PAREN_NUM = re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$")
+# The first sentence of a run-in heading ends at the first full stop or colon.
+_TITLE_END = re.compile(r"[。：:；;]")
+
+PART, ITEM, SUB, NUM, PAREN_NUM = 1, 2, 3, 4, 5
+
+
+@dataclass(frozen=True, slots=True)
+class Numbering:
+    """A numbered line: its level (PART … PAREN_NUM), number, title and any run-in text after it."""
+
+    level: int
+    number: int
+    title: str
+    rest: str
+    prefix_length: int  # characters before the title begins
+
+    @property
+    def is_bare(self) -> bool:
+        """True when the line is only the heading (no sentence runs on after the title)."""
+        return not self.rest.strip(" 。.：:")
+
+
+def chinese_number(text: str) -> int | None:
+    """一 -> 1, 十一 -> 11, 3 -> 3; None if it is not a number."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    try:
+        value = cn2an.cn2an(text, "normal")
+    except (ValueError, KeyError):
+        return None
+    return int(value) if value == int(value) else None
+
+
+def numbering(line: str) -> Numbering | None:
+    """The numbering at the start of `line`, if any."""
+    for level, pattern in ((PART, _PART), (SUB, _SUB), (PAREN_NUM, _PAREN_NUM), (ITEM, _ITEM), (NUM, _NUM)):
+        m = pattern.match(line)
+        if not m:
+            continue
+        number = chinese_number(m.group(1))
+        if number is None:
+            continue
+        body = m.group(2)
+        end = _TITLE_END.search(body)
+        title, rest = (body[: end.start()], body[end.start() :]) if end else (body, "")
+        return Numbering(level, number, title.strip(), rest.strip(), m.start(2))
+    return None
+
+
+def is_heading_line(line: str, max_length: int = 60) -> bool:
+    """A line that is a heading on its own: numbered (parts, 一、, （一）) and not a sentence."""
+    n = numbering(line)
+    if n is None or n.level not in (PART, ITEM, SUB):
+        return False
+    if len(line.strip()) > max_length:
+        return False
+    return n.is_bare or n.rest.startswith(("（", "("))
+
+
+def starts_paragraph(line: str) -> bool:
+    """A line that can only begin a paragraph: any numbering, or a note."""
+    n = numbering(line)
+    if n is not None and n.title:
+        return True
+    return bool(re.match(r"^\s*(注|备注|附件\s*\d|图\s*\d|表\s*\d)\s*[:：\d]", line))
