@@ -172,13 +172,26 @@ def make_line(chars: list[Char], page: int) -> Line | None:
     visible = [c for c in chars if c.text.strip()]
     if not text or not visible:
         return None
-    sizes = sorted(c.size for c in visible)
     return Line(
         text=text,
         x0=min(c.x0 for c in visible),
         x1=max(c.x1 for c in visible),
         top=min(c.top for c in visible),
         bottom=max(c.bottom for c in visible),
-        size=sizes[len(sizes) // 2] or (max(c.bottom for c in visible) - min(c.top for c in visible)),
+        size=_font_size(visible),
         page=page,
     )
+
+
+def _font_size(chars: list[Char]) -> float:
+    """The line's font size: the advance of its full-width characters, which is the em size.
+
+    The size a PDF declares is unreliable (many generators scale a 1-point font by the text matrix),
+    while a Chinese character's box is one em wide whatever the matrix.
+    """
+    widths = sorted(c.x1 - c.x0 for c in chars if ord(c.text) >= 0x2E80)
+    if widths:
+        return widths[len(widths) // 2]
+    declared = sorted(c.size for c in chars)[len(chars) // 2]
+    height = max(c.bottom for c in chars) - min(c.top for c in chars)
+    return declared if 0 < declared < 72 else height * 0.8

@@ -95,7 +95,8 @@ class Reflow:
         if starts_paragraph(line.text) or is_heading_line(line.text):
             return True
         prev_numbering = numbering(prev.text)
-        if prev_numbering is not None and prev_numbering.level == PART and len(line.text) <= 12:
+        if (prev_numbering is not None and prev_numbering.level == PART and len(line.text) <= 12
+                and prev.x1 >= right - 2 * size):
             return False  # a long part title wraps onto a short, centred second line
         if line.x0 > left + 1.5 * size:  # indented first line, or centred text
             return True

@@ -1,0 +1,320 @@
+"""Finding the outline of a report in its Document.
+
+Walks the blocks once, keeping the part, item and subsection it is in. A heading is recognised by
+what its title says (catalogue.py), in the context of the part it is in: "一、单位概况" inside an annex
+is not the report's overview, "一、财政拨款收入：…" inside the glossary is not a section. Numbers
+may be missing or wrong, parts may be unnumbered ("名词解释" alone), items may come in any order,
+and a table of contents is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from juesuan.document import Block, BlockKind, Document, Location
+from juesuan.outline.catalogue import (
+    ITEMS,
+    OVERVIEW,
+    PARTS,
+    STANDALONE_SUBSECTIONS,
+    SUBSECTIONS,
+    TABLES,
+    match,
+    title_key,
+)
+from juesuan.outline.sections import Section, TableInfo
+from juesuan.text.headings import ITEM, PART, SUB, Numbering, chinese_number, numbering
+
+MAX_TITLE = 40  # a "title" longer than this is a sentence that happens to start with a number
+_CHART = re.compile(r"^[（(]?\s*图\s*(\d{1,2})\s*[:：.、]?\s*(.*?)[）)]?\s*$")
+_ANNEX = re.compile(r"^附件\s*([0-9一二三四五六七八九十]{1,3})\s*[:：.、]?\s*(.*)$")
+_UNNUMBERED_PARTS = {"名词解释", "附件", "附表", "部门概况", "单位概况", "概况"}
+_UNNUMBERED_PART_TITLE = re.compile(r"20\d{2}年度?(部门|单位)决算(表|情况说明)$")
+_TOC = {"目录", "目次"}
+_UNIT_LINE = re.compile(r"^(金额)?单位[:：]")
+_REPORT_TITLE = re.compile(r"(评价|自评|评估)(自评)?报告(范本)?$")
+
+
+class OutlineBuilder:
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        self.text = document.normalized
+        self.roots: list[Section] = []
+        self.part: Section | None = None
+        self.item: Section | None = None
+        self.sub: Section | None = None
+        self.annex: Section | None = None
+        self.in_toc = False
+        self.toc_titles: set[str] = set()
+        self.consumed: set[int] = set()  # blocks already used as part of an annex title
+
+    def build(self) -> list[Section]:
+        for index, block in enumerate(self.doc.blocks):
+            if block.kind is BlockKind.TABLE:
+                if not self.in_toc:
+                    self._table(index, block)
+                continue
+            if block.kind is BlockKind.IMAGE:
+                continue
+            line = self._first_line(block)
+            if not line or index in self.consumed or self._skip_toc(line):
+                continue
+            self._text(index, block, line)
+        return self.roots
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _first_line(self, block: Block) -> str:
+        """The block's first line, normalised (for matching)."""
+        text = self.text[block.location.start : block.location.end]
+        return text.split("\n", 1)[0].strip()
+
+    def _as_written(self, block: Block, normalised: str) -> str:
+        """The same characters as `normalised` (a slice of the block's text), as the report writes them."""
+        start = self.text.find(normalised, block.location.start, block.location.end)
+        return self.doc.text[start : start + len(normalised)] if start >= 0 else normalised
+
+    def _section(self, kind: str, block: Block, index: int, heading: str, level: int,
+                 number: int | None = None) -> Section:
+        """A Section titled as the report writes it, located at its title."""
+        return Section(kind, self._as_written(block, heading), level, self._title_location(block, heading), index,
+                       number=number)
+
+    def _title_location(self, block: Block, title: str) -> Location:
+        start = block.location.start
+        text = self.text[start : block.location.end]
+        offset = text.find(title) if title else -1
+        if offset < 0:
+            return self.doc.locate(start, start + len(text.split("\n", 1)[0]))
+        return self.doc.locate(start + offset, start + offset + len(title))
+
+    def _heading_text(self, block: Block, n: Numbering | None, line: str) -> str:
+        """The heading as written: the numbering and title, without run-in text."""
+        if n is None:
+            return line.rstrip("。.：:")
+        return (line[: n.prefix_length] + n.title).strip()
+
+    def _add(self, parent: Section | None, section: Section) -> Section:
+        (parent.children if parent else self.roots).append(section)
+        return section
+
+    def _deepest(self) -> Section | None:
+        if self.part is not None and self.part.kind == "annexes":
+            return self.annex or self.part
+        return self.sub or self.item or self.part
+
+    def _skip_toc(self, line: str) -> bool:
+        key = title_key(line)
+        if key in _TOC:
+            self.in_toc = True
+            self.toc_titles = set()
+            return True
+        if not self.in_toc:
+            return False
+        if key in self.toc_titles or len(line) > 60:
+            self.in_toc = False  # the body begins where a contents entry comes again
+            return False
+        self.toc_titles.add(key)
+        return True
+
+    # --- text blocks ---------------------------------------------------------------------------
+
+    def _text(self, index: int, block: Block, line: str) -> None:
+        n = numbering(line)
+        if (m := _CHART.match(line)) and len(line) <= 50:
+            self._chart(index, block, m)
+            return
+        if (m := _ANNEX.match(line)) and len(line) <= 60 and self._annexes_allowed():
+            self._annex(index, block, m)
+            return
+        if n is None and len(line) <= 40 and _REPORT_TITLE.search(line) and self._report_allowed():
+            self._report(index, block, line)
+            return
+        if n is not None and n.level == PART and len(n.title) <= 60:
+            self._part(index, block, n, line)
+            return
+        key = title_key(line.rstrip("。.：:"))
+        if n is None and (key in _UNNUMBERED_PARTS or (len(key) <= 40 and _UNNUMBERED_PART_TITLE.search(key))):
+            self._part(index, block, None, line)
+            return
+        part = self.part.kind if self.part else None
+        if part in ("glossary", "annexes"):
+            return  # numbered lines there are entries and annex headings, not report sections
+        if part in ("tables", "statements"):
+            self._table_entry(index, block, n, line)
+            return
+        if part == "overview":
+            self._overview(index, block, n, line)
+            return
+        self._explanation(index, block, n, line)
+
+    def _annexes_allowed(self) -> bool:
+        return self.part is None or self.part.kind in ("annexes", "explanation", "glossary")
+
+    def _report_allowed(self) -> bool:
+        return self.part is None or self.part.kind in ("annexes", "glossary")
+
+    def _part(self, index: int, block: Block, n: Numbering | None, line: str) -> None:
+        title = n.title if n else line
+        kind = match(PARTS, title) or "part"
+        heading = self._heading_text(block, n, line)
+        self.part = self._add(None, self._section(kind, block, index, heading, 1, n.number if n else None))
+        self.item = self.sub = self.annex = None
+
+    def _overview(self, index: int, block: Block, n: Numbering | None, line: str) -> None:
+        if n is not None and n.level in (ITEM, SUB) and len(n.title) <= MAX_TITLE:
+            kind = match(OVERVIEW, n.title)
+            if kind is None:
+                return
+            heading = self._heading_text(block, n, line)
+            if n.level == ITEM or self.item is None:
+                self.item = self._add(self.part, self._section(kind, block, index, heading, 2, n.number))
+                self.sub = None
+            else:
+                self.sub = self._add(self.item, self._section(kind, block, index, heading, 3, n.number))
+        elif n is None and len(line) <= 12 and (kind := match(OVERVIEW, line)):
+            heading = line.rstrip("。.：:")
+            self.item = self._add(self.part, self._section(kind, block, index, heading, 2))
+            self.sub = None
+
+    def _explanation(self, index: int, block: Block, n: Numbering | None, line: str) -> None:
+        if n is not None and n.level == ITEM and len(n.title) <= MAX_TITLE:
+            kind = match(ITEMS, n.title)
+            if kind is not None:
+                self._item(index, block, kind, n, line)
+            return
+        if n is not None and n.level == SUB and len(n.title) <= MAX_TITLE:
+            self._subsection(index, block, n.title, n, line)
+            return
+        if n is None and len(line) <= 30 and not re.search(r"\d", line):
+            title = line.rstrip("。.：:")
+            kind = match(ITEMS, title)
+            if re.search(r"[，,。；;]", title):
+                return  # a short sentence, not a title
+            if kind is not None and title.endswith(("说明", "情况")):
+                self._item(index, block, kind, None, line)
+            else:
+                self._subsection(index, block, title, None, line)
+
+    def _item(self, index: int, block: Block, kind: str, n: Numbering | None, line: str) -> None:
+        heading = self._heading_text(block, n, line)
+        self.item = self._add(self.part, self._section(kind, block, index, heading, 2, n.number if n else None))
+        self.sub = None
+
+    def _subsection(self, index: int, block: Block, title: str, n: Numbering | None, line: str) -> None:
+        kind = None
+        if self.item is not None:
+            kind = match(SUBSECTIONS.get(self.item.kind, []), title)
+        if kind is None:
+            standalone = match(SUBSECTIONS["other_matters"], title)
+            if standalone in STANDALONE_SUBSECTIONS:
+                kind = standalone
+        if kind is None:
+            return
+        heading = self._heading_text(block, n, line)
+        parent = self.item or self.part
+        level = parent.level + 1 if parent else 3
+        self.sub = self._add(parent, self._section(kind, block, index, heading, level, n.number if n else None))
+
+    def _chart(self, index: int, block: Block, m: re.Match[str]) -> None:
+        parent = self._deepest()
+        line = self._first_line(block)
+        level = parent.level + 1 if parent else 2
+        self._add(parent, self._section("chart", block, index, line, level, int(m.group(1))))
+
+    def _annex(self, index: int, block: Block, m: re.Match[str] | None) -> None:
+        """附件N, or an evaluation report's title where the annexes carry no 附件N."""
+        if self.part is None or self.part.kind != "annexes":
+            self._open_implicit_annexes(index, block)
+        line = self._first_line(block)
+        title_parts = [line]
+        # The annex's own title follows on the next short lines ("中共…办公室" / "2020年…评价报告").
+        for j in range(index + 1, min(index + 4, len(self.doc.blocks))):
+            follower = self.doc.blocks[j]
+            if m is None or follower.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+                break
+            text = self._first_line(follower)
+            if len(text) > 40 or numbering(text) is not None or _ANNEX.match(text):
+                break
+            title_parts.append(text)
+            self.consumed.add(j)
+        number = chinese_number(m.group(1)) if m else None
+        section = self._section("annex", block, index, line, 2, number)
+        section.title = " ".join([section.title, *title_parts[1:]])
+        self.annex = self._add(self.part, section)
+
+    def _report(self, index: int, block: Block, line: str) -> None:
+        if self.part is not None and self.part.kind == "annexes" and self.annex is not None and (
+            self.annex.number is not None
+        ):
+            parent = self.annex  # one more report inside the same annex
+            section = self._section("evaluation_report", block, index, line, parent.level + 1)
+            previous = self.doc.blocks[index - 1] if index else None
+            if previous is not None and previous.kind is BlockKind.PARAGRAPH:
+                head = previous.text.strip()
+                if len(head) <= 20 and not head.endswith(("。", "；", "：", ".", ";", ":")):
+                    section.title = head + section.title  # a title broken over two lines
+            self._add(parent, section)
+            return
+        self._annex(index, block, None)
+
+    def _open_implicit_annexes(self, index: int, block: Block) -> None:
+        """Annexes without a 第四部分 附件 heading: the part starts here, with no title of its own."""
+        location = self.doc.locate(block.location.start, block.location.start)
+        self.part = self._add(None, Section("annexes", "", 1, location, index))
+        self.item = self.sub = self.annex = None
+
+    # --- tables --------------------------------------------------------------------------------
+
+    def _table_entry(self, index: int, block: Block, n: Numbering | None, line: str) -> None:
+        """A line of the list of attached tables, or the title of a table that follows it."""
+        title = n.title if n is not None else line
+        kind = match(TABLES, title)
+        if kind is None or len(title) > 60:
+            return
+        if self._next_table(index) is not None:
+            return  # the table itself will carry the section
+        heading = self._heading_text(block, n, line)
+        self._add(self.part, self._section(kind, block, index, heading, 2, n.number if n else None))
+
+    def _next_table(self, index: int) -> int | None:
+        """The table right after a title paragraph (a unit line such as 单位：万元 may stand between)."""
+        for j in range(index + 1, min(index + 4, len(self.doc.blocks))):
+            block = self.doc.blocks[j]
+            if block.kind is BlockKind.TABLE:
+                return j
+            if not _UNIT_LINE.match(self._first_line(block)):
+                return None
+        return None
+
+    def _title_before(self, index: int) -> tuple[int, str] | None:
+        for j in range(index - 1, max(index - 4, -1), -1):
+            block = self.doc.blocks[j]
+            if block.kind is BlockKind.TABLE:
+                return None
+            line = self._first_line(block)
+            if _UNIT_LINE.match(line):
+                continue
+            n = numbering(line)
+            title = n.title if n is not None else line
+            if len(title) <= 60 and match(TABLES, title):
+                return j, line
+            return None
+        return None
+
+    def _table(self, index: int, block: Block) -> None:
+        found = self._title_before(index)
+        title_block, title = (found if found else (index, block.title or ""))
+        kind = match(TABLES, title) if title else None
+        if kind is None:
+            return
+        pages = sorted({p for r in block.rows for p in [self.doc.locate(r.start).page] if p is not None})
+        info = TableInfo(index, len(block.rows), len(block.grid()[0]) if block.rows else 0, pages)
+        parent = self.part if self.part is not None and self.part.kind in ("tables", "statements") else (
+            self._deepest()
+        )
+        source = self.doc.blocks[title_block]
+        heading = title.split("\n")[0]
+        section = self._section(kind, source, title_block, heading, parent.level + 1 if parent else 2)
+        section.table = info
+        self._add(parent, section)
