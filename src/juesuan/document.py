@@ -213,6 +213,11 @@ class DocumentBuilder:
         rows = [r for r in rows if r[0]]
         if not rows:
             return None
+        if title is None and len(rows) > 1 and len(rows[0][0]) == 1:
+            # A first row that is one cell across the table is the table's title (项目评价得分表).
+            width = max(sum(c.colspan for c in r[0]) for r in rows[1:])
+            if width > 1 and rows[0][0][0].colspan >= width:
+                title = rows[0][0][0].text
         if self._parts:
             self._parts.append("\n")
             self._length += 1

@@ -31,7 +31,8 @@ _ANNEX = re.compile(r"^附件\s*([0-9一二三四五六七八九十]{1,3})\s*[:�
 _UNNUMBERED_PARTS = {"名词解释", "附件", "附表", "部门概况", "单位概况", "概况"}
 _UNNUMBERED_PART_TITLE = re.compile(r"20\d{2}年度?(部门|单位)决算(表|情况说明)$")
 _TOC = {"目录", "目次"}
-_UNIT_LINE = re.compile(r"^(金额)?单位[:：]")
+# Lines that may stand between a table and its title: the unit, or the period.
+_UNIT_LINE = re.compile(r"^(金额)?单位[:：]|^[（(]?\s*20\d{2}\s*年度?\s*[）)]?$")
 _REPORT_TITLE = re.compile(r"(评价|自评|评估)(自评)?报告(范本)?$")
 
 
@@ -303,11 +304,17 @@ class OutlineBuilder:
         return None
 
     def _table(self, index: int, block: Block) -> None:
-        found = self._title_before(index)
-        title_block, title = (found if found else (index, block.title or ""))
-        kind = match(TABLES, title) if title else None
-        if kind is None:
+        candidates: list[tuple[int, str]] = []
+        if found := self._title_before(index):
+            candidates.append(found)
+        if block.title:
+            candidates.append((index, block.title))
+        if block.rows and len(block.rows[0].cells) == 1:
+            candidates.append((index, block.rows[0].cells[0].text))
+        matched = [(j, t, k) for j, t in candidates if (k := match(TABLES, t))]
+        if not matched:
             return
+        title_block, title, kind = matched[0]
         pages = sorted({p for r in block.rows for p in [self.doc.locate(r.start).page] if p is not None})
         info = TableInfo(index, len(block.rows), len(block.grid()[0]) if block.rows else 0, pages)
         parent = self.part if self.part is not None and self.part.kind in ("tables", "statements") else (

@@ -8,6 +8,7 @@ the 预算单位 cell of performance tables and "（以下简称…）"; the sub
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
@@ -114,7 +115,7 @@ def _organisation(document: Document, sections: list[Section]) -> str | None:
     for table in document.tables:
         for row in table.rows:
             texts = row.texts
-            for label, value in zip(texts, texts[1:], strict=False):
+            for label, value in itertools.pairwise(texts):
                 if label.strip() in ("预算单位", "单位名称", "主管部门") and _is_org_name(_clean(value)):
                     votes[_clean(value)] += 1
     votes = Counter({k: v for k, v in votes.items() if _is_org_name(k)})

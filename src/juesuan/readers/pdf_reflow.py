@@ -66,7 +66,12 @@ class Reflow:
         for item in items:
             if isinstance(item, FlowTable):
                 self._flush_paragraph()
-                continues = first and self.table is not None and item.table.width == self.table.table.width
+                continues = (
+                    first
+                    and self.table is not None
+                    and item.table.width == self.table.table.width
+                    and not _starts_with_title_row(item.table)
+                )
                 if not continues:
                     self._flush_table()
                     self.table_title = self.last_title
@@ -80,11 +85,8 @@ class Reflow:
                 self.paragraph.append(item)
             first = False
         # A paragraph that runs to the right margin at the bottom of a page may continue overleaf.
-        if self.paragraph:
-            last = self.paragraph[-1]
-            shortfall = right - last.x1
-            if shortfall > 4 * last.size or (shortfall > 1.5 * last.size and last.text.endswith(_PARAGRAPH_END)):
-                self._flush_paragraph()
+        if self.paragraph and _stops_short(self.paragraph[-1], right):
+            self._flush_paragraph()
 
     def finish(self) -> None:
         self._flush_paragraph()
@@ -100,10 +102,7 @@ class Reflow:
             return False  # a long part title wraps onto a short, centred second line
         if line.x0 > left + 1.5 * size:  # indented first line, or centred text
             return True
-        # A line that stops short ends its paragraph; but a line ending in a number or a word that did
-        # not fit stops up to a few characters short without ending anything.
-        shortfall = right - prev.x1
-        if shortfall > 4 * size or (shortfall > 1.5 * size and prev.text.endswith(_PARAGRAPH_END)):
+        if _stops_short(prev, right):
             return True
         if abs(line.size - prev.size) > 0.15 * size:
             return True
@@ -140,6 +139,15 @@ class Reflow:
         self.table_rows = []
         self.table = None
         self.table_title = None
+        self.last_title = None
+
+
+def _stops_short(line: Line, right: float) -> bool:
+    """A line that stops short of the right margin ends its paragraph; but a line ending in a number
+    or a word that did not fit stops up to a few characters short without ending anything."""
+    shortfall = right - line.x1
+    size = max(line.size, 1.0)
+    return shortfall > 4 * size or (shortfall > 1.5 * size and line.text.endswith(_PARAGRAPH_END))
 
 
 def _margins(lines: list[Line], width: float) -> tuple[float, float]:
@@ -150,3 +158,9 @@ def _margins(lines: list[Line], width: float) -> tuple[float, float]:
     left = statistics.mode(lefts)
     right = sorted(line.x1 for line in lines)[int(len(lines) * 0.9)]
     return float(left), right
+
+
+def _starts_with_title_row(table: PageTable) -> bool:
+    """A table whose first row is one cell across it starts with its title: it is a new table."""
+    first = table.rows[0] if table.rows else []
+    return len(table.rows) > 1 and len(first) == 1 and first[0].colspan >= table.width > 1
