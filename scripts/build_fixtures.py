@@ -89,6 +89,29 @@ def build_docx(seed: Path, target: Path) -> None:
     word.save(str(target))
 
 
+def build_scanned(target: Path) -> None:
+    """A page without text layer, made from a real page: page 22 of the Shanghai report as an image."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(ROOT / "tests" / "fixtures" / "shanghai" /
+                                     "putuo_finance_bureau_2024_final_accounts.pdf"))
+    image = source[21].render(scale=3).to_pil().convert("L")
+    image.save(str(target), "PDF", resolution=216.0, quality=70)
+
+
+def build_encrypted(target: Path) -> None:
+    """A small PDF that needs a password to open, as LibreOffice writes it."""
+    word = WordDocument()
+    word.add_paragraph("加密测试")
+    with tempfile.TemporaryDirectory() as tmp:
+        docx_path = Path(tmp) / "encrypted.docx"
+        word.save(str(docx_path))
+        export = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+                  '"DocumentOpenPassword":{"type":"string","value":"secret"}}')
+        pdf = convert(docx_path, export, Path(tmp))
+        shutil.copyfile(pdf, target)
+
+
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     for seed in sorted(SEEDS.glob("*.txt")):
@@ -104,6 +127,9 @@ def main() -> int:
         shutil.copyfile(doc, OUT / (first.stem + ".doc"))
         shutil.copyfile(doc, OUT / (first.stem + ".wps"))  # WPS Writer files share the Word 97 format
     print("built the .doc and .wps copies of", first.stem)
+    build_scanned(OUT / "scanned_page.pdf")
+    build_encrypted(OUT / "encrypted.pdf")
+    print("built scanned_page.pdf and encrypted.pdf")
     return 0
 
 

@@ -26,7 +26,8 @@ def _engine() -> Any:
 def ocr_page(page: pdfium.PdfPage, number: int) -> list[Line]:
     """The text lines of a scanned page, with boxes in page points, top to bottom."""
     image = page.render(scale=RENDER_SCALE).to_pil()
-    result = _engine()(image)
+    # Reports are upright; the angle classifier only turns some lines of "（类）…（款）" upside down.
+    result = _engine()(image, use_cls=False)
     boxes = getattr(result, "boxes", None)
     texts = getattr(result, "txts", None)
     if boxes is None or texts is None:
@@ -38,7 +39,9 @@ def ocr_page(page: pdfium.PdfPage, number: int) -> list[Line]:
         cleaned = tidy(str(text))
         if not cleaned:
             continue
-        height = max(ys) - min(ys)
-        lines.append(Line(cleaned, min(xs), max(xs), min(ys), max(ys), height * 0.8, number))
-    lines.sort(key=lambda line: (round(line.top / max(line.size, 1)), line.x0))
+        # The em size from the width: a Chinese character is one em wide, a digit or letter about half.
+        ems = sum(1.0 if ord(ch) >= 0x2E80 else 0.5 for ch in cleaned)
+        size = (max(xs) - min(xs)) / ems if ems else max(ys) - min(ys)
+        lines.append(Line(cleaned, min(xs), max(xs), min(ys), max(ys), size, number))
+    lines.sort(key=lambda line: (line.top + line.bottom) / 2)
     return lines
