@@ -71,9 +71,9 @@ def _paragraph(builder: DocumentBuilder, paragraph: Paragraph) -> None:
     builder.add_text(kind, [(text, None, None)], level)
 
 
-def _cell_text(tc) -> str:  # type: ignore[no-untyped-def]
-    paragraphs = tc.findall(qn("w:p"))
-    texts = ["".join(t.text or "" for t in p.iter(qn("w:t"))).strip() for p in paragraphs]
+def _cell_text(tc, parent: Table) -> str:  # type: ignore[no-untyped-def]
+    """The cell's paragraphs (line breaks included), one line each; nested tables are flattened."""
+    texts = [Paragraph(p, parent).text.strip() for p in tc.iter(qn("w:p"))]
     return "\n".join(t for t in texts if t)
 
 
@@ -94,7 +94,7 @@ def _table(builder: DocumentBuilder, table: Table) -> None:
                 vm = tcpr.find(qn("w:vMerge"))
                 if vm is not None and vm.get(qn("w:val")) in (None, "continue"):
                     vmerge_continue = True
-            row.append((Cell(_cell_text(tc), colspan=span), col, vmerge_continue))
+            row.append((Cell(_cell_text(tc, table), colspan=span), col, vmerge_continue))
             col += span
         grid_rows.append(row)
     # A continued vertical merge adds one to the rowspan of the origin cell above it.

@@ -18,7 +18,7 @@ from juesuan.readers.pdf_tables import PageTable
 from juesuan.text.headings import PART, is_heading_line, numbering, starts_paragraph
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?[-—–\s]*(/\s*\d+\s*页?)?$|^第\s*\d+\s*页.*共\s*\d+\s*页$")
-_PARAGRAPH_END = ("。", "；", "！", "？", "：", ";", "!", "?", ":", "）", ")")
+_PARAGRAPH_END = ("。", "；", "！", "？", ";", "!", "?", "）", ")")
 _DOT_LEADER = re.compile(r"\s*[.·…．]{4,}\s*\d*\s*$")
 
 
@@ -58,10 +58,14 @@ class Reflow:
         self.table_rows: list[tuple[list[Cell], int | None, int | None]] = []
         self.table_title: str | None = None
         self.last_title: str | None = None
+        self.margins: dict[int, tuple[float, float]] = {}
 
     def page(self, items: list[FlowItem], width: float) -> None:
         lines = [i for i in items if isinstance(i, Line)]
-        left, right = _margins(lines, width)
+        # A page with few lines (mostly a table) takes the margins of the pages of its width seen before.
+        if len(lines) >= 3 or round(width) not in self.margins:
+            self.margins[round(width)] = _margins(lines, width)
+        left, right = self.margins[round(width)]
         first = True
         for item in items:
             if isinstance(item, FlowTable):
@@ -102,7 +106,7 @@ class Reflow:
             return False  # a long part title wraps onto a short, centred second line
         if line.x0 > left + 1.5 * size:  # indented first line, or centred text
             return True
-        if _stops_short(prev, right):
+        if _stops_short(prev, right, line):
             return True
         if abs(line.size - prev.size) > 0.15 * size:
             return True
@@ -142,12 +146,27 @@ class Reflow:
         self.last_title = None
 
 
-def _stops_short(line: Line, right: float) -> bool:
-    """A line that stops short of the right margin ends its paragraph; but a line ending in a number
-    or a word that did not fit stops up to a few characters short without ending anything."""
+# What cannot be split from the start of a line: opening brackets, then one character or one ASCII word
+# (a number, a code), then closing punctuation; Chinese line breaking moves it whole to the next line.
+_LEADING_UNIT = re.compile(r"^[（(“‘《〈【\[]*(?:[A-Za-z0-9.,%:/_\-]+|.)[）)”’》〉】\]：:，,。；;、！？!?%]*")
+
+
+def _stops_short(line: Line, right: float, following: Line | None = None) -> bool:
+    """Whether `line` ends its paragraph by stopping short of the right margin.
+
+    After a full stop, a gap of more than a character and a half ends the paragraph. Otherwise the
+    line ended early only if the first word of the next line would have fitted in the gap (a long
+    number or code is wrapped whole, leaving a wide gap); with no next line, a gap of four characters.
+    """
     shortfall = right - line.x1
     size = max(line.size, 1.0)
-    return shortfall > 4 * size or (shortfall > 1.5 * size and line.text.endswith(_PARAGRAPH_END))
+    if shortfall > 1.5 * size and line.text.endswith(_PARAGRAPH_END):
+        return True
+    if following is None:
+        return shortfall > 4 * size
+    unit = _LEADING_UNIT.match(following.text)
+    needed = sum(size if ord(ch) >= 0x2E80 else 0.6 * size for ch in (unit.group(0) if unit else "x"))
+    return shortfall > needed + size
 
 
 def _margins(lines: list[Line], width: float) -> tuple[float, float]:

@@ -14,12 +14,14 @@ import cn2an
 CN_DIGITS = "〇零一二两三四五六七八九十百"
 
 _PART = re.compile(rf"^\s*第\s*([{CN_DIGITS}\d]{{1,3}})\s*部\s*分\s*[:：、.．]?\s*(.*)$")
-_ITEM = re.compile(rf"^\s*([{CN_DIGITS}]{{1,3}})\s*[、.．,，]\s*(.*)$")
+_ITEM = re.compile(rf"^\s*([{CN_DIGITS}]{{1,3}})\s*[、.．]\s*(.*)$")
 _SUB = re.compile(rf"^\s*[（(]\s*([{CN_DIGITS}]{{1,3}})\s*[）)]\s*[、.．]?\s*(.*)$")
 _NUM = re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*(.*)$")
 _PAREN_NUM = re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$")
 # The first sentence of a run-in heading ends at the first full stop or colon.
 _TITLE_END = re.compile(r"[。：:；;]")
+
+_FIGURE = re.compile(r"\d\s*(万元|元|%|％)")
 
 PART, ITEM, SUB, NUM, PAREN_NUM = 1, 2, 3, 4, 5
 
@@ -73,8 +75,8 @@ def is_heading_line(line: str, max_length: int = 60) -> bool:
     n = numbering(line)
     if n is None or n.level not in (PART, ITEM, SUB):
         return False
-    if len(line.strip()) > max_length:
-        return False
+    if len(line.strip()) > max_length or _FIGURE.search(line):
+        return False  # too long, or states a figure: a sentence, not a title
     return n.is_bare or n.rest.startswith(("（", "("))
 
 

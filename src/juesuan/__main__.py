@@ -1,0 +1,5 @@
+"""`python -m juesuan` is the `juesuan` command."""
+
+from juesuan.cli import main
+
+main()
