@@ -19,6 +19,7 @@ from juesuan.text.headings import PART, is_heading_line, numbering, starts_parag
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?[-—–\s]*(/\s*\d+\s*页?)?$|^第\s*\d+\s*页.*共\s*\d+\s*页$")
 _PARAGRAPH_END = ("。", "；", "！", "？", ";", "!", "?", "）", ")")
+_UNIT_LINE = re.compile(r"^(金额)?单位[:：]|^[（(]?\s*20\d{2}\s*年度?\s*[）)]?$")
 _DOT_LEADER = re.compile(r"\s*[.·…．]{4,}\s*\d*\s*$")
 
 
@@ -77,9 +78,10 @@ class Reflow:
                     and not _starts_with_title_row(item.table)
                 )
                 if not continues:
+                    title = self.last_title
                     self._flush_table()
-                    self.table_title = self.last_title
-                self._add_table_rows(item)
+                    self.table_title = title
+                self._add_table_rows(item, continues)
                 self.table = item
             else:
                 if self.table is not None:
@@ -130,11 +132,19 @@ class Reflow:
         heading = is_heading_line(joined)
         kind = BlockKind.HEADING if heading else BlockKind.PARAGRAPH
         self.b.add_text(kind, pieces, n.level if heading and n else None)
-        self.last_title = joined if len(joined) <= 40 else None
+        self.last_title = joined if len(joined) <= 40 and not _UNIT_LINE.match(joined) else self.last_title
+        if len(joined) > 40:
+            self.last_title = None
         self.paragraph = []
 
-    def _add_table_rows(self, item: FlowTable) -> None:
-        for cells in item.table.rows:
+    def _add_table_rows(self, item: FlowTable, continues: bool) -> None:
+        rows = item.table.rows
+        if continues and rows and self.table_rows and _split_row(self.table_rows[-1][0], rows[0]):
+            # A row broken by the page break: its second half joins the first.
+            for cell, rest in zip(self.table_rows[-1][0], rows[0], strict=True):
+                cell.text += rest.text
+            rows = rows[1:]
+        for cells in rows:
             self.table_rows.append((cells, None, item.page))
 
     def _flush_table(self) -> None:
@@ -183,3 +193,19 @@ def _starts_with_title_row(table: PageTable) -> bool:
     """A table whose first row is one cell across it starts with its title: it is a new table."""
     first = table.rows[0] if table.rows else []
     return len(table.rows) > 1 and len(first) == 1 and first[0].colspan >= table.width > 1
+
+
+def _split_row(last: list[Cell], first: list[Cell]) -> bool:
+    """Whether `first` (the top row on a new page) is the rest of `last` (the bottom row before it).
+
+    Word lets a row break across pages. The second half has the same cells, and text only under
+    cells of the first half that were cut mid-sentence.
+    """
+    if len(last) != len(first) or any(a.colspan != b.colspan for a, b in zip(last, first, strict=True)):
+        return False
+
+    def cut(text: str) -> bool:
+        return len(text) >= 10 and not text.endswith((*_PARAGRAPH_END, "。", "”", "%"))
+
+    pairs = list(zip(last, first, strict=True))
+    return any(b.text for _, b in pairs) and all(not b.text or cut(a.text) for a, b in pairs)
