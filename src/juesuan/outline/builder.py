@@ -321,7 +321,8 @@ class OutlineBuilder:
             self._deepest()
         )
         source = self.doc.blocks[title_block]
-        heading = title.split("\n")[0]
+        first_line = title.split("\n")[0]
+        heading = m.group(1) if (m := re.match(r"^(.*?表)", first_line)) else first_line  # without "(2020年度)"
         section = self._section(kind, source, title_block, heading, parent.level + 1 if parent else 2)
         section.table = info
         self._add(parent, section)
