@@ -11,6 +11,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import olefile
+
 from juesuan.document import Document
 from juesuan.errors import ReadError
 from juesuan.readers.docx import read_docx
@@ -49,7 +51,21 @@ def convert(path: Path, target: str, outdir: Path) -> Path:
     return out
 
 
+def _check_word_container(path: Path) -> None:
+    """A .doc or .wps is an OLE container with a WordDocument stream; anything else LibreOffice would
+    happily import as plain text, garbage and all."""
+    try:
+        if not olefile.isOleFile(str(path)):
+            raise ReadError(path, "文件不是有效的 Word/WPS 文档（文件结构已损坏）")
+        with olefile.OleFileIO(str(path)) as ole:
+            if not ole.exists("WordDocument"):
+                raise ReadError(path, "文件不是 Word/WPS 文字文档（缺少正文数据）")
+    except OSError:
+        raise ReadError(path, "文件不是有效的 Word/WPS 文档（文件结构已损坏）") from None
+
+
 def read_legacy_word(path: Path) -> Document:
+    _check_word_container(path)
     with tempfile.TemporaryDirectory(prefix="juesuan-convert-") as tmp:
         # LibreOffice names the output after the input; copy under a plain name to avoid odd characters.
         src = Path(tmp) / ("input" + path.suffix.lower())
