@@ -1,0 +1,68 @@
+"""The `juesuan` command as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import PUTUO, run_cli, seed
+
+
+def test_outline_json_follows_the_contract() -> None:
+    result = run_cli("outline", seed("000"), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["source"].endswith("000_452dfb289bf64cc2.txt")
+    assert data["report"] == {"organisation": "中共攀枝花市委办公室", "year": 2020, "kind": "单位决算", "layout": "sichuan"}
+    explanation = next(s for s in data["sections"] if s["kind"] == "explanation")
+    first = explanation["children"][0]
+    assert first["kind"] == "income_expenditure_overview"
+    assert first["title"] == "一、收入支出决算总体情况说明"
+    assert set(first["location"]) == {"line", "page", "start", "end"}
+    assert first["location"]["line"] == 15 and first["location"]["page"] is None
+    text = seed("000").read_text(encoding="utf-8")
+    assert text.split("\n")[14].strip() == first["title"]
+
+
+def test_outline_json_for_pdf_gives_pages_and_tables() -> None:
+    result = run_cli("outline", PUTUO, "-f", "json")
+    data = json.loads(result.stdout)
+    statements = next(s for s in data["sections"] if s["kind"] == "statements")
+    first = statements["children"][0]
+    assert first["location"]["page"] == 6 and first["location"]["line"] is None
+    assert first["table"]["rows"] == 32 and first["table"]["columns"] == 4 and first["table"]["pages"] == [6, 7]
+
+
+def test_outline_tree_shows_kinds_and_lines() -> None:
+    result = run_cli("outline", seed("002"))
+    assert result.returncode == 0
+    assert "中共广元市朝天区委办公室 · 2020年度 · 部门决算 · 四川格式" in result.stdout
+    assert "收入支出决算总体情况说明  〔收入支出决算总体情况，第25行〕" in result.stdout
+    assert "名词解释  〔名词解释，第577行〕" in result.stdout
+
+
+def test_text_prints_normalised_text(tmp_path: Path) -> None:
+    path = tmp_path / "fullwidth.txt"
+    path.write_text("２０２０年本年收入合计７，４６６．０１万元（一）\n", encoding="utf-8")
+    result = run_cli("text", path)
+    assert result.returncode == 0
+    assert result.stdout == "2020年本年收入合计7,466.01万元(一)\n"
+
+
+def test_text_of_a_pdf_has_its_tables_as_tab_separated_rows() -> None:
+    result = run_cli("text", PUTUO)
+    assert "本年收入合计\t2,946.25\t本年支出合计\t2,940.05" in result.stdout
+
+
+def test_not_a_report_is_said_so(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("今天天气很好。\n明天开会。\n", encoding="utf-8")
+    result = run_cli("outline", path)
+    assert result.returncode == 0
+    assert "未识别出任何部分或章节" in result.stdout
+
+
+def test_help_is_in_chinese() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    assert "决算公开报告" in result.stdout and "outline" in result.stdout
