@@ -13,7 +13,9 @@ def test_outline_json_follows_the_contract() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["source"].endswith("000_452dfb289bf64cc2.txt")
-    assert data["report"] == {"organisation": "中共攀枝花市委办公室", "year": 2020, "kind": "单位决算", "layout": "sichuan"}
+    assert data["report"] == {
+        "organisation": "中共攀枝花市委办公室", "year": 2020, "kind": "单位决算", "layout": "sichuan",
+    }
     explanation = next(s for s in data["sections"] if s["kind"] == "explanation")
     first = explanation["children"][0]
     assert first["kind"] == "income_expenditure_overview"
