@@ -181,3 +181,17 @@ def test_shanghai_template_outline() -> None:
 def test_contents_page_is_not_the_outline() -> None:
     outline = build_outline(read(PUTUO))
     assert all(s.location.page != 2 for s in outline.walk())  # page 2 is the table of contents
+
+
+def test_sections_in_another_order_are_still_recognised(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    lines = seed("000").read_text(encoding="utf-8").split("\n")
+    # Move item 八 (政府性基金, lines 113-116) in front of item 七 (三公, line 93).
+    moved = lines[:92] + lines[112:116] + lines[92:112] + lines[116:]
+    path = tmp_path / "reordered.txt"
+    path.write_text("\n".join(moved), encoding="utf-8")
+    explanation = build_outline(read(path)).find("explanation")[0]
+    kinds = [c.kind for c in explanation.children]
+    assert kinds.index("gov_fund") < kinds.index("three_public")
+    assert sorted(kinds) == sorted(ITEMS)
+    gov_fund = next(c for c in explanation.children if c.kind == "gov_fund")
+    assert gov_fund.location.line == 93 and gov_fund.number == 8
