@@ -23,7 +23,7 @@ from juesuan.outline.catalogue import (
     title_key,
 )
 from juesuan.outline.sections import Section, TableInfo
-from juesuan.text.headings import ITEM, PART, SUB, Numbering, chinese_number, numbering
+from juesuan.text.headings import ITEM, PART, SUB, UNIT_OR_PERIOD_LINE, Numbering, chinese_number, numbering
 
 MAX_TITLE = 40  # a "title" longer than this is a sentence that happens to start with a number
 _CHART = re.compile(r"^[（(]?\s*图\s*(\d{1,2})\s*[:：.、]?\s*(.*?)[）)]?\s*$")
@@ -31,8 +31,6 @@ _ANNEX = re.compile(r"^附件\s*([0-9一二三四五六七八九十]{1,3})\s*[:�
 _UNNUMBERED_PARTS = {"名词解释", "附件", "附表", "部门概况", "单位概况", "概况"}
 _UNNUMBERED_PART_TITLE = re.compile(r"20\d{2}年度?(部门|单位)决算(表|情况说明)$")
 _TOC = {"目录", "目次"}
-# Lines that may stand between a table and its title: the unit, or the period.
-_UNIT_LINE = re.compile(r"^(金额)?单位[:：]|^[（(]?\s*20\d{2}\s*年度?\s*[）)]?$")
 _REPORT_TITLE = re.compile(r"(评价|自评|评估)(自评)?报告(范本)?$")
 
 
@@ -284,7 +282,7 @@ class OutlineBuilder:
             block = self.doc.blocks[j]
             if block.kind is BlockKind.TABLE:
                 return j
-            if not _UNIT_LINE.match(self._first_line(block)):
+            if not UNIT_OR_PERIOD_LINE.match(self._first_line(block)):
                 return None
         return None
 
@@ -294,7 +292,7 @@ class OutlineBuilder:
             if block.kind is BlockKind.TABLE:
                 return None
             line = self._first_line(block)
-            if _UNIT_LINE.match(line):
+            if UNIT_OR_PERIOD_LINE.match(line):
                 continue
             n = numbering(line)
             title = n.title if n is not None else line

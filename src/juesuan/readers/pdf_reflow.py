@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from juesuan.document import BlockKind, Cell, DocumentBuilder
 from juesuan.readers.pdf_page import Line
 from juesuan.readers.pdf_tables import PageTable
-from juesuan.text.headings import PART, is_heading_line, numbering, starts_paragraph
+from juesuan.text.headings import PART, UNIT_OR_PERIOD_LINE, is_heading_line, numbering, starts_paragraph
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?[-—–\s]*(/\s*\d+\s*页?)?$|^第\s*\d+\s*页.*共\s*\d+\s*页$")
 _PARAGRAPH_END = ("。", "；", "！", "？", ";", "!", "?", "）", ")")
-_UNIT_LINE = re.compile(r"^(金额)?单位[:：]|^[（(]?\s*20\d{2}\s*年度?\s*[）)]?$")
 _DOT_LEADER = re.compile(r"\s*[.·…．]{4,}\s*\d*\s*$")
 
 
@@ -132,9 +131,11 @@ class Reflow:
         heading = is_heading_line(joined)
         kind = BlockKind.HEADING if heading else BlockKind.PARAGRAPH
         self.b.add_text(kind, pieces, n.level if heading and n else None)
-        self.last_title = joined if len(joined) <= 40 and not _UNIT_LINE.match(joined) else self.last_title
+        # A table's title is the last short paragraph before it, unit and period lines aside.
         if len(joined) > 40:
             self.last_title = None
+        elif not UNIT_OR_PERIOD_LINE.match(joined):
+            self.last_title = joined
         self.paragraph = []
 
     def _add_table_rows(self, item: FlowTable, continues: bool) -> None:

@@ -21,6 +21,8 @@ _PAREN_NUM = re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*(.*)$")
 # The first sentence of a run-in heading ends at the first full stop or colon.
 _TITLE_END = re.compile(r"[。：:；;]")
 
+# A line that may stand between a table and its title: the unit (单位：万元) or the period ((2020年度)).
+UNIT_OR_PERIOD_LINE = re.compile(r"^(金额)?单位[:：]|^[（(]?\s*20\d{2}\s*年度?\s*[）)]?$")
 _FIGURE = re.compile(r"\d\s*(万元|元|%|％)")
 
 PART, ITEM, SUB, NUM, PAREN_NUM = 1, 2, 3, 4, 5
