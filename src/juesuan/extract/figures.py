@@ -1,0 +1,98 @@
+"""Finding the figures in a piece of text: amounts, percentages and counts, with exact values.
+
+Scanning is done on the normalised text (full-width digits and punctuation already ASCII), so
+"７，４６７．３３万元" and "7,467.33万元" are the same figure; the raw text is taken from the original.
+Years, dates, document numbers and list ordinals are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from juesuan.document import Document
+from juesuan.model.figures import Figure, Loc
+from juesuan.text.headings import chinese_number
+
+# Longer units first: 人次 before 人, 台(套) before 台, 万元 before 元.
+UNITS = ["万元", "亿元", "元", "%", "‰", "台(套)", "批次", "人次", "个", "辆", "人", "次", "台", "套", "项", "家",
+         "份", "篇", "期", "册", "条", "场", "分"]
+CANONICAL_UNIT = {"台(套)": "台（套）"}
+COUNT_UNITS = {"个", "辆", "人", "次", "批次", "人次", "台（套）", "台", "套", "项", "家", "份", "篇", "期", "册", "条", "场"}
+MONEY_UNITS = {"万元", "亿元", "元"}
+
+_UNIT = "|".join(re.escape(u) for u in UNITS)
+_NUMBER = re.compile(
+    rf"(?<![\d.])(?<!\d,)(?P<num>-?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(?![\d])\s*(?P<unit>{_UNIT})?"
+)
+_CN_COUNT = re.compile(r"(?P<num>[一二两三四五六七八九十百]+)\s*(?P<unit>个|辆|项|家|人次|人|批次)")
+_NOT_A_FIGURE_AFTER = re.compile(r"^\s*(年|月|日|号|时|季度|周岁|级|届|[.、．](?!\d))")
+_NOT_A_FIGURE_BEFORE = re.compile(r"(第|【|〔|\[|\(|（|编号|号码|代码|科目)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A figure found in a text, with offsets relative to that text."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str | None
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in MONEY_UNITS
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit in COUNT_UNITS
+
+
+def find_figures(text: str) -> list[Found]:
+    """The figures in normalised `text`, in order."""
+    found: list[Found] = []
+    for m in _NUMBER.finditer(text):
+        unit = m.group("unit")
+        if unit is None and (_NOT_A_FIGURE_AFTER.match(text[m.end("num") :]) or
+                             _NOT_A_FIGURE_BEFORE.search(text[max(0, m.start() - 4) : m.start()])):
+            continue
+        if unit is None and re.match(r"^(19|20)\d{2}$", m.group("num")) and text[m.end():m.end() + 1] in "年-—~至":
+            continue
+        try:
+            value = Decimal(m.group("num").replace(",", ""))
+        except InvalidOperation:
+            continue
+        end = m.end("unit") if unit else m.end("num")
+        found.append(Found(m.start("num"), end, value, CANONICAL_UNIT.get(unit, unit) if unit else None))
+    for m in _CN_COUNT.finditer(text):
+        number = chinese_number(m.group("num"))
+        if number is None or text[max(0, m.start() - 1) : m.start()] in ("第", "每", "逐"):
+            continue
+        found.append(Found(m.start(), m.end(), Decimal(number), m.group("unit")))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def make_figure(document: Document, start: int, found: Found, sentence: str = "") -> Figure:
+    """A model Figure for a figure found at document offset `start` + found.start."""
+    a, b = start + found.start, start + found.end
+    return Figure(
+        value=found.value,
+        unit=found.unit,
+        raw=document.text[a:b],
+        location=Loc.of(document.locate(a, b)),
+        sentence=sentence,
+    )
+
+
+def parse_number(text: str) -> Decimal | None:
+    """The number a table cell holds ("2,940.05", "100%", "90.5"), or None."""
+    cleaned = text.strip().replace(",", "").replace("，", "").rstrip("%％")
+    if not re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
+        return None
+    return Decimal(cleaned)

@@ -1,0 +1,135 @@
+"""一般公共预算财政拨款支出: overall, structure by 类, every 项; and 基本支出 (人员经费, 公用经费)."""
+
+from __future__ import annotations
+
+import re
+
+from juesuan.extract.context import Context
+from juesuan.extract.mentions import add_mention, flat_changes, loc_of, new_item, parse_sentence, reasons
+from juesuan.extract.sections import split_sentences
+from juesuan.model.disclosure import BasicExpenditure, GeneralBudget, LineItem
+from juesuan.model.figures import Text
+from juesuan.text.headings import NUM, numbering
+
+GENERAL_BUDGET = re.compile(r"一般公共预算(财政拨款)?支出")
+_LINE = re.compile(r"^(?P<class>.+?)[（(]类[）)]\s*-?(?P<section>.+?)[（(]款[）)]\s*-?(?P<item>.+?)[（(]项[）)]")
+_CODE = re.compile(r"(?<!\d)(\d{7})(?!\d)")
+_BUDGET = re.compile(r"(年初预算|调整预算|预算数|预算)\s*$")
+_COMPARISON = re.compile(r"决算数(?:大于|小于|等于|与预算数(?:基本)?持平|与预算数一致)[^，,。；;]*")
+_ITEM_REASON = re.compile(r"主要原因(?:是|为)?[:：]?")
+_LISTED = re.compile(r"主要包括[:：]?(?P<list>[^。；;]+)")
+
+
+def extract_general_budget(ctx: Context) -> GeneralBudget:
+    budget = GeneralBudget()
+    doc = ctx.document
+    for text in ctx.index.of_kind("general_budget_overall"):
+        sentences = list(text.sentences())
+        for mention in ctx.mentions(sentences):
+            if GENERAL_BUDGET.search(mention.key) or (mention.is_change and not mention.key):
+                if budget.total is None:
+                    budget.total = new_item(mention, "general_budget")
+                else:
+                    add_mention(budget.total, mention)
+        if budget.total is not None:
+            budget.total.reason += reasons(doc, text.paragraphs())
+            budget.total.change += flat_changes(doc, sentences, ctx.prior_year)
+    for text in ctx.index.of_kind("general_budget_structure"):
+        for mention in ctx.mentions(text.sentences()):
+            if mention.is_change:
+                continue
+            if GENERAL_BUDGET.search(mention.key):
+                budget.structure_total.append(mention.figure)
+            elif mention.key:
+                key = re.sub(r"[（(]类[）)]", "", mention.key)
+                existing = next((c for c in budget.classes if c.key == key), None)
+                if existing is None:
+                    budget.classes.append(new_item(mention, key))
+                else:
+                    add_mention(existing, mention)
+    for text in ctx.index.of_kind("general_budget_detail"):
+        for _, block in text.paragraphs():
+            line = doc.normalized[block.location.start : block.location.end]
+            n = numbering(line)
+            match = _LINE.match(line[n.prefix_length :]) if n is not None and n.level == NUM else None
+            if match is None:
+                total_before = budget.detail_total
+                for sentence in split_sentences(doc, block.location.start, block.location.end):
+                    for mention in parse_sentence(doc, sentence, ctx.prior_year):
+                        if GENERAL_BUDGET.search(mention.key) and not mention.is_change:
+                            if budget.detail_total is None:
+                                budget.detail_total = new_item(mention, "general_budget")
+                            else:
+                                add_mention(budget.detail_total, mention)
+                if budget.detail_total is not None and total_before is None:
+                    budget.detail_total.reason += reasons(doc, [(0, block)])
+                continue
+            assert n is not None
+            budget.items.append(_line_item(ctx, block.location.start, block.location.end, n.number, match))
+    return budget
+
+
+def _line_item(ctx: Context, start: int, end: int, number: int, match: re.Match[str]) -> LineItem:
+    doc = ctx.document
+    item = LineItem(
+        number=number,
+        class_name=match.group("class").strip(),
+        section_name=match.group("section").strip(),
+        item_name=match.group("item").strip(),
+        location=loc_of(doc, start, end),
+    )
+    norm = doc.normalized[start:end]
+    if code := _CODE.search(norm):
+        item.code = code.group(1)
+    for sentence in split_sentences(doc, start, end):
+        for mention in parse_sentence(doc, sentence, ctx.prior_year):
+            if mention.is_change:
+                continue
+            if _BUDGET.search(mention.key):
+                item.budget.append(mention.figure)
+            elif mention.figure.unit in ("万元", "元", None):
+                item.amount.append(mention.figure)
+            if mention.completion is not None:
+                item.completion.append(mention.completion)
+    for m in _COMPARISON.finditer(norm):
+        item.comparison.append(Text(text=doc.text[start + m.start() : start + m.end()],
+                                    location=loc_of(doc, start + m.start(), start + m.end())))
+    if m := _ITEM_REASON.search(norm):
+        a, b = start + m.end(), end
+        reason = doc.text[a:b].strip()
+        if reason:
+            item.reason.append(Text(text=reason, location=loc_of(doc, a, b)))
+    return item
+
+
+BASIC: list[tuple[str, re.Pattern[str]]] = [
+    ("personnel", re.compile(r"人员经费")),
+    ("public", re.compile(r"公用经费")),
+    ("basic", re.compile(r"基本支出")),
+]
+
+
+def extract_basic(ctx: Context) -> BasicExpenditure:
+    basic = BasicExpenditure()
+    doc = ctx.document
+    for text in ctx.index.of_kind("general_budget_basic"):
+        current: str | None = None
+        for sentence in text.sentences():
+            for mention in parse_sentence(doc, sentence, ctx.prior_year):
+                key = next((k for k, p in BASIC if p.search(mention.key)), None)
+                if key is None:
+                    continue
+                current = key
+                attribute = {"basic": "total"}.get(key, key)
+                existing = getattr(basic, attribute)
+                if existing is None:
+                    setattr(basic, attribute, new_item(mention, key))
+                else:
+                    add_mention(existing, mention)
+            listed = _LISTED.search(sentence.norm)
+            if listed and current in ("personnel", "public"):
+                a = sentence.start + listed.start("list")
+                names = re.split(r"[、,，]", doc.text[a : a + len(listed.group("list"))])
+                cleaned = [re.sub(r"(支出)?等$", "", n.strip()) for n in names if n.strip()]
+                getattr(basic, f"{current}_items").extend(c for c in cleaned if c)
+    return basic

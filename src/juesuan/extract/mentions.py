@@ -1,0 +1,192 @@
+"""Reading a sentence into mentions: a label and its figure, with the share, completion rate and
+year-on-year change stated after it.
+
+"其中：一般公共预算财政拨款收入7,392.56万元，占99.02%" gives the mention (一般公共预算财政拨款收入,
+7392.56万元, share 99.02%). "与2019年相比，收、支总计增加2,607.44万元，增长53.65%" gives a change mention
+(收、支总计, 增加 2607.44万元, 增长 53.65%, base year 2019). Sections then file mentions by label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from juesuan.document import Block, Document
+from juesuan.extract.figures import Found, find_figures, make_figure
+from juesuan.extract.sections import Sentence
+from juesuan.model.figures import Change, Figure, Item, Loc, Text
+
+_BOUNDARY = re.compile(r"[，,；;：:。]")
+_LEAD = re.compile(
+    r"^[\s、（(）)“”\"]*(?:\d{1,2}[.、．](?!\d))?(?:(?:其中|另外|此外|主要用于以下方面|主要包括|具体为|全年|共计|累计|截至\d{4}年\d{1,2}月(?:\d{1,2}日|底)?"
+    r"|截至年底|\d{4}年度?|本年度|年末|决算中)[\s、，,：:]*)*"
+)
+_TRAIL = re.compile(r"(?:均为|为|是|达到|达|约|共计|共)\s*$")
+_DIRECTION = re.compile(r"(增加|减少|增长|下降)(?:了)?\s*$")
+_BASE_YEAR = re.compile(r"(?:比|较|与|同)\s*(\d{4})\s*年")
+_PRIOR = re.compile(r"(?:比|较|与)上(?:年|一年)")
+_SHARE = re.compile(r"占(?P<of>[^，,；;。:：]{0,24}?)(?:的)?\s*$")
+_COMPLETION = re.compile(r"(?:完成(?:年初|调整)?预算(?:数)?(?:的)?|执行率(?:为)?|预算完成率(?:为)?)\s*$")
+_PCT_DIRECTION = re.compile(r"(增长|下降|增加|减少|增|减|上升|降低|提高)(?:了)?(?:幅度为|幅度)?\s*$")
+_MONEY_LABEL = re.compile(r"(支出|收入|决算|预算|合计|总计|经费|金额|费|资金)")
+_REASON = re.compile(r"主要(?:变动)?原因(?:为|是)?[:：]?\s*")
+_FLAT = re.compile(r"持平|一致|无变化|相同")
+
+
+@dataclass(slots=True)
+class Mention:
+    label: str  # as written
+    key: str  # normalised label, for matching
+    figure: Figure
+    found: Found
+    direction: str | None = None  # 增加/减少 when the label ends with it: a change mention
+    base_year: int | None = None
+    share: Figure | None = None
+    share_of: str | None = None
+    completion: Figure | None = None
+    percent: Figure | None = None
+    percent_direction: str | None = None
+    sentence: Sentence | None = None
+    extra: list[Figure] = field(default_factory=list)
+
+    @property
+    def is_change(self) -> bool:
+        return self.direction is not None
+
+
+def parse_sentence(document: Document, sentence: Sentence, prior_year: int | None = None) -> list[Mention]:
+    norm = sentence.norm
+    mentions: list[Mention] = []
+    previous_end = 0
+    for found in find_figures(norm):
+        before = norm[previous_end : found.start]
+        figure = make_figure(document, sentence.start, found, sentence.text.strip())
+        if found.is_percent:
+            _attach_percent(mentions, before, figure)
+            previous_end = found.end
+            continue
+        cut = max((m.end() for m in _BOUNDARY.finditer(before)), default=0)
+        region_start = previous_end + cut
+        raw_label = norm[region_start : found.start]
+        lead = _LEAD.match(raw_label)
+        offset = lead.end() if lead else 0
+        label_norm = raw_label[offset:]
+        trail = _TRAIL.search(label_norm)
+        if found.unit is None and not (trail and _MONEY_LABEL.search(label_norm)):
+            previous_end = found.end
+            continue  # a bare number that is not stated as an amount
+        if trail:
+            label_norm = label_norm[: trail.start()]
+        direction = None
+        if d := _DIRECTION.search(label_norm):
+            direction = "增加" if d.group(1) in ("增加", "增长") else "减少"
+            label_norm = label_norm[: d.start()]
+        label_norm = re.sub(r"^(?:与|比|较)\s*\d{4}\s*年度?(?:相比|同期|决算相比)?", "", label_norm)
+        label_norm = re.sub(r"^(?:较|比)上年|^各$", "", label_norm)
+        label_norm = re.sub(r"(?:比|较|与)\s*(?:\d{4}\s*年度?|上年)(?:决算)?(?:相比)?$", "", label_norm).strip(" 、各")
+        a = sentence.start + region_start + offset
+        label = document.text[a : a + len(label_norm)] if label_norm else ""
+        mention = Mention(label=label, key=label_norm, figure=figure, found=found, direction=direction,
+                          sentence=sentence)
+        if direction is not None:
+            if not mention.key and mentions:
+                base = next((m for m in reversed(mentions) if not m.is_change), None)
+                if base is not None:
+                    mention.label, mention.key = base.label, base.key
+            years = _BASE_YEAR.findall(norm[: found.start])
+            mention.base_year = int(years[-1]) if years else (prior_year if _PRIOR.search(norm) else None)
+        mentions.append(mention)
+        previous_end = found.end
+    return mentions
+
+
+def _attach_percent(mentions: list[Mention], before: str, figure: Figure) -> None:
+    if not mentions:
+        return
+    last = mentions[-1]
+    if (m := _SHARE.search(before)) and last.share is None:
+        last.share = figure
+        last.share_of = m.group("of").strip() or None
+        return
+    if _COMPLETION.search(before):
+        target = next((x for x in reversed(mentions) if not x.is_change), last)
+        if target.completion is None:
+            target.completion = figure
+            return
+    if d := _PCT_DIRECTION.search(before):
+        target = next((x for x in reversed(mentions) if x.is_change), None)
+        if target is not None and target.percent is None:
+            target.percent = figure
+            target.percent_direction = d.group(1)
+            return
+    last.extra.append(figure)
+
+
+def mentions_of(document: Document, sentences: Iterable[Sentence], prior_year: int | None) -> list[Mention]:
+    return [m for s in sentences for m in parse_sentence(document, s, prior_year)]
+
+
+def classify(key: str, vocabulary: list[tuple[str, re.Pattern[str]]]) -> str | None:
+    for name, pattern in vocabulary:
+        if pattern.search(key):
+            return name
+    return None
+
+
+def loc_of(document: Document, start: int, end: int) -> Loc:
+    return Loc.of(document.locate(start, end))
+
+
+def add_mention(item: Item, mention: Mention) -> None:
+    """Files a mention under an item: an amount (with share/completion) or a change."""
+    if mention.is_change:
+        item.change.append(
+            Change(direction=mention.direction, amount=mention.figure, percent_direction=mention.percent_direction,
+                   percent=mention.percent, base_year=mention.base_year, location=mention.figure.location)
+        )
+        return
+    if mention.figure.unit in ("万元", "亿元", "元", None):
+        item.amount.append(mention.figure)
+    else:
+        item.count.append(mention.figure)
+    if mention.share is not None:
+        item.share.append(mention.share)
+        if mention.share_of:
+            item.share_of.append(mention.share_of)
+    if mention.completion is not None:
+        item.completion.append(mention.completion)
+
+
+def new_item(mention: Mention, key: str | None) -> Item:
+    item = Item(name=mention.label or mention.key, key=key)
+    add_mention(item, mention)
+    return item
+
+
+def reasons(document: Document, paragraphs: Iterable[tuple[int, Block]]) -> list[Text]:
+    """The reasons stated after 主要原因为：…, to the end of their paragraph."""
+    found: list[Text] = []
+    for _, block in paragraphs:
+        norm = document.normalized[block.location.start : block.location.end]
+        for m in _REASON.finditer(norm):
+            start = block.location.start + m.end()
+            end = block.location.end
+            text = document.text[start:end].strip()
+            if text:
+                found.append(Text(text=text, location=loc_of(document, start, end)))
+    return found
+
+
+def flat_changes(document: Document, sentences: Iterable[Sentence], prior_year: int | None) -> list[Change]:
+    """"与2019年持平" stated without figures."""
+    changes = []
+    for sentence in sentences:
+        if _FLAT.search(sentence.norm) and not any(f.is_money for f in find_figures(sentence.norm)[1:]):
+            years = _BASE_YEAR.findall(sentence.norm)
+            m = _FLAT.search(sentence.norm)
+            assert m is not None
+            a = sentence.start + m.start()
+            changes.append(Change(direction="持平", base_year=int(years[-1]) if years else prior_year,
+                                  location=loc_of(document, a, a + len(m.group(0)))))
+    return changes

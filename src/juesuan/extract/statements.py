@@ -1,0 +1,121 @@
+"""The statistical tables themselves, when the document has them (the Shanghai PDF): every row with
+its classification code, name and every column as a number."""
+
+from __future__ import annotations
+
+import re
+
+from juesuan.document import Row
+from juesuan.extract.context import Context
+from juesuan.extract.figures import Found, make_figure, parse_number
+from juesuan.extract.mentions import loc_of
+from juesuan.model.disclosure import StatementTable, TableRow
+from juesuan.model.figures import Figure, Text
+from juesuan.outline import Section
+
+_CODE_PART = re.compile(r"^\d{2,3}$")
+_UNIT = re.compile(r"单位[:：]\s*(万元|元|亿元)")
+
+
+def extract_statements(ctx: Context) -> list[StatementTable]:
+    tables: list[StatementTable] = []
+    for part in ctx.outline.find("statements"):
+        for section in part.children:
+            if section.table is not None:
+                tables.append(_table(ctx, section))
+    return tables
+
+
+def _table(ctx: Context, section: Section) -> StatementTable:
+    doc = ctx.document
+    assert section.table is not None
+    block = doc.blocks[section.table.block]
+    unit = _unit_before(ctx, section.table.block)
+    grid = block.grid()
+    header_end = next((i for i, row in enumerate(block.rows) if _is_data_row(row)), len(block.rows))
+    width = len(grid[0]) if grid else 0
+    columns = []
+    for c in range(width):
+        parts: list[str] = []
+        for r in range(header_end):
+            text = grid[r][c].replace("\n", "")
+            if text and text not in parts:
+                parts.append(text)
+        columns.append("/".join(parts))
+    result = StatementTable(kind=section.kind, title=section.title, unit=unit, columns=columns,
+                            pages=section.table.pages,
+                            location=loc_of(doc, block.location.start, block.location.end))
+    two_sided = [c for c, name in enumerate(columns) if name.endswith("项目")]
+    for r in range(header_end, len(block.rows)):
+        row = block.rows[r]
+        cells = _cells_by_column(row, width)
+        if len(two_sided) == 2 and section.kind in ("table_income_expenditure_summary",
+                                                    "table_fiscal_appropriation_summary"):
+            half = two_sided[1]
+            for lo, hi in ((0, half), (half, width)):
+                if (made := _row(ctx, row, cells[lo:hi], unit, lo, width)) is not None:
+                    result.rows.append(made)
+        elif (made := _row(ctx, row, cells, unit, 0, width)) is not None:
+            result.rows.append(made)
+    for follower in doc.blocks[section.table.block + 1 : section.table.block + 3]:
+        if follower.text.startswith(("注", "备注")):
+            result.note.append(Text(text=follower.text, location=loc_of(doc, follower.location.start,
+                                                                        follower.location.end)))
+    return result
+
+
+def _unit_before(ctx: Context, index: int) -> str | None:
+    for block in ctx.document.blocks[max(0, index - 3) : index]:
+        if m := _UNIT.search(ctx.document.normalized[block.location.start : block.location.end]):
+            return m.group(1)
+    return None
+
+
+def _is_data_row(row: Row) -> bool:
+    return any(parse_number(c.text) is not None and not _CODE_PART.match(c.text.strip()) for c in row.cells)
+
+
+def _cells_by_column(row: Row, width: int) -> list[tuple[int, int, str] | None]:
+    """The row's origin cells placed at their grid columns: (start, end, text)."""
+    placed: list[tuple[int, int, str] | None] = [None] * width
+    column = 0
+    for cell in row.cells:
+        while column < width and placed[column] is not None:
+            column += 1
+        if column >= width:
+            break
+        placed[column] = (cell.start, cell.end, cell.text)
+        column += cell.colspan
+    return placed
+
+
+def _row(ctx: Context, row: Row, cells: list[tuple[int, int, str] | None], unit: str | None,
+         first_column: int, width: int) -> TableRow | None:
+    code_parts: list[str] = []
+    name = ""
+    values: list[Figure | None] = [None] * width
+    for offset, cell in enumerate(cells):
+        if cell is None:
+            continue
+        start, _, text = cell
+        stripped = text.strip()
+        if not stripped:
+            continue
+        if not name and _CODE_PART.match(stripped) and len(code_parts) < 3:
+            code_parts.append(stripped)
+            continue
+        value = parse_number(ctx.document.normalized[start : start + len(text)])
+        if value is None:
+            if not name:
+                name = stripped.replace("\n", "")
+            continue
+        found = Found(0, len(text), value, unit)
+        values[first_column + offset] = make_figure(ctx.document, start, found, row_text(row))
+    if not name and not code_parts:
+        return None
+    return TableRow(code="".join(code_parts) or None, name=name, values=values,
+                    location=loc_of(ctx.document, row.start, row.end))
+
+
+def row_text(row: Row) -> str:
+    return "\t".join(c.text for c in row.cells)

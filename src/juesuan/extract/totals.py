@@ -1,0 +1,133 @@
+"""收入支出决算总体情况, 收入决算, 支出决算 and 财政拨款收入支出决算总体情况."""
+
+from __future__ import annotations
+
+import re
+
+from juesuan.extract.context import Context
+from juesuan.extract.mentions import Mention, add_mention, classify, flat_changes, new_item, reasons
+from juesuan.model.disclosure import FiscalAppropriation, Totals
+from juesuan.model.figures import Item
+
+TOTAL = re.compile(r"收[入、]?\s*[、和及与]?\s*支出?总计|收入支出总计|收支总计|^总计")
+
+INCOME: list[tuple[str, re.Pattern[str]]] = [
+    ("income_this_year", re.compile(r"本年收入合计|^收入合计")),
+    ("general_budget", re.compile(r"一般公共预算财政拨款")),
+    ("gov_fund", re.compile(r"政府性基金预算财政拨款")),
+    ("state_capital", re.compile(r"国有资本经营预算财政拨款")),
+    ("fiscal_appropriation", re.compile(r"^财政(预算)?拨款收入|^财政拨款$")),
+    ("superior_subsidy", re.compile(r"上级补助收入")),
+    ("business", re.compile(r"事业收入")),
+    ("operating", re.compile(r"经营收入")),
+    ("subsidiary", re.compile(r"附属单位上缴收入")),
+    ("non_fiscal_balance", re.compile(r"非财政拨款结余|事业基金弥补")),
+    ("other", re.compile(r"其他收入")),
+    ("carryover_begin", re.compile(r"年初结转和?结余")),
+]
+
+EXPENDITURE: list[tuple[str, re.Pattern[str]]] = [
+    ("expenditure_this_year", re.compile(r"本年支出合计|^支出合计")),
+    ("basic", re.compile(r"基本支出")),
+    ("project", re.compile(r"项目支出")),
+    ("upper", re.compile(r"上缴上级支出")),
+    ("operating", re.compile(r"经营支出")),
+    ("subsidiary", re.compile(r"对附属单位补助支出")),
+    ("carryover_end", re.compile(r"年末结转和?结余")),
+    ("balance_distribution", re.compile(r"结余分配")),
+]
+
+FISCAL: list[tuple[str, re.Pattern[str]]] = [
+    ("total", re.compile(r"财政拨款收[入、]?\s*[、和及与]?\s*支出?总计|财政拨款收支总计|财政拨款收入支出总计")),
+    ("income", re.compile(r"财政拨款收入(合计)?$")),
+    ("expenditure", re.compile(r"财政拨款支出(合计)?$")),
+    ("general_budget", re.compile(r"一般公共预算")),
+    ("gov_fund", re.compile(r"政府性基金")),
+    ("state_capital", re.compile(r"国有资本经营")),
+]
+
+
+def _file(item: Item | None, mention: Mention, key: str) -> Item:
+    if item is None:
+        return new_item(mention, key)
+    add_mention(item, mention)
+    return item
+
+
+def extract_totals(ctx: Context) -> Totals:
+    totals = Totals()
+    for text in ctx.index.of_kind("income_expenditure_overview"):
+        sentences = list(text.sentences())
+        for mention in ctx.mentions(sentences):
+            if (TOTAL.search(mention.key) and "财政拨款" not in mention.key) or (mention.is_change and not mention.key):
+                totals.total = _file(totals.total, mention, "total")
+            elif key := classify(mention.key, INCOME):
+                _file_income(totals, mention, key)
+            elif key := classify(mention.key, EXPENDITURE):
+                _file_expenditure(totals, mention, key)
+        if totals.total is not None:
+            totals.total.reason += reasons(ctx.document, text.paragraphs())
+            totals.total.change += flat_changes(ctx.document, sentences, ctx.prior_year)
+    for text in ctx.index.of_kind("income"):
+        for mention in ctx.mentions(text.sentences()):
+            if key := classify(mention.key, INCOME):
+                _file_income(totals, mention, key)
+    for text in ctx.index.of_kind("expenditure"):
+        for mention in ctx.mentions(text.sentences()):
+            if key := classify(mention.key, EXPENDITURE):
+                _file_expenditure(totals, mention, key)
+    return totals
+
+
+def _file_income(totals: Totals, mention: Mention, key: str) -> None:
+    if key == "income_this_year":
+        totals.income_this_year = _file(totals.income_this_year, mention, key)
+    elif key == "carryover_begin":
+        totals.carryover_begin = _file(totals.carryover_begin, mention, key)
+    else:
+        existing = next((i for i in totals.income_sources if i.key == key), None)
+        if existing is None:
+            totals.income_sources.append(new_item(mention, key))
+        else:
+            add_mention(existing, mention)
+
+
+def _file_expenditure(totals: Totals, mention: Mention, key: str) -> None:
+    if key == "expenditure_this_year":
+        totals.expenditure_this_year = _file(totals.expenditure_this_year, mention, key)
+    elif key == "carryover_end":
+        totals.carryover_end = _file(totals.carryover_end, mention, key)
+    else:
+        existing = next((i for i in totals.expenditure_kinds if i.key == key), None)
+        if existing is None:
+            totals.expenditure_kinds.append(new_item(mention, key))
+        else:
+            add_mention(existing, mention)
+
+
+def extract_fiscal(ctx: Context) -> FiscalAppropriation:
+    fiscal = FiscalAppropriation()
+    for text in ctx.index.of_kind("fiscal_appropriation_overview"):
+        sentences = list(text.sentences())
+        last: Item | None = None
+        for mention in ctx.mentions(sentences):
+            key = classify(mention.key, FISCAL)
+            if key is None and mention.is_change and last is not None:
+                add_mention(last, mention)
+                continue
+            if key in ("total", "income", "expenditure"):
+                last = _file(getattr(fiscal, key), mention, key)
+                setattr(fiscal, key, last)
+            elif key is not None:
+                existing = next((i for i in fiscal.parts if i.key == key), None)
+                if existing is None:
+                    last = new_item(mention, key)
+                    fiscal.parts.append(last)
+                else:
+                    add_mention(existing, mention)
+                    last = existing
+        main = fiscal.total or fiscal.income
+        if main is not None:
+            main.reason += reasons(ctx.document, text.paragraphs())
+            main.change += flat_changes(ctx.document, sentences, ctx.prior_year)
+    return fiscal
