@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.tree import Tree
 
 from juesuan.document import Document, Location
@@ -110,6 +111,23 @@ def outline(path: FileArg, fmt: FormatOpt = Format.text) -> None:
     out.print(_tree(result, path))
     if not result.sections:
         out.print("[yellow]未识别出任何部分或章节：这可能不是一份决算公开报告。[/yellow]")
+
+
+@app.command()
+def extract(path: FileArg, fmt: FormatOpt = Format.text) -> None:
+    """提取报告中的全部数字（金额、占比、增减、完成率、数量、表格）到结构化模型。"""
+    from juesuan.extract import extract as extract_disclosure
+    from juesuan.model.flatten import flatten
+
+    document = _read(path)
+    disclosure = extract_disclosure(document, build_outline(document))
+    if fmt is Format.json:
+        print(disclosure.model_dump_json(indent=2))
+        return
+    for field_path, figure in flatten(disclosure):
+        where = _where(Location(figure.location.line, figure.location.page, figure.location.start,
+                                figure.location.end))
+        out.print(f"{escape(field_path)} = [bold]{escape(figure.raw)}[/bold]  [dim]{where}[/dim]")
 
 
 @app.command()

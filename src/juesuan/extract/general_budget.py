@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 
 from juesuan.extract.context import Context
-from juesuan.extract.mentions import add_mention, flat_changes, loc_of, new_item, parse_sentence, reasons
+from juesuan.extract.mentions import GENERIC_LABEL, add_mention, flat_changes, loc_of, new_item, parse_sentence, reasons
 from juesuan.extract.sections import split_sentences
 from juesuan.model.disclosure import BasicExpenditure, GeneralBudget, LineItem
 from juesuan.model.figures import Text
-from juesuan.text.headings import NUM, numbering
+from juesuan.text.headings import NUM, Numbering, numbering
 
 GENERAL_BUDGET = re.compile(r"一般公共预算(财政拨款)?支出")
 _LINE = re.compile(r"^(?P<class>.+?)[（(]类[）)]\s*-?(?P<section>.+?)[（(]款[）)]\s*-?(?P<item>.+?)[（(]项[）)]")
 _CODE = re.compile(r"(?<!\d)(\d{7})(?!\d)")
 _BUDGET = re.compile(r"(年初预算|调整预算|预算数|预算)\s*$")
-_COMPARISON = re.compile(r"决算数(?:大于|小于|等于|与预算数(?:基本)?持平|与预算数一致)[^，,。；;]*")
+_COMPARISON = re.compile(r"决算数(?:大于|小于|等于|与预算数(?:基本)?持平|与预算数一致)[^，,。；;:：]*")
 _ITEM_REASON = re.compile(r"主要原因(?:是|为)?[:：]?")
 _LISTED = re.compile(r"主要包括[:：]?(?P<list>[^。；;]+)")
 
@@ -55,8 +55,14 @@ def extract_general_budget(ctx: Context) -> GeneralBudget:
             if match is None:
                 total_before = budget.detail_total
                 for sentence in split_sentences(doc, block.location.start, block.location.end):
+                    about_total = False
                     for mention in parse_sentence(doc, sentence, ctx.prior_year):
-                        if GENERAL_BUDGET.search(mention.key) and not mention.is_change:
+                        if mention.is_change:
+                            continue
+                        # "一般公共预算财政拨款支出年初预算为…，支出决算为…": the second restates the first
+                        about_total = bool(GENERAL_BUDGET.search(mention.key)) or (
+                            about_total and bool(GENERIC_LABEL.match(mention.key)))
+                        if about_total:
                             if budget.detail_total is None:
                                 budget.detail_total = new_item(mention, "general_budget")
                             else:
@@ -65,17 +71,22 @@ def extract_general_budget(ctx: Context) -> GeneralBudget:
                     budget.detail_total.reason += reasons(doc, [(0, block)])
                 continue
             assert n is not None
-            budget.items.append(_line_item(ctx, block.location.start, block.location.end, n.number, match))
+            budget.items.append(_line_item(ctx, block.location.start, block.location.end, n, match))
     return budget
 
 
-def _line_item(ctx: Context, start: int, end: int, number: int, match: re.Match[str]) -> LineItem:
+def _line_item(ctx: Context, start: int, end: int, n: Numbering, match: re.Match[str]) -> LineItem:
     doc = ctx.document
+    base = start + n.prefix_length
+
+    def written(group: str) -> str:  # the name as the report writes it, full-width brackets and all
+        return doc.text[base + match.start(group) : base + match.end(group)].strip(" -")
+
     item = LineItem(
-        number=number,
-        class_name=match.group("class").strip(),
-        section_name=match.group("section").strip(),
-        item_name=match.group("item").strip(),
+        number=n.number,
+        class_name=written("class"),
+        section_name=written("section"),
+        item_name=written("item"),
         location=loc_of(doc, start, end),
     )
     norm = doc.normalized[start:end]

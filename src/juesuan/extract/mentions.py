@@ -31,6 +31,8 @@ _COMPLETION = re.compile(r"(?:完成(?:年初|调整)?预算(?:数)?(?:的)?|执
 _PCT_DIRECTION = re.compile(r"(增长|下降|增加|减少|增|减|上升|降低|提高)(?:了)?(?:幅度为|幅度)?\s*$")
 _MONEY_LABEL = re.compile(r"(支出|收入|决算|预算|合计|总计|经费|金额|费|资金)")
 _REASON = re.compile(r"主要(?:变动)?原因(?:为|是)?[:：]?\s*")
+_BUDGET_LABEL = re.compile(r"(?:年初|调整|全年)?预算(?:数)?$")
+GENERIC_LABEL = re.compile(r"^(?:共计|合计)?(?:支出)?(?:决算(?:数)?)?(?:金额)?$")
 _FLAT = re.compile(r"持平|一致|无变化|相同")
 
 
@@ -124,7 +126,22 @@ def _attach_percent(mentions: list[Mention], before: str, figure: Figure) -> Non
 
 
 def mentions_of(document: Document, sentences: Iterable[Sentence], prior_year: int | None) -> list[Mention]:
-    return [m for s in sentences for m in parse_sentence(document, s, prior_year)]
+    """The mentions of consecutive sentences. A change stated without its subject ("与2019年相比增长
+    404.21万元") is about the subject of the sentence before it in the same paragraph."""
+    found: list[Mention] = []
+    subject: Mention | None = None
+    previous_end = -1
+    for sentence in sentences:
+        if previous_end >= 0 and "\n" in document.text[previous_end : sentence.start]:
+            subject = None  # a new paragraph
+        mentions = parse_sentence(document, sentence, prior_year)
+        for mention in mentions:
+            if mention.is_change and not mention.key and subject is not None:
+                mention.label, mention.key = subject.label, subject.key
+        subject = next((m for m in mentions if not m.is_change), subject)
+        found.extend(mentions)
+        previous_end = sentence.start + len(sentence.norm)
+    return found
 
 
 def classify(key: str, vocabulary: list[tuple[str, re.Pattern[str]]]) -> str | None:
@@ -146,7 +163,9 @@ def add_mention(item: Item, mention: Mention) -> None:
                    percent=mention.percent, base_year=mention.base_year, location=mention.figure.location)
         )
         return
-    if mention.figure.unit in ("万元", "亿元", "元", None):
+    if _BUDGET_LABEL.search(mention.key):
+        item.budget.append(mention.figure)
+    elif mention.figure.unit in ("万元", "亿元", "元", None):
         item.amount.append(mention.figure)
     else:
         item.count.append(mention.figure)

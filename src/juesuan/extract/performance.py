@@ -28,7 +28,7 @@ def extract_performance(ctx: Context) -> Performance:
                     clause = re.search(r"[,，;；。]", sentence.norm[mention.found.end :])
                     after = sentence.norm[mention.found.end : mention.found.end + clause.start() if clause else None]
                     around = mention.key + after
-                    if "问题" in around or "整改" in around or "评级" in around:
+                    if re.search(r"问题|整改|评级|完成情况", around):
                         continue
                     for field, pattern in _COUNTS:
                         if pattern.search(around):

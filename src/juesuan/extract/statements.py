@@ -45,18 +45,9 @@ def _table(ctx: Context, section: Section) -> StatementTable:
     result = StatementTable(kind=section.kind, title=section.title, unit=unit, columns=columns,
                             pages=section.table.pages,
                             location=loc_of(doc, block.location.start, block.location.end))
-    two_sided = [c for c, name in enumerate(columns) if name.endswith("项目")]
     for r in range(header_end, len(block.rows)):
         row = block.rows[r]
-        cells = _cells_by_column(row, width)
-        if len(two_sided) == 2 and section.kind in ("table_income_expenditure_summary",
-                                                    "table_fiscal_appropriation_summary"):
-            half = two_sided[1]
-            for lo, hi in ((0, half), (half, width)):
-                if (made := _row(ctx, row, cells[lo:hi], unit, lo, width)) is not None:
-                    result.rows.append(made)
-        elif (made := _row(ctx, row, cells, unit, 0, width)) is not None:
-            result.rows.append(made)
+        result.rows.extend(_rows(ctx, row, _cells_by_column(row, width), unit, columns))
     for follower in doc.blocks[section.table.block + 1 : section.table.block + 3]:
         if follower.text.startswith(("注", "备注")):
             result.note.append(Text(text=follower.text, location=loc_of(doc, follower.location.start,
@@ -89,32 +80,46 @@ def _cells_by_column(row: Row, width: int) -> list[tuple[int, int, str] | None]:
     return placed
 
 
-def _row(ctx: Context, row: Row, cells: list[tuple[int, int, str] | None], unit: str | None,
-         first_column: int, width: int) -> TableRow | None:
-    code_parts: list[str] = []
+def _rows(ctx: Context, row: Row, cells: list[tuple[int, int, str] | None], unit: str | None,
+          columns: list[str]) -> list[TableRow]:
+    """The logical rows of a table row: (codes, name, values) runs. Two-sided tables (收入 | 支出, or
+    the 基本支出 table's two economic classes) hold two of them side by side."""
+    width = len(columns)
+    found: list[TableRow] = []
+    codes: list[str] = []
     name = ""
     values: list[Figure | None] = [None] * width
-    for offset, cell in enumerate(cells):
-        if cell is None:
+    has_values = False
+
+    def close() -> None:
+        nonlocal codes, name, values, has_values
+        if codes or name or has_values:
+            found.append(TableRow(code="".join(codes) or None, name=name, values=values,
+                                  location=loc_of(ctx.document, row.start, row.end)))
+        codes, name, values, has_values = [], "", [None] * width, False
+
+    for column, cell in enumerate(cells):
+        if cell is None or not cell[2].strip():
             continue
         start, _, text = cell
         stripped = text.strip()
-        if not stripped:
+        if stripped in ("类", "款", "项"):
             continue
-        if not name and _CODE_PART.match(stripped) and len(code_parts) < 3:
-            code_parts.append(stripped)
+        if "编码" in columns[column] and _CODE_PART.match(stripped):
+            if name or has_values:
+                close()  # a code after a name or values begins the other side's row
+            codes.append(stripped)
             continue
         value = parse_number(ctx.document.normalized[start : start + len(text)])
         if value is None:
-            if not name:
-                name = stripped.replace("\n", "")
+            if name or has_values:
+                close()
+            name = stripped.replace("\n", "")
             continue
-        found = Found(0, len(text), value, unit)
-        values[first_column + offset] = make_figure(ctx.document, start, found, row_text(row))
-    if not name and not code_parts:
-        return None
-    return TableRow(code="".join(code_parts) or None, name=name, values=values,
-                    location=loc_of(ctx.document, row.start, row.end))
+        values[column] = make_figure(ctx.document, start, Found(0, len(text), value, unit), row_text(row))
+        has_values = True
+    close()
+    return found
 
 
 def row_text(row: Row) -> str:

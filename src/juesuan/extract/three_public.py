@@ -7,7 +7,15 @@ import re
 
 from juesuan.document import Block
 from juesuan.extract.context import Context
-from juesuan.extract.mentions import Mention, add_mention, flat_changes, new_item, parse_sentence, reasons
+from juesuan.extract.mentions import (
+    GENERIC_LABEL,
+    Mention,
+    add_mention,
+    flat_changes,
+    new_item,
+    parse_sentence,
+    reasons,
+)
 from juesuan.extract.sections import split_sentences
 from juesuan.model.disclosure import ThreePublic, ThreePublicUnit
 from juesuan.model.figures import Item
@@ -23,7 +31,6 @@ ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("outbound_travel", re.compile(r"因公出国")),
 ]
 _VEHICLE_TYPES = re.compile(r"^(轿车|越野车|载客汽车|其他车辆|客车|货车|特种车|商务车|小型客车|中型客车|大型客车|旅行车)$")
-_GENERIC = re.compile(r"^(共计)?(支出|金额|合计|共计)?$")
 
 
 def extract_three_public(ctx: Context, sub_units: list[str]) -> ThreePublic:
@@ -55,7 +62,7 @@ def _paragraph(ctx: Context, paragraph: Block, sub_units: list[str], result: Thr
                 context = _count(targets, key, mention, context, sentence.norm)
                 continue
             kind = next((k for k, p in ITEMS if p.search(key)), None)
-            if kind is None and _GENERIC.match(key):
+            if kind is None and GENERIC_LABEL.match(key):
                 kind = last_kind  # "共计支出1.57万元" restates the item of the sentence
             if kind is None:
                 continue

@@ -25,14 +25,21 @@ def _value(value: object, path: str) -> Iterator[tuple[str, Figure]]:
     elif isinstance(value, BaseModel):
         yield from flatten(value, path)
     elif isinstance(value, list):
-        for i, element in enumerate(value):
-            yield from _value(element, f"{path}[{_label(element, i)}]")
+        labels = [f"c{i}" if path.endswith(".values") else _label(e, i) for i, e in enumerate(value)]
+        seen: dict[str, int] = {}
+        for element, label in zip(value, labels, strict=True):
+            # A table row's values are columns: their index is part of what they mean. Elements that
+            # share a label (four 项目评价得分表) are told apart by their order.
+            if labels.count(label) > 1 and not isinstance(element, Figure):
+                seen[label] = seen.get(label, 0) + 1
+                label = f"{label}#{seen[label]}"
+            yield from _value(element, f"{path}[{label}]")
 
 
 def _label(element: object, index: int) -> str:
     if isinstance(element, Figure):
         return str(index)
-    for attribute in ("key", "unit", "name", "item_name", "project", "title", "kind"):
+    for attribute in ("key", "kind", "project", "unit", "name", "item_name", "title"):
         label = getattr(element, attribute, None)
         if label:
             return str(label)
