@@ -36,7 +36,7 @@ def extract_general_budget(ctx: Context) -> GeneralBudget:
             budget.total.change += flat_changes(doc, sentences, ctx.prior_year)
     for text in ctx.index.of_kind("general_budget_structure"):
         for mention in ctx.mentions(text.sentences()):
-            if mention.is_change:
+            if mention.is_change or mention.figure.unit not in ("万元", "元", "亿元", None):
                 continue
             if GENERAL_BUDGET.search(mention.key):
                 budget.structure_total.append(mention.figure)

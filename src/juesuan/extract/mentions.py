@@ -31,6 +31,7 @@ _COMPLETION = re.compile(r"(?:完成(?:年初|调整)?预算(?:数)?(?:的)?|执
 _PCT_DIRECTION = re.compile(r"(增长|下降|增加|减少|增|减|上升|降低|提高)(?:了)?(?:幅度为|幅度)?\s*$")
 _MONEY_LABEL = re.compile(r"(支出|收入|决算|预算|合计|总计|经费|金额|费|资金)")
 _REASON = re.compile(r"主要(?:变动)?原因(?:为|是)?[:：]?\s*")
+_CONNECTORS = {"和", "及", "与", "、", "以及"}
 _BUDGET_LABEL = re.compile(r"(?:年初|调整|全年)?预算(?:数)?$")
 GENERIC_LABEL = re.compile(r"^(?:共计|合计)?(?:支出)?(?:决算(?:数)?)?(?:金额)?$")
 _FLAT = re.compile(r"持平|一致|无变化|相同")
@@ -51,6 +52,7 @@ class Mention:
     percent_direction: str | None = None
     sentence: Sentence | None = None
     extra: list[Figure] = field(default_factory=list)
+    rate_only: bool = False  # "公务接待费完成预算17.88%": a completion rate stated without the amount
 
     @property
     def is_change(self) -> bool:
@@ -59,13 +61,22 @@ class Mention:
 
 def parse_sentence(document: Document, sentence: Sentence, prior_year: int | None = None) -> list[Mention]:
     norm = sentence.norm
+    if _is_about(sentence, prior_year):
+        return []  # a sentence about the prior year states last year's figures, not this year's
     mentions: list[Mention] = []
     previous_end = 0
     for found in find_figures(norm):
         before = norm[previous_end : found.start]
         figure = make_figure(document, sentence.start, found, sentence.text.strip())
         if found.is_percent:
-            _attach_percent(mentions, before, figure)
+            if not mentions and (m := _COMPLETION.search(before)):
+                # The rate is the first figure: its subject is the text before 完成预算.
+                subject = _LEAD.sub("", re.split(r"[，,；;：:。]", before[: m.start()])[-1]).strip()
+                a = sentence.start + previous_end + before.rfind(subject) if subject else sentence.start
+                mentions.append(Mention(label=document.text[a : a + len(subject)], key=subject, figure=figure,
+                                        found=found, completion=figure, sentence=sentence, rate_only=True))
+            else:
+                _attach_percent(mentions, before, figure)
             previous_end = found.end
             continue
         cut = max((m.end() for m in _BOUNDARY.finditer(before)), default=0)
@@ -91,7 +102,11 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
         label = document.text[a : a + len(label_norm)] if label_norm else ""
         mention = Mention(label=label, key=label_norm, figure=figure, found=found, direction=direction,
                           sentence=sentence)
-        if direction is not None:
+        if label_norm in _CONNECTORS and mentions and mentions[-1].figure.unit == figure.unit:
+            # "A和B": the second figure is a second statement of the same kind as the first
+            previous = mentions[-1]
+            mention.label, mention.key, mention.direction = previous.label, previous.key, previous.direction
+        if mention.direction is not None:
             if not mention.key and mentions:
                 base = next((m for m in reversed(mentions) if not m.is_change), None)
                 if base is not None:
@@ -116,8 +131,14 @@ def _attach_percent(mentions: list[Mention], before: str, figure: Figure) -> Non
         if target.completion is None:
             target.completion = figure
             return
+    if before.strip() in _CONNECTORS:  # "分别下降20.36%和20.18%": the next change without a percent
+        target = next((x for x in mentions if x.is_change and x.percent is None), None)
+        previous = next((x for x in reversed(mentions) if x.percent is not None), None)
+        if target is not None and previous is not None:
+            target.percent, target.percent_direction = figure, previous.percent_direction
+            return
     if d := _PCT_DIRECTION.search(before):
-        target = next((x for x in reversed(mentions) if x.is_change), None)
+        target = next((x for x in mentions if x.is_change and x.percent is None), None)
         if target is not None and target.percent is None:
             target.percent = figure
             target.percent_direction = d.group(1)
@@ -131,17 +152,28 @@ def mentions_of(document: Document, sentences: Iterable[Sentence], prior_year: i
     found: list[Mention] = []
     subject: Mention | None = None
     previous_end = -1
+    about_prior_year = False
     for sentence in sentences:
-        if previous_end >= 0 and "\n" in document.text[previous_end : sentence.start]:
-            subject = None  # a new paragraph
+        new_paragraph = previous_end < 0 or "\n" in document.text[previous_end : sentence.start]
+        if new_paragraph:
+            subject = None
+            about_prior_year = _is_about(sentence, prior_year)
+        previous_end = sentence.start + len(sentence.norm)
+        if about_prior_year:
+            continue  # "（二）2019年财政预算拨款…": the whole paragraph is about last year
         mentions = parse_sentence(document, sentence, prior_year)
         for mention in mentions:
             if mention.is_change and not mention.key and subject is not None:
                 mention.label, mention.key = subject.label, subject.key
         subject = next((m for m in mentions if not m.is_change), subject)
         found.extend(mentions)
-        previous_end = sentence.start + len(sentence.norm)
     return found
+
+
+def _is_about(sentence: Sentence, year: int | None) -> bool:
+    """Whether the sentence opens with `year` ("2019年…", "（二）2019年…")."""
+    return year is not None and bool(
+        re.match(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]{{1,2}}[)）.、．]\s*)?{year}\s*年", sentence.norm))
 
 
 def classify(key: str, vocabulary: list[tuple[str, re.Pattern[str]]]) -> str | None:
@@ -157,6 +189,9 @@ def loc_of(document: Document, start: int, end: int) -> Loc:
 
 def add_mention(item: Item, mention: Mention) -> None:
     """Files a mention under an item: an amount (with share/completion) or a change."""
+    if mention.rate_only:
+        item.completion.append(mention.figure)
+        return
     if mention.is_change:
         item.change.append(
             Change(direction=mention.direction, amount=mention.figure, percent_direction=mention.percent_direction,

@@ -12,6 +12,7 @@ from juesuan.model.disclosure import FundSection, Procurement, StateAssets
 from juesuan.model.figures import Item, Text
 
 _EMPTY = re.compile(r"无数据|没有数据|无(?:[^，。；]{0,20})(?:收入|支出)|不涉及|空表|未发生|为空")
+_FUND_LABEL = re.compile(r"政府性基金|国有资本经营|预算(财政)?拨款支出|^支出$")
 _EQUIPMENT = re.compile(r"单价\s*\d+(?:\.\d+)?\s*万元\s*(?:\(含\))?以上[^，,。；;\d]*?(?:设备|资产)[^，,。；;\d]*?(?=\d)")
 _HOLDER = re.compile(r"(?:截至|截止)[^，,]*[，,]\s*(?P<unit>[^，,。；;]{2,30}?)共有(?:车辆|公务用车)")
 
@@ -35,6 +36,8 @@ def extract_fund(ctx: Context, kind: str) -> FundSection:
                     if section.expenditure is not None:
                         add_mention(section.expenditure, mention)
                     continue
+                if not _FUND_LABEL.search(mention.key):
+                    continue  # what the money was spent on, not the section's total
                 if section.expenditure is None:
                     section.expenditure = new_item(mention, kind)
                 else:
@@ -112,6 +115,9 @@ def extract_state_assets(ctx: Context) -> list[StateAssets]:
                     assets.equipment.append(Item(
                         name=doc.text[a : sentence.start + m.end()], count=[make_figure(doc, sentence.start, shifted)],
                     ))
-            if assets.vehicles or assets.vehicles_by_use or assets.equipment:
+            if found and assets.unit is None and not assets.vehicles:
+                found[-1].equipment += assets.equipment  # a paragraph going on about the same holder
+                found[-1].vehicles_by_use += assets.vehicles_by_use
+            elif assets.vehicles or assets.vehicles_by_use or assets.equipment:
                 found.append(assets)
     return found

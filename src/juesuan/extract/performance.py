@@ -28,7 +28,8 @@ def extract_performance(ctx: Context) -> Performance:
                     clause = re.search(r"[,，;；。]", sentence.norm[mention.found.end :])
                     after = sentence.norm[mention.found.end : mention.found.end + clause.start() if clause else None]
                     around = mention.key + after
-                    if re.search(r"问题|整改|评级|完成情况", around):
+                    if re.search(r"问题|整改|评级|个数在|以上的|以下的", around) or (
+                            "完成情况" in around and "自评" not in around):
                         continue
                     for field, pattern in _COUNTS:
                         if pattern.search(around):

@@ -30,6 +30,7 @@ ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("reception", re.compile(r"公务接待")),
     ("outbound_travel", re.compile(r"因公出国")),
 ]
+_NOT_SPENDING = re.compile(r"退回|收回|压缩|指标|预算安排")
 _VEHICLE_TYPES = re.compile(r"^(轿车|越野车|载客汽车|其他车辆|客车|货车|特种车|商务车|小型客车|中型客车|大型客车|旅行车)$")
 
 
@@ -58,9 +59,19 @@ def _paragraph(ctx: Context, paragraph: Block, sub_units: list[str], result: Thr
         context: str | None = None  # what the counts of this sentence are about
         for mention in parse_sentence(doc, sentence, ctx.prior_year):
             key = _strip_units(mention.key, sub_units)
-            if mention.figure.unit not in ("万元", "元", "亿元", None):
+            if mention.figure.unit not in ("万元", "元", "亿元", None) and not mention.rate_only:
                 context = _count(targets, key, mention, context, sentence.norm)
+                if mention.figure.unit == "批次" and "接待" in key:  # "…接待24批次，共计支出4.73万元"
+                    last_kind = "reception_foreign" if "外事" in key else "reception_domestic"
                 continue
+            if key == "金额" and context is not None:
+                # "轿车0辆、金额0万元": the amount spent on the vehicles of that type
+                by_type: list[Item] = getattr(targets[0], context)
+                if by_type:
+                    by_type[-1].amount.append(mention.figure)
+                continue
+            if _NOT_SPENDING.search(key):
+                continue  # "退回财政公务接待费198.68万元" is money given back, not spent
             kind = next((k for k, p in ITEMS if p.search(key)), None)
             if kind is None and GENERIC_LABEL.match(key):
                 kind = last_kind  # "共计支出1.57万元" restates the item of the sentence
@@ -115,6 +126,8 @@ def _count(targets: list[ThreePublicUnit], key: str, mention: Mention, context: 
             target.outbound_groups.append(mention.figure)
         elif unit in ("人", "人次") and (re.search(r"出国|出境", key) or ("团组" in norm and "接待" not in norm)):
             target.outbound_persons.append(mention.figure)
+        elif unit == "人" and "接待" in norm:
+            (target.foreign_persons if "外事" in norm else target.reception_persons).append(mention.figure)
         elif unit == "批次":
             (target.foreign_batches if "外事" in norm else target.reception_batches).append(mention.figure)
         elif unit == "人次":

@@ -9,6 +9,8 @@ from juesuan.extract.mentions import Mention, add_mention, classify, flat_change
 from juesuan.model.disclosure import FiscalAppropriation, Totals
 from juesuan.model.figures import Item
 
+INCOME_TOTAL = re.compile(r"^(?:本年度?)?收入总计")
+EXPENDITURE_TOTAL = re.compile(r"^(?:本年度?)?支出总计")
 TOTAL = re.compile(r"收[入、]?\s*[、和及与]?\s*支出?总计|收入支出总计|收支总计|^总计")
 
 INCOME: list[tuple[str, re.Pattern[str]]] = [
@@ -39,8 +41,8 @@ EXPENDITURE: list[tuple[str, re.Pattern[str]]] = [
 
 FISCAL: list[tuple[str, re.Pattern[str]]] = [
     ("total", re.compile(r"财政拨款收[入、]?\s*[、和及与]?\s*支出?总计|财政拨款收支总计|财政拨款收入支出总计")),
-    ("income", re.compile(r"财政拨款收入(合计)?$")),
-    ("expenditure", re.compile(r"财政拨款支出(合计)?$")),
+    ("income", re.compile(r"(?<!预算)财政(预算)?拨款(收入)?(合计|总计)?$")),
+    ("expenditure", re.compile(r"(?<!预算)财政(预算)?拨款支出(合计|总计)?$")),
     ("general_budget", re.compile(r"一般公共预算")),
     ("gov_fund", re.compile(r"政府性基金")),
     ("state_capital", re.compile(r"国有资本经营")),
@@ -59,15 +61,22 @@ def extract_totals(ctx: Context) -> Totals:
     for text in ctx.index.of_kind("income_expenditure_overview"):
         sentences = list(text.sentences())
         for mention in ctx.mentions(sentences):
-            if (TOTAL.search(mention.key) and "财政拨款" not in mention.key) or (mention.is_change and not mention.key):
+            if "财政拨款" in mention.key:
+                continue
+            if INCOME_TOTAL.search(mention.key):
+                totals.income_total = _file(totals.income_total, mention, "income_total")
+            elif EXPENDITURE_TOTAL.search(mention.key):
+                totals.expenditure_total = _file(totals.expenditure_total, mention, "expenditure_total")
+            elif TOTAL.search(mention.key) or (mention.is_change and not mention.key):
                 totals.total = _file(totals.total, mention, "total")
             elif key := classify(mention.key, INCOME):
                 _file_income(totals, mention, key)
             elif key := classify(mention.key, EXPENDITURE):
                 _file_expenditure(totals, mention, key)
-        if totals.total is not None:
-            totals.total.reason += reasons(ctx.document, text.paragraphs())
-            totals.total.change += flat_changes(ctx.document, sentences, ctx.prior_year)
+        main = totals.total or totals.income_total
+        if main is not None:
+            main.reason += reasons(ctx.document, text.paragraphs())
+            main.change += flat_changes(ctx.document, sentences, ctx.prior_year)
     for text in ctx.index.of_kind("income"):
         for mention in ctx.mentions(text.sentences()):
             if key := classify(mention.key, INCOME):

@@ -24,7 +24,9 @@ class Meta(BaseModel):
 class Totals(BaseModel):
     """收入支出决算总体情况, 收入决算, 支出决算."""
 
-    total: Item | None = Field(None, description="收、支总计 (income_total = expenditure_total)")
+    total: Item | None = Field(None, description="收、支总计, stated as one figure for both")
+    income_total: Item | None = Field(None, description="收入总计, when stated on its own")
+    expenditure_total: Item | None = Field(None, description="支出总计, when stated on its own")
     income_this_year: Item | None = None
     income_sources: list[Item] = []
     expenditure_this_year: Item | None = None
