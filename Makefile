@@ -9,6 +9,7 @@ setup:
 
 run: setup
 	juesuan outline $(SAMPLE)
+	juesuan extract $(SAMPLE)
 
 test: setup
 	$(PYTHON) -m ruff check src tests bench
@@ -16,3 +17,4 @@ test: setup
 
 bench: setup
 	$(PYTHON) bench/read_speed.py
+	$(PYTHON) bench/extract_accuracy.py

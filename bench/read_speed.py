@@ -2,7 +2,8 @@
 
     python bench/read_speed.py
 
-Prints, for each fixture, the median time of reading it in-process (and of finding its outline),
+Prints, for each fixture, the median time of reading it in-process, of finding its outline and of
+extracting its figures,
 the time of `pdftotext` on the Shanghai report as a reference, the time of the whole
 `juesuan outline` command with process start, and the share of the seed paragraphs that read back
 exactly from the PDFs LibreOffice made of them.
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from juesuan.document import BlockKind
+from juesuan.extract import extract
 from juesuan.outline import build_outline
 from juesuan.readers import read
 from juesuan.readers.pdf_page import tidy
@@ -47,13 +49,15 @@ def main() -> int:
         *sorted((FIXTURES / "built").glob("00*.docx")),
         *sorted((FIXTURES / "built").glob("00*.pdf")),
     ]
-    print(f"{'file':<48} {'read ms':>9} {'outline ms':>11} {'pages':>6} {'tables':>7}")
+    print(f"{'file':<48} {'read ms':>9} {'outline ms':>11} {'extract ms':>11} {'pages':>6} {'tables':>7}")
     for path in files:
         document = read(path)
+        outline = build_outline(document)
         t_read = median_seconds(lambda p=path: read(p))
         t_outline = median_seconds(lambda d=document: build_outline(d))
+        t_extract = median_seconds(lambda d=document, o=outline: extract(d, o))
         print(f"{path.parent.name + '/' + path.name:<48} {t_read * 1000:>9.1f} {t_outline * 1000:>11.1f} "
-              f"{document.pages or '':>6} {len(document.tables):>7}")
+              f"{t_extract * 1000:>11.1f} {document.pages or '':>6} {len(document.tables):>7}")
 
     if shutil.which("pdftotext"):
         t = median_seconds(lambda: subprocess.run(["pdftotext", str(PUTUO), "-"], capture_output=True, check=True))

@@ -221,3 +221,18 @@ def test_every_figure_locates_its_raw_text(seed000: Disclosure) -> None:
     document = read(seed("000"))
     for path, figure in flatten(seed000):
         assert document.text[figure.location.start : figure.location.end] == figure.raw, path
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_same_figures_from_txt_docx_and_pdf(prefix: str, suffix: str) -> None:
+    from collections import Counter
+
+    from conftest import BUILT
+    from juesuan.model.flatten import figure_paths
+
+    def figures(path):  # type: ignore[no-untyped-def]
+        return Counter((re.sub(r"\[\d+\]", "[]", p), v, u) for p, v, u, _, _ in figure_paths(extract(read(path))))
+
+    text = seed(prefix)
+    assert figures(BUILT / f"{text.stem}{suffix}") == figures(text)
