@@ -79,7 +79,7 @@ CASES: list[tuple[str, Callable[[Path], Path], str]] = [
 
 
 @pytest.mark.parametrize(("name", "make", "reason"), CASES, ids=[c[0] for c in CASES])
-@pytest.mark.parametrize("command", ["outline", "text"])
+@pytest.mark.parametrize("command", ["outline", "text", "extract"])
 def test_bad_input_gives_one_chinese_line_and_exit_2(
     tmp_path: Path, name: str, make: Callable[[Path], Path], reason: str, command: str
 ) -> None:

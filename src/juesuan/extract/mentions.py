@@ -24,6 +24,7 @@ _LEAD = re.compile(
 )
 _TRAIL = re.compile(r"(?:均为|为|是|达到|达|约|共计|共)\s*$")
 _DIRECTION = re.compile(r"(增加|减少|增长|下降)(?:了)?\s*$")
+_DIRECTION_ANYWHERE = re.compile(r"增加|减少|增长|下降")
 _BASE_YEAR = re.compile(r"(?:比|较|与|同)\s*(\d{4})\s*年")
 _PRIOR = re.compile(r"(?:比|较|与)上(?:年|一年)")
 _SHARE = re.compile(r"占(?P<of>[^，,；;。:：]{0,24}?)(?:的)?\s*$")
@@ -233,14 +234,14 @@ def reasons(document: Document, paragraphs: Iterable[tuple[int, Block]]) -> list
 
 
 def flat_changes(document: Document, sentences: Iterable[Sentence], prior_year: int | None) -> list[Change]:
-    """"与2019年持平" stated without figures."""
+    """"与2019年持平" stated without figures. "决算数与预算数持平" compares with the budget, not last year."""
     changes = []
     for sentence in sentences:
-        if _FLAT.search(sentence.norm) and not any(f.is_money for f in find_figures(sentence.norm)[1:]):
-            years = _BASE_YEAR.findall(sentence.norm)
-            m = _FLAT.search(sentence.norm)
-            assert m is not None
-            a = sentence.start + m.start()
-            changes.append(Change(direction="持平", base_year=int(years[-1]) if years else prior_year,
-                                  location=loc_of(document, a, a + len(m.group(0)))))
+        m = _FLAT.search(sentence.norm)
+        years = _BASE_YEAR.findall(sentence.norm)
+        if m is None or not (years or _PRIOR.search(sentence.norm)) or _DIRECTION_ANYWHERE.search(sentence.norm):
+            continue
+        a = sentence.start + m.start()
+        changes.append(Change(direction="持平", base_year=int(years[-1]) if years else prior_year,
+                              location=loc_of(document, a, a + len(m.group(0)))))
     return changes
