@@ -9,6 +9,7 @@ from juesuan.extract.mentions import GENERIC_LABEL, add_mention, flat_changes, l
 from juesuan.extract.sections import split_sentences
 from juesuan.model.disclosure import BasicExpenditure, GeneralBudget, LineItem
 from juesuan.model.figures import Text
+from juesuan.outline.catalogue import first_match
 from juesuan.text.headings import NUM, Numbering, numbering
 
 GENERAL_BUDGET = re.compile(r"一般公共预算(财政拨款)?支出")
@@ -127,7 +128,7 @@ def extract_basic(ctx: Context) -> BasicExpenditure:
         current: str | None = None
         for sentence in text.sentences():
             for mention in parse_sentence(doc, sentence, ctx.prior_year):
-                key = next((k for k, p in BASIC if p.search(mention.key)), None)
+                key = first_match(BASIC, mention.key)
                 if key is None:
                     continue
                 current = key

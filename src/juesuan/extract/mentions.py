@@ -177,13 +177,6 @@ def _is_about(sentence: Sentence, year: int | None) -> bool:
         re.match(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]{{1,2}}[)）.、．]\s*)?{year}\s*年", sentence.norm))
 
 
-def classify(key: str, vocabulary: list[tuple[str, re.Pattern[str]]]) -> str | None:
-    for name, pattern in vocabulary:
-        if pattern.search(key):
-            return name
-    return None
-
-
 def loc_of(document: Document, start: int, end: int) -> Loc:
     return Loc.of(document.locate(start, end))
 

@@ -10,6 +10,7 @@ from juesuan.extract.figures import find_figures, make_figure
 from juesuan.extract.mentions import add_mention, flat_changes, loc_of, new_item, parse_sentence, reasons
 from juesuan.model.disclosure import FundSection, Procurement, StateAssets
 from juesuan.model.figures import Item, Text
+from juesuan.outline.catalogue import first_match
 
 _EMPTY = re.compile(r"无数据|没有数据|无(?:[^，。；]{0,20})(?:收入|支出)|不涉及|空表|未发生|为空")
 _FUND_LABEL = re.compile(r"政府性基金|国有资本经营|预算(财政)?拨款支出|^支出$")
@@ -71,7 +72,7 @@ def extract_procurement(ctx: Context) -> Procurement:
         for mention in ctx.mentions(text.sentences()):
             if mention.is_change or mention.figure.unit not in ("万元", "元", "亿元", None):
                 continue
-            key = next((k for k, p in PROCUREMENT if p.search(mention.key)), None)
+            key = first_match(PROCUREMENT, mention.key)
             if key is None:
                 continue
             existing = getattr(result, key)

@@ -19,6 +19,7 @@ from juesuan.extract.mentions import (
 from juesuan.extract.sections import split_sentences
 from juesuan.model.disclosure import ThreePublic, ThreePublicUnit
 from juesuan.model.figures import Item
+from juesuan.outline.catalogue import first_match
 
 ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("total", re.compile(r"三公")),
@@ -72,7 +73,7 @@ def _paragraph(ctx: Context, paragraph: Block, sub_units: list[str], result: Thr
                 continue
             if _NOT_SPENDING.search(key):
                 continue  # "退回财政公务接待费198.68万元" is money given back, not spent
-            kind = next((k for k, p in ITEMS if p.search(key)), None)
+            kind = first_match(ITEMS, key)
             if kind is None and GENERIC_LABEL.match(key):
                 kind = last_kind  # "共计支出1.57万元" restates the item of the sentence
             if kind is None:

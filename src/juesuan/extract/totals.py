@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from juesuan.extract.context import Context
-from juesuan.extract.mentions import Mention, add_mention, classify, flat_changes, new_item, reasons
+from juesuan.extract.mentions import Mention, add_mention, flat_changes, new_item, reasons
 from juesuan.model.disclosure import FiscalAppropriation, Totals
 from juesuan.model.figures import Item
+from juesuan.outline.catalogue import first_match
 
 INCOME_TOTAL = re.compile(r"^(?:本年度?)?收入总计")
 EXPENDITURE_TOTAL = re.compile(r"^(?:本年度?)?支出总计")
@@ -69,9 +70,9 @@ def extract_totals(ctx: Context) -> Totals:
                 totals.expenditure_total = _file(totals.expenditure_total, mention, "expenditure_total")
             elif TOTAL.search(mention.key) or (mention.is_change and not mention.key):
                 totals.total = _file(totals.total, mention, "total")
-            elif key := classify(mention.key, INCOME):
+            elif key := first_match(INCOME, mention.key):
                 _file_income(totals, mention, key)
-            elif key := classify(mention.key, EXPENDITURE):
+            elif key := first_match(EXPENDITURE, mention.key):
                 _file_expenditure(totals, mention, key)
         main = totals.total or totals.income_total
         if main is not None:
@@ -79,11 +80,11 @@ def extract_totals(ctx: Context) -> Totals:
             main.change += flat_changes(ctx.document, sentences, ctx.prior_year)
     for text in ctx.index.of_kind("income"):
         for mention in ctx.mentions(text.sentences()):
-            if key := classify(mention.key, INCOME):
+            if key := first_match(INCOME, mention.key):
                 _file_income(totals, mention, key)
     for text in ctx.index.of_kind("expenditure"):
         for mention in ctx.mentions(text.sentences()):
-            if key := classify(mention.key, EXPENDITURE):
+            if key := first_match(EXPENDITURE, mention.key):
                 _file_expenditure(totals, mention, key)
     return totals
 
@@ -120,7 +121,7 @@ def extract_fiscal(ctx: Context) -> FiscalAppropriation:
         sentences = list(text.sentences())
         last: Item | None = None
         for mention in ctx.mentions(sentences):
-            key = classify(mention.key, FISCAL)
+            key = first_match(FISCAL, mention.key)
             if key is None and mention.is_change and last is not None:
                 add_mention(last, mention)
                 continue

@@ -98,9 +98,10 @@ TABLES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+def first_match(vocabulary: list[tuple[str, re.Pattern[str]]], text: str) -> str | None:
+    """The name of the first pattern of `vocabulary` found in `text`."""
+    return next((name for name, pattern in vocabulary if pattern.search(text)), None)
+
+
 def match(catalogue: list[tuple[str, re.Pattern[str]]], title: str) -> str | None:
-    key = title_key(title)
-    for kind, pattern in catalogue:
-        if pattern.search(key):
-            return kind
-    return None
+    return first_match(catalogue, title_key(title))
