@@ -10,6 +10,7 @@ from juesuan.extract.figures import Found, find_figures, make_figure, parse_numb
 from juesuan.extract.mentions import loc_of, parse_sentence
 from juesuan.model.disclosure import GoalTable, Indicator, Performance, ScoreRow, ScoreTable
 from juesuan.model.figures import Figure, Text
+from juesuan.outline.catalogue import first_match
 
 _COUNTS = [
     ("projects_self_evaluated", re.compile(r"自评|自行组织|绩效评价")),
@@ -31,10 +32,8 @@ def extract_performance(ctx: Context) -> Performance:
                     if re.search(r"问题|整改|评级|个数在|以上的|以下的", around) or (
                             "完成情况" in around and "自评" not in around):
                         continue
-                    for field, pattern in _COUNTS:
-                        if pattern.search(around):
-                            getattr(result, field).append(mention.figure)
-                            break
+                    if field := first_match(_COUNTS, around):
+                        getattr(result, field).append(mention.figure)
                 elif mention.figure.unit == "分" and re.search(r"得分|评分|分数", mention.key):
                     result.overall_scores.append(mention.figure)
     for section in ctx.outline.walk():
