@@ -31,7 +31,7 @@ _SHARE = re.compile(r"占(?P<of>[^，,；;。:：]{0,24}?)(?:的)?\s*$")
 _COMPLETION = re.compile(r"(?:完成(?:年初|调整)?预算(?:数)?(?:的)?|执行率(?:为)?|预算完成率(?:为)?)\s*$")
 _PCT_DIRECTION = re.compile(r"(增长|下降|增加|减少|增|减|上升|降低|提高)(?:了)?(?:幅度为|幅度)?\s*$")
 _MONEY_LABEL = re.compile(r"(支出|收入|决算|预算|合计|总计|经费|金额|费|资金)")
-_REASON = re.compile(r"主要(?:变动)?原因(?:为|是)?[:：]?\s*")
+_REASON = re.compile(r"(?:主要(?:变动|增减|增加|减少)?原因(?:为|是|如下)?|主要是由于|主要是因为|主要是|主要由于|原因是)[:：]?\s*")
 _CONNECTORS = {"和", "及", "与", "、", "以及"}
 _BUDGET_LABEL = re.compile(r"(?:年初|调整|全年)?预算(?:数)?$")
 GENERIC_LABEL = re.compile(r"^(?:共计|合计)?(?:支出)?(?:决算(?:数)?)?(?:金额)?$")
@@ -53,6 +53,7 @@ class Mention:
     percent_direction: str | None = None
     sentence: Sentence | None = None
     extra: list[Figure] = field(default_factory=list)
+    inherited: bool = False  # a change stated without its subject ("与2019年相比增长…")
     rate_only: bool = False  # "公务接待费完成预算17.88%": a completion rate stated without the amount
 
     @property
@@ -108,7 +109,8 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
             previous = mentions[-1]
             mention.label, mention.key, mention.direction = previous.label, previous.key, previous.direction
         if mention.direction is not None:
-            if not mention.key and mentions:
+            if not mention.key:
+                mention.inherited = True
                 base = next((m for m in reversed(mentions) if not m.is_change), None)
                 if base is not None:
                     mention.label, mention.key = base.label, base.key
@@ -152,21 +154,29 @@ def mentions_of(document: Document, sentences: Iterable[Sentence], prior_year: i
     404.21万元") is about the subject of the sentence before it in the same paragraph."""
     found: list[Mention] = []
     subject: Mention | None = None
+    head: Mention | None = None  # the paragraph's first subject, which a "其中" breakdown details
+    broken_down = False
     previous_end = -1
     about_prior_year = False
     for sentence in sentences:
         new_paragraph = previous_end < 0 or "\n" in document.text[previous_end : sentence.start]
         if new_paragraph:
-            subject = None
+            subject = head = None
+            broken_down = False
             about_prior_year = _is_about(sentence, prior_year)
         previous_end = sentence.start + len(sentence.norm)
         if about_prior_year:
             continue  # "（二）2019年财政预算拨款…": the whole paragraph is about last year
         mentions = parse_sentence(document, sentence, prior_year)
         for mention in mentions:
-            if mention.is_change and not mention.key and subject is not None:
+            if mention.is_change and mention.inherited and broken_down and head is not None:
+                # "本年支出合计…，其中：基本支出…；项目支出…，与2019年相比增长343.55万元": about the total
+                mention.label, mention.key = head.label, head.key
+            elif mention.is_change and not mention.key and subject is not None:
                 mention.label, mention.key = subject.label, subject.key
         subject = next((m for m in mentions if not m.is_change), subject)
+        head = head or next((m for m in mentions if not m.is_change), None)
+        broken_down = broken_down or "其中" in sentence.norm
         found.extend(mentions)
     return found
 
@@ -217,13 +227,26 @@ def reasons(document: Document, paragraphs: Iterable[tuple[int, Block]]) -> list
     found: list[Text] = []
     for _, block in paragraphs:
         norm = document.normalized[block.location.start : block.location.end]
-        for m in _REASON.finditer(norm):
-            start = block.location.start + m.end()
-            end = block.location.end
-            text = document.text[start:end].strip()
-            if text:
-                found.append(Text(text=text, location=loc_of(document, start, end)))
+        m = _REASON.search(norm)
+        if m is None:
+            continue
+        start, end = block.location.start + m.end(), block.location.end
+        if not document.text[start:end].strip():
+            # "主要变动原因是：" ends its paragraph: the reasons are the paragraphs that follow.
+            following = _following_paragraph(document, block)
+            if following is None:
+                continue
+            start, end = following.location.start, following.location.end
+        found.append(Text(text=document.text[start:end].strip(), location=loc_of(document, start, end)))
     return found
+
+
+def _following_paragraph(document: Document, block: Block) -> Block | None:
+    index = document.blocks.index(block)
+    for following in document.blocks[index + 1 : index + 3]:
+        if following.kind.value == "paragraph":
+            return following
+    return None
 
 
 def flat_changes(document: Document, sentences: Iterable[Sentence], prior_year: int | None) -> list[Change]:

@@ -1,0 +1,48 @@
+"""Exact comparisons of rounded figures: sums, shares and rates within what rounding allows."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from juesuan.model.figures import Figure
+from juesuan.rules.base import Tolerance, half_unit
+
+HUNDRED = Decimal(100)
+
+
+def sum_agrees(total: Figure, parts: list[Figure], tolerance: Tolerance) -> tuple[bool, Decimal]:
+    """Whether Σ parts = total within the rounding of every figure (n × 0.005 for n two-decimal parts)."""
+    computed = sum((p.value for p in parts), Decimal(0))
+    slack = half_unit(total) + sum((half_unit(p) for p in parts), Decimal(0)) + tolerance.money_slack
+    return abs(computed - total.value) <= slack, computed
+
+
+def equal(a: Figure, b: Figure, tolerance: Tolerance) -> bool:
+    """Two statements of one figure agree when their rounding intervals overlap."""
+    return abs(a.value - b.value) <= half_unit(a) + half_unit(b) + tolerance.money_slack
+
+
+def ratio_bounds(numerator: Figure, denominator: Figure) -> tuple[Decimal, Decimal] | None:
+    """The percentage numerator/denominator can be, given both are rounded; None if the base is 0."""
+    dn, dd = half_unit(numerator), half_unit(denominator)
+    low_den, high_den = denominator.value - dd, denominator.value + dd
+    if low_den <= 0:
+        return None
+    low = max(numerator.value - dn, Decimal(0)) / high_den * HUNDRED
+    high = (numerator.value + dn) / low_den * HUNDRED
+    return low, high
+
+
+def percent_agrees(stated: Figure, bounds: tuple[Decimal, Decimal], tolerance: Tolerance) -> bool:
+    h = half_unit(stated) + tolerance.percent_slack
+    low, high = bounds
+    return stated.value + h >= low and stated.value - h <= high
+
+
+def point(bounds: tuple[Decimal, Decimal], like: Figure) -> str:
+    """The computed percentage, shown with the stated figure's decimals (at least two)."""
+    exponent = like.value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    places = max(2, -exponent)
+    value = (bounds[0] + bounds[1]) / 2
+    return f"{value:.{places}f}%"

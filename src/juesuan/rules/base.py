@@ -1,0 +1,186 @@
+"""What a rule is, what it finds, and what the checker records of each rule it runs.
+
+A rule is a small function with metadata (stable id, category, severity, Chinese title and
+description, a bad and a good example that run as its tests). It receives the CheckContext and a
+Reporter: it says what it checked (`checked()`), what it could not check for want of figures
+(`missing()`), and what is wrong (`finding(...)`). The ledger turns that into passed / failed /
+not_applicable / insufficient_data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any
+
+from juesuan.document import Document
+from juesuan.model.disclosure import Disclosure
+from juesuan.model.figures import Figure, Loc
+from juesuan.outline import Outline
+
+
+class Severity(StrEnum):
+    ERROR = "error"  # a figure or statement is wrong
+    WARNING = "warning"  # incomplete, unclear or probably wrong
+    INFO = "info"  # cosmetic
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    @property
+    def label(self) -> str:
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+
+class Status(StrEnum):
+    PASSED = "passed"
+    FAILED = "failed"
+    NOT_APPLICABLE = "not_applicable"
+    INSUFFICIENT_DATA = "insufficient_data"
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    """How far stated figures may be from each other and still agree.
+
+    Each figure may be off by half a unit of its last shown digit (7,349.6 stands for 7,349.55 to
+    7,349.65); a sum of n figures by the sum of their half-units; a share or rate is compared within
+    the interval its rounded parts allow, widened by half a unit of its own last shown digit.
+    `money_slack` widens every amount comparison (万元) for a reviewer who wants fewer alarms.
+    """
+
+    money_slack: Decimal = Decimal("0")
+    percent_slack: Decimal = Decimal("0")
+
+
+def half_unit(figure: Figure) -> Decimal:
+    """Half a unit of the last digit the figure shows (0.005 for 7,467.33; 0.5 for 100)."""
+    exponent = figure.value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return Decimal(5).scaleb(exponent - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    location: Loc
+    evidence: str
+    expected: str | None = None
+    actual: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "location": self.location.model_dump(),
+            "evidence": self.evidence,
+            "expected": self.expected,
+            "actual": self.actual,
+        }
+
+
+@dataclass(slots=True)
+class CheckContext:
+    document: Document
+    outline: Outline
+    disclosure: Disclosure
+    tolerance: Tolerance = field(default_factory=Tolerance)
+
+    @property
+    def year(self) -> int | None:
+        return self.disclosure.meta.year
+
+    def evidence(self, location: Loc, widen: int = 0) -> str:
+        start = max(0, location.start - widen)
+        return self.document.text[start : location.end + widen]
+
+
+class Reporter:
+    """Collects one rule's findings and what it managed to check."""
+
+    def __init__(self, rule: Rule, ctx: CheckContext) -> None:
+        self.rule = rule
+        self.ctx = ctx
+        self.findings: list[Finding] = []
+        self.count = 0
+        self.lacking = 0
+
+    def checked(self, n: int = 1) -> None:
+        self.count += n
+
+    def missing(self) -> None:
+        self.lacking += 1
+
+    def finding(self, message: str, location: Loc, *, expected: str | None = None, actual: str | None = None,
+                evidence: str | None = None, severity: Severity | None = None) -> None:
+        self.count += 1
+        self.findings.append(Finding(
+            rule=self.rule.id,
+            severity=severity or self.rule.severity,
+            message=message,
+            location=location,
+            evidence=evidence if evidence is not None else self.ctx.evidence(location),
+            expected=expected,
+            actual=actual,
+        ))
+
+    @property
+    def status(self) -> Status:
+        if self.findings:
+            return Status.FAILED
+        if self.count:
+            return Status.PASSED
+        return Status.INSUFFICIENT_DATA if self.lacking else Status.NOT_APPLICABLE
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    category: str
+    severity: Severity
+    title: str
+    description: str
+    bad: str
+    good: str
+    check: Callable[[CheckContext, Reporter], None]
+
+
+CATEGORY_LABELS = {
+    "structure": "结构与完整性",
+    "identities": "勾稽关系（合计）",
+    "ratios": "比例、增减与完成率",
+    "consistency": "前后一致",
+    "tables": "决算表",
+    "years": "年份与期间",
+    "residue": "模板残留与占位符",
+    "numbering": "编号",
+    "units": "单位与数字格式",
+    "performance": "绩效与评分表",
+    "wording": "措辞与方向",
+}
+
+RULES: list[Rule] = []
+
+
+def rule(id: str, category: str, severity: Severity, title: str, description: str, *, bad: str, good: str,
+         ) -> Callable[[Callable[[CheckContext, Reporter], None]], Callable[[CheckContext, Reporter], None]]:
+    """Registers a check function as a rule of the catalogue."""
+    assert category in CATEGORY_LABELS, category
+
+    def register(check: Callable[[CheckContext, Reporter], None]) -> Callable[[CheckContext, Reporter], None]:
+        assert all(r.id != id for r in RULES), f"duplicate rule id {id}"
+        RULES.append(Rule(id, category, severity, title, description, bad.strip(), good.strip(), check))
+        return check
+
+    return register
+
+
+def fmt(value: Decimal, places: int = 2) -> str:
+    """A figure as reports print it: thousands separators and fixed decimals."""
+    return f"{value:,.{places}f}"

@@ -1,0 +1,82 @@
+"""One quantity stated twice must be the same figure (docs/domain.md §3, identity 15)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from juesuan.model.figures import Figure
+from juesuan.model.flatten import flatten
+from juesuan.rules.arithmetic import equal
+from juesuan.rules.base import CheckContext, Reporter, Severity, fmt, rule
+
+
+def _items(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
+    """Every list of statements of one quantity (an Item's amounts, a list of counts), grouped by path."""
+    groups: dict[str, list[Figure]] = defaultdict(list)
+    for path, figure in flatten(ctx.disclosure):
+        if path.startswith(("tables", "performance.goal_tables", "performance.score_tables")):
+            continue
+        base = path.rsplit("[", 1)[0] if path.endswith("]") else path
+        if base.endswith((".share", ".completion", ".budget")) or ".change" in base:
+            continue
+        groups[base].append(figure)
+    yield from ((base, group) for base, group in groups.items() if len(group) > 1)
+
+
+def _quantities(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
+    d = ctx.disclosure
+    gb = d.general_budget
+    statements = [*(gb.total.amount if gb.total else []), *gb.structure_total,
+                  *(gb.detail_total.amount if gb.detail_total else [])]
+    yield "一般公共预算财政拨款支出", statements
+    yield from _items(ctx)
+
+
+@rule("C101", "consistency", Severity.ERROR, "同一数字前后不一致",
+      "同一个数字（例如一般公共预算财政拨款支出）在不同段落或章节中出现时，数值必须相同；只差在所示末位的"
+      "四舍五入（7,349.6 与 7,349.61）不算错误。",
+      bad="五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共预算财政拨款支出决算总体情况\n2020年一般公共预算财政拨款支出559.53万元。\n（二）一般公共预算财政拨款支出决算结构情况\n2020年一般公共预算财政拨款支出599.53万元，主要用于以下方面:一般公共服务支出599.53万元，占100%。",
+      good="五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共预算财政拨款支出决算总体情况\n2020年一般公共预算财政拨款支出599.53万元。\n（二）一般公共预算财政拨款支出决算结构情况\n2020年一般公共预算财政拨款支出599.53万元，主要用于以下方面:一般公共服务支出599.53万元，占100%。")
+def stated_twice(ctx: CheckContext, out: Reporter) -> None:
+    reported: set[tuple[int, int]] = set()
+    for name, statements in _quantities(ctx):
+        if len(statements) < 2:
+            continue
+        values = [s for s in statements if s.unit in ("万元", "元", "亿元", None)]
+        if len(values) < 2:
+            continue  # counts stated twice (账面4辆、实有3辆) are often two different things
+        majority = max(values, key=lambda s: sum(equal(s, t, ctx.tolerance) for t in values))
+        for statement in values:
+            if equal(statement, majority, ctx.tolerance) or statement.unit != majority.unit:
+                continue
+            key = (statement.location.start, majority.location.start)
+            if key in reported:
+                continue
+            reported.add(key)
+            where = f"第{majority.location.line}行" if majority.location.line else f"第{majority.location.page}页"
+            label = name.split(".")[-2] if "." in name else name
+            out.finding(f"{_label(label)}在此写作{statement.raw}，在{where}写作{majority.raw}", statement.location,
+                        expected=majority.raw, actual=statement.raw, evidence=statement.sentence or None)
+        out.checked()
+
+
+def _label(name: str) -> str:
+    return name.split("[")[-1].rstrip("]") if "[" in name else name
+
+
+@rule("C102", "consistency", Severity.INFO, "同一数字前后精度不一致",
+      "同一数字在一处写两位小数、另一处少写了末位（7,349.61 与 7,349.6），数值没有矛盾，但应统一为两位小数。",
+      bad="五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共预算财政拨款支出决算总体情况\n2020年一般公共预算财政拨款支出7,349.61万元。\n（三）一般公共预算财政拨款支出决算具体情况\n2020年一般公共预算财政拨款支出决算数为7,349.6万元，完成预算99.42%。",
+      good="五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共预算财政拨款支出决算总体情况\n2020年一般公共预算财政拨款支出7,349.61万元。\n（三）一般公共预算财政拨款支出决算具体情况\n2020年一般公共预算财政拨款支出决算数为7,349.61万元，完成预算99.42%。")
+def precision_differs(ctx: CheckContext, out: Reporter) -> None:
+    for _, statements in _quantities(ctx):
+        money = [(s, -int(s.value.as_tuple().exponent)) for s in statements if s.unit == "万元"]  # type: ignore[arg-type]
+        if len(money) < 2:
+            continue
+        out.checked()
+        fullest, most = max(money, key=lambda pair: pair[1])
+        for statement, places in money:
+            if places < most and equal(statement, fullest, ctx.tolerance):
+                out.finding(f"{statement.raw}少写了小数位，其他地方写作{fmt(fullest.value, most)}万元", statement.location,
+                            expected=f"{fmt(fullest.value, most)}万元", actual=statement.raw)

@@ -1,0 +1,195 @@
+"""Identities between the figures of the narrative (docs/domain.md §3): totals are sums of their parts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from juesuan.model.disclosure import ThreePublicUnit
+from juesuan.model.figures import Figure, Item
+from juesuan.rules.arithmetic import equal, sum_agrees
+from juesuan.rules.base import CheckContext, Reporter, Severity, fmt, rule
+
+
+def first(item: Item | None) -> Figure | None:
+    return item.amount[0] if item is not None and item.amount else None
+
+
+def _sum_check(ctx: CheckContext, out: Reporter, name: str, total: Figure | None, parts: list[Figure],
+               part_names: str) -> None:
+    if total is None or not parts:
+        if total is not None or parts:
+            out.missing()
+        return
+    ok, computed = sum_agrees(total, parts, ctx.tolerance)
+    if ok:
+        out.checked()
+        return
+    out.finding(f"{name}{fmt(total.value)}万元不等于{part_names}之和{fmt(computed)}万元", total.location,
+                expected=f"{fmt(computed)}万元", actual=total.raw)
+
+
+@rule("I101", "identities", Severity.ERROR, "本年收入合计不等于各项收入之和",
+      "本年收入合计应等于一般公共预算、政府性基金预算、国有资本经营预算财政拨款收入与上级补助、事业、经营、"
+      "附属单位上缴和其他收入之和（容许每个数字末位的四舍五入）。",
+      bad="二、收入决算情况说明\n2020年本年收入合计100.00万元，其中：一般公共预算财政拨款收入60.00万元，占60.00%；其他收入30.00万元，占30.00%。",
+      good="二、收入决算情况说明\n2020年本年收入合计100.00万元，其中：一般公共预算财政拨款收入70.00万元，占70.00%；其他收入30.00万元，占30.00%。")
+def income_sum(ctx: CheckContext, out: Reporter) -> None:
+    totals = ctx.disclosure.totals
+    sources = {s.key: s for s in totals.income_sources if s.amount}
+    if {"general_budget", "gov_fund", "state_capital"} & set(sources):
+        sources.pop("fiscal_appropriation", None)  # the aggregate of the three
+    sources.pop("carryover_begin", None)
+    sources.pop("non_fiscal_balance", None)
+    parts = [s.amount[-1] for s in sources.values()]
+    if len(parts) < 2 and not (parts and totals.income_this_year and len(totals.income_sources) == 1):
+        if parts:
+            out.missing()
+        return
+    _sum_check(ctx, out, "本年收入合计", first(totals.income_this_year), parts, "各项收入")
+
+
+@rule("I102", "identities", Severity.ERROR, "本年支出合计不等于各项支出之和",
+      "本年支出合计应等于基本支出、项目支出、上缴上级支出、经营支出和对附属单位补助支出之和。",
+      bad="三、支出决算情况说明\n2020年本年支出合计100.00万元，其中：基本支出38.71万元，占38.71%；项目支出51.29万元，占51.29%。",
+      good="三、支出决算情况说明\n2020年本年支出合计100.00万元，其中：基本支出38.71万元，占38.71%；项目支出61.29万元，占61.29%。")
+def expenditure_sum(ctx: CheckContext, out: Reporter) -> None:
+    totals = ctx.disclosure.totals
+    parts = [k.amount[-1] for k in totals.expenditure_kinds if k.amount and k.key != "balance_distribution"]
+    if len(parts) < 2:
+        if parts:
+            out.missing()
+        return
+    _sum_check(ctx, out, "本年支出合计", first(totals.expenditure_this_year), parts, "各项支出")
+
+
+@rule("I103", "identities", Severity.ERROR, "收入总计与支出总计不相等",
+      "收入总计（本年收入合计、使用非财政拨款结余与年初结转和结余之和）必须等于支出总计（本年支出合计、"
+      "结余分配与年末结转和结余之和）。",
+      bad="一、收入支出决算总体情况说明\n2020年度收入总计2447.25万元。2020年度支出总计2176.91万元。",
+      good="一、收入支出决算总体情况说明\n2020年度收入总计2447.25万元。2020年度支出总计2447.25万元。")
+def totals_balance(ctx: CheckContext, out: Reporter) -> None:
+    totals = ctx.disclosure.totals
+    income, expenditure = first(totals.income_total), first(totals.expenditure_total)
+    if income is None or expenditure is None:
+        return
+    if equal(income, expenditure, ctx.tolerance):
+        out.checked()
+    else:
+        out.finding(f"收入总计{fmt(income.value)}万元与支出总计{fmt(expenditure.value)}万元不相等", expenditure.location,
+                    expected=income.raw, actual=expenditure.raw)
+
+
+@rule("I104", "identities", Severity.ERROR, "一般公共预算财政拨款支出不等于各类（或各项）支出之和",
+      "一般公共预算财政拨款支出应等于结构说明中各类支出之和，也应等于具体情况中各项支出之和。",
+      bad="（二）一般公共预算财政拨款支出决算结构情况\n2020年一般公共预算财政拨款支出100.00万元，主要用于以下方面:一般公共服务支出50.00万元，占50.00%；住房保障支出40.00万元，占40.00%。",
+      good="（二）一般公共预算财政拨款支出决算结构情况\n2020年一般公共预算财政拨款支出100.00万元，主要用于以下方面:一般公共服务支出60.00万元，占60.00%；住房保障支出40.00万元，占40.00%。")
+def general_budget_sum(ctx: CheckContext, out: Reporter) -> None:
+    gb = ctx.disclosure.general_budget
+    total = gb.structure_total[0] if gb.structure_total else first(gb.total)
+    classes = [c.amount[0] for c in gb.classes if c.amount]
+    if len(classes) >= 2:
+        _sum_check(ctx, out, "一般公共预算财政拨款支出", total, classes, "各类支出")
+    detail_total = first(gb.detail_total) or total
+    items = [i.amount[0] for i in gb.items if i.amount]
+    if len(items) >= 2:
+        _sum_check(ctx, out, "一般公共预算财政拨款支出", detail_total, items, "各项（项级科目）支出")
+
+
+@rule("I105", "identities", Severity.ERROR, "基本支出不等于人员经费与公用经费之和",
+      "一般公共预算财政拨款基本支出应等于人员经费与公用经费之和。",
+      bad="六、一般公共预算财政拨款基本支出决算情况说明\n2020年一般公共预算财政拨款基本支出100.00万元，其中：人员经费80.00万元，主要包括：基本工资。公用经费10.00万元，主要包括：办公费。",
+      good="六、一般公共预算财政拨款基本支出决算情况说明\n2020年一般公共预算财政拨款基本支出100.00万元，其中：人员经费80.00万元，主要包括：基本工资。公用经费20.00万元，主要包括：办公费。")
+def basic_sum(ctx: CheckContext, out: Reporter) -> None:
+    basic = ctx.disclosure.basic
+    parts = [f for f in (first(basic.personnel), first(basic.public)) if f is not None]
+    if len(parts) == 2:
+        _sum_check(ctx, out, "基本支出", first(basic.total), parts, "人员经费与公用经费")
+    elif parts:
+        out.missing()
+
+
+def _three_public_checks(ctx: CheckContext, out: Reporter, unit: ThreePublicUnit, total: Figure | None,
+                         label: str) -> None:
+    items = [first(unit.outbound_travel), first(unit.vehicles), first(unit.reception)]
+    stated = [f for f in items if f is not None]
+    if total is not None and len(stated) == 3:
+        _sum_check(ctx, out, f"{label}“三公”经费", total, stated, "因公出国（境）费、公务用车购置及运行维护费和公务接待费")
+    vehicles = first(unit.vehicles)
+    parts = [f for f in (first(unit.vehicle_purchase), first(unit.vehicle_operation)) if f is not None]
+    if vehicles is not None and len(parts) == 2:
+        _sum_check(ctx, out, f"{label}公务用车购置及运行维护费", vehicles, parts, "购置费与运行维护费")
+    reception = first(unit.reception)
+    parts = [f for f in (first(unit.reception_domestic), first(unit.reception_foreign)) if f is not None]
+    if reception is not None and len(parts) == 2:
+        _sum_check(ctx, out, f"{label}公务接待费", reception, parts, "国内接待与外事接待支出")
+
+
+@rule("I106", "identities", Severity.ERROR, "“三公”经费不等于各项之和",
+      "“三公”经费应等于因公出国（境）费、公务用车购置及运行维护费、公务接待费之和；公务用车购置及运行维护费"
+      "应等于购置费与运行维护费之和；公务接待费应等于国内接待与外事接待之和。",
+      bad="（一）“三公”经费财政拨款支出决算总体情况说明\n2020年“三公”经费财政拨款支出决算为40.00万元。\n1.因公出国（境）经费支出0万元。\n2.公务用车购置及运行维护费支出30.00万元。\n3.公务接待费支出5.00万元。",
+      good="（一）“三公”经费财政拨款支出决算总体情况说明\n2020年“三公”经费财政拨款支出决算为35.00万元。\n1.因公出国（境）经费支出0万元。\n2.公务用车购置及运行维护费支出30.00万元。\n3.公务接待费支出5.00万元。")
+def three_public_sum(ctx: CheckContext, out: Reporter) -> None:
+    tp = ctx.disclosure.three_public
+    for unit in tp.units:
+        total = first(unit.total) if unit.unit else first(tp.total)
+        _three_public_checks(ctx, out, unit, total, unit.unit or "")
+
+
+@rule("I107", "identities", Severity.ERROR, "政府采购金额关系不成立",
+      "政府采购支出总额应等于货物、工程、服务采购之和；授予中小企业合同金额不能大于总额，授予小微企业合同金额"
+      "不能大于中小企业合同金额。",
+      bad="（二）政府采购支出情况\n2020年，政府采购支出总额10.00万元，其中：政府采购货物支出4.00万元、政府采购服务支出4.00万元。",
+      good="（二）政府采购支出情况\n2020年，政府采购支出总额10.00万元，其中：政府采购货物支出4.00万元、政府采购服务支出6.00万元。")
+def procurement_sum(ctx: CheckContext, out: Reporter) -> None:
+    p = ctx.disclosure.procurement
+    total = first(p.total)
+    parts = [f for f in (first(p.goods), first(p.works), first(p.services)) if f is not None]
+    if total is not None and len(parts) >= 2:
+        _sum_check(ctx, out, "政府采购支出总额", total, parts, "货物、工程、服务采购")
+    sme, micro = first(p.sme), first(p.micro_small)
+    if total is not None and sme is not None:
+        if sme.value > total.value + ctx.tolerance.money_slack:
+            out.finding(f"授予中小企业合同金额{fmt(sme.value)}万元大于政府采购支出总额{fmt(total.value)}万元", sme.location)
+        else:
+            out.checked()
+    if sme is not None and micro is not None:
+        if micro.value > sme.value + ctx.tolerance.money_slack:
+            out.finding(f"授予小微企业合同金额{fmt(micro.value)}万元大于中小企业合同金额{fmt(sme.value)}万元", micro.location)
+        else:
+            out.checked()
+
+
+@rule("I108", "identities", Severity.ERROR, "车辆总数不等于分项之和",
+      "国有资产中的车辆总数应等于按用途分列的车辆数之和；“三公”经费中的公务用车保有量应等于按车型分列之和。",
+      bad="（三）国有资产占有使用情况\n截至2020年12月31日，本单位共有车辆7辆，其中：机要通信用车1辆、应急保障用车3辆、其他用车2辆。",
+      good="（三）国有资产占有使用情况\n截至2020年12月31日，本单位共有车辆6辆，其中：机要通信用车1辆、应急保障用车3辆、其他用车2辆。")
+def vehicle_counts(ctx: CheckContext, out: Reporter) -> None:
+    for assets in ctx.disclosure.state_assets:
+        by_use = [i.count[0] for i in assets.vehicles_by_use if i.count]
+        if assets.vehicles and len(by_use) >= 2:
+            total = assets.vehicles[0]
+            computed = sum((f.value for f in by_use), Decimal(0))
+            if computed != total.value:
+                out.finding(f"{assets.unit or ''}共有车辆{total.value}辆，但按用途分列合计{computed}辆", total.location,
+                            expected=f"{computed}辆", actual=total.raw)
+            else:
+                out.checked()
+    for unit in ctx.disclosure.three_public.units:
+        pairs = [(unit.vehicles_held, unit.vehicles_held_by_type), (unit.vehicles_bought, unit.vehicles_bought_by_type)]
+        for totals, by_type in pairs:
+            counts = sorted((c for i in by_type for c in i.count), key=lambda f: f.location.start)
+            ordered = sorted(totals, key=lambda f: f.location.start)
+            for n, total in enumerate(ordered):
+                # The types listed after a count, up to the next count, break that count down.
+                end = ordered[n + 1].location.start if n + 1 < len(ordered) else None
+                window = [c for c in counts if c.location.start > total.location.start
+                          and (end is None or c.location.start < end)]
+                if len(window) < 2:
+                    continue
+                computed = sum((c.value for c in window), Decimal(0))
+                if computed != total.value:
+                    out.finding(f"公务用车{total.value}辆，但按车型分列合计{computed}辆", total.location,
+                                expected=f"{computed}辆", actual=total.raw)
+                else:
+                    out.checked()

@@ -1,0 +1,111 @@
+"""Performance and scoring tables (项目评价得分表), and counts against the lists they introduce."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from juesuan.document import BlockKind
+from juesuan.extract.mentions import loc_of
+from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+
+
+@rule("S201", "performance", Severity.ERROR, "评分表分值或得分不合计",
+      "项目评价得分表中各指标分值之和应为100（且等于“合计”行的分值），每项得分不能超过其分值，各项得分之和应等于合计得分。",
+      bad="附件2\n项目支出绩效评价报告\n\t项目评价得分表\n\n\t一级指标\n\t二级指标\n\t分值\n\t得分\n\n\t项目决策\n\t绩效目标\n\t40\n\t38\n\n\t项目管理\n\t资金管理\n\t59\n\t50\n\n\t合计\n\t100\n\t88",
+      good="附件2\n项目支出绩效评价报告\n\t项目评价得分表\n\n\t一级指标\n\t二级指标\n\t分值\n\t得分\n\n\t项目决策\n\t绩效目标\n\t40\n\t38\n\n\t项目管理\n\t资金管理\n\t60\n\t50\n\n\t合计\n\t100\n\t88")
+def score_tables(ctx: CheckContext, out: Reporter) -> None:
+    for table in ctx.disclosure.performance.score_tables:
+        weights = [r.weight for r in table.rows if r.weight is not None]
+        scores = [r.score for r in table.rows if r.score is not None]
+        if not weights:
+            out.missing()
+            continue
+        out.checked()
+        weight_sum = sum((w.value for w in weights), Decimal(0))
+        stated_total = table.total_weight.value if table.total_weight else Decimal(100)
+        if weight_sum != Decimal(100) or weight_sum != stated_total:
+            out.finding(f"各指标分值之和为{weight_sum}，应为100", table.total_weight.location if table.total_weight
+                        else table.location, expected="100", actual=str(weight_sum))
+        for row in table.rows:
+            if row.weight is not None and row.score is not None and row.score.value > row.weight.value:
+                out.finding(f"得分{row.score.value}超过该指标分值{row.weight.value}", row.score.location,
+                            expected=f"≤{row.weight.value}", actual=str(row.score.value))
+        if table.total_score is not None and scores:
+            score_sum = sum((s.value for s in scores), Decimal(0))
+            if score_sum != table.total_score.value:
+                out.finding(f"各项得分之和为{score_sum}，合计得分写作{table.total_score.value}", table.total_score.location,
+                            expected=str(score_sum), actual=str(table.total_score.value))
+
+
+_COUNT_THEN_LIST = re.compile(
+    r"(?P<count>\d+)\s*个\s*[，,]?\s*(?:具体)?(?:为|是|包括|分别为|分别是)[:：]?\s*(?P<list>[^。；;]+)")
+
+
+@rule("S202", "structure", Severity.ERROR, "所说个数与列出的名单不符",
+      "“……单位3个，为A、B”这样先说个数再列名单时，名单上的个数应与所说个数相同。",
+      bad="二、机构设置\n独立核算二级预算单位3个，为市委党史研究室、市公务服务中心。",
+      good="二、机构设置\n独立核算二级预算单位2个，为市委党史研究室、市公务服务中心。")
+def count_versus_list(ctx: CheckContext, out: Reporter) -> None:
+    doc = ctx.document
+    for block in doc.blocks:
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            continue
+        norm = doc.normalized[block.location.start : block.location.end]
+        for m in _COUNT_THEN_LIST.finditer(norm):
+            listed = [x for x in re.split(r"[、,，]", m.group("list")) if x.strip()]
+            if len(listed) < 2 or any(len(x) > 25 for x in listed):
+                continue  # not a list of names
+            out.checked()
+            stated = int(m.group("count"))
+            if stated != len(listed):
+                a = block.location.start + m.start("count")
+                out.finding(f"说有{stated}个，但列出了{len(listed)}个", loc_of(doc, a, a + len(m.group("count")) + 1),
+                            expected=f"{len(listed)}个", actual=f"{stated}个",
+                            evidence=doc.text[block.location.start + m.start() : block.location.start + m.end()])
+
+
+_ARRANGED = re.compile(r"预算安排(?P<name>[^，,。；;\d]{4,40}?)(?P<amount>\d[\d,]*\.?\d*)\s*万元")
+_REPORT_TITLE = re.compile(r"(?:\d{4}年度?)?(?:项目支出)?绩效(?:评价|自评)(?:自评)?报告.*$")
+
+
+@rule("S203", "performance", Severity.WARNING, "评价报告中写了另一个项目的名称",
+      "项目绩效评价报告的“资金安排”一段中出现的项目名称应是本报告评价的项目；写成另一个项目的名称多半是复制粘贴时未改。",
+      bad="第四部分 附件\n附件2\n机要高清业务费2020年绩效评价报告\n一、基本情况\n2020年，预算安排目标督查及提案办理系统运行维护费28万元，实际执行28万元。\n目标督查及提案办理系统运行维护费2020年绩效评价报告\n一、基本情况\n2020年，预算安排目标督查及提案办理系统运行维护费6.47万元。",
+      good="第四部分 附件\n附件2\n机要高清业务费2020年绩效评价报告\n一、基本情况\n2020年，预算安排机要高清业务费28万元，实际执行28万元。\n目标督查及提案办理系统运行维护费2020年绩效评价报告\n一、基本情况\n2020年，预算安排目标督查及提案办理系统运行维护费6.47万元。")
+def copied_project_name(ctx: CheckContext, out: Reporter) -> None:
+    doc = ctx.document
+    reports = [s for s in ctx.outline.walk() if s.kind in ("annex", "evaluation_report")]
+    projects = {_project_of(s.title): s for s in reports}
+    projects.pop("", None)
+    projects.update({t.project: None for t in ctx.disclosure.performance.goal_tables if t.project})  # type: ignore[misc]
+    ordered = sorted(reports, key=lambda s: s.block)
+    for n, section in enumerate(ordered):
+        own = _project_of(section.title)
+        if not own:
+            continue
+        end = ordered[n + 1].block if n + 1 < len(ordered) else len(doc.blocks)
+        for block in doc.blocks[section.block + 1 : end]:
+            norm = doc.normalized[block.location.start : block.location.end]
+            for m in _ARRANGED.finditer(norm):
+                named = m.group("name").strip("“”\"")
+                out.checked()
+                if _same(named, own):
+                    continue
+                if any(_same(named, other) for other in projects if other != own):
+                    a = block.location.start + m.start("name")
+                    out.finding(f"这是“{own}”的评价报告，资金安排却写的是“{named}”", loc_of(doc, a, a + len(named)),
+                                expected=own, actual=named)
+
+
+def _project_of(title: str) -> str:
+    """The project an evaluation report is about: its title without 附件N, year and 绩效评价报告."""
+    title = re.sub(r"^附件\s*\d+\s*", "", title).replace(" ", "")
+    if "整体" in title:
+        return ""
+    return _REPORT_TITLE.sub("", title).strip()
+
+
+def _same(a: str, b: str) -> bool:
+    a, b = a.replace("“", "").replace("”", ""), b.replace("“", "").replace("”", "")
+    return a == b or (len(a) >= 4 and len(b) >= 4 and (a in b or b in a))

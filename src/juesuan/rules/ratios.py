@@ -1,0 +1,195 @@
+"""Shares (占X%), year-on-year changes (增加A万元，增长B%) and completion rates (完成预算X%)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from juesuan.model.figures import Figure, Item
+from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds
+from juesuan.rules.base import CheckContext, Reporter, Severity, fmt, half_unit, rule
+from juesuan.rules.identities import first
+
+# Wholes a share may be stated against (占本年支出合计的…), by the words the report uses.
+_WHOLE_NAMES = {
+    "本年支出合计": "expenditure_this_year",
+    "支出合计": "expenditure_this_year",
+    "本年收入合计": "income_this_year",
+    "收入合计": "income_this_year",
+    "政府采购支出总额": "procurement_total",
+    "政府采购总额": "procurement_total",
+    "中小企业合同金额": "procurement_sme",
+}
+
+
+def _wholes(ctx: CheckContext) -> dict[str, Figure | None]:
+    d = ctx.disclosure
+    return {
+        "expenditure_this_year": first(d.totals.expenditure_this_year),
+        "income_this_year": first(d.totals.income_this_year),
+        "procurement_total": first(d.procurement.total),
+        "procurement_sme": first(d.procurement.sme),
+    }
+
+
+def _breakdowns(ctx: CheckContext) -> Iterator[tuple[str, list[Item], Figure | None, bool]]:
+    """Each breakdown, the whole its shares are of when the report names no other, and whether its
+    shares should add up to 100%."""
+    d = ctx.disclosure
+    gb_total = d.general_budget.structure_total[0] if d.general_budget.structure_total else first(d.general_budget.total)
+    yield "本年收入合计", d.totals.income_sources, first(d.totals.income_this_year), True
+    yield "本年支出合计", d.totals.expenditure_kinds, first(d.totals.expenditure_this_year), True
+    yield "一般公共预算财政拨款支出", d.general_budget.classes, gb_total, True
+    # The shares of the 三公 items are of the whole department's 三公, even where it is split by unit.
+    items = [i for u in d.three_public.units for i in (u.outbound_travel, u.vehicles, u.reception) if i is not None]
+    yield "“三公”经费", items, first(d.three_public.total) or _sum_of_units(ctx), True
+    if d.general_budget.total is not None:
+        yield "本年支出合计", [d.general_budget.total], first(d.totals.expenditure_this_year), False
+    sme = [i for i in (d.procurement.sme, d.procurement.micro_small) if i]
+    yield "政府采购支出总额", sme, first(d.procurement.total), False
+
+
+def _sum_of_units(ctx: CheckContext) -> Figure | None:
+    """The department's 三公 as the sum of its units' totals, when every unit states one."""
+    totals = [first(u.total) for u in ctx.disclosure.three_public.units]
+    if len(totals) < 2 or any(t is None for t in totals):
+        return None
+    stated = [t for t in totals if t is not None]
+    value = sum((t.value for t in stated), Decimal(0))
+    return Figure(value=value, unit="万元", raw=f"{fmt(value)}万元（各单位合计）", location=stated[0].location)
+
+
+def _severity(stated: Figure, bounds: tuple[Decimal, Decimal]) -> Severity:
+    """A share off by no more than one unit of its last digit is a rounding slip (warning)."""
+    unit = half_unit(stated) * 2
+    low, high = bounds
+    miss = max(low - stated.value, stated.value - high, Decimal(0))
+    return Severity.WARNING if miss <= unit else Severity.ERROR
+
+
+@rule("R101", "ratios", Severity.ERROR, "占比与金额不符",
+      "“占X%”应等于该项金额除以句中所说的总数（没有说明时为该部分的合计）。计算时考虑两个金额末位的四舍五入，"
+      "再放宽所示百分比末位的一半。",
+      bad="三、支出决算情况说明\n2020年本年支出合计7,419.42万元，其中：基本支出2,871.93万元，占38.71%；项目支出4,547.49万元，占61.29%。\n"
+          "五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共预算财政拨款支出决算总体情况\n2020年一般公共预算财政拨款支出7,349.61万元，占本年支出合计的99.44%。",
+      good="三、支出决算情况说明\n2020年本年支出合计7,419.42万元，其中：基本支出2,871.93万元，占38.71%；项目支出4,547.49万元，占61.29%。\n"
+           "五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共预算财政拨款支出决算总体情况\n2020年一般公共预算财政拨款支出7,349.61万元，占本年支出合计的99.06%。")
+def shares(ctx: CheckContext, out: Reporter) -> None:
+    wholes = _wholes(ctx)
+    for whole_name, items, default_whole, _ in _breakdowns(ctx):
+        for item in items:
+            for n, share in enumerate(item.share):
+                part = item.amount[0] if item.amount else None
+                named = item.share_of[n] if n < len(item.share_of) else None
+                whole = wholes.get(_WHOLE_NAMES.get(named or "", ""), None) if named else default_whole
+                label = named or whole_name
+                if part is None or whole is None:
+                    out.missing()
+                    continue
+                bounds = ratio_bounds(part, whole)
+                if bounds is None:
+                    continue
+                if percent_agrees(share, bounds, ctx.tolerance):
+                    out.checked()
+                else:
+                    out.finding(f"{item.name}{fmt(part.value)}万元占{label}{fmt(whole.value)}万元应为{point(bounds, share)}，"
+                                f"报告写作{share.raw}", share.location, expected=point(bounds, share), actual=share.raw,
+                                evidence=share.sentence or None, severity=_severity(share, bounds))
+
+
+@rule("R102", "ratios", Severity.WARNING, "同一构成的各项占比之和不是100%",
+      "同一总数下各组成部分的占比之和应为100%（容许每个百分比末位的四舍五入）。",
+      bad="三、支出决算情况说明\n2020年本年支出合计100.00万元，其中：基本支出40.00万元，占40%；项目支出60.00万元，占50%。",
+      good="三、支出决算情况说明\n2020年本年支出合计100.00万元，其中：基本支出40.00万元，占40%；项目支出60.00万元，占60%。")
+def shares_sum(ctx: CheckContext, out: Reporter) -> None:
+    for whole_name, items, _, adds_up in _breakdowns(ctx):
+        if not adds_up:
+            continue
+        stated = [i.share[0] for i in items if i.share and not (i.share_of and i.share_of[0] not in ("", whole_name))]
+        if len(stated) < 2 or len(stated) < len([i for i in items if i.amount]):
+            continue
+        total = sum((s.value for s in stated), Decimal(0))
+        slack = sum((Decimal(5).scaleb(s.value.as_tuple().exponent - 1) for s in stated), Decimal(0))  # type: ignore[operator]
+        if abs(total - 100) <= slack + ctx.tolerance.percent_slack:
+            out.checked()
+        else:
+            out.finding(f"{whole_name}各组成部分的占比之和为{total}%，不是100%", stated[0].location,
+                        expected="100%", actual=f"{total}%", evidence=stated[0].sentence or None)
+
+
+def _changes(ctx: CheckContext) -> Iterator[Item]:
+    d = ctx.disclosure
+    singles = [d.totals.total, d.totals.income_total, d.totals.expenditure_total, d.totals.income_this_year,
+               d.totals.expenditure_this_year, d.fiscal_appropriation.total, d.fiscal_appropriation.income,
+               d.fiscal_appropriation.expenditure, d.general_budget.total, d.three_public.total,
+               d.admin_operating_cost]
+    yield from (i for i in singles if i is not None)
+    yield from d.totals.expenditure_kinds
+    for unit in d.three_public.units:
+        yield from (i for i in (unit.total, unit.outbound_travel, unit.vehicles, unit.vehicle_operation,
+                                unit.reception) if i is not None)
+
+
+@rule("R103", "ratios", Severity.ERROR, "增减率与增减额不符",
+      "“增加A万元，增长B%”意味着上年数为本年数减A，B应等于A除以上年数；上年数为0时不应写增长率。",
+      bad="一、收入支出决算总体情况说明\n2020年度收、支总计7,467.33万元。与2019年相比，收、支总计增加2,607.44万元，增长43.65%。",
+      good="一、收入支出决算总体情况说明\n2020年度收、支总计7,467.33万元。与2019年相比，收、支总计增加2,607.44万元，增长53.65%。")
+def change_rates(ctx: CheckContext, out: Reporter) -> None:
+    for item in _changes(ctx):
+        for change in item.change:
+            if change.amount is None or change.percent is None or change.direction not in ("增加", "减少"):
+                continue
+            if change.amount.value == 0 and change.percent.value == 0:
+                continue  # no change
+            current = next((a for a in item.amount if a.unit == change.amount.unit), None)
+            if current is None:
+                out.missing()
+                continue
+            sign = Decimal(1) if change.direction == "增加" else Decimal(-1)
+            previous = Figure(value=current.value - sign * change.amount.value, unit=current.unit,
+                              raw="", location=current.location)
+            # previous carries the rounding of both figures it is made from
+            exponent = min(current.value.as_tuple().exponent, change.amount.value.as_tuple().exponent)  # type: ignore[type-var]
+            previous.value = previous.value.quantize(Decimal(1).scaleb(exponent))
+            if previous.value <= 0:
+                out.finding(f"{item.name}上年数为{fmt(previous.value)}万元，无法计算增长率，报告却写作{change.percent.raw}",
+                            change.percent.location, actual=change.percent.raw)
+                continue
+            bounds = ratio_bounds(change.amount, previous)
+            if bounds is None:
+                continue
+            if percent_agrees(change.percent, bounds, ctx.tolerance):
+                out.checked()
+            else:
+                out.finding(f"{item.name}{change.direction}{fmt(change.amount.value)}万元，上年数{fmt(previous.value)}万元，"
+                            f"变动率应为{point(bounds, change.percent)}，报告写作{change.percent.raw}", change.percent.location,
+                            expected=point(bounds, change.percent), actual=change.percent.raw,
+                            evidence=change.percent.sentence or None)
+
+
+@rule("R104", "ratios", Severity.ERROR, "完成预算率与决算数、预算数不符",
+      "完成预算X%应等于决算数除以预算数。",
+      bad="（三）一般公共预算财政拨款支出决算具体情况\n1.一般公共服务（类）财政事务（款）行政运行（项）。年初预算为1560.05万元，支出决算为1511.89万元，完成预算的99.00%。",
+      good="（三）一般公共预算财政拨款支出决算具体情况\n1.一般公共服务（类）财政事务（款）行政运行（项）。年初预算为1560.05万元，支出决算为1511.89万元，完成预算的96.91%。")
+def completion_rates(ctx: CheckContext, out: Reporter) -> None:
+    d = ctx.disclosure
+    candidates: list[tuple[str, list[Figure], list[Figure], list[Figure]]] = [
+        (i.item_name or "", i.amount, i.budget, i.completion) for i in d.general_budget.items]
+    for item in [d.general_budget.detail_total, d.three_public.total]:
+        if item is not None:
+            candidates.append((item.name, item.amount, item.budget, item.completion))
+    for name, amounts, budgets, completions in candidates:
+        if not completions:
+            continue
+        if not amounts or not budgets:
+            continue
+        bounds = ratio_bounds(amounts[0], budgets[0])
+        if bounds is None:
+            continue
+        for completion in completions:
+            if percent_agrees(completion, bounds, ctx.tolerance):
+                out.checked()
+            else:
+                out.finding(f"{name}决算数{fmt(amounts[0].value)}万元、预算数{fmt(budgets[0].value)}万元，完成预算应为"
+                            f"{point(bounds, completion)}，报告写作{completion.raw}", completion.location,
+                            expected=point(bounds, completion), actual=completion.raw)

@@ -1,0 +1,35 @@
+"""Template residue and placeholders left in a published report."""
+
+from __future__ import annotations
+
+import re
+
+from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+from juesuan.rules.text import loc, paragraphs
+
+# Built from the Sichuan template text left in seed 001 and the Shanghai template PDF, plus the
+# generic placeholders reviewers see: each (pattern, what it is).
+RESIDUE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"增加/减少|减少/增加|增长/下降|下降/增长|增加\(减少\)|增长\(下降\)|大于/小于|高于/低于"), "未选择的二选一措辞"),
+    (re.compile(r"\(如持平作持平表述\)|\(不涉及的不列\)|\(可用表格形式[^)]*\)"), "模板说明文字"),
+    (re.compile(r"…\s*\(具体工作\)|\.\.\.\s*\(具体工作\)|\(具体工作\)"), "未填写的模板内容“（具体工作）”"),
+    (re.compile(r"\(注[:：][^)]*(数据来源|财决|口径|罗列|根据本部门|可以不写)[^)]*\)"), "填报说明（注：数据来源…）"),
+    (re.compile(r"\((?:解释|罗列|名词解释部分|职能参照|本单位项目绩效目标个数)[^)]*\)"), "填报说明"),
+    (re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}|某某"), "占位符"),
+    (re.compile(r"待填写|待补充|此处填写|请填写|由主管部门根据"), "待填写的占位内容"),
+    (re.compile(r"范本"), "沿用的范本标题"),  # reported as a warning: the annex may say it does not apply
+]
+
+
+@rule("P101", "residue", Severity.ERROR, "模板残留或占位符",
+      "发布的报告中不应留有模板的填报说明、二选一措辞（增加/减少）、占位符（XX、××、某某）或“（具体工作）”一类未填内容。",
+      bad="（二）政府采购支出情况\n2020年，政府采购支出总额0万元，主要用于…（具体工作）。因公出国（境）支出决算比2019年增加/减少0万元，增长/下降0%。",
+      good="（二）政府采购支出情况\n2020年，政府采购支出总额0万元。因公出国（境）支出决算与2019年持平。")
+def template_residue(ctx: CheckContext, out: Reporter) -> None:
+    for start, text in paragraphs(ctx):
+        out.checked()
+        for pattern, what in RESIDUE:
+            for m in pattern.finditer(text):
+                out.finding(f"模板残留：{what}", loc(ctx, start + m.start(), start + m.end()),
+                            actual=ctx.document.text[start + m.start() : start + m.end()],
+                            severity=Severity.WARNING if what == "沿用的范本标题" else None)

@@ -1,0 +1,95 @@
+"""Structure and completeness: the sections a report must have, and the pieces each must state."""
+
+from __future__ import annotations
+
+import re
+
+from juesuan.extract.sections import SectionIndex
+from juesuan.model.figures import Item
+from juesuan.outline import Section
+from juesuan.outline.labels import KIND_LABELS
+from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+
+REQUIRED_ITEMS = [
+    "income_expenditure_overview", "income", "expenditure", "fiscal_appropriation_overview",
+    "general_budget_expenditure", "general_budget_basic", "three_public", "gov_fund", "state_capital",
+]
+REQUIRED_SUBSECTIONS = ["admin_operating_cost", "procurement", "state_assets"]
+
+
+@rule("S101", "structure", Severity.WARNING, "缺少必须公开的说明事项",
+      "决算情况说明应逐项说明收入支出总体情况、收入、支出、财政拨款收支总体情况、一般公共预算财政拨款支出、"
+      "基本支出、“三公”经费、政府性基金、国有资本经营预算支出，以及机关运行经费、政府采购和国有资产占有使用情况。",
+      bad="第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n2020年度收、支总计100.00万元。",
+      good="第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n2020年度收、支总计100.00万元。\n二、收入决算情况说明\n三、支出决算情况说明\n四、财政拨款收入支出决算总体情况说明\n五、一般公共预算财政拨款支出决算情况说明\n六、一般公共预算财政拨款基本支出决算情况说明\n七、“三公”经费财政拨款支出决算情况说明\n八、政府性基金预算支出决算情况说明\n九、国有资本经营预算支出决算情况说明\n十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n（二）政府采购支出情况\n（三）国有资产占有使用情况")
+def required_sections(ctx: CheckContext, out: Reporter) -> None:
+    explanation = ctx.outline.find("explanation")
+    if not explanation:
+        out.missing()
+        return
+    found = set(ctx.outline.kinds())
+    anchor = explanation[0].location
+    for kind in REQUIRED_ITEMS + REQUIRED_SUBSECTIONS:
+        if kind in found:
+            out.checked()
+        else:
+            out.finding(f"缺少“{KIND_LABELS.get(kind, kind)}”的说明", anchor, evidence=explanation[0].title)
+
+
+def _changes_needing_reason(ctx: CheckContext) -> list[tuple[str, Item]]:
+    d = ctx.disclosure
+    named = [("收、支总计", d.totals.total), ("收入总计", d.totals.income_total),
+             ("财政拨款收、支总计", d.fiscal_appropriation.total or d.fiscal_appropriation.income),
+             ("一般公共预算财政拨款支出", d.general_budget.total), ("机关运行经费", d.admin_operating_cost)]
+    return [(name, item) for name, item in named if item is not None]
+
+
+@rule("S102", "structure", Severity.WARNING, "增减变动未说明原因",
+      "收支总计、财政拨款收支、一般公共预算财政拨款支出和机关运行经费与上年相比有增减时，应说明主要原因。",
+      bad="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，比2019年增加91.49万元，增长31.64%。",
+      good="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，比2019年增加91.49万元，增长31.64%。主要原因为公务用车运行维护费增加。")
+def change_without_reason(ctx: CheckContext, out: Reporter) -> None:
+    for name, item in _changes_needing_reason(ctx):
+        moving = [c for c in item.change if c.direction in ("增加", "减少") and c.amount is not None and c.amount.value]
+        if not moving:
+            continue
+        if item.reason:
+            out.checked()
+        else:
+            change = moving[0]
+            out.finding(f"{name}{change.direction}了，但没有说明原因", change.location,
+                        evidence=change.amount.sentence if change.amount else None)
+
+
+@rule("S103", "structure", Severity.WARNING, "“三公”经费说明缺项",
+      "“三公”经费应分别说明因公出国（境）费、公务用车购置及运行维护费、公务接待费；有公务接待费支出时应说明接待批次和人次。",
+      bad="七、“三公”经费财政拨款支出决算情况说明\n（二）“三公”经费财政拨款支出决算具体情况说明\n1.公务用车购置及运行维护费支出30.00万元。\n2.公务接待费支出5.00万元。",
+      good="七、“三公”经费财政拨款支出决算情况说明\n（二）“三公”经费财政拨款支出决算具体情况说明\n1.因公出国（境）经费支出0万元。\n2.公务用车购置及运行维护费支出30.00万元。\n3.公务接待费支出5.00万元。国内公务接待10批次，50人次。")
+def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
+    sections = ctx.outline.find("three_public")
+    if not sections:
+        return
+    section = sections[0]
+    text = "".join(p for _, p in paragraphs_of(ctx, section))
+    for name, words in (("因公出国（境）费", ("因公出国",)), ("公务用车购置及运行维护费", ("公务用车",)),
+                        ("公务接待费", ("公务接待", "接待费"))):
+        if any(w in text for w in words):
+            out.checked()
+        else:
+            out.finding(f"“三公”经费说明中没有说明{name}", section.location, evidence=section.title)
+    for unit in ctx.disclosure.three_public.units:
+        reception = unit.reception_domestic or unit.reception
+        if reception is None or not reception.amount or not any(a.value for a in reception.amount):
+            continue
+        if "批次" in text and ("人次" in text or re.search(r"接待[^。]*\d+\s*人", text)):
+            out.checked()
+        else:
+            lacking = "、".join(x for x in ("批次", "人次") if x not in text)
+            out.finding(f"{unit.unit or ''}有公务接待费支出{reception.amount[0].raw}，但没有说明接待{lacking}",
+                        reception.amount[0].location)
+
+
+def paragraphs_of(ctx: CheckContext, section: Section) -> list[tuple[int, str]]:
+    index = SectionIndex(ctx.document, ctx.outline)
+    return [(b.location.start, ctx.document.normalized[b.location.start : b.location.end])
+            for _, b in index.text(section).paragraphs()]

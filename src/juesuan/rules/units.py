@@ -1,0 +1,56 @@
+"""Units and number format: amounts without 万元, empty shares, 元 among 万元."""
+
+from __future__ import annotations
+
+import re
+
+from juesuan.document import BlockKind
+from juesuan.model.flatten import flatten
+from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+from juesuan.rules.text import loc, paragraphs
+
+_EMPTY_SHARE = re.compile(r"占\s*(?=[；;，,。])")
+
+
+@rule("U101", "units", Severity.ERROR, "金额缺少单位或占比缺少数值",
+      "金额后应写明“万元”，“占”后应有百分比；“决算数为1036.19，”或“占；”都是漏填。",
+      bad="二、收入决算情况说明\n2020年本年收入合计1036.19万元，其中：事业收入0万元，占；一般公共预算财政拨款收入1036.19万元，占100%。\n"
+          "五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n2020年一般公共预算财政拨款支出决算数为1036.19，完成预算100%。",
+      good="二、收入决算情况说明\n2020年本年收入合计1036.19万元，其中：事业收入0万元，占0%；一般公共预算财政拨款收入1036.19万元，占100%。\n"
+           "五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n2020年一般公共预算财政拨款支出决算数为1036.19万元，完成预算100%。")
+def missing_units(ctx: CheckContext, out: Reporter) -> None:
+    for start, text in paragraphs(ctx):
+        out.checked()
+        for m in _EMPTY_SHARE.finditer(text):
+            out.finding("“占”后缺少百分比", loc(ctx, start + m.start(), start + m.end() + 1),
+                        evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 1])
+    for path, figure in flatten(ctx.disclosure):
+        if figure.unit is None and not path.startswith(("tables", "performance")):
+            out.finding(f"金额{figure.raw}缺少单位“万元”", figure.location, expected=f"{figure.raw}万元",
+                        actual=figure.raw, evidence=figure.sentence or None)
+
+
+@rule("U102", "units", Severity.WARNING, "同一句中金额单位混用",
+      "同一句中其他金额以“万元”为单位时，个别金额写成“元”多半是笔误（0万元写成0元）。",
+      bad="七、“三公”经费财政拨款支出决算情况说明\n其中：轿车0辆、金额0万元，越野车0辆、金额0万元，载客汽车0辆、金额0元。",
+      good="七、“三公”经费财政拨款支出决算情况说明\n其中：轿车0辆、金额0万元，越野车0辆、金额0万元，载客汽车0辆、金额0万元。")
+def mixed_units(ctx: CheckContext, out: Reporter) -> None:
+    from juesuan.extract.figures import find_figures
+    from juesuan.extract.sections import split_sentences
+
+    for block in ctx.document.blocks:
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            continue
+        for sentence in split_sentences(ctx.document, block.location.start, block.location.end):
+            figures = find_figures(sentence.norm)
+            wan = [f for f in figures if f.unit == "万元"]
+            yuan = [f for f in figures if f.unit == "元"]
+            if not wan:
+                continue
+            out.checked()
+            for f in yuan:
+                if len(wan) >= 2 and f.value < 10000:
+                    out.finding(f"其他金额以“万元”为单位，这里写作“{sentence.text[f.start:f.end]}”",
+                                loc(ctx, sentence.start + f.start, sentence.start + f.end),
+                                expected=f"{f.value}万元", actual=sentence.text[f.start:f.end],
+                                evidence=sentence.text.strip())

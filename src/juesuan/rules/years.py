@@ -1,0 +1,58 @@
+"""Years and periods: the year a figure is stated for, and the year it is compared with."""
+
+from __future__ import annotations
+
+import re
+
+from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+from juesuan.rules.text import loc, paragraphs
+
+_ACTUALS = re.compile(
+    r"(20\d{2})\s*年度?\s*(?:[^，,。；;]{0,12}?)(?:决算数|支出决算|收入决算|收、?支总计|本年收入合计|本年支出合计|财政拨款支出决算)")
+_COMPARED = re.compile(
+    r"(?:与|比|较)\s*(20\d{2})\s*年度?(?:决算)?(?:相比|同期)?\s*[，,]?\s*[^，,。；;]{0,30}?(?:增加|减少|增长|下降|持平|一致)")
+
+
+@rule("Y101", "years", Severity.ERROR, "决算数所属年份错误",
+      "报告说的是本年度的决算：把本年决算数写成其他年份（如2020年报告中写“2021年财政拨款支出决算数”）是错误。"
+      "与上年比较时出现上年的年份不算错误。",
+      bad="第一部分 部门概况\n一、基本职能及主要工作\n第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n2021年财政拨款支出决算数为7,390.99万元。",
+      good="第一部分 部门概况\n一、基本职能及主要工作\n第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n2020年财政拨款支出决算数为7,390.99万元。")
+def wrong_year(ctx: CheckContext, out: Reporter) -> None:
+    year = ctx.year
+    if year is None:
+        out.missing()
+        return
+    for start, text in paragraphs(ctx):
+        for m in _ACTUALS.finditer(text):
+            stated = int(m.group(1))
+            before = text[max(0, m.start() - 6) : m.start()]
+            if stated == year or re.search(r"(与|比|较|同)\s*$", before):
+                out.checked()
+                continue
+            if stated == year - 1 and re.search(r"上年|上一年|相比|比较|对比", text):
+                out.checked()
+                continue
+            out.finding(f"本报告是{year}年度决算，这里写作“{stated}年”", loc(ctx, start + m.start(1), start + m.end(1) + 1),
+                        expected=f"{year}年", actual=f"{stated}年",
+                        evidence=ctx.document.text[start + m.start() : start + m.end()])
+
+
+@rule("Y102", "years", Severity.ERROR, "比较年份不是上一年度",
+      "年度比较应与上一年度相比（2020年报告与2019年比），写成其他年份通常是沿用了旧模板。",
+      bad="第二部分 2020年度部门决算情况说明\n七、“三公”经费财政拨款支出决算情况说明\n1.因公出国（境）经费支出5.00万元。因公出国（境）支出决算比2017年增加1.00万元，增长25%。",
+      good="第二部分 2020年度部门决算情况说明\n七、“三公”经费财政拨款支出决算情况说明\n1.因公出国（境）经费支出5.00万元。因公出国（境）支出决算比2019年增加1.00万元，增长25%。")
+def wrong_base_year(ctx: CheckContext, out: Reporter) -> None:
+    year = ctx.year
+    if year is None:
+        out.missing()
+        return
+    for start, text in paragraphs(ctx):
+        for m in _COMPARED.finditer(text):
+            stated = int(m.group(1))
+            if stated == year - 1:
+                out.checked()
+            else:
+                out.finding(f"{year}年度报告应与{year - 1}年比较，这里写作“{stated}年”",
+                            loc(ctx, start + m.start(1), start + m.end(1) + 1), expected=f"{year - 1}年",
+                            actual=f"{stated}年", evidence=ctx.document.text[start + m.start() : start + m.end()])
