@@ -130,6 +130,106 @@ def extract(path: FileArg, fmt: FormatOpt = Format.text) -> None:
         out.print(f"{escape(field_path)} = [bold]{escape(figure.raw)}[/bold]  [dim]{where}[/dim]")
 
 
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+class MinSeverity(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="一个或多个报告文件", show_default=False)],
+    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式：text、json 或 html")] = CheckFormat.text,
+    select: Annotated[str | None, typer.Option("--select", help="只运行这些规则（逗号分隔，可用前缀，如 R1,T）")] = None,
+    ignore: Annotated[str | None, typer.Option("--ignore", help="不运行这些规则（逗号分隔，可用前缀）")] = None,
+    min_severity: Annotated[MinSeverity, typer.Option("--min-severity", help="只报告不低于此级别的问题")] = MinSeverity.info,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是屏幕（html 格式默认写入 报告名.check.html）")] = None,
+) -> None:
+    """按规则目录检查报告：每个问题标明所在行或页；退出码 0 无错误，1 有错误，2 文件无法读取。"""
+    from juesuan.readers import read
+    from juesuan.report.html import render
+    from juesuan.report.text import print_result
+    from juesuan.rules import Severity, selected
+    from juesuan.rules import check as run_check
+
+    rules = selected(_ids(select), _ids(ignore))
+    if not rules:
+        _fail("没有选中任何规则，请检查 --select 和 --ignore")
+    unreadable = errors = False
+    sink = output.open("w", encoding="utf-8") if output is not None and fmt is not CheckFormat.html else None
+    console = Console(file=sink, highlight=False, width=200) if sink else out
+    progress = _progress(len(paths) > 3 and fmt is CheckFormat.text and sink is None)
+    try:
+        for path in progress(paths):
+            try:
+                document = read(path)
+            except ReadError as exc:
+                print(f"错误：{exc}", file=sys.stderr)
+                unreadable = True
+                continue
+            result = run_check(document, rules=rules, min_severity=Severity(min_severity.value))
+            errors = errors or result.has_errors
+            if fmt is CheckFormat.json:
+                line = json.dumps(result.as_json(), ensure_ascii=False)
+                print(line, file=sink) if sink else print(line)
+            elif fmt is CheckFormat.html:
+                target = output if output is not None and len(paths) == 1 else path.with_suffix(path.suffix + ".check.html")
+                target.write_text(render(result, str(path)), encoding="utf-8")
+                print(f"已写入 {target}", file=sys.stderr)
+            else:
+                print_result(console, result, str(path))
+    finally:
+        if sink:
+            sink.close()
+    raise typer.Exit(2 if unreadable else 1 if errors else 0)
+
+
+def _ids(value: str | None) -> list[str] | None:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None
+
+
+def _progress(show: bool):  # type: ignore[no-untyped-def]
+    if not show:
+        return lambda items: items
+    from rich.progress import track
+
+    return lambda items: track(items, description="检查中…", console=Console(stderr=True))
+
+
+@app.command()
+def rules(rule_id: Annotated[str | None, typer.Argument(help="规则编号，如 R101", show_default=False)] = None) -> None:
+    """列出规则目录；给出编号时说明该规则，并附错误和正确的例子。"""
+    from rich.table import Table
+
+    from juesuan.rules import RULES, find_rule
+    from juesuan.rules.base import CATEGORY_LABELS
+
+    if rule_id is None:
+        table = Table(title=f"规则目录（{len(RULES)} 条）")
+        for column in ("编号", "类别", "级别", "名称"):
+            table.add_column(column)
+        for r in RULES:
+            table.add_row(r.id, CATEGORY_LABELS[r.category], r.severity.label, r.title)
+        out.print(table)
+        return
+    found = find_rule(rule_id)
+    if found is None:
+        _fail(f"没有编号为“{rule_id}”的规则（运行 juesuan rules 查看全部）")
+        return
+    out.print(f"[bold]{found.id} {escape(found.title)}[/bold]  〔{CATEGORY_LABELS[found.category]}，{found.severity.label}〕")
+    out.print(escape(found.description))
+    out.print("\n[red]错误的例子：[/red]")
+    out.print(escape(found.bad))
+    out.print("\n[green]正确的例子：[/green]")
+    out.print(escape(found.good))
+
+
 @app.command()
 def text(path: FileArg) -> None:
     """输出报告规范化后的全文（全角数字和标点转为半角，表格每行一行、单元格以制表符分隔）。"""

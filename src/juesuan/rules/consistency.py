@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -55,14 +56,34 @@ def stated_twice(ctx: CheckContext, out: Reporter) -> None:
                 continue
             reported.add(key)
             where = f"第{majority.location.line}行" if majority.location.line else f"第{majority.location.page}页"
-            label = name.split(".")[-2] if "." in name else name
-            out.finding(f"{_label(label)}在此写作{statement.raw}，在{where}写作{majority.raw}", statement.location,
+            out.finding(f"{field_label(name)}在此写作{statement.raw}，在{where}写作{majority.raw}", statement.location,
                         expected=majority.raw, actual=statement.raw, evidence=statement.sentence or None)
         out.checked()
 
 
-def _label(name: str) -> str:
-    return name.split("[")[-1].rstrip("]") if "[" in name else name
+_FIELD_LABELS = {
+    "total": "合计", "income_total": "收入总计", "expenditure_total": "支出总计", "income_this_year": "本年收入合计",
+    "expenditure_this_year": "本年支出合计", "carryover_begin": "年初结转和结余", "carryover_end": "年末结转和结余",
+    "general_budget": "一般公共预算财政拨款", "gov_fund": "政府性基金预算财政拨款", "state_capital": "国有资本经营预算财政拨款",
+    "fiscal_appropriation": "财政拨款", "basic": "基本支出", "project": "项目支出", "other": "其他收入",
+    "personnel": "人员经费", "public": "公用经费", "outbound_travel": "因公出国（境）费",
+    "vehicles": "公务用车购置及运行维护费", "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行维护费",
+    "reception": "公务接待费", "reception_domestic": "国内公务接待费", "reception_foreign": "外事接待费",
+    "admin_operating_cost": "机关运行经费", "procurement": "政府采购", "goods": "政府采购货物支出",
+    "works": "政府采购工程支出", "services": "政府采购服务支出", "sme": "授予中小企业合同金额",
+    "micro_small": "授予小微企业合同金额", "expenditure": "支出", "income": "收入", "detail_total": "一般公共预算财政拨款支出",
+}
+
+
+def field_label(path: str) -> str:
+    """A model path in the words of the report ("three_public.units[0].reception_domestic.amount" -> 国内公务接待费)."""
+    parts = [p for p in re.split(r"[.\[\]]+", path) if p and p not in ("amount", "units", "count") and not p.isdigit()]
+    for part in reversed(parts):
+        if part in _FIELD_LABELS:
+            return _FIELD_LABELS[part]
+        if re.search(r"[\u4e00-\u9fff]", part):
+            return part
+    return "该数字"
 
 
 @rule("C102", "consistency", Severity.INFO, "同一数字前后精度不一致",

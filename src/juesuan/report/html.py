@@ -1,0 +1,101 @@
+"""One self-contained HTML page: the report's text with every finding highlighted in place, and the
+list of findings linking to them. No scripts or files from elsewhere: it opens anywhere, offline."""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+
+from jinja2 import Environment
+
+from juesuan.rules import CheckResult, Severity
+from juesuan.rules.base import CATEGORY_LABELS, RULES
+
+_TEMPLATE = """<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>决算报告检查结果：{{ title }}</title>
+<style>
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; margin: 0; color: #222; }
+header { background: #1f3a5f; color: #fff; padding: 16px 24px; }
+header h1 { margin: 0 0 4px; font-size: 20px; }
+main { display: flex; gap: 24px; padding: 16px 24px; align-items: flex-start; }
+#findings { flex: 0 0 38%; position: sticky; top: 0; max-height: 100vh; overflow: auto; }
+#text { flex: 1; white-space: pre-wrap; line-height: 1.8; font-size: 15px; }
+.finding { border-left: 4px solid #999; padding: 6px 10px; margin: 0 0 8px; background: #fafafa; }
+.finding a { color: inherit; text-decoration: none; display: block; }
+.finding .rule { font-weight: bold; margin-right: 6px; }
+.finding .evidence { color: #666; font-size: 13px; margin-top: 2px; }
+.error { border-color: #c62828; } .warning { border-color: #ef8f00; } .info { border-color: #1e88e5; }
+mark.error { background: #ffcdd2; } mark.warning { background: #ffe0b2; } mark.info { background: #bbdefb; }
+mark { border-radius: 2px; padding: 0 1px; }
+mark:target { outline: 3px solid #1f3a5f; }
+.summary span { margin-right: 12px; }
+</style>
+</head>
+<body>
+<header>
+  <h1>决算报告检查结果</h1>
+  <div>{{ title }}</div>
+  <div class="summary">
+    <span>错误 {{ counts.error }}</span><span>警告 {{ counts.warning }}</span><span>提示 {{ counts.info }}</span>
+    <span>规则 {{ coverage|length }} 条：通过 {{ statuses.passed }}，未通过 {{ statuses.failed }}，不适用 {{ statuses.not_applicable }}，数据不足 {{ statuses.insufficient_data }}</span>
+  </div>
+</header>
+<main>
+<section id="findings">
+  <h2>问题清单（{{ findings|length }}）</h2>
+  {% for f in findings %}
+  <div class="finding {{ f.severity }}" id="item-{{ loop.index }}">
+    <a href="#f{{ loop.index }}"><span class="rule">{{ f.rule }}</span>{{ f.label }} · {{ f.where }}<br>{{ f.message }}
+    {% if f.evidence %}<div class="evidence">“{{ f.evidence }}”</div>{% endif %}</a>
+  </div>
+  {% else %}
+  <p>未发现问题。</p>
+  {% endfor %}
+  <h2>规则执行情况</h2>
+  <ul>
+  {% for rule_id, status, title, category in coverage %}<li>{{ rule_id }} {{ title }}（{{ category }}）：{{ status }}</li>
+  {% endfor %}</ul>
+</section>
+<section id="text">{{ text|safe }}</section>
+</main>
+</body>
+</html>
+"""
+_STATUS = {"passed": "通过", "failed": "未通过", "not_applicable": "不适用", "insufficient_data": "数据不足"}
+
+
+def render(result: CheckResult, source: str) -> str:
+    document = result.document
+    ordered = sorted(enumerate(result.findings, start=1), key=lambda p: (p[1].location.start, -p[1].location.end))
+    pieces: list[str] = []
+    position = 0
+    for number, finding in ordered:
+        start, end = finding.location.start, max(finding.location.end, finding.location.start + 1)
+        if start < position:
+            continue  # overlaps the highlight before it: the list still links to that place
+        pieces.append(escape(document.text[position:start]))
+        pieces.append(f'<mark id="f{number}" class="{finding.severity.value}" title="{escape(finding.rule)} '
+                      f'{escape(finding.message)}">{escape(document.text[start:end])}</mark>')
+        position = end
+    pieces.append(escape(document.text[position:]))
+    anchors = {n for n, _ in ordered}
+    rules = {r.id: r for r in RULES}
+    meta = result.disclosure.meta
+    title = " · ".join(x for x in [source, meta.organisation or "", f"{meta.year}年度" if meta.year else "",
+                                    meta.kind or ""] if x)
+    findings = [{
+        "rule": f.rule, "severity": f.severity.value, "label": f.severity.label, "message": f.message,
+        "evidence": (f.evidence or "").strip()[:200], "anchor": n in anchors,
+        "where": (f"第{f.location.page}页" if f.location.line is None and f.location.page else
+                  f"第{f.location.line}行" if f.location.line else ""),
+    } for n, f in enumerate(result.findings, start=1)]
+    counts = Counter(f.severity.value for f in result.findings)
+    statuses = Counter(status.value for _, status in result.coverage)
+    coverage = [(rule_id, _STATUS[status.value], rules[rule_id].title, CATEGORY_LABELS[rules[rule_id].category])
+                for rule_id, status in result.coverage]
+    template = Environment(autoescape=True).from_string(_TEMPLATE)
+    return template.render(title=title, findings=findings, text="".join(pieces),
+                           counts={s.value: counts[s.value] for s in Severity}, statuses=statuses, coverage=coverage)
