@@ -24,6 +24,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
 )
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
 
@@ -240,7 +241,15 @@ def text(path: FileArg) -> None:
 
 
 def main() -> None:
-    app()
+    """The console entry point: an unexpected failure is one Chinese line and exit status 3, never a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("已中断", file=sys.stderr)
+        sys.exit(130)
+    except Exception as exc:  # a bug of ours must still not show the user a traceback
+        print(f"错误：程序内部错误（{type(exc).__name__}: {exc}），请将此行报告给 juesuan 的维护者", file=sys.stderr)
+        sys.exit(3)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from juesuan.document import Document
+from juesuan.document import Document, Location
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Figure, Loc
 from juesuan.outline import Outline
@@ -117,8 +117,10 @@ class Reporter:
     def missing(self) -> None:
         self.lacking += 1
 
-    def finding(self, message: str, location: Loc, *, expected: str | None = None, actual: str | None = None,
-                evidence: str | None = None, severity: Severity | None = None) -> None:
+    def finding(self, message: str, location: Loc | Location, *, expected: str | None = None,
+                actual: str | None = None, evidence: str | None = None, severity: Severity | None = None) -> None:
+        if isinstance(location, Location):
+            location = Loc.of(location)
         self.count += 1
         self.findings.append(Finding(
             rule=self.rule.id,

@@ -17,8 +17,13 @@ RESIDUE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\((?:解释|罗列|名词解释部分|职能参照|本单位项目绩效目标个数)[^)]*\)"), "填报说明"),
     (re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}|某某"), "占位符"),
     (re.compile(r"待填写|待补充|此处填写|请填写|由主管部门根据"), "待填写的占位内容"),
+    (re.compile(r"\((?:柱状图|饼状图|折线图)\)"), "图题后留有模板说明"),
     (re.compile(r"范本"), "沿用的范本标题"),  # reported as a warning: the annex may say it does not apply
 ]
+
+
+# Leftovers that do not misstate anything: warnings rather than errors.
+_MINOR = {"沿用的范本标题", "图题后留有模板说明"}
 
 
 @rule("P101", "residue", Severity.ERROR, "模板残留或占位符",
@@ -32,4 +37,4 @@ def template_residue(ctx: CheckContext, out: Reporter) -> None:
             for m in pattern.finditer(text):
                 out.finding(f"模板残留：{what}", loc(ctx, start + m.start(), start + m.end()),
                             actual=ctx.document.text[start + m.start() : start + m.end()],
-                            severity=Severity.WARNING if what == "沿用的范本标题" else None)
+                            severity=Severity.WARNING if what in _MINOR else None)
