@@ -27,7 +27,8 @@ def extract_general_budget(ctx: Context) -> GeneralBudget:
     for text in ctx.index.of_kind("general_budget_overall"):
         sentences = list(text.sentences())
         for mention in ctx.mentions(sentences):
-            if GENERAL_BUDGET.search(mention.key) or (mention.is_change and not mention.key):
+            # Here every figure is about the total: "一般公共预算财政拨款减少了190.68万元" omits 支出.
+            if "一般公共预算" in mention.key or (mention.is_change and not mention.key):
                 if budget.total is None:
                     budget.total = new_item(mention, "general_budget")
                 else:

@@ -62,8 +62,8 @@ def extract_totals(ctx: Context) -> Totals:
     for text in ctx.index.of_kind("income_expenditure_overview"):
         sentences = list(text.sentences())
         for mention in ctx.mentions(sentences):
-            if "财政拨款" in mention.key:
-                continue
+            if "财政拨款" in mention.key and TOTAL.search(mention.key):
+                continue  # 财政拨款收、支总计 belongs to the fiscal appropriation section
             if INCOME_TOTAL.search(mention.key):
                 totals.income_total = _file(totals.income_total, mention, "income_total")
             elif EXPENDITURE_TOTAL.search(mention.key):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from juesuan.document import BlockKind
 from juesuan.model.figures import Loc
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.rules.text import loc
@@ -26,6 +27,8 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
                     entries.append((n.number, loc(ctx, start, start + n.prefix_length), paragraph[: n.prefix_length]))
             if len(entries) >= 2:
                 _sequence(ctx, out, entries, paragraphs_)
+    _numbered_runs(ctx, out, covered={s.block for k in ("glossary", "general_budget_detail")
+                                      for s in ctx.outline.find(k)})
     for part in ctx.outline.find("explanation"):
         items = [c for c in part.children if c.level == 2]
         if len(items) < 2:
@@ -37,6 +40,37 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
                             evidence=item.title)
         numbered = [(c.number or 0, c.location, c.title) for c in items if c.number is not None]
         _sequence(ctx, out, numbered, [], allow_gaps=len(numbered) < len(items))
+
+
+def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
+    """Any run of "1." "2." paragraphs elsewhere (annexes, lists of work): a number repeated or one skipped.
+
+    A run ends at a heading or a table, and starts again at 1; the glossary and the 项 lines, checked
+    above, are left out.
+    """
+    sections = {s.block for s in ctx.outline.walk()}
+    inside_covered = False
+    previous: int | None = None
+    for index, block in enumerate(ctx.document.blocks):
+        if index in sections:
+            inside_covered = index in covered
+            previous = None
+        if block.kind is not BlockKind.PARAGRAPH or inside_covered:
+            previous = None if block.kind is not BlockKind.PARAGRAPH else previous
+            continue
+        text = ctx.document.normalized[block.location.start : block.location.end]
+        n = numbering(text)
+        if n is None or n.level != NUM or not n.title:
+            continue
+        if previous is not None and n.number in (previous, previous + 2):
+            location = loc(ctx, block.location.start, block.location.start + n.prefix_length)
+            if n.number == previous:
+                out.finding(f"编号{n.number}重复", location, actual=text[: n.prefix_length].strip())
+            else:
+                out.finding(f"编号从{previous}跳到{n.number}，缺少{previous + 1}", location,
+                            expected=str(previous + 1), actual=str(n.number))
+        out.checked()
+        previous = n.number
 
 
 def _sequence(ctx: CheckContext, out: Reporter, entries: list[tuple[int, Loc, str]],

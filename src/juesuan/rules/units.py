@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 
-from juesuan.document import BlockKind
+from juesuan.extract.figures import find_figures
 from juesuan.model.flatten import flatten
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.rules.text import loc, paragraphs
 
+# "执行数为40.50，": a two-decimal amount after 为/是 with nothing after it
+_BARE_MONEY = re.compile(r"(?:为|是|达)\s*(\d[\d,]*\.\d{2})(?![\d%万元亿‰个辆人次台套分])(?=\s*[，,。；;）)])")
 _EMPTY_SHARE = re.compile(r"占\s*(?=[；;，,。])")
 
 
@@ -24,10 +26,20 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
         for m in _EMPTY_SHARE.finditer(text):
             out.finding("“占”后缺少百分比", loc(ctx, start + m.start(), start + m.end() + 1),
                         evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 1])
+    reported: set[int] = set()
     for path, figure in flatten(ctx.disclosure):
         if figure.unit is None and not path.startswith(("tables", "performance")):
+            reported.add(figure.location.start)
             out.finding(f"金额{figure.raw}缺少单位“万元”", figure.location, expected=f"{figure.raw}万元",
                         actual=figure.raw, evidence=figure.sentence or None)
+    for start, text in paragraphs(ctx):
+        for m in _BARE_MONEY.finditer(text):
+            if start + m.start(1) in reported:
+                continue
+            raw = ctx.document.text[start + m.start(1) : start + m.end(1)]
+            out.finding(f"金额{raw}缺少单位“万元”", loc(ctx, start + m.start(1), start + m.end(1)),
+                        expected=f"{raw}万元", actual=raw,
+                        evidence=ctx.document.text[start + max(0, m.start() - 16) : start + m.end(1) + 1])
 
 
 @rule("U102", "units", Severity.WARNING, "同一句中金额单位混用",
@@ -35,22 +47,16 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
       bad="七、“三公”经费财政拨款支出决算情况说明\n其中：轿车0辆、金额0万元，越野车0辆、金额0万元，载客汽车0辆、金额0元。",
       good="七、“三公”经费财政拨款支出决算情况说明\n其中：轿车0辆、金额0万元，越野车0辆、金额0万元，载客汽车0辆、金额0万元。")
 def mixed_units(ctx: CheckContext, out: Reporter) -> None:
-    from juesuan.extract.figures import find_figures
-    from juesuan.extract.sections import split_sentences
-
-    for block in ctx.document.blocks:
-        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+    for start, text in paragraphs(ctx):
+        figures = find_figures(text)
+        wan = [f for f in figures if f.unit == "万元"]
+        if len(wan) < 2:
             continue
-        for sentence in split_sentences(ctx.document, block.location.start, block.location.end):
-            figures = find_figures(sentence.norm)
-            wan = [f for f in figures if f.unit == "万元"]
-            yuan = [f for f in figures if f.unit == "元"]
-            if not wan:
-                continue
-            out.checked()
-            for f in yuan:
-                if len(wan) >= 2 and f.value < 10000:
-                    out.finding(f"其他金额以“万元”为单位，这里写作“{sentence.text[f.start:f.end]}”",
-                                loc(ctx, sentence.start + f.start, sentence.start + f.end),
-                                expected=f"{f.value}万元", actual=sentence.text[f.start:f.end],
-                                evidence=sentence.text.strip())
+        out.checked()
+        for f in figures:
+            # A budget amount under 100,000 in 元 among 万元 figures is almost surely 万元 mistyped.
+            if f.unit == "元" and f.value < 100000:
+                raw = ctx.document.text[start + f.start : start + f.end]
+                out.finding(f"其他金额以“万元”为单位，这里写作“{raw}”", loc(ctx, start + f.start, start + f.end),
+                            expected=f"{f.value}万元", actual=raw,
+                            evidence=ctx.document.text[start + max(0, f.start - 20) : start + f.end])

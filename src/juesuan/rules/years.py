@@ -7,8 +7,10 @@ import re
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.rules.text import loc, paragraphs
 
+# A year, then within the clause a figure of the accounts: the year the figure is stated for.
 _ACTUALS = re.compile(
-    r"(20\d{2})\s*年度?\s*(?:[^，,。；;]{0,12}?)(?:决算数|支出决算|收入决算|收、?支总计|本年收入合计|本年支出合计|财政拨款支出决算)")
+    r"(20\d{2})\s*年度?\s*[，,]?\s*(?:[^，,。；;]{0,24}?)(?:决算|收、?支总计|收入合计|支出合计|收入总计|支出总计|财政拨款(?:收入|支出)|"
+    r"预算财政拨款(?:基本|项目)?支出|经费(?:财政拨款)?支出|运行经费支出|采购支出总额|人员经费|公用经费)")
 _COMPARED = re.compile(
     r"(?:与|比|较)\s*(20\d{2})\s*年度?(?:决算)?(?:相比|同期)?\s*[，,]?\s*[^，,。；;]{0,30}?(?:增加|减少|增长|下降|持平|一致)")
 
@@ -30,8 +32,8 @@ def wrong_year(ctx: CheckContext, out: Reporter) -> None:
             if stated == year or re.search(r"(与|比|较|同)\s*$", before):
                 out.checked()
                 continue
-            if stated == year - 1 and re.search(r"上年|上一年|相比|比较|对比", text):
-                out.checked()
+            if stated < year:
+                out.checked()  # an earlier year's figure (last year's, in a comparison or a history)
                 continue
             out.finding(f"本报告是{year}年度决算，这里写作“{stated}年”", loc(ctx, start + m.start(1), start + m.end(1) + 1),
                         expected=f"{year}年", actual=f"{stated}年",
