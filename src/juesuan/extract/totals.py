@@ -44,6 +44,8 @@ FISCAL: list[tuple[str, re.Pattern[str]]] = [
     ("total", re.compile(r"财政拨款收[入、]?\s*[、和及与]?\s*支出?总计|财政拨款收支总计|财政拨款收入支出总计")),
     ("income", re.compile(r"(?<!预算)财政(预算)?拨款(收入)?(合计|总计)?$")),
     ("expenditure", re.compile(r"(?<!预算)财政(预算)?拨款支出(合计|总计)?$")),
+    ("basic", re.compile(r"^基本支出$")),
+    ("project", re.compile(r"^项目支出$")),
     ("general_budget", re.compile(r"一般公共预算")),
     ("gov_fund", re.compile(r"政府性基金")),
     ("state_capital", re.compile(r"国有资本经营")),

@@ -40,6 +40,9 @@ def _breakdowns(ctx: CheckContext) -> Iterator[tuple[str, list[Item], Figure | N
     yield "本年收入合计", d.totals.income_sources, first(d.totals.income_this_year), True
     yield "本年支出合计", d.totals.expenditure_kinds, first(d.totals.expenditure_this_year), True
     yield "一般公共预算财政拨款支出", d.general_budget.classes, gb_total, True
+    fiscal = d.fiscal_appropriation
+    kinds = [p for p in fiscal.parts if p.key in ("basic", "project")]
+    yield "财政拨款支出", kinds, first(fiscal.expenditure) or first(fiscal.total), True
     # The shares of the 三公 items are of the whole department's 三公, even where it is split by unit.
     items = [i for u in d.three_public.units for i in (u.outbound_travel, u.vehicles, u.reception) if i is not None]
     yield "“三公”经费", items, first(d.three_public.total) or _sum_of_units(ctx), True
