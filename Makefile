@@ -10,6 +10,7 @@ setup:
 run: setup
 	juesuan outline $(SAMPLE)
 	juesuan extract $(SAMPLE)
+	-juesuan check $(SAMPLE)
 
 test: setup
 	$(PYTHON) -m ruff check src tests bench
@@ -18,3 +19,5 @@ test: setup
 bench: setup
 	$(PYTHON) bench/read_speed.py
 	$(PYTHON) bench/extract_accuracy.py
+	$(PYTHON) bench/reviewer_list.py
+	$(PYTHON) bench/mutation.py

@@ -24,6 +24,7 @@ from juesuan.extract import extract
 from juesuan.outline import build_outline
 from juesuan.readers import read
 from juesuan.readers.pdf_page import tidy
+from juesuan.rules import check
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -65,6 +66,12 @@ def main() -> int:
     cli = [sys.executable, "-m", "juesuan", "outline", str(PUTUO)]
     t = median_seconds(lambda: subprocess.run(cli, capture_output=True, check=True), runs=3)
     print(f"`juesuan outline` on the Shanghai report, process start included: {t * 1000:.0f} ms")
+    seed = FIXTURES / "seeds" / "000_452dfb289bf64cc2.txt"
+    t = median_seconds(lambda: check(read(seed)))
+    print(f"checking seed 000 in-process, reading included: {t * 1000:.0f} ms")
+    cli = [sys.executable, "-m", "juesuan", "check", str(seed), "--format", "json"]
+    t = median_seconds(lambda: subprocess.run(cli, capture_output=True, check=False), runs=5)
+    print(f"`juesuan check` on seed 000, process start included: {t * 1000:.0f} ms")
     scanned = FIXTURES / "built" / "scanned_page.pdf"
     t = median_seconds(lambda: read(scanned), runs=2)
     print(f"OCR of one scanned page (216 dpi, models loaded): {t:.2f} s")

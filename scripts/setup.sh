@@ -7,6 +7,7 @@ APT_PACKAGES=(
   libreoffice-writer-nogui   # .doc/.wps conversion, and building the .pdf fixtures
   fonts-noto-cjk             # Chinese glyphs for LibreOffice and the generated charts
   poppler-utils              # pdftotext, used by bench/ as the speed reference
+  chromium                   # the browser the HTML check report is tested in (driven by Playwright)
 )
 
 missing=()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -151,14 +152,19 @@ def check(
     ignore: Annotated[str | None, typer.Option("--ignore", help="不运行这些规则（逗号分隔，可用前缀）")] = None,
     min_severity: Annotated[MinSeverity, typer.Option("--min-severity", help="只报告不低于此级别的问题")] = MinSeverity.info,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是屏幕（html 格式默认写入 报告名.check.html）")] = None,
+    money_slack: Annotated[str, typer.Option("--money-slack", help="金额比较额外放宽的万元数（默认0：只容许末位四舍五入）")] = "0",
+    percent_slack: Annotated[str, typer.Option("--percent-slack", help="百分比比较额外放宽的百分点（默认0）")] = "0",
 ) -> None:
     """按规则目录检查报告：每个问题标明所在行或页；退出码 0 无错误，1 有错误，2 文件无法读取。"""
     from juesuan.readers import read
-    from juesuan.report.html import render
-    from juesuan.report.text import print_result
-    from juesuan.rules import Severity, selected
+    from juesuan.rules import Severity, Tolerance, selected
     from juesuan.rules import check as run_check
 
+    try:
+        tolerance = Tolerance(money_slack=Decimal(money_slack), percent_slack=Decimal(percent_slack))
+    except InvalidOperation:
+        _fail("--money-slack 和 --percent-slack 应为数字，如 0.01")
+        return
     rules = selected(_ids(select), _ids(ignore))
     if not rules:
         _fail("没有选中任何规则，请检查 --select 和 --ignore")
@@ -174,16 +180,20 @@ def check(
                 print(f"错误：{exc}", file=sys.stderr)
                 unreadable = True
                 continue
-            result = run_check(document, rules=rules, min_severity=Severity(min_severity.value))
+            result = run_check(document, rules=rules, tolerance=tolerance, min_severity=Severity(min_severity.value))
             errors = errors or result.has_errors
             if fmt is CheckFormat.json:
                 line = json.dumps(result.as_json(), ensure_ascii=False)
                 print(line, file=sink) if sink else print(line)
             elif fmt is CheckFormat.html:
                 target = output if output is not None and len(paths) == 1 else path.with_suffix(path.suffix + ".check.html")
+                from juesuan.report.html import render
+
                 target.write_text(render(result, str(path)), encoding="utf-8")
                 print(f"已写入 {target}", file=sys.stderr)
             else:
+                from juesuan.report.text import print_result
+
                 print_result(console, result, str(path))
     finally:
         if sink:

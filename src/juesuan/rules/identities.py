@@ -193,3 +193,54 @@ def vehicle_counts(ctx: CheckContext, out: Reporter) -> None:
                                 expected=f"{computed}辆", actual=total.raw)
                 else:
                     out.checked()
+
+
+@rule("I109", "identities", Severity.ERROR, "收入总计或支出总计与其组成不符",
+      "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余。",
+      bad="一、收入支出决算总体情况说明\n2020年度收入总计2447.25万元。其中：年初结转和结余306.61万元，一般公共预算财政拨款收入2140.64万元。\n"
+          "二、收入决算情况说明\n2020年本年收入合计2100.64万元。其中：一般公共预算财政拨款收入2100.64万元，占100%。",
+      good="一、收入支出决算总体情况说明\n2020年度收入总计2447.25万元。其中：年初结转和结余306.61万元，一般公共预算财政拨款收入2140.64万元。\n"
+           "二、收入决算情况说明\n2020年本年收入合计2140.64万元。其中：一般公共预算财政拨款收入2140.64万元，占100%。")
+def grand_totals(ctx: CheckContext, out: Reporter) -> None:
+    t = ctx.disclosure.totals
+    sides = [
+        ("收入总计", first(t.income_total) or first(t.total), first(t.income_this_year), [
+            first(t.carryover_begin), *(first(s) for s in t.income_sources if s.key == "non_fiscal_balance")],
+         "本年收入合计、使用非财政拨款结余与年初结转和结余"),
+        ("支出总计", first(t.expenditure_total) or first(t.total), first(t.expenditure_this_year), [
+            first(t.carryover_end), *(first(k) for k in t.expenditure_kinds if k.key == "balance_distribution")],
+         "本年支出合计、结余分配与年末结转和结余"),
+    ]
+    for name, total, this_year, others, words in sides:
+        stated = [f for f in others if f is not None]
+        if total is None or this_year is None:
+            continue
+        if not stated:
+            out.missing()  # without the carry-over the identity cannot be checked
+            continue
+        _sum_check(ctx, out, name, total, [this_year, *stated], words)
+
+
+@rule("I110", "identities", Severity.WARNING, "“三公”经费与国有资产中的车辆数不一致",
+      "“三公”经费说明中的公务用车保有量应与国有资产占有使用情况中的车辆数一致（按单位分别比较）。",
+      bad="七、“三公”经费财政拨款支出决算情况说明\n截至2020年12月底，单位共有公务用车7辆，其中：轿车2辆、越野车5辆。\n"
+          "十、其他重要事项的情况说明\n（三）国有资产占有使用情况\n截至2020年12月31日，本单位共有车辆8辆，其中：机要通信用车3辆、其他用车5辆。",
+      good="七、“三公”经费财政拨款支出决算情况说明\n截至2020年12月底，单位共有公务用车7辆，其中：轿车2辆、越野车5辆。\n"
+           "十、其他重要事项的情况说明\n（三）国有资产占有使用情况\n截至2020年12月31日，本单位共有车辆7辆，其中：机要通信用车2辆、其他用车5辆。")
+def vehicles_agree(ctx: CheckContext, out: Reporter) -> None:
+    d = ctx.disclosure
+    held = [(u.unit, u.vehicles_held[-1]) for u in d.three_public.units if u.vehicles_held]
+    assets = [(a.unit, a.vehicles[-1]) for a in d.state_assets if a.vehicles]
+    if not held or not assets:
+        return
+    for unit, count in held:
+        match = next((a for name, a in assets if unit and name and (unit in name or name in unit)), None)
+        if match is None and len(held) == 1 and len(assets) == 1:
+            match = assets[0][1]
+        if match is None:
+            continue
+        if match.value == count.value:
+            out.checked()
+        else:
+            out.finding(f"{unit or ''}“三公”经费中公务用车{count.value}辆，国有资产中车辆{match.value}辆", count.location,
+                        expected=f"{match.value}辆", actual=count.raw)

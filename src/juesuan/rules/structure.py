@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from juesuan.document import BlockKind
+from juesuan.extract.mentions import loc_of
 from juesuan.extract.sections import SectionIndex
 from juesuan.model.figures import Item
 from juesuan.outline import Section
@@ -93,3 +95,30 @@ def paragraphs_of(ctx: CheckContext, section: Section) -> list[tuple[int, str]]:
     index = SectionIndex(ctx.document, ctx.outline)
     return [(b.location.start, ctx.document.normalized[b.location.start : b.location.end])
             for _, b in index.text(section).paragraphs()]
+
+
+_COUNT_THEN_LIST = re.compile(
+    r"(?P<count>\d+)\s*个\s*[，,]?\s*(?:具体)?(?:为|是|包括|分别为|分别是)[:：]?\s*(?P<list>[^。；;]+)")
+
+
+@rule("S202", "structure", Severity.ERROR, "所说个数与列出的名单不符",
+      "“……单位3个，为A、B”这样先说个数再列名单时，名单上的个数应与所说个数相同。",
+      bad="二、机构设置\n独立核算二级预算单位3个，为市委党史研究室、市公务服务中心。",
+      good="二、机构设置\n独立核算二级预算单位2个，为市委党史研究室、市公务服务中心。")
+def count_versus_list(ctx: CheckContext, out: Reporter) -> None:
+    doc = ctx.document
+    for block in doc.blocks:
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            continue
+        norm = doc.normalized[block.location.start : block.location.end]
+        for m in _COUNT_THEN_LIST.finditer(norm):
+            listed = [x for x in re.split(r"[、,，]", m.group("list")) if x.strip()]
+            if len(listed) < 2 or any(len(x) > 25 for x in listed):
+                continue  # not a list of names
+            out.checked()
+            stated = int(m.group("count"))
+            if stated != len(listed):
+                a = block.location.start + m.start("count")
+                out.finding(f"说有{stated}个，但列出了{len(listed)}个", loc_of(doc, a, a + len(m.group("count")) + 1),
+                            expected=f"{len(listed)}个", actual=f"{stated}个",
+                            evidence=doc.text[block.location.start + m.start() : block.location.start + m.end()])

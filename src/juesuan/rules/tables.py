@@ -10,6 +10,9 @@ from juesuan.rules.arithmetic import equal, sum_agrees
 from juesuan.rules.base import CheckContext, Reporter, Severity, fmt, rule
 from juesuan.rules.identities import first
 
+# A small 一般公共预算财政拨款支出决算表 whose figures add up, for the examples of T202 and T205.
+_GB_EXAMPLE = "第二部分 XX局2024年度部门决算表\n一般公共预算财政拨款支出决算表\n单位：万元\n\n| 科目编码 | 科目编码 | 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n|---|---|---|---|---|---|---|\n| 201 | | | 一般公共服务支出 | 90.00 | 60.00 | 30.00 |\n| 201 | 06 | | 财政事务 | 90.00 | 60.00 | 30.00 |\n| 201 | 06 | 01 | 行政运行 | 60.00 | 60.00 | |\n| 201 | 06 | 02 | 一般行政管理事务 | 30.00 | | 30.00 |"
+
 
 def _table(ctx: CheckContext, kind: str) -> StatementTable | None:
     return next((t for t in ctx.disclosure.tables if t.kind == kind), None)
@@ -56,7 +59,7 @@ def summary_table(ctx: CheckContext, out: Reporter) -> None:
 @rule("T202", "tables", Severity.ERROR, "决算表中类、款、项不合计",
       "支出功能分类表中，类等于其下各款之和，款等于其下各项之和；每行合计等于基本支出加项目支出。",
       bad="第二部分 XX局2024年度部门决算表\n一般公共预算财政拨款支出决算表\n单位：万元\n\n| 科目编码 | 科目编码 | 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n|---|---|---|---|---|---|---|\n| 201 | | | 一般公共服务支出 | 100.00 | 60.00 | 30.00 |\n| 201 | 06 | | 财政事务 | 90.00 | 60.00 | 30.00 |\n| 201 | 06 | 01 | 行政运行 | 60.00 | 60.00 | |\n| 201 | 06 | 02 | 一般行政管理事务 | 30.00 | | 30.00 |",
-      good="第二部分 XX局2024年度部门决算表\n一般公共预算财政拨款支出决算表\n单位：万元\n\n| 科目编码 | 科目编码 | 科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n|---|---|---|---|---|---|---|\n| 201 | | | 一般公共服务支出 | 90.00 | 60.00 | 30.00 |\n| 201 | 06 | | 财政事务 | 90.00 | 60.00 | 30.00 |\n| 201 | 06 | 01 | 行政运行 | 60.00 | 60.00 | |\n| 201 | 06 | 02 | 一般行政管理事务 | 30.00 | | 30.00 |")
+      good=_GB_EXAMPLE)
 def classification_sums(ctx: CheckContext, out: Reporter) -> None:
     for table in ctx.disclosure.tables:
         coded = [r for r in table.rows if r.code]
@@ -82,6 +85,32 @@ def classification_sums(ctx: CheckContext, out: Reporter) -> None:
                 else:
                     out.finding(f"{table.title}中{row.code} {row.name}为{total.raw}，其下各级之和为{fmt(computed)}",
                                 total.location, expected=fmt(computed), actual=total.raw)
+
+
+@rule("T205", "tables", Severity.ERROR, "决算表中合计不等于基本支出与项目支出之和",
+      "支出决算表和一般公共预算财政拨款支出决算表中，每一行的合计应等于基本支出、项目支出（及其他支出列）之和。",
+      bad=_GB_EXAMPLE.replace("| 201 | 06 | 01 | 行政运行 | 60.00 | 60.00 | |", "| 201 | 06 | 01 | 行政运行 | 60.00 | 50.00 | |"),
+      good=_GB_EXAMPLE)
+def row_totals(ctx: CheckContext, out: Reporter) -> None:
+    for table in ctx.disclosure.tables:
+        columns = table.columns
+        total_column = next((i for i, c in enumerate(columns) if c.endswith(("合计", "本年支出合计", "小计"))
+                             and "收入" not in c), None)
+        parts = [i for i, c in enumerate(columns) if c.endswith(("基本支出", "项目支出", "上缴上级支出", "经营支出",
+                                                                 "对附属单位补助支出"))]
+        if total_column is None or len(parts) < 2:
+            continue
+        for row in table.rows:
+            total = row.values[total_column]
+            stated = [row.values[i] for i in parts if row.values[i] is not None]
+            if total is None or not stated:
+                continue
+            ok, computed = sum_agrees(total, stated, ctx.tolerance)  # type: ignore[arg-type]
+            if ok:
+                out.checked()
+            else:
+                out.finding(f"{table.title}中“{row.name}”合计{total.raw}，基本支出与项目支出之和为{fmt(computed)}",
+                            total.location, expected=fmt(computed), actual=total.raw)
 
 
 def _text_and_table(ctx: CheckContext) -> list[tuple[str, Figure | None, Figure | None]]:

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import cn2an
-
 CN_DIGITS = "〇零一二两三四五六七八九十百"
 
 _PART = re.compile(rf"^\s*第\s*([{CN_DIGITS}\d]{{1,3}})\s*部\s*分\s*[:：、.．]?\s*(.*)$")
@@ -44,11 +42,23 @@ class Numbering:
         return not self.rest.strip(" 。.：:")
 
 
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
 def chinese_number(text: str) -> int | None:
-    """一 -> 1, 十一 -> 11, 3 -> 3; None if it is not a number."""
+    """一 -> 1, 十一 -> 11, 二十六 -> 26, 3 -> 3; None if it is not a number."""
     text = text.strip()
     if text.isdigit():
         return int(text)
+    # Section numbers are almost always below 100: read those directly, cn2an (slow to import) the rest.
+    m = re.fullmatch(r"([一二两三四五六七八九])?(十)?([一二三四五六七八九])?", text)
+    if m and text and (m.group(2) or not m.group(3)):
+        tens = _DIGITS[m.group(1)] if m.group(1) else (1 if m.group(2) else 0)
+        if not m.group(2):
+            return _DIGITS[m.group(1)] if m.group(1) else None
+        return tens * 10 + (_DIGITS[m.group(3)] if m.group(3) else 0)
+    import cn2an
+
     try:
         value = cn2an.cn2an(text, "normal")
     except (ValueError, KeyError):
