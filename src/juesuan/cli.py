@@ -241,6 +241,56 @@ def rules(rule_id: Annotated[str | None, typer.Argument(help="规则编号，如
     out.print(escape(found.good))
 
 
+class Layout(StrEnum):
+    sichuan = "sichuan"
+    shanghai = "shanghai"
+
+
+@app.command()
+def generate(
+    data: Annotated[Path, typer.Argument(help="数据文件：.yaml、.json 或 .xlsx（见 juesuan template）", show_default=False)],
+    layout: Annotated[Layout, typer.Option("--layout", help="版式：sichuan（四川）或 shanghai（上海）")] = Layout.sichuan,
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="输出文件：.docx、.html、.md 或 .pdf", show_default=False)] = Path(
+        "report.docx"),
+) -> None:
+    """由本年度决算数据生成完整的决算公开报告（含图1—图7和附表），数据不一致时拒绝生成并列出全部问题。"""
+    from juesuan.generate import FORMATS, GenerationRefused, load
+    from juesuan.generate import generate as write_report
+
+    if out_path.suffix.lower() not in FORMATS:
+        _fail(f"不支持的输出格式“{out_path.suffix or '无扩展名'}”（支持 {' '.join(FORMATS)}）")
+    try:
+        report_data = load(data)
+        write_report(report_data, layout.value, out_path)
+    except ReadError as exc:
+        _fail(str(exc))
+    except GenerationRefused as exc:
+        print(f"错误：数据有 {len(exc.problems)} 处问题，未生成报告：", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        raise typer.Exit(2) from None
+    print(f"已生成 {out_path}", file=sys.stderr)
+
+
+@app.command()
+def template(
+    yaml_path: Annotated[Path | None, typer.Option("--yaml", help="写出空白的 YAML 数据模板（含中文说明）")] = None,
+    xlsx_path: Annotated[Path | None, typer.Option("--xlsx", help="写出空白的 Excel 数据模板（含说明工作表）")] = None,
+) -> None:
+    """写出空白的数据模板，填写后用 juesuan generate 生成报告。"""
+    from juesuan.generate.template import write_yaml_template
+    from juesuan.generate.workbook import write_template
+
+    if yaml_path is None and xlsx_path is None:
+        _fail("请用 --yaml 文件名 或 --xlsx 文件名 指定要写出的模板")
+    if yaml_path is not None:
+        write_yaml_template(yaml_path)
+        print(f"已写出 {yaml_path}", file=sys.stderr)
+    if xlsx_path is not None:
+        write_template(xlsx_path)
+        print(f"已写出 {xlsx_path}", file=sys.stderr)
+
+
 @app.command()
 def text(path: FileArg) -> None:
     """输出报告规范化后的全文（全角数字和标点转为半角，表格每行一行、单元格以制表符分隔）。"""

@@ -1,0 +1,183 @@
+"""What the generator needs: the year's source figures and texts, nothing derived.
+
+Shares, changes, completion rates, totals of breakdowns and every direction word are computed by the
+generator; the data holds only what comes from the accounts (this year's and last year's amounts,
+budgets, counts) and what a person writes (functions, reasons, names). Amounts are 万元, Decimal.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from juesuan.errors import ReadError
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Compared(Strict):
+    """A figure with last year's value and, when they differ, the reason."""
+
+    current: Decimal
+    previous: Decimal | None = None
+    reason: str | None = None
+
+
+class Meta(Strict):
+    organisation: str = Field(description="单位全称，如 中共攀枝花市委办公室")
+    short_name: str = Field(description="报告正文中的简称，如 市委办公室")
+    year: int
+    kind: str = Field("部门决算", description="部门决算 或 单位决算")
+
+
+class Overview(Strict):
+    functions: str = Field(description="主要职能")
+    key_work: str = Field("", description="重点工作完成情况（四川格式）")
+    organisation: str = Field(description="机构设置或决算单位构成")
+    units: list[str] = Field([], description="纳入决算的单位名称")
+
+
+class LineItem(Strict):
+    """One 项 of the functional classification, with its 类 and 款."""
+
+    code: str = Field(description="7位功能分类科目编码，如 2013101")
+    class_name: str = Field(description="类，如 一般公共服务支出")
+    section_name: str = Field(description="款，如 党委办公厅（室）及相关机构事务")
+    item_name: str = Field(description="项，如 行政运行")
+    basic: Decimal = Decimal(0)
+    project: Decimal = Decimal(0)
+    budget: Decimal | None = Field(None, description="调整预算数（四川）或年初预算数（上海）")
+    purpose: str | None = Field(None, description="主要用于（上海格式）")
+    reason: str | None = Field(None, description="决算数与预算数不同时的原因")
+    other_income: Decimal = Field(Decimal(0), description="该项资金中的非财政拨款收入（收入决算表用）")
+
+
+class EconomicItem(Strict):
+    code: str = Field(description="经济分类科目编码，如 30101")
+    name: str
+    amount: Decimal
+
+
+class ThreePublicItem(Strict):
+    current: Decimal
+    budget: Decimal
+    previous: Decimal | None = None
+    reason: str | None = None
+
+
+class ThreePublic(Strict):
+    outbound: ThreePublicItem
+    outbound_groups: int = 0
+    outbound_persons: int = 0
+    vehicle_purchase: ThreePublicItem
+    vehicles_bought: dict[str, int] = Field({}, description="按车型的购置数量，如 {轿车: 0}")
+    vehicle_operation: ThreePublicItem
+    vehicles_held: dict[str, int] = Field(description="年末公务用车按车型的数量，如 {轿车: 2, 越野车: 5}")
+    reception_domestic: ThreePublicItem
+    reception_batches: int = 0
+    reception_persons: int = 0
+    reception_foreign: ThreePublicItem
+    foreign_batches: int = 0
+    foreign_persons: int = 0
+
+
+class Procurement(Strict):
+    goods: Decimal = Decimal(0)
+    works: Decimal = Decimal(0)
+    services: Decimal = Decimal(0)
+    sme: Decimal = Decimal(0)
+    micro_small: Decimal = Decimal(0)
+
+
+class StateAssets(Strict):
+    vehicles_by_use: dict[str, int] = Field(description="车辆按用途，如 {机要通信用车: 1}")
+    general_equipment: int = Field(0, description="单价50万元以上通用设备台（套）数")
+    special_equipment: int = Field(0, description="单价100万元以上专用设备台（套）数")
+
+
+class Performance(Strict):
+    projects_with_targets: int = 0
+    projects_monitored: int = 0
+    projects_self_evaluated: int = 0
+    summary: str = ""
+
+
+class GlossaryEntry(Strict):
+    term: str
+    definition: str
+
+
+class ReportData(Strict):
+    meta: Meta
+    overview: Overview
+    total: Compared = Field(description="收、支总计（本年数与上年数）")
+    income_sources: dict[str, Decimal] = Field(description="本年收入：一般公共预算财政拨款收入、其他收入等，按名称")
+    carryover_begin: Decimal = Decimal(0)
+    non_fiscal_balance: Decimal = Field(Decimal(0), description="使用非财政拨款结余")
+    expenditure_kinds: dict[str, Decimal] = Field(description="本年支出：基本支出、项目支出等，按名称")
+    carryover_end: Decimal = Decimal(0)
+    balance_distribution: Decimal = Field(Decimal(0), description="结余分配")
+    fiscal_total: Compared = Field(description="财政拨款收、支总计（本年数与上年数）")
+    fiscal_carryover_begin: Decimal = Decimal(0)
+    fiscal_carryover_end: Decimal = Decimal(0)
+    general_budget_previous: Decimal | None = Field(None, description="上年一般公共预算财政拨款支出")
+    general_budget_reason: str | None = None
+    gov_fund: Decimal = Decimal(0)
+    state_capital: Decimal = Decimal(0)
+    items: list[LineItem] = Field(description="一般公共预算财政拨款支出的每一个项")
+    personnel: Decimal = Field(description="一般公共预算财政拨款基本支出中的人员经费")
+    public: Decimal = Field(description="一般公共预算财政拨款基本支出中的公用经费")
+    personnel_names: list[str] = Field(description="人员经费主要包括的经济科目名称")
+    public_names: list[str] = Field(description="公用经费主要包括的经济科目名称")
+    personnel_items: list[EconomicItem] = Field([], description="人员经费按经济分类（301、303），可不填")
+    public_items: list[EconomicItem] = Field([], description="公用经费按经济分类（302、310），可不填")
+    three_public: ThreePublic
+    admin_operating_cost: Compared
+    procurement: Procurement
+    state_assets: StateAssets
+    performance: Performance
+    glossary: list[GlossaryEntry] = []
+
+
+def load(path: Path) -> ReportData:
+    """Reads YAML or JSON data; a malformed file is a ReadError with every problem and its field path."""
+    from juesuan.generate.workbook import load_workbook
+
+    suffix = path.suffix.lower()
+    if not path.exists():
+        raise ReadError(path, "文件不存在")
+    try:
+        if suffix == ".xlsx":
+            return load_workbook(path)
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ReadError(path, f"YAML/JSON 格式错误（{str(exc).splitlines()[0]}）") from None
+    except UnicodeDecodeError:
+        raise ReadError(path, "数据文件应为 UTF-8 编码") from None
+    if not isinstance(raw, dict):
+        raise ReadError(path, "数据文件应是一个对象（键值对），见 juesuan template --yaml 生成的模板")
+    try:
+        return ReportData.model_validate(raw)
+    except ValidationError as exc:
+        problems = "；".join(f"{'.'.join(str(p) for p in e['loc'])}：{_chinese(e)}" for e in exc.errors())
+        raise ReadError(path, f"数据不完整或有误：{problems}") from None
+
+
+def _chinese(error: dict) -> str:  # type: ignore[type-arg]
+    kind = error["type"]
+    return {
+        "missing": "缺少此项",
+        "extra_forbidden": "不认识的字段",
+        "decimal_parsing": "应为数字",
+        "decimal_type": "应为数字",
+        "int_parsing": "应为整数",
+        "int_type": "应为整数",
+        "string_type": "应为文字",
+        "dict_type": "应为“名称: 数值”的对应表",
+        "list_type": "应为列表",
+    }.get(kind, f"取值不符合要求（{kind}）")

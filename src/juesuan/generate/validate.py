@@ -1,0 +1,79 @@
+"""Refusing data that would make a wrong report: identities that do not hold, changes without reasons.
+
+Every problem is reported with its field path and a Chinese sentence, all at once, before anything is
+written: the generator never fills a gap with a placeholder.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from juesuan.generate.derive import Derived, Movement, money
+from juesuan.generate.inputs import Compared, ReportData, ThreePublicItem
+
+TOLERANCE = Decimal("0.005")
+
+
+def problems(data: ReportData) -> list[str]:
+    d = Derived(data)
+    found: list[str] = []
+
+    def equal(path: str, stated: Decimal, computed: Decimal, what: str) -> None:
+        if abs(stated - computed) > TOLERANCE:
+            found.append(f"{path}：{what}（数据为{money(stated)}万元，由各项算得{money(computed)}万元）")
+
+    equal("total.current", data.total.current, d.income_total, "收、支总计应等于本年收入合计、使用非财政拨款结余与年初结转和结余之和")
+    equal("total.current", data.total.current, d.expenditure_total, "收、支总计应等于本年支出合计、结余分配与年末结转和结余之和")
+    equal("fiscal_total.current", data.fiscal_total.current, d.fiscal_income + data.fiscal_carryover_begin,
+          "财政拨款收、支总计应等于三项财政拨款收入与年初财政拨款结转和结余之和")
+    equal("fiscal_total.current", data.fiscal_total.current, d.fiscal_expenditure + data.fiscal_carryover_end,
+          "财政拨款收、支总计应等于财政拨款支出与年末财政拨款结转和结余之和")
+    equal("personnel", d.personnel + d.public, d.general_budget_basic,
+          "人员经费与公用经费之和应等于各项的一般公共预算财政拨款基本支出之和")
+    for field, items, total in (("personnel_items", data.personnel_items, data.personnel),
+                                ("public_items", data.public_items, data.public)):
+        if items:
+            equal(field, total, sum((i.amount for i in items), Decimal(0)), "分项之和应等于总数")
+
+    for path, compared, name in (("total", data.total, "收、支总计"), ("fiscal_total", data.fiscal_total, "财政拨款收、支总计"),
+                                 ("admin_operating_cost", data.admin_operating_cost, "机关运行经费")):
+        _reason(found, path, compared, name)
+    gb = Compared(current=d.general_budget, previous=data.general_budget_previous, reason=data.general_budget_reason)
+    _reason(found, "general_budget_reason", gb, "一般公共预算财政拨款支出")
+    tp = data.three_public
+    for field, item, name in (("outbound", tp.outbound, "因公出国（境）费"), ("vehicle_purchase", tp.vehicle_purchase, "公务用车购置费"),
+                              ("vehicle_operation", tp.vehicle_operation, "公务用车运行维护费"),
+                              ("reception_domestic", tp.reception_domestic, "国内公务接待费"),
+                              ("reception_foreign", tp.reception_foreign, "外事接待费")):
+        _three_public(found, f"three_public.{field}", item, name)
+    for n, item in enumerate(data.items):
+        amount = d.amount(item)
+        if item.budget is not None and amount != item.budget and not (item.reason or "").strip():
+            found.append(f"items[{n}].reason：{item.item_name}决算数{money(amount)}万元与预算数{money(item.budget)}万元不同，必须说明原因")
+        if not (len(item.code) == 7 and item.code.isdigit()):
+            found.append(f"items[{n}].code：功能分类科目编码应为7位数字（如2013101），现为“{item.code}”")
+    held = sum(tp.vehicles_held.values())
+    by_use = sum(data.state_assets.vehicles_by_use.values())
+    if held != by_use:
+        found.append(f"three_public.vehicles_held：公务用车共{held}辆，与国有资产中按用途分列的车辆合计{by_use}辆不一致")
+    p = data.procurement
+    if p.sme > d.procurement_total:
+        found.append("procurement.sme：授予中小企业合同金额不能大于政府采购支出总额")
+    if p.micro_small > p.sme:
+        found.append("procurement.micro_small：授予小微企业合同金额不能大于授予中小企业合同金额")
+    if tp.reception_domestic.current > 0 and (tp.reception_batches <= 0 or tp.reception_persons <= 0):
+        found.append("three_public.reception_batches：有国内公务接待费支出，必须填写接待批次和人次")
+    if not data.items:
+        found.append("items：至少应有一个一般公共预算财政拨款支出的项")
+    return found
+
+
+def _reason(found: list[str], path: str, compared: Compared, name: str) -> None:
+    movement = Movement(compared.current, compared.previous)
+    if movement.known and not movement.flat and not (compared.reason or "").strip():
+        word = "增加" if movement.up else "减少"
+        found.append(f"{path}.reason：{name}比上年{word}{money(movement.delta)}万元，必须说明原因")
+
+
+def _three_public(found: list[str], path: str, item: ThreePublicItem, name: str) -> None:
+    _reason(found, path, Compared(current=item.current, previous=item.previous, reason=item.reason), name)
