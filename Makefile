@@ -8,9 +8,14 @@ setup:
 	PYTHON=$(PYTHON) bash scripts/setup.sh
 
 run: setup
+	mkdir -p out
 	juesuan outline $(SAMPLE)
-	juesuan extract $(SAMPLE)
+	juesuan extract $(SAMPLE) > out/000_figures.txt
 	-juesuan check $(SAMPLE)
+	-juesuan check $(SAMPLE) --format html --output out/000_check.html
+	juesuan generate examples/sichuan_2020_pzh_committee_office.yaml --layout sichuan --out out/sichuan_2020_report.docx
+	juesuan generate examples/shanghai_2024_putuo_finance_bureau.yaml --layout shanghai --out out/shanghai_2024_report.pdf
+	@echo "检查结果和生成的报告在 out/ 目录中。"
 
 test: setup
 	$(PYTHON) -m ruff check src tests bench

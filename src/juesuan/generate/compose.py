@@ -208,7 +208,8 @@ class Composer:
                + self.moved("“三公”经费财政拨款支出", total, previous, "各项支出的变动原因见下文具体情况说明"))
         self.h(3, "（二）“三公”经费财政拨款支出决算具体情况说明")
         items = d.three_public_items
-        parts = "；".join(f"{name}支出决算{money(current)}万元，占{pct(percent(current, total))}" for name, current, _, _ in items)
+        parts = "；".join(f"{name}支出决算{money(current)}万元" + (f"，占{pct(percent(current, total))}" if total else "")
+                         for name, current, _, _ in items)
         self.p(f"{year}年“三公”经费财政拨款支出决算中，{parts}。具体情况如下：")
         nonzero = [(name, current) for name, current, _, _ in items if current]
         self.chart(7, "“三公”经费财政拨款支出结构", "pie", [n for n, _ in nonzero], [v for _, v in nonzero])

@@ -105,9 +105,9 @@ def shares(ctx: CheckContext, out: Reporter) -> None:
       bad="三、支出决算情况说明\n2020年本年支出合计100.00万元，其中：基本支出40.00万元，占40%；项目支出60.00万元，占50%。",
       good="三、支出决算情况说明\n2020年本年支出合计100.00万元，其中：基本支出40.00万元，占40%；项目支出60.00万元，占60%。")
 def shares_sum(ctx: CheckContext, out: Reporter) -> None:
-    for whole_name, items, _, adds_up in _breakdowns(ctx):
-        if not adds_up:
-            continue
+    for whole_name, items, whole, adds_up in _breakdowns(ctx):
+        if not adds_up or (whole is not None and whole.value == 0):
+            continue  # shares of a zero total are all 0%: nothing to add up
         stated = [i.share[0] for i in items if i.share and not (i.share_of and i.share_of[0] not in ("", whole_name))]
         if len(stated) < 2 or len(stated) < len([i for i in items if i.amount]):
             continue

@@ -1,0 +1,160 @@
+"""Generating reports from data: every format, the round trip back through the reader and extractor,
+a clean check, and refusal of inconsistent data."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import run_cli
+from juesuan.extract import extract
+from juesuan.generate import GenerationRefused, generate, load
+from juesuan.generate.derive import Derived, percent
+from juesuan.generate.workbook import load_workbook, write_template
+from juesuan.model.flatten import figure_paths
+from juesuan.readers import read
+from juesuan.rules import Severity, check
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+CASES = [("sichuan_2020_pzh_committee_office.yaml", "sichuan"), ("shanghai_2024_putuo_finance_bureau.yaml", "shanghai")]
+D = Decimal
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
+    out: dict[tuple[str, str], Path] = {}
+    for name, layout in CASES:
+        data = load(EXAMPLES / name)
+        folder = tmp_path_factory.mktemp(layout)
+        for suffix in (".md", ".html", ".docx", ".pdf"):
+            target = folder / f"report{suffix}"
+            generate(data, layout, target)
+            out[(layout, suffix)] = target
+    return out
+
+
+def _figures(path: Path) -> Counter[tuple[str, str, str | None]]:
+    return Counter((re.sub(r"\[\d+\]", "[]", p), v, u) for p, v, u, _, _ in figure_paths(extract(read(path)))
+                   if not p.startswith("tables"))
+
+
+@pytest.mark.parametrize(("name", "layout"), CASES)
+def test_every_format_is_written_and_checks_clean(generated: dict[tuple[str, str], Path], name: str, layout: str) -> None:
+    for suffix in (".md", ".html", ".docx", ".pdf"):
+        path = generated[(layout, suffix)]
+        assert path.stat().st_size > 5_000
+        result = check(read(path))
+        serious = [(f.rule, f.message) for f in result.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+        assert serious == [], (suffix, serious)
+        assert dict(result.coverage)["S101"].value == "passed"  # every required section is there
+
+
+@pytest.mark.parametrize(("name", "layout"), CASES)
+def test_round_trip_gives_the_data_back(generated: dict[tuple[str, str], Path], name: str, layout: str) -> None:
+    data = load(EXAMPLES / name)
+    derived = Derived(data)
+    md, docx, pdf = (generated[(layout, s)] for s in (".md", ".docx", ".pdf"))
+    assert _figures(docx) == _figures(md) == _figures(pdf)
+    model = extract(read(pdf))
+    assert model.meta.organisation == data.meta.organisation and model.meta.year == data.meta.year
+    assert model.meta.layout == layout
+    assert [f.value for f in model.totals.total.amount] == [data.total.current]  # type: ignore[union-attr]
+    assert model.totals.income_this_year.amount[0].value == derived.income_this_year  # type: ignore[union-attr]
+    assert {s.name: s.amount[0].value for s in model.totals.income_sources} == {
+        k: v for k, v in data.income_sources.items() if v}
+    assert model.general_budget.total.amount[0].value == derived.general_budget  # type: ignore[union-attr]
+    assert [(c.key, c.amount[0].value) for c in model.general_budget.classes] == derived.classes()
+    assert [i.amount[0].value for i in model.general_budget.items] == [derived.amount(i) for i in data.items]
+    # The Sichuan layout states each 项's completion rate, the Shanghai layout its budget as well.
+    assert [i.completion[0].value for i in model.general_budget.items] == [
+        percent(derived.amount(i), i.budget) for i in data.items if i.budget is not None]
+    if layout == "shanghai":
+        assert [i.budget[0].value for i in model.general_budget.items] == [i.budget for i in data.items]
+    assert model.basic.personnel.amount[0].value == data.personnel  # type: ignore[union-attr]
+    assert model.admin_operating_cost.amount[0].value == data.admin_operating_cost.current  # type: ignore[union-attr]
+    unit = model.three_public.units[0]
+    tp = data.three_public
+    assert unit.reception_domestic.amount[0].value == tp.reception_domestic.current  # type: ignore[union-attr]
+    assert [v.value for v in unit.vehicles_held] == [D(sum(tp.vehicles_held.values()))]
+    assert model.procurement.total.amount[0].value == derived.procurement_total  # type: ignore[union-attr]
+
+
+def test_shanghai_tables_are_read_back_and_agree_with_the_text(generated: dict[tuple[str, str], Path]) -> None:
+    model = extract(read(generated[("shanghai", ".pdf")]))
+    assert [t.kind for t in model.tables] == [
+        "table_income_expenditure_summary", "table_income", "table_expenditure", "table_fiscal_appropriation_summary",
+        "table_general_budget_expenditure", "table_general_budget_basic", "table_three_public", "table_gov_fund",
+        "table_state_capital",
+    ]
+    result = check(read(generated[("shanghai", ".pdf")]))
+    statuses = dict(result.coverage)
+    assert all(statuses[r].value == "passed" for r in ("T201", "T202", "T203", "T204", "T205"))
+
+
+def test_docx_has_real_headings_tables_and_seven_charts(generated: dict[tuple[str, str], Path]) -> None:
+    import docx
+
+    word = docx.Document(str(generated[("sichuan", ".docx")]))
+    headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == "第一部分 单位概况" and "第二部分 2020年度单位决算情况说明" in headings
+    assert len(word.tables) == 9
+    descriptions = re.findall(r'descr="(图\d：[^"]+)"', zipfile.ZipFile(generated[("sichuan", ".docx")]).read(
+        "word/document.xml").decode())
+    assert [d.split("：")[0] for d in descriptions] == [f"图{n}" for n in range(1, 8)]
+    media = [n for n in zipfile.ZipFile(generated[("sichuan", ".docx")]).namelist() if n.startswith("word/media/")]
+    assert len(media) == 7
+
+
+def test_percentages_and_words_follow_the_figures(generated: dict[tuple[str, str], Path]) -> None:
+    text = generated[("sichuan", ".md")].read_text(encoding="utf-8")
+    assert "2020年一般公共预算财政拨款支出7,349.61万元，占本年支出合计的99.06%" in text  # not the 99.44% of the original
+    assert "授予中小企业合同金额19.04万元，占政府采购支出总额的100.00%" in text
+    assert "与2019年相比，收、支总计增加2,607.44万元，增长53.65%。主要原因是：一是2020年" in text
+    assert "因公出国（境）经费支出决算减少3.36万元，下降100.00%" in text or "因公出国（境）经费支出决算减少3.36万元" in text
+    assert "决算数小于预算数的主要原因是：部分项目经费结转至2021年支付。" in text
+    assert "政府性基金预算财政拨款支出41.38万元" in text and "国有资本经营预算财政拨款支出0万元" in text
+    assert "XX" not in text and "（具体工作）" not in text
+
+
+def test_inconsistent_data_is_refused_with_every_problem(tmp_path: Path) -> None:
+    raw = yaml.safe_load((EXAMPLES / CASES[0][0]).read_text(encoding="utf-8"))
+    raw["total"]["reason"] = ""
+    raw["total"]["current"] = "7500.00"
+    raw["items"][1]["reason"] = None
+    raw["three_public"]["vehicles_held"]["轿车"] = 3
+    path = tmp_path / "bad.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(GenerationRefused) as refused:
+        generate(load(path), "sichuan", tmp_path / "out.docx")
+    paths = [p.split("：")[0] for p in refused.value.problems]
+    assert paths == ["total.current", "total.current", "total.reason", "items[1].reason", "three_public.vehicles_held"]
+    assert not (tmp_path / "out.docx").exists()
+    result = run_cli("generate", path, "--out", tmp_path / "cli.docx")
+    assert result.returncode == 2
+    assert "数据有 5 处问题，未生成报告" in result.stderr and "items[1].reason：一般行政管理事务决算数739.75万元与预算数782.72万元不同" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_excel_workbook_round_trip_and_templates(tmp_path: Path) -> None:
+    data = load(EXAMPLES / CASES[0][0])
+    book = tmp_path / "data.xlsx"
+    write_template(book, data)
+    assert load_workbook(book) == data
+    assert run_cli("generate", book, "--layout", "sichuan", "--out", tmp_path / "from_excel.md").returncode == 0
+    generate(data, "sichuan", tmp_path / "from_yaml.md")
+    assert (tmp_path / "from_excel.md").read_text(encoding="utf-8") == (tmp_path / "from_yaml.md").read_text(encoding="utf-8")
+    blank_yaml, blank_xlsx = tmp_path / "blank.yaml", tmp_path / "blank.xlsx"
+    assert run_cli("template", "--yaml", blank_yaml, "--xlsx", blank_xlsx).returncode == 0
+    template_text = blank_yaml.read_text(encoding="utf-8")
+    assert "金额单位为万元" in template_text and "# 单位全称" in template_text
+    assert set(yaml.safe_load(template_text)) == set(data.model_fields)
+    refused = run_cli("generate", blank_yaml, "--out", tmp_path / "x.docx")
+    assert refused.returncode == 2 and "meta.organisation：应为文字" in refused.stderr
+    refused = run_cli("generate", blank_xlsx, "--out", tmp_path / "x.docx")
+    assert refused.returncode == 2 and "数据不完整或有误" in refused.stderr
