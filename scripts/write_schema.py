@@ -1,4 +1,4 @@
-"""Writes schema/disclosure.schema.json from the Disclosure model (tests check it is up to date).
+"""Writes the JSON Schemas of the extracted model and of the generator's input (tests check they are current).
 
     python scripts/write_schema.py
 """
@@ -8,15 +8,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from juesuan.generate.inputs import ReportData
 from juesuan.model.disclosure import Disclosure
 
-TARGET = Path(__file__).resolve().parent.parent / "schema" / "disclosure.schema.json"
+SCHEMA = Path(__file__).resolve().parent.parent / "schema"
+TARGET = SCHEMA / "disclosure.schema.json"
+INPUT_TARGET = SCHEMA / "report_data.schema.json"
 
 
 def schema_text() -> str:
     return json.dumps(Disclosure.model_json_schema(mode="serialization"), ensure_ascii=False, indent=2) + "\n"
 
 
+def input_schema_text() -> str:
+    return json.dumps(ReportData.model_json_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
 if __name__ == "__main__":
     TARGET.write_text(schema_text(), encoding="utf-8")
-    print(f"wrote {TARGET}")
+    INPUT_TARGET.write_text(input_schema_text(), encoding="utf-8")
+    print(f"wrote {TARGET} and {INPUT_TARGET}")

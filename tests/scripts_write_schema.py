@@ -10,3 +10,4 @@ assert _spec is not None and _spec.loader is not None
 _module = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_module)
 schema_text = _module.schema_text
+input_schema_text = _module.input_schema_text

@@ -215,6 +215,10 @@ def test_schema_is_committed_and_current() -> None:
 
     committed = (Path(__file__).parent.parent / "schema" / "disclosure.schema.json").read_text(encoding="utf-8")
     assert committed == schema_text()
+    from scripts_write_schema import input_schema_text  # type: ignore[import-not-found]
+
+    committed = (Path(__file__).parent.parent / "schema" / "report_data.schema.json").read_text(encoding="utf-8")
+    assert committed == input_schema_text()
 
 
 def test_every_figure_locates_its_raw_text(seed000: Disclosure) -> None:

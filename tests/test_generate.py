@@ -97,6 +97,12 @@ def test_shanghai_tables_are_read_back_and_agree_with_the_text(generated: dict[t
     assert all(statuses[r].value == "passed" for r in ("T201", "T202", "T203", "T204", "T205"))
 
 
+@pytest.mark.parametrize("layout", ["sichuan", "shanghai"])
+def test_docx_has_seven_charts(generated: dict[tuple[str, str], Path], layout: str) -> None:
+    xml = zipfile.ZipFile(generated[(layout, ".docx")]).read("word/document.xml").decode()
+    assert [d.split("：")[0] for d in re.findall(r'descr="(图\d：[^"]+)"', xml)] == [f"图{n}" for n in range(1, 8)]
+
+
 def test_docx_has_real_headings_tables_and_seven_charts(generated: dict[tuple[str, str], Path]) -> None:
     import docx
 

@@ -49,6 +49,14 @@ class Composer:
         self.nodes.append(Para(f"图{number}：{title}"))
         self.nodes.append(Chart(number, title, kind, labels, values, series or []))
 
+    def bar(self, number: int, title: str, previous: Decimal | None, current: Decimal) -> None:
+        """This year against last; this year alone when last year's figure is not in the data."""
+        year, prior = self.d.year, self.d.prior
+        if previous is None:
+            self.chart(number, title, "bar", [f"{year}年"], [current])
+        else:
+            self.chart(number, title, "bar", [f"{prior}年", f"{year}年"], [previous, current])
+
     def moved(self, subject: str, current: Decimal, previous: Decimal | None, reason: str | None) -> str:
         movement = Movement(current, previous)
         phrase = movement.phrase(subject, self.d.prior)
@@ -98,14 +106,12 @@ class Composer:
         return self.nodes
 
     def explanation(self) -> None:
-        d, data, year, prior = self.d, self.data, self.d.year, self.d.prior
+        d, data, year = self.d, self.data, self.d.year
         shanghai = self.layout == "shanghai"
         self.h(2, "一、收入支出决算总体情况说明")
         self.p(_sentence(f"{year}年度收、支总计{money(data.total.current)}万元")
                + self.moved("收、支总计", data.total.current, data.total.previous, data.total.reason))
-        if data.total.previous is not None:
-            self.chart(1, "收、支决算总计变动情况图", "bar", [f"{prior}年", f"{year}年"],
-                       [data.total.previous, data.total.current])
+        self.bar(1, "收、支决算总计变动情况图", data.total.previous, data.total.current)
         self.h(2, "二、收入决算情况说明")
         sources = list(data.income_sources.items())
         self.p(f"{year}年本年收入合计{money(d.income_this_year)}万元，其中：{_structure(sources, d.income_this_year)}")
@@ -117,9 +123,7 @@ class Composer:
         self.h(2, "四、财政拨款收入支出决算总体情况说明")
         self.p(_sentence(f"{year}年财政拨款收、支总计{money(data.fiscal_total.current)}万元")
                + self.moved("财政拨款收、支总计", data.fiscal_total.current, data.fiscal_total.previous, data.fiscal_total.reason))
-        if data.fiscal_total.previous is not None:
-            self.chart(4, "财政拨款收、支决算总计变动情况", "bar", [f"{prior}年", f"{year}年"],
-                       [data.fiscal_total.previous, data.fiscal_total.current])
+        self.bar(4, "财政拨款收、支决算总计变动情况", data.fiscal_total.previous, data.fiscal_total.current)
         self.general_budget()
         self.basic()
         self.three_public()
@@ -146,7 +150,7 @@ class Composer:
             self.performance()
 
     def general_budget(self) -> None:
-        d, data, year, prior = self.d, self.data, self.d.year, self.d.prior
+        d, data, year = self.d, self.data, self.d.year
         shanghai = self.layout == "shanghai"
         gb = d.general_budget
         self.h(2, "五、一般公共预算财政拨款支出决算情况说明")
@@ -154,9 +158,7 @@ class Composer:
         share = percent(gb, d.expenditure_this_year)
         self.p(_sentence(f"{year}年一般公共预算财政拨款支出{money(gb)}万元，占本年支出合计的{pct(share)}")
                + self.moved("一般公共预算财政拨款支出", gb, data.general_budget_previous, data.general_budget_reason))
-        if data.general_budget_previous is not None:
-            self.chart(5, "一般公共预算财政拨款支出决算变动情况", "bar", [f"{prior}年", f"{year}年"],
-                       [data.general_budget_previous, gb])
+        self.bar(5, "一般公共预算财政拨款支出决算变动情况", data.general_budget_previous, gb)
         self.h(3, "（二）一般公共预算财政拨款支出决算结构情况")
         classes = d.classes()
         self.p(f"{year}年一般公共预算财政拨款支出{money(gb)}万元，主要用于以下方面：{_structure(classes, gb)}")
