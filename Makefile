@@ -26,3 +26,4 @@ bench: setup
 	$(PYTHON) bench/extract_accuracy.py
 	$(PYTHON) bench/reviewer_list.py
 	$(PYTHON) bench/mutation.py
+	$(PYTHON) bench/generate_speed.py
