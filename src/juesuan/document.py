@@ -223,8 +223,10 @@ class DocumentBuilder:
             self._length += 1
         start = self._length
         built: list[Row] = []
+        pieces: list[str] = []  # this table's text, so the block need not re-join the whole document
         for i, (cells, line, page) in enumerate(rows):
             if i:
+                pieces.append("\n")
                 self._parts.append("\n")
                 self._length += 1
             if not self.anchors or self.anchors[-1].line != line or self.anchors[-1].page != page:
@@ -232,30 +234,26 @@ class DocumentBuilder:
             row_start = self._length
             for j, cell in enumerate(cells):
                 if j:
+                    pieces.append("\t")
                     self._parts.append("\t")
                     self._length += 1
                 cell.start = self._length
+                pieces.append(cell.text)
                 self._parts.append(cell.text)
                 self._length += len(cell.text)
                 cell.end = self._length
             built.append(Row(cells, row_start, self._length))
         end = self._length
         loc = Location(rows[0][1], rows[0][2], start, end, rows[-1][1])
-        block = Block(BlockKind.TABLE, "".join(self._parts[-1:]), loc, rows=built, title=title)
-        block.text = self.text_so_far()[start:end]
+        block = Block(BlockKind.TABLE, "".join(pieces), loc, rows=built, title=title)
         self.blocks.append(block)
         return block
-
-    def text_so_far(self) -> str:
-        joined = "".join(self._parts)
-        self._parts = [joined] if joined else []
-        return joined
 
     def build(self) -> Document:
         return Document(
             source=self.source,
             format=self.format,
-            text=self.text_so_far(),
+            text="".join(self._parts),
             blocks=self.blocks,
             anchors=self.anchors,
             pages=self.pages,

@@ -77,22 +77,18 @@ class _LineReader:
         before, after = line[: m.start()].strip(), line[m.end() :].strip()
         if before:
             self._paragraph(before, lineno)
+        self.i += 1
+        if after and _CJK.search(after):  # real text after the marker is a paragraph, not a label
+            self.b.add_image(m.group(1).strip(), lineno, None)
+            self._paragraph(after, lineno)
+            return
         # Chart labels exported after the marker (numbers, garbled OCR, no Chinese) belong to the image.
         labels = [after] if after else []
-        j = self.i + 1
-        while j < len(self.lines) and not self.lines[j].startswith("\t") and not _CJK.search(self.lines[j]):
-            if _IMAGE.search(self.lines[j]):
-                break
-            labels.append(self.lines[j].strip())
-            j += 1
-        if after and _CJK.search(after):  # real text after the marker is a paragraph, not a label
-            labels = []
-            j = self.i + 1
-        alt = " ".join(x for x in [m.group(1).strip(), *labels] if x)
-        self.b.add_image(alt, lineno, None)
-        if after and _CJK.search(after):
-            self._paragraph(after, lineno)
-        self.i = j
+        while (self.i < len(self.lines) and not self.lines[self.i].startswith("\t")
+               and not _CJK.search(self.lines[self.i]) and not _IMAGE.search(self.lines[self.i])):
+            labels.append(self.lines[self.i].strip())
+            self.i += 1
+        self.b.add_image(" ".join(x for x in [m.group(1).strip(), *labels] if x), lineno, None)
 
     def _tab_table(self) -> None:
         """Rows of tab-indented cells; blank lines separate rows; a lone `…表` cell starts a new table."""
