@@ -16,9 +16,10 @@ from enum import StrEnum
 from typing import Any
 
 from juesuan.document import Document, Location
+from juesuan.extract.sections import SectionIndex
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Figure, Loc
-from juesuan.outline import Outline
+from juesuan.outline import Outline, Section
 
 
 class Severity(StrEnum):
@@ -91,10 +92,20 @@ class CheckContext:
     outline: Outline
     disclosure: Disclosure
     tolerance: Tolerance = field(default_factory=Tolerance)
+    index: SectionIndex = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.index = SectionIndex(self.document, self.outline)
 
     @property
     def year(self) -> int | None:
         return self.disclosure.meta.year
+
+    def section_paragraphs(self, section: Section, include_heading: bool = True) -> list[tuple[int, str]]:
+        """(start offset, normalised text) of the paragraphs of one outline section."""
+        text = self.index.text(section, include_heading=include_heading)
+        return [(b.location.start, self.document.normalized[b.location.start : b.location.end])
+                for _, b in text.paragraphs()]
 
     def evidence(self, location: Loc, widen: int = 0) -> str:
         start = max(0, location.start - widen)

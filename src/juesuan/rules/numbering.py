@@ -19,7 +19,7 @@ from juesuan.text.headings import ITEM, NUM, numbering
 def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
     for kind in ("glossary", "general_budget_detail"):
         for section in ctx.outline.find(kind):
-            paragraphs_ = _section_paragraphs(ctx, section.block)
+            paragraphs_ = ctx.section_paragraphs(section, include_heading=False)
             entries = []
             for start, paragraph in paragraphs_:
                 n = numbering(paragraph)
@@ -91,12 +91,3 @@ def _sequence(ctx: CheckContext, out: Reporter, entries: list[tuple[int, Loc, st
             gap = "、".join(str(k) for k in missing)
             out.finding(f"编号从{previous}跳到{number}" + (f"，缺少{gap}" if gap else ""), location,
                         expected=str(previous + 1), actual=str(number))
-
-
-def _section_paragraphs(ctx: CheckContext, first_block: int) -> list[tuple[int, str]]:
-    from juesuan.extract.sections import SectionIndex
-
-    index = SectionIndex(ctx.document, ctx.outline)
-    section = next(s for s in ctx.outline.walk() if s.block == first_block)
-    return [(b.location.start, ctx.document.normalized[b.location.start : b.location.end])
-            for _, b in index.text(section, include_heading=False).paragraphs()]

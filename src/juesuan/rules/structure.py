@@ -6,9 +6,7 @@ import re
 
 from juesuan.document import BlockKind
 from juesuan.extract.mentions import loc_of
-from juesuan.extract.sections import SectionIndex
 from juesuan.model.figures import Item
-from juesuan.outline import Section
 from juesuan.outline.labels import KIND_LABELS
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
@@ -72,7 +70,7 @@ def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
     if not sections:
         return
     section = sections[0]
-    text = "".join(p for _, p in paragraphs_of(ctx, section))
+    text = "".join(p for _, p in ctx.section_paragraphs(section))
     for name, words in (("因公出国（境）费", ("因公出国",)), ("公务用车购置及运行维护费", ("公务用车",)),
                         ("公务接待费", ("公务接待", "接待费"))):
         if any(w in text for w in words):
@@ -89,12 +87,6 @@ def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
             lacking = "、".join(x for x in ("批次", "人次") if x not in text)
             out.finding(f"{unit.unit or ''}有公务接待费支出{reception.amount[0].raw}，但没有说明接待{lacking}",
                         reception.amount[0].location)
-
-
-def paragraphs_of(ctx: CheckContext, section: Section) -> list[tuple[int, str]]:
-    index = SectionIndex(ctx.document, ctx.outline)
-    return [(b.location.start, ctx.document.normalized[b.location.start : b.location.end])
-            for _, b in index.text(section).paragraphs()]
 
 
 _COUNT_THEN_LIST = re.compile(
