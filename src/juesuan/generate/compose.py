@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from juesuan.generate import statements
-from juesuan.generate.derive import ZERO, Derived, Movement, completion, money, pct, percent, versus_budget
+from juesuan.generate.derive import Derived, Movement, completion, money, pct, percent, versus_budget
 from juesuan.generate.inputs import ReportData
 from juesuan.generate.nodes import Chart, Heading, Node, Para
 
@@ -279,5 +279,3 @@ class Composer:
 def compose(data: ReportData, layout: str) -> list[Node]:
     return Composer(data, layout).compose()
 
-
-__all__ = ["ZERO", "compose"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from juesuan.model.disclosure import StatementTable
 from juesuan.model.figures import Figure
 from juesuan.rules.arithmetic import equal, sum_agrees
@@ -73,12 +71,8 @@ def classification_sums(ctx: CheckContext, out: Reporter) -> None:
             for column, total in enumerate(row.values):
                 if total is None:
                     continue
+                # Children with nothing in this column add up to 0: a parent with an amount over them is wrong.
                 parts = [c.values[column] for c in children if c.values[column] is not None]
-                if not parts:
-                    parts_value = Decimal(0)
-                    if total.value == parts_value:
-                        out.checked()
-                    continue
                 ok, computed = sum_agrees(total, parts, ctx.tolerance)  # type: ignore[arg-type]
                 if ok:
                     out.checked()
