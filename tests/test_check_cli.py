@@ -13,7 +13,7 @@ def test_json_follows_the_contract() -> None:
     result = run_cli("check", seed("000"), "--format", "json")
     assert result.returncode == 1  # error-level findings
     data = json.loads(result.stdout)
-    assert set(data) == {"source", "report", "findings", "coverage"}
+    assert set(data) == {"source", "report", "notes", "findings", "coverage"}
     assert data["report"] == {"organisation": "中共攀枝花市委办公室", "year": 2020, "kind": "单位决算", "layout": "sichuan"}
     first = data["findings"][0]
     assert set(first) == {"rule", "severity", "message", "location", "evidence", "expected", "actual"}

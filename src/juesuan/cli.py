@@ -106,13 +106,23 @@ def outline(path: FileArg, fmt: FormatOpt = Format.text) -> None:
         data = {
             "source": str(path),
             "report": result.meta.as_json(),
+            "truncation": result.truncation,
+            "contents": [e.as_json() for e in result.contents],
             "sections": [s.as_json() for s in result.sections],
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return
     out.print(_tree(result, path))
-    if not result.sections:
-        out.print("[yellow]未识别出任何部分或章节：这可能不是一份决算公开报告。[/yellow]")
+    if result.meta.kind == "预算":
+        out.print("[magenta]这是一份预算报告，不是决算报告。[/magenta]")
+    if result.truncation:
+        out.print(f"[magenta]文本不完整：{escape(result.truncation)}。[/magenta]")
+    if not result.sections and result.contents:
+        out.print("目录（正文中没有这些部分）：")
+        for entry in result.contents:
+            out.print(f"{'  ' * (min(entry.level, 3) - 1)}{escape(entry.title)}  [dim]〔{_where(entry.location)}〕[/dim]")
+    elif not result.sections:
+        out.print("[yellow]未识别出任何部分或章节：这可能不是一份决算公开报告，或是没有标题的片段。[/yellow]")
 
 
 @app.command()
@@ -154,6 +164,7 @@ def check(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是屏幕（html 格式默认写入 报告名.check.html）")] = None,
     money_slack: Annotated[str, typer.Option("--money-slack", help="金额比较额外放宽的万元数（默认0：只容许末位四舍五入）")] = "0",
     percent_slack: Annotated[str, typer.Option("--percent-slack", help="百分比比较额外放宽的百分点（默认0）")] = "0",
+    partial: Annotated[bool, typer.Option("--partial", help="文本只是报告的一部分：缺失部分涉及的检查记为数据不足，不报缺项")] = False,
 ) -> None:
     """按规则目录检查报告：每个问题标明所在行或页；退出码 0 无错误，1 有错误，2 文件无法读取。"""
     from juesuan.readers import read
@@ -180,7 +191,8 @@ def check(
                 print(f"错误：{exc}", file=sys.stderr)
                 unreadable = True
                 continue
-            result = run_check(document, rules=rules, tolerance=tolerance, min_severity=Severity(min_severity.value))
+            result = run_check(document, rules=rules, tolerance=tolerance, min_severity=Severity(min_severity.value),
+                               partial=partial)
             errors = errors or result.has_errors
             if fmt is CheckFormat.json:
                 line = json.dumps(result.as_json(), ensure_ascii=False)

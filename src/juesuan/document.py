@@ -9,11 +9,16 @@ the 1-based page for PDF.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 from juesuan.text.normalize import normalize
+
+# Pinyin a converter left after a character ("政務(wù)"): residue, not text. It is taken out of the text
+# (so "結(jié)余" reads as one word) and remembered, so the checker can report where it stood.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6})[)）]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +101,16 @@ class Anchor:
     page: int | None
 
 
+@dataclass(frozen=True, slots=True)
+class Residue:
+    """Characters a reader took out of the text: where they stood (source line/page, text offset)."""
+
+    text: str
+    offset: int
+    line: int | None
+    page: int | None
+
+
 @dataclass(slots=True)
 class Document:
     source: Path
@@ -105,6 +120,7 @@ class Document:
     anchors: list[Anchor]
     pages: int | None = None
     ocr_pages: list[int] = field(default_factory=list)
+    residue: list[Residue] = field(default_factory=list)  # pinyin annotations taken out of the text
     _normalized: str | None = None
     _offsets: list[int] = field(default_factory=list)
 
@@ -155,6 +171,17 @@ class DocumentBuilder:
         self.anchors: list[Anchor] = []
         self.pages: int | None = None
         self.ocr_pages: list[int] = []
+        self.residue: list[Residue] = []
+
+    def _clean(self, text: str, offset: int, line: int | None, page: int | None) -> str:
+        """`text` without pinyin residue; each removal is recorded at its offset in the document."""
+        if "(" not in text and "（" not in text:
+            return text
+        removed = 0
+        for m in _PINYIN.finditer(text):
+            self.residue.append(Residue(m.group(0), offset + m.start() - removed, line, page))
+            removed += len(m.group(0))
+        return _PINYIN.sub("", text) if removed else text
 
     def _append(self, text: str, line: int | None, page: int | None) -> tuple[int, int]:
         if self._parts:
@@ -163,6 +190,7 @@ class DocumentBuilder:
         start = self._length
         if not self.anchors or self.anchors[-1].line != line or self.anchors[-1].page != page:
             self.anchors.append(Anchor(start, line, page))
+        text = self._clean(text, start, line, page)
         self._parts.append(text)
         self._length += len(text)
         return start, self._length
@@ -176,6 +204,7 @@ class DocumentBuilder:
         for text, line, page in pieces:
             if not self.anchors or self.anchors[-1].line != line or self.anchors[-1].page != page:
                 self.anchors.append(Anchor(self._length, line, page))
+            text = self._clean(text, self._length, line, page)
             self._parts.append(text)
             self._length += len(text)
         return start, self._length
@@ -193,7 +222,7 @@ class DocumentBuilder:
         first = pieces[0]
         last = pieces[-1]
         loc = Location(line=first[1], page=first[2], start=start, end=end, end_line=last[1])
-        block = Block(kind, "".join(p[0] for p in pieces), loc, level=level)
+        block = Block(kind, "".join(self._parts[-len(pieces):]), loc, level=level)
         self.blocks.append(block)
         return block
 
@@ -238,6 +267,7 @@ class DocumentBuilder:
                     self._parts.append("\t")
                     self._length += 1
                 cell.start = self._length
+                cell.text = self._clean(cell.text, self._length, line, page)
                 pieces.append(cell.text)
                 self._parts.append(cell.text)
                 self._length += len(cell.text)
@@ -258,4 +288,5 @@ class DocumentBuilder:
             anchors=self.anchors,
             pages=self.pages,
             ocr_pages=self.ocr_pages,
+            residue=self.residue,
         )

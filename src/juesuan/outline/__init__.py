@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from juesuan.document import Document
 from juesuan.outline.builder import OutlineBuilder
+from juesuan.outline.fragment import truncation
 from juesuan.outline.metadata import read_meta
 from juesuan.outline.sections import Outline, ReportMeta, Section, TableInfo
 
@@ -11,5 +12,7 @@ __all__ = ["Outline", "ReportMeta", "Section", "TableInfo", "build_outline"]
 
 
 def build_outline(document: Document) -> Outline:
-    sections = OutlineBuilder(document).build()
-    return Outline(read_meta(document, sections), sections)
+    builder = OutlineBuilder(document)
+    sections = builder.build()
+    return Outline(read_meta(document, sections, builder.contents), sections, builder.contents,
+                   truncation(document, sections, builder.contents))

@@ -22,6 +22,7 @@ from juesuan.outline.catalogue import (
     match,
     title_key,
 )
+from juesuan.outline.contents import find_contents
 from juesuan.outline.sections import Section, TableInfo
 from juesuan.text.headings import ITEM, PART, SUB, UNIT_OR_PERIOD_LINE, Numbering, chinese_number, numbering
 
@@ -30,7 +31,6 @@ _CHART = re.compile(r"^[（(]?\s*图\s*(\d{1,2})\s*[:：.、]?\s*(.*?)[）)]?\s*
 _ANNEX = re.compile(r"^附件\s*([0-9一二三四五六七八九十]{1,3})\s*[:：.、]?\s*(.*)$")
 _UNNUMBERED_PARTS = {"名词解释", "附件", "附表", "部门概况", "单位概况", "概况"}
 _UNNUMBERED_PART_TITLE = re.compile(r"20\d{2}年度?(部门|单位)决算(表|情况说明)$")
-_TOC = {"目录", "目次"}
 _REPORT_TITLE = re.compile(r"(评价|自评|评估)(自评)?报告(范本)?$")
 
 
@@ -43,20 +43,21 @@ class OutlineBuilder:
         self.item: Section | None = None
         self.sub: Section | None = None
         self.annex: Section | None = None
-        self.in_toc = False
-        self.toc_titles: set[str] = set()
         self.consumed: set[int] = set()  # blocks already used as part of an annex title
+        self.implicit_part: Section | None = None  # a part opened by "一、单位基本情况" where reports have no 第N部分
+        self.contents_blocks, self.contents = find_contents(document)
 
     def build(self) -> list[Section]:
         for index, block in enumerate(self.doc.blocks):
+            if index in self.contents_blocks:
+                continue
             if block.kind is BlockKind.TABLE:
-                if not self.in_toc:
-                    self._table(index, block)
+                self._table(index, block)
                 continue
             if block.kind is BlockKind.IMAGE:
                 continue
             line = self._first_line(block)
-            if not line or index in self.consumed or self._skip_toc(line):
+            if not line or index in self.consumed:
                 continue
             self._text(index, block, line)
         return self.roots
@@ -102,20 +103,6 @@ class OutlineBuilder:
             return self.annex or self.part
         return self.sub or self.item or self.part
 
-    def _skip_toc(self, line: str) -> bool:
-        key = title_key(line)
-        if key in _TOC:
-            self.in_toc = True
-            self.toc_titles = set()
-            return True
-        if not self.in_toc:
-            return False
-        if key in self.toc_titles or len(line) > 60:
-            self.in_toc = False  # the body begins where a contents entry comes again
-            return False
-        self.toc_titles.add(key)
-        return True
-
     # --- text blocks ---------------------------------------------------------------------------
 
     def _text(self, index: int, block: Block, line: str) -> None:
@@ -133,8 +120,13 @@ class OutlineBuilder:
             self._part(index, block, n, line)
             return
         key = title_key(line.rstrip("。.：:"))
-        if n is None and (key in _UNNUMBERED_PARTS or (len(key) <= 40 and _UNNUMBERED_PART_TITLE.search(key))):
+        bare = re.sub(r"\s", "", line)
+        if n is None and (key in _UNNUMBERED_PARTS or (len(bare) <= 40 and _UNNUMBERED_PART_TITLE.search(bare))):
             self._part(index, block, None, line)
+            return
+        if self._item_as_part(n):
+            self._part(index, block, n, line)
+            self.implicit_part = self.part
             return
         part = self.part.kind if self.part else None
         if part in ("glossary", "annexes"):
@@ -153,14 +145,41 @@ class OutlineBuilder:
     def _report_allowed(self) -> bool:
         return self.part is None or self.part.kind in ("annexes", "glossary")
 
+    def _item_as_part(self, n: Numbering | None) -> bool:
+        """"一、单位基本情况" / "二、单位决算情况说明": the parts of reports without 第N部分 headings."""
+        if n is None or n.level != ITEM or len(n.title) > MAX_TITLE:
+            return False
+        if self.part is not None and self.part is not self.implicit_part:
+            return False
+        kind = match(PARTS, n.title)
+        return kind in ("overview", "explanation") and match(ITEMS, n.title) in (None, "overview")
+
     def _part(self, index: int, block: Block, n: Numbering | None, line: str) -> None:
         title = n.title if n else line
-        kind = match(PARTS, title) or "part"
         heading = self._heading_text(block, n, line)
+        if n is not None and n.level == PART and not n.title and (follower := self._title_after(index)):
+            title = follower
+            heading = f"{heading} {follower}"
+        kind = match(PARTS, title) or "part"
         self.part = self._add(None, self._section(kind, block, index, heading, 1, n.number if n else None))
         self.item = self.sub = self.annex = None
 
+    def _title_after(self, index: int) -> str | None:
+        """The title of a part whose heading stands alone ("第一部分" / "单位概况"); the title block is used up."""
+        if index + 1 >= len(self.doc.blocks) or self.doc.blocks[index + 1].kind is BlockKind.TABLE:
+            return None
+        title = self._first_line(self.doc.blocks[index + 1])
+        if not title or len(title) > 40 or numbering(title) is not None or re.search(r"[。；;，,]", title):
+            return None
+        self.consumed.add(index + 1)
+        return title
+
     def _overview(self, index: int, block: Block, n: Numbering | None, line: str) -> None:
+        if (self.part is self.implicit_part and n is not None and n.level == ITEM and len(n.title) <= MAX_TITLE
+                and match(ITEMS, n.title) not in (None, "overview")):
+            self.part = None  # an unnumbered overview ends where the explanation's items begin
+            self._explanation(index, block, n, line)
+            return
         if n is not None and n.level in (ITEM, SUB) and len(n.title) <= MAX_TITLE:
             kind = match(OVERVIEW, n.title)
             if kind is None:
@@ -177,12 +196,20 @@ class OutlineBuilder:
             self.sub = None
 
     def _explanation(self, index: int, block: Block, n: Numbering | None, line: str) -> None:
+        if n is not None and n.level in (ITEM, SUB) and len(n.title) <= MAX_TITLE and n.title.endswith("表") and (
+            match(TABLES, n.title)
+        ):
+            self._table_entry(index, block, n, line)
+            return
         if n is not None and n.level == ITEM and len(n.title) <= MAX_TITLE:
             kind = match(ITEMS, n.title)
             if kind is not None:
                 self._item(index, block, kind, n, line)
             return
         if n is not None and n.level == SUB and len(n.title) <= MAX_TITLE:
+            if self.item is None and (kind := match(ITEMS, n.title)):
+                self._item(index, block, kind, n, line)  # items numbered （一） where parts are numbered 一、
+                return
             self._subsection(index, block, n.title, n, line)
             return
         if n is None and len(line) <= 30 and not re.search(r"\d", line):

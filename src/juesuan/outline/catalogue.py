@@ -12,12 +12,15 @@ import re
 
 from juesuan.text.normalize import normalize
 
-_NOISE = re.compile(r"[\s\"'“”‘’「」『』]")
+_NOISE = re.compile(r"[\s\"'“”‘’「」『』《》]")
+# "关于", the organisation's year and "的" do not change what a title is about.
+_LEAD = re.compile(r"^(关于)?(20\d{2}年度?)?")
 
 
 def title_key(title: str) -> str:
-    """A title reduced for matching: normalised, without spaces and quote marks."""
-    return _NOISE.sub("", normalize(title))
+    """A title reduced for matching: normalised, without spaces, quote marks and a leading year."""
+    key = _NOISE.sub("", normalize(title))
+    return _LEAD.sub("", key) or key
 
 
 # The parts of a report (第一部分 …).
@@ -26,8 +29,8 @@ PARTS: list[tuple[str, re.Pattern[str]]] = [
     ("annexes", re.compile(r"^附件$|^附件[^0-9一二三四五六七八九十]|部分附件")),
     ("tables", re.compile(r"附表|公开表")),
     ("statements", re.compile(r"决算表$|决算报表$")),
-    ("explanation", re.compile(r"情况说明$|决算说明$|决算情况$")),
-    ("overview", re.compile(r"概况$|基本情况$")),
+    ("explanation", re.compile(r"情况说明$|决算说明$|决算情况$|决算公开说明$|决算报表说明$")),
+    ("overview", re.compile(r"概况$|概括$|基本情况$")),
 ]
 
 # Sections of the overview part.
@@ -50,7 +53,8 @@ ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("income", re.compile(r"^(部门|单位)?收入决算")),
     ("expenditure", re.compile(r"^(部门|单位)?支出决算")),
     ("performance", re.compile(r"预算绩效管理|绩效管理情况|绩效评价情况")),
-    ("other_matters", re.compile(r"其他重要事项|其他需要说明")),
+    ("other_matters", re.compile(r"其他重要事项|其他需要?说明")),
+    ("overview", re.compile(r"基本情况$|概况$")),  # Beijing: 一、部门基本情况 inside 第二部分 决算说明
 ]
 
 # Subsections, by the item they belong to.
@@ -60,6 +64,11 @@ SUBSECTIONS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
         ("general_budget_structure", re.compile(r"结构情况")),
         ("general_budget_detail", re.compile(r"具体情况")),
     ],
+    "income_expenditure_overview": [  # Beijing, Chongqing: （一）收入决算说明 inside 二、收入支出决算总体情况说明
+        ("income", re.compile(r"^(部门|单位)?收入(决算|情况)")),
+        ("expenditure", re.compile(r"^(部门|单位)?支出(决算|情况)")),
+    ],
+    "overview": OVERVIEW,
     "three_public": [
         ("three_public_overall", re.compile(r"总体情况")),
         ("three_public_detail", re.compile(r"具体情况")),

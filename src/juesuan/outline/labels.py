@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-LAYOUT_LABELS = {"sichuan": "四川格式", "shanghai": "上海格式", "unknown": "格式未识别"}
+LAYOUT_LABELS = {
+    "sichuan": "四川格式",
+    "shanghai": "上海格式",
+    "beijing": "北京格式",
+    "chongqing": "重庆单位决算情况说明格式",
+    "national": "通用格式（概况、决算表、情况说明、名词解释）",
+    "three_public": "“三公”经费决算单篇说明",
+    "budget": "预算报告",
+    "other": "其他格式",
+    "unknown": "格式未识别",
+}
 
 KIND_LABELS = {
     "overview": "概况",

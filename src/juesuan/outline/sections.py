@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from juesuan.document import Location
+from juesuan.outline.contents import ContentsEntry
 
 
 @dataclass(slots=True)
@@ -67,6 +68,8 @@ class ReportMeta:
 class Outline:
     meta: ReportMeta
     sections: list[Section]
+    contents: list[ContentsEntry] = field(default_factory=list)  # the table of contents, if any
+    truncation: str | None = None  # why the text looks cut off, if it does
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:

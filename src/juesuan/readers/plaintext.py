@@ -21,6 +21,30 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _TABLE_TITLE = re.compile(r"^.{2,40}表$")
+# Where a heading starts inside a line whose line breaks were lost (a PDF copied as one long line).
+_RUN_IN_HEADING = re.compile(
+    r"(?<=\s)(?=第[一二三四五六七八九十\d]{1,3}部分|[一二三四五六七八九十]{1,3}、|表\s?\d{1,2}\s?[:：]"
+    r"|[（(][一二三四五六七八九十]{1,3}[）)]|[(（]?目\s?录[)）]?\s)"
+)
+_LOST_BREAKS_MIN = 150  # a line this long with three headings or more inside is many lines run together
+_HEADING_THEN_TEXT = re.compile(r"^(.{2,40}?[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fff].{40})")
+
+
+def split_run_together(line: str) -> list[str]:
+    """A line whose line breaks were lost, cut before each heading (and after a heading's title)."""
+    if len(line) < _LOST_BREAKS_MIN:
+        return [line]
+    cuts = [m.start() for m in _RUN_IN_HEADING.finditer(line)]
+    if len(cuts) < 3:
+        return [line]
+    pieces: list[str] = []
+    for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True):
+        piece = line[start:end].strip()
+        if (m := _HEADING_THEN_TEXT.match(piece)) and numbering(piece) is not None:
+            pieces += [m.group(1), piece[m.end():]]
+        elif piece:
+            pieces.append(piece)
+    return pieces
 
 
 def read_text(path: Path, data: bytes) -> Document:
@@ -65,11 +89,12 @@ class _LineReader:
             offset = lead + m.start(2)
             self.b.add_text(BlockKind.HEADING, [(line[offset : offset + len(m.group(2))], lineno, None)], level)
             return
-        kind, level = BlockKind.PARAGRAPH, None
-        if is_heading_line(stripped):
-            kind = BlockKind.HEADING
-            level = numbering(stripped).level  # type: ignore[union-attr]
-        self.b.add_text(kind, [(stripped, lineno, None)], level)
+        for piece in split_run_together(stripped):
+            kind, level = BlockKind.PARAGRAPH, None
+            if is_heading_line(piece):
+                kind = BlockKind.HEADING
+                level = numbering(piece).level  # type: ignore[union-attr]
+            self.b.add_text(kind, [(piece, lineno, None)], level)
 
     def _image(self, line: str, lineno: int) -> None:
         m = _IMAGE.search(line)

@@ -38,6 +38,7 @@ mark:target { outline: 3px solid #1f3a5f; }
 <header>
   <h1>决算报告检查结果</h1>
   <div>{{ title }}</div>
+  {% for note in notes %}<p class="note">{{ note }}</p>{% endfor %}
   <div class="summary">
     <span>错误 {{ counts.error }}</span><span>警告 {{ counts.warning }}</span><span>提示 {{ counts.info }}</span>
     <span>规则 {{ coverage|length }} 条：通过 {{ statuses.passed }}，未通过 {{ statuses.failed }}，不适用 {{ statuses.not_applicable }}，数据不足 {{ statuses.insufficient_data }}</span>
@@ -97,5 +98,5 @@ def render(result: CheckResult, source: str) -> str:
     coverage = [(rule_id, _STATUS[status.value], rules[rule_id].title, CATEGORY_LABELS[rules[rule_id].category])
                 for rule_id, status in result.coverage]
     template = Environment(autoescape=True).from_string(_TEMPLATE)
-    return template.render(title=title, findings=findings, text="".join(pieces),
+    return template.render(title=title, notes=result.notes, findings=findings, text="".join(pieces),
                            counts={s.value: counts[s.value] for s in Severity}, statuses=statuses, coverage=coverage)

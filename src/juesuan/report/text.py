@@ -24,6 +24,8 @@ def print_result(console: Console, result: CheckResult, source: str) -> None:
     meta = result.disclosure.meta
     console.print(f"[bold]{escape(source)}[/bold]  [dim]{escape(meta.organisation or '（未识别单位）')} · "
                   f"{meta.year or '？'}年度 · {escape(meta.kind or '')}[/dim]")
+    for note in result.notes:
+        console.print(f"  [magenta]说明[/magenta] {escape(note)}")
     for finding in result.findings:
         colour = COLOURS[finding.severity]
         place = where(finding.location.line, finding.location.page)

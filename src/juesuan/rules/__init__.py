@@ -28,6 +28,8 @@ __all__ = ["RULES", "CheckResult", "Finding", "Rule", "Severity", "Status", "Tol
 
 RULES.sort(key=lambda r: r.id)
 
+BUDGET_NOTE = "这是一份预算报告，不是决算报告，未按决算报告检查。"
+
 
 @dataclass(slots=True)
 class CheckResult:
@@ -36,6 +38,7 @@ class CheckResult:
     disclosure: Disclosure
     findings: list[Finding] = field(default_factory=list)
     coverage: list[tuple[str, Status]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the reader must know of the check as a whole
 
     @property
     def has_errors(self) -> bool:
@@ -46,6 +49,7 @@ class CheckResult:
         return {
             "source": str(self.document.source),
             "report": {"organisation": meta.organisation, "year": meta.year, "kind": meta.kind, "layout": meta.layout},
+            "notes": self.notes,
             "findings": [f.as_json() for f in self.findings],
             "coverage": [{"rule": rule_id, "status": status.value} for rule_id, status in self.coverage],
         }
@@ -62,11 +66,19 @@ def selected(select: list[str] | None = None, ignore: list[str] | None = None) -
 
 
 def check(document: Document, *, rules: list[Rule] | None = None, tolerance: Tolerance | None = None,
-          min_severity: Severity = Severity.INFO) -> CheckResult:
+          min_severity: Severity = Severity.INFO, partial: bool = False) -> CheckResult:
     outline = build_outline(document)
     disclosure = extract(document, outline)
-    ctx = CheckContext(document, outline, disclosure, tolerance or Tolerance())
+    ctx = CheckContext(document, outline, disclosure, tolerance or Tolerance(), partial)
     result = CheckResult(document, outline, disclosure)
+    if outline.meta.kind == "预算":
+        result.notes.append(BUDGET_NOTE)
+        result.coverage = [(r.id, Status.NOT_APPLICABLE) for r in (rules if rules is not None else RULES)]
+        return result
+    if outline.truncation is not None:
+        result.notes.append(f"文本不完整：{outline.truncation}。缺失部分涉及的检查记为“数据不足”。")
+    elif partial:
+        result.notes.append("按 --partial 视为报告的一部分：缺失部分涉及的检查记为“数据不足”。")
     for rule in rules if rules is not None else RULES:
         reporter = Reporter(rule, ctx)
         rule.check(ctx, reporter)

@@ -92,10 +92,20 @@ class CheckContext:
     outline: Outline
     disclosure: Disclosure
     tolerance: Tolerance = field(default_factory=Tolerance)
+    partial: bool = False  # the user says the text is a part of a report (--partial)
     index: SectionIndex = field(init=False)
 
     def __post_init__(self) -> None:
         self.index = SectionIndex(self.document, self.outline)
+
+    @property
+    def cut_off(self) -> bool:
+        """The text is a fragment: said so by the user, or seen to be cut off."""
+        return self.partial or self.outline.truncation is not None
+
+    def may_be_cut(self, offset: int) -> bool:
+        """What stands at `offset` may run past the cut: the text is cut off and no section begins after it."""
+        return self.cut_off and not any(s.location.start > offset for s in self.outline.walk())
 
     @property
     def year(self) -> int | None:

@@ -32,6 +32,8 @@ def required_sections(ctx: CheckContext, out: Reporter) -> None:
     for kind in REQUIRED_ITEMS + REQUIRED_SUBSECTIONS:
         if kind in found:
             out.checked()
+        elif ctx.cut_off:
+            out.missing()  # it may stand past the cut
         else:
             out.finding(f"缺少“{KIND_LABELS.get(kind, kind)}”的说明", anchor, evidence=explanation[0].title)
 
@@ -70,6 +72,9 @@ def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
     if not sections:
         return
     section = sections[0]
+    if ctx.may_be_cut(section.location.start + 1):
+        out.missing()  # the section runs to the cut: what it says past it is unknown
+        return
     text = "".join(p for _, p in ctx.section_paragraphs(section))
     for name, words in (("因公出国（境）费", ("因公出国",)), ("公务用车购置及运行维护费", ("公务用车",)),
                         ("公务接待费", ("公务接待", "接待费"))):

@@ -1,0 +1,214 @@
+"""Telling a table of contents from the body.
+
+A table of contents is a run of headings with nothing between them: it may be titled 目录 or not,
+carry page numbers, dot leaders or Word's PAGEREF field residue, or none of these. The body is told
+from it by what follows a heading: a contents entry is followed by another entry, a body heading by
+its text, and the body usually begins where the first entry comes again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from juesuan.document import BlockKind, Document, Location
+from juesuan.outline.catalogue import ITEMS, OVERVIEW, PARTS, TABLES, match, title_key
+from juesuan.text.headings import PART, numbering
+
+_CONTENTS_TITLE = re.compile(r"^[(（]?目\s*[录錄次][)）]?$|^(决算)?公开目录$")
+_PAGEREF = re.compile(r"\s*PAGEREF\s*_?Toc\d*.*$", re.IGNORECASE)
+_LEADER = re.compile(r"\s*[.…·．\-—_]{3,}\s*\d{0,4}\s*$")
+_PAGE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff）)》”\"])\s+\d{1,3}$")
+_TABLE_ENTRY = re.compile(r"^(表\s*[0-9一二三四五六七八九十]{1,3}\s*[:：、.]|《[^》]{2,40}》$|[^，。；,;]{2,40}表$)")
+_FIGURE = re.compile(r"\d\s*(万元|元|%)")
+_MAX_ENTRY = 70
+_FILLER = 24  # a short line between the 目录 title and its entries (a date, a page header)
+
+
+@dataclass(frozen=True, slots=True)
+class ContentsEntry:
+    """A line of the table of contents: its title without the page number, and the page it names."""
+
+    title: str
+    level: int  # 1 part, 2 item, 3 subsection, 4 other
+    kind: str | None
+    page: int | None
+    location: Location
+    block: int
+
+    def as_json(self) -> dict[str, object]:
+        return {"title": self.title, "level": self.level, "kind": self.kind, "page": self.page,
+                "location": self.location.as_json()}
+
+
+def strip_page(line: str) -> tuple[str, int | None, bool]:
+    """The entry without its page reference, the page number, and whether a reference was there."""
+    for pattern in (_PAGEREF, _LEADER):
+        if m := pattern.search(line):
+            digits = re.findall(r"\d+", m.group(0))
+            page = int(digits[-1]) if digits and pattern is _LEADER else None
+            if pattern is _PAGEREF and (tail := re.search(r"\s(\d{1,3})\s*$", m.group(0))):
+                page = int(tail.group(1))
+            return line[: m.start()].rstrip(), page, True
+    if (m := _PAGE_NUMBER.search(line)) and not re.search(r"(20\d{2}|年|附件|表|图)\s*\d{1,3}$", line):
+        return line[: m.start()].rstrip(), int(m.group(0)), True
+    return line, None, False
+
+
+def entry_level(line: str) -> int | None:
+    """The level of a line that can be a contents entry or a bare heading; None for body text."""
+    if len(line) > _MAX_ENTRY or _FIGURE.search(line):
+        return None
+    n = numbering(line)
+    if line.endswith(("。", "；", ";")) and (n is None or not n.is_bare):
+        return None
+    if n is not None:
+        if len(n.title) > 50 or not n.is_bare:
+            return None
+        return min(n.level, 4)
+    if _TABLE_ENTRY.match(line):
+        return 4
+    key = title_key(line)
+    if len(key) <= 30 and (match(PARTS, key) or match(ITEMS, key) or match(TABLES, key) or match(OVERVIEW, key)):
+        return 2
+    return None
+
+
+def entry_kind(title: str, level: int) -> str | None:
+    n = numbering(title)
+    bare = n.title if n is not None else title
+    if level == PART:
+        return match(PARTS, bare)
+    return match(ITEMS, bare) or match(TABLES, bare) or match(OVERVIEW, bare)
+
+
+class _Line:
+    __slots__ = ("block", "key", "level", "marked", "page", "text")
+
+    def __init__(self, block: int, text: str) -> None:
+        self.block = block
+        self.text, self.page, self.marked = strip_page(text)
+        self.level = entry_level(self.text)
+        self.key = title_key(self.text)
+
+    @property
+    def is_body_text(self) -> bool:
+        """Text of the body: a sentence, or longer than a title."""
+        return self.level is None and (len(self.text) > 40 or bool(re.search(r"[。；;，,]", self.text)))
+
+    def join(self, title: _Line) -> None:
+        """A part heading whose title stands on the next line ("第一部分" / "单位概况")."""
+        self.text = f"{self.text} {title.text}"
+        self.key = title_key(self.text)
+
+
+def is_bare_part(line: str) -> bool:
+    n = numbering(line)
+    return n is not None and n.level == PART and not n.title
+
+
+def find_contents(document: Document) -> tuple[set[int], list[ContentsEntry]]:
+    """The blocks that make the table of contents, and its entries in order."""
+    text = document.normalized
+    lines: list[_Line | None] = []
+    for i, block in enumerate(document.blocks):
+        if block.kind in (BlockKind.TABLE, BlockKind.IMAGE):
+            lines.append(None)
+            continue
+        first = text[block.location.start : block.location.end].split("\n", 1)[0].strip()
+        lines.append(_Line(i, first) if first else None)
+    for i, line in enumerate(lines[:-1]):
+        title = lines[i + 1]
+        if line is not None and title is not None and is_bare_part(line.text) and title.level is not None:
+            line.join(title)
+            lines[i + 1] = None
+    keys_after: dict[str, list[int]] = {}
+    for line in lines:
+        if line is not None and line.level is not None:
+            keys_after.setdefault(line.key, []).append(line.block)
+
+    blocks: set[int] = set()
+    entries: list[ContentsEntry] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        titled = line is not None and _CONTENTS_TITLE.match(line.key) is not None
+        if line is None or (line.level is None and not titled):
+            i += 1
+            continue
+        run, end = _run(lines, i + 1 if titled else i, titled)
+        if run and _is_contents(run, titled, keys_after):
+            run = _without_body(run, lines, end, keys_after)
+            end = min(end, run[-1].block + 1) if run else end
+        elif not titled:
+            run = []
+        if titled:
+            blocks.add(i)
+        for entry in run:
+            blocks.add(entry.block)
+            block = document.blocks[entry.block]
+            start = block.location.start
+            location = document.locate(start, start + len(entry.text))
+            entries.append(ContentsEntry(document.text[start : start + len(entry.text)], entry.level or 4,
+                                         entry_kind(entry.text, entry.level or 4), entry.page, location,
+                                         entry.block))
+        i = max(end, i + 1)
+    return blocks, entries
+
+
+def _run(lines: list[_Line | None], start: int, titled: bool) -> tuple[list[_Line], int]:
+    """Consecutive entry lines from `start`; the run stops before body text or where an entry comes again."""
+    run: list[_Line] = []
+    seen: set[str] = set()
+    j = start
+    while j < len(lines):
+        line = lines[j]
+        if line is None:
+            j += 1
+            continue
+        if line.level is None:
+            if titled and not run and len(line.text) <= _FILLER:
+                j += 1  # a date or page header between 目录 and the first entry
+                continue
+            break
+        if run and line.key in seen and (line.key == run[0].key or line.level == PART):
+            break  # the first entry (or a part) again: the body begins here
+        seen.add(line.key)
+        run.append(line)
+        j += 1
+    return run, j
+
+
+def _is_contents(run: list[_Line], titled: bool, keys_after: dict[str, list[int]]) -> bool:
+    if titled:
+        return True
+    if len(run) >= 2 and sum(1 for e in run if e.marked) * 2 >= len(run):
+        return True
+    first = run[0]
+    return len(run) >= 3 and any(b > run[-1].block for b in keys_after.get(first.key, []))
+
+
+def _without_body(run: list[_Line], lines: list[_Line | None], end: int,
+                  keys_after: dict[str, list[int]]) -> list[_Line]:
+    """The run less the body headings at its end: where body text follows, the headings just above it
+    (each above the next: a part, its item, its subsection) open the body, unless the contents go on."""
+    follower = next((x for x in lines[end:] if x is not None), None)
+    if follower is not None and follower.level is not None and sum(e.marked for e in run) * 2 >= len(run):
+        # Entries with page numbers, then headings without: the body's first headings, not in the contents.
+        keep = len(run)
+        while keep > 0 and not run[keep - 1].marked:
+            keep -= 1
+        return run[:keep]
+    if follower is None or not follower.is_body_text:
+        return run  # the document ends in the contents, the body repeats an entry, or a cover follows
+    keep = len(run)
+    k = len(run) - 1
+    while k >= 0 and not run[k].marked:
+        keep = k
+        if k == 0 or run[k - 1].level is None or run[k - 1].level >= (run[k].level or 4):  # type: ignore[operator]
+            break
+        k -= 1
+    # A heading of the body is never an entry that comes again later.
+    if any(any(b > run[-1].block for b in keys_after.get(e.key, [])) for e in run[keep:]):
+        return run
+    return run[:keep]
