@@ -24,7 +24,7 @@ MONEY_UNITS = {"万元", "亿元", "元"}
 
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 _NUMBER = re.compile(
-    rf"(?<![\d.])(?<!\d,)(?P<num>-?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(?![\d])\s*(?P<unit>{_UNIT})?"
+    rf"(?<![\d.])(?P<num>-?\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|-?\d+(?:\.\d+)?)(?![\d])\s*(?P<unit>{_UNIT})?"
 )
 _CN_COUNT = re.compile(r"(?P<num>[一二两三四五六七八九十百]+)\s*(?P<unit>个|辆|项|家|人次|人|批次)")
 _NOT_A_FIGURE_AFTER = re.compile(r"^\s*(年|月|日|号|时|季度|周岁|级|届|[.、．](?!\d))")
@@ -57,6 +57,8 @@ def find_figures(text: str) -> list[Found]:
     """The figures in normalised `text`, in order."""
     found: list[Found] = []
     for m in _NUMBER.finditer(text):
+        if _after_comma_of_integer(text, m.start()):
+            continue  # "12,3456": a malformed thousands group, not a second number
         unit = m.group("unit")
         if unit is None and (_NOT_A_FIGURE_AFTER.match(text[m.end("num") :]) or
                              _NOT_A_FIGURE_BEFORE.search(text[max(0, m.start() - 4) : m.start()])):
@@ -75,6 +77,32 @@ def find_figures(text: str) -> list[Found]:
             continue
         found.append(Found(m.start(), m.end(), Decimal(number), m.group("unit")))
     found.sort(key=lambda f: f.start)
+    return _shared_units(text, found)
+
+
+def _after_comma_of_integer(text: str, start: int) -> bool:
+    """The number at `start` follows "digits," with no decimal point ("4125.49,4143.91" lists two numbers)."""
+    if start < 2 or text[start - 1] != "," or not text[start - 2].isdigit():
+        return False
+    previous = re.search(r"[\d.]{1,40}$", text[max(0, start - 41) : start - 1])
+    return previous is not None and "." not in previous.group()
+
+
+_SEPARATOR = re.compile(r"\s*[,，、和及与]\s*")
+_DISTRIBUTIVE = re.compile(r"(各|分别)\s*(是|为|增加了?|减少了?|增长|下降)?\s*$")
+
+
+def _shared_units(text: str, found: list[Found]) -> list[Found]:
+    """"各是4125.49,4143.91万元", "分别为3、5个": numbers listed after 各/分别 share the unit of the last."""
+    for i in range(len(found) - 2, -1, -1):
+        f, g = found[i], found[i + 1]
+        if f.unit is not None or g.unit is None or not _SEPARATOR.fullmatch(text[f.end : g.start]):
+            continue
+        first = i
+        while first > 0 and found[first - 1].unit is None and _SEPARATOR.fullmatch(text[found[first - 1].end : found[first].start]):
+            first -= 1
+        if _DISTRIBUTIVE.search(text[max(0, found[first].start - 6) : found[first].start]):
+            found[i] = Found(f.start, f.end, f.value, g.unit)
     return found
 
 

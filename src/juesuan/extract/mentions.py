@@ -20,7 +20,7 @@ from juesuan.model.figures import Change, Figure, Item, Loc, Text
 _BOUNDARY = re.compile(r"[，,；;：:。]")
 _LEAD = re.compile(
     r"^[\s、（(）)“”\"]*(?:\d{1,2}[.、．](?!\d))?(?:(?:其中|另外|此外|主要用于以下方面|主要包括|具体为|全年|共计|累计|截至\d{4}年\d{1,2}月(?:\d{1,2}日|底)?"
-    r"|截至年底|\d{4}年度?|本年度|年末|决算中)[\s、，,：:]*)*"
+    r"|截至年底|\d{4}年度?|本年度|年末(?!结转|结余)|决算中)[\s、，,：:]*)*"
 )
 _TRAIL = re.compile(r"(?:均为|为|是|达到|达|约|共计|共)\s*$")
 _DIRECTION = re.compile(r"(增加|减少|增长|下降)(?:了)?\s*$")
@@ -67,6 +67,8 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
         return []  # a sentence about the prior year states last year's figures, not this year's
     mentions: list[Mention] = []
     previous_end = 0
+    subjects: list[str] = []  # "收、支总计各是A,B万元": the subjects the next figures take in turn
+    subjects_direction: str | None = None
     for found in find_figures(norm):
         before = norm[previous_end : found.start]
         figure = make_figure(document, sentence.start, found, sentence.text.strip())
@@ -97,11 +99,21 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
         if d := _DIRECTION.search(label_norm):
             direction = "增加" if d.group(1) in ("增加", "增长") else "减少"
             label_norm = label_norm[: d.start()]
+        distributive = re.search(r"(各|分别)\s*$", label_norm) is not None
         label_norm = re.sub(r"^(?:与|比|较)\s*\d{4}\s*年度?(?:相比|同期|决算相比)?", "", label_norm)
         label_norm = re.sub(r"^(?:较|比)上年|^各$", "", label_norm)
         label_norm = re.sub(r"(?:比|较|与)\s*(?:\d{4}\s*年度?|上年)(?:决算)?(?:相比)?$", "", label_norm).strip(" 、各")
         a = sentence.start + region_start + offset
         label = document.text[a : a + len(label_norm)] if label_norm else ""
+        if distributive and len(listed := _subjects(label_norm)) > 1:
+            subjects = listed[1:]
+            label_norm = listed[0]
+            subjects_direction = direction
+        elif (not label_norm or label_norm in _CONNECTORS) and subjects:
+            label_norm = label = subjects.pop(0)
+            direction = subjects_direction
+        else:
+            subjects = []
         mention = Mention(label=label, key=label_norm, figure=figure, found=found, direction=direction,
                           sentence=sentence)
         if label_norm in _CONNECTORS and mentions and mentions[-1].figure.unit == figure.unit:
@@ -119,6 +131,15 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
         mentions.append(mention)
         previous_end = found.end
     return mentions
+
+
+def _subjects(label: str) -> list[str]:
+    """"收、支总计" -> 收入总计, 支出总计; "基本支出、项目支出" -> both."""
+    parts = [p for p in re.split(r"[、和及与]", label) if p]
+    if len(parts) == 2 and parts[0] == "收" and parts[1].startswith("支"):
+        noun = parts[1][1:]
+        return ["收入" + noun, "支出" + noun]
+    return parts
 
 
 def _attach_percent(mentions: list[Mention], before: str, figure: Figure) -> None:

@@ -11,6 +11,26 @@ from juesuan.outline import Outline, Section
 
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 
+# Paragraphs outside every recognised section still state figures: each is given to the section kind
+# its first sentence is about, so a figure with a recognisable label is found wherever it stands.
+# The more specific come first ("财政拨款收入支出总计" before "收入支出总计").
+LOOSE: list[tuple[str, re.Pattern[str]]] = [
+    ("fiscal_appropriation_overview", re.compile(r"财政拨款收[入、,]?\s*[和及与]?\s*支出?总计|财政拨款收入支出决算总")),
+    ("three_public", re.compile(r"三公|因公出国|公务接待|公务用车")),
+    ("admin_operating_cost", re.compile(r"机关运行经费")),
+    ("procurement", re.compile(r"政府采购")),
+    ("general_budget_basic", re.compile(r"人员经费|公用经费")),
+    ("general_budget_overall", re.compile(r"一般公共预算财政拨款支出")),
+    ("income_expenditure_overview", re.compile(r"收入总计|支出总计|收[、,]?\s*支总计|总收入|总支出")),
+    ("income", re.compile(r"本年收入合计|收入合计|本年收入")),
+    ("expenditure", re.compile(r"本年支出合计|支出合计|本年支出|基本支出")),
+    ("state_assets", re.compile(r"车辆|国有资产")),
+]
+# Sections whose text is not the explanation's: figures there are not filed by content.
+_NOT_EXPLANATION = {"overview", "functions_and_work", "functions", "key_work", "organisation", "glossary", "annexes",
+                    "annex", "evaluation_report", "tables", "statements"}
+_FIGURE = re.compile(r"\d\s*(万元|元|%)")
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -60,6 +80,7 @@ class SectionIndex:
         self.document = document
         self.outline = outline
         self.order = sorted(outline.walk(), key=lambda s: (s.block, s.level))
+        self._loose: dict[str, SectionText] | None = None
 
     def _end(self, section: Section) -> int:
         """The block where the section ends: the next section at its level or above."""
@@ -78,7 +99,33 @@ class SectionIndex:
         return SectionText(self.document, [(i, self.document.blocks[i]) for i in range(first, end)])
 
     def of_kind(self, kind: str) -> list[SectionText]:
-        return [self.text(s) for s in self.outline.find(kind)]
+        """The text of every section of this kind; where the outline has none, the loose paragraphs about it."""
+        found = self.outline.find(kind)
+        if found:
+            return [self.text(s) for s in found]
+        loose = self.loose().get(kind)
+        return [loose] if loose is not None else []
+
+    def loose(self) -> dict[str, SectionText]:
+        """Paragraphs outside every recognised explanation section, by the kind their first sentence is about."""
+        if self._loose is None:
+            claimed: set[int] = set()
+            for section in self.order:
+                if section.level > 1 or section.kind in _NOT_EXPLANATION:
+                    claimed.update(range(section.block, self._end(section)))
+            contents = {e.block for e in self.outline.contents}
+            self._loose = {}
+            for index, block in enumerate(self.document.blocks):
+                if index in claimed or index in contents or block.kind is not BlockKind.PARAGRAPH:
+                    continue
+                norm = self.document.normalized[block.location.start : block.location.end]
+                if not _FIGURE.search(norm):
+                    continue
+                first = _SENTENCE_END.split(norm, 1)[0]
+                kind = next((k for k, pattern in LOOSE if pattern.search(first)), None)
+                if kind is not None:
+                    self._loose.setdefault(kind, SectionText(self.document, [])).blocks.append((index, block))
+        return self._loose
 
     def first(self, kind: str) -> Section | None:
         found = self.outline.find(kind)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from juesuan.document import BlockKind, Cell, Document, DocumentBuilder
 from juesuan.readers.encoding import decode
-from juesuan.text.headings import is_heading_line, numbering
+from juesuan.text.headings import is_heading_line, numbering, starts_paragraph
 
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _IMAGE = re.compile(r"\[image:([^\]]*)\]")
@@ -28,6 +28,24 @@ _RUN_IN_HEADING = re.compile(
 )
 _LOST_BREAKS_MIN = 150  # a line this long with three headings or more inside is many lines run together
 _HEADING_THEN_TEXT = re.compile(r"^(.{2,40}?[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fff].{40})")
+
+
+_SENTENCE_END = ("。", "；", ";", "：", ":", "！", "？", "!", "?")
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width of a hard-wrapped text (a PDF copied line by line), or None when lines are paragraphs.
+
+    Wrapped lines end mid-sentence and have nearly the same length; lists of headings (a table of
+    contents) end without punctuation too, but are numbered and of every length."""
+    filled = [t for line in lines if len(t := line.strip()) >= 12]
+    open_ended = sorted(len(t) for t in filled if not t.endswith(_SENTENCE_END) and numbering(t) is None)
+    if len(open_ended) < 5 or len(open_ended) * 5 < len(filled) * 2:
+        return None
+    width = open_ended[len(open_ended) // 2]
+    if sum(1 for n in open_ended if abs(n - width) <= 3) * 5 < len(open_ended) * 3:
+        return None
+    return width
 
 
 def split_run_together(line: str) -> list[str]:
@@ -63,6 +81,7 @@ class _LineReader:
         self.lines = [_BOOKMARK.sub("", line) for line in lines]
         self.markdown = markdown
         self.i = 0
+        self.wrap = None if markdown else wrap_width(self.lines)
 
     def run(self) -> None:
         n = len(self.lines)
@@ -75,9 +94,27 @@ class _LineReader:
                 self._md_table()
             elif _IMAGE.search(line):
                 self._image(line, lineno)
+            elif self.wrap is not None and self._continues(self.i):
+                self._wrapped()
             else:
                 self._paragraph(line, lineno)
                 self.i += 1
+
+    def _continues(self, i: int) -> bool:
+        """Line i is wrapped: it fills the width, ends mid-sentence, and the next line goes on with it."""
+        line, after = self.lines[i].strip(), self.lines[i + 1].strip() if i + 1 < len(self.lines) else ""
+        return (self.wrap is not None and len(line) >= self.wrap - 4 and not line.endswith(_SENTENCE_END)
+                and bool(after) and not starts_paragraph(after) and not is_heading_line(line)
+                and not self.lines[i + 1].startswith("\t") and not _IMAGE.search(after))
+
+    def _wrapped(self) -> None:
+        """One paragraph from a line and the lines it wraps onto, each piece keeping its source line."""
+        pieces = [(self.lines[self.i].strip(), self.i + 1, None)]
+        while self._continues(self.i):
+            self.i += 1
+            pieces.append((self.lines[self.i].strip(), self.i + 1, None))
+        self.i += 1
+        self.b.add_text(BlockKind.PARAGRAPH, pieces)
 
     def _paragraph(self, line: str, lineno: int) -> None:
         stripped = line.strip()

@@ -104,8 +104,9 @@ class CheckContext:
         return self.partial or self.outline.truncation is not None
 
     def may_be_cut(self, offset: int) -> bool:
-        """What stands at `offset` may run past the cut: the text is cut off and no section begins after it."""
-        return self.cut_off and not any(s.location.start > offset for s in self.outline.walk())
+        """What stands at `offset` may run past the cut: the text is cut off and no part or item follows it
+        (the item it stands in goes on to the cut)."""
+        return self.cut_off and not any(s.location.start > offset for s in self.outline.walk() if s.level <= 2)
 
     @property
     def year(self) -> int | None:

@@ -167,7 +167,7 @@ def change_rates(ctx: CheckContext, out: Reporter) -> None:
                 out.finding(f"{item.name}{change.direction}{fmt(change.amount.value)}万元，上年数{fmt(previous.value)}万元，"
                             f"变动率应为{point(bounds, change.percent)}，报告写作{change.percent.raw}", change.percent.location,
                             expected=point(bounds, change.percent), actual=change.percent.raw,
-                            evidence=change.percent.sentence or None)
+                            evidence=change.percent.sentence or None, severity=_severity(change.percent, bounds))
 
 
 @rule("R104", "ratios", Severity.ERROR, "完成预算率与决算数、预算数不符",

@@ -55,12 +55,19 @@ def change_without_reason(ctx: CheckContext, out: Reporter) -> None:
         moving = [c for c in item.change if c.direction in ("增加", "减少") and c.amount is not None and c.amount.value]
         if not moving:
             continue
-        if item.reason:
-            out.checked()
+        if item.reason or (item is ctx.disclosure.totals.total and _reasons_in(ctx, ("income", "expenditure"))):
+            out.checked()  # Beijing and Chongqing give the reasons of the total's change under 收入 and 支出
+        elif ctx.may_be_cut(moving[0].location.start):
+            out.missing()  # the reason may follow past the cut
         else:
             change = moving[0]
             out.finding(f"{name}{change.direction}了，但没有说明原因", change.location,
                         evidence=change.amount.sentence if change.amount else None)
+
+
+def _reasons_in(ctx: CheckContext, kinds: tuple[str, ...]) -> bool:
+    return any("原因" in ctx.document.normalized[b.location.start : b.location.end]
+               for kind in kinds for text in ctx.index.of_kind(kind) for _, b in text.paragraphs())
 
 
 @rule("S103", "structure", Severity.WARNING, "“三公”经费说明缺项",

@@ -10,7 +10,10 @@ from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.rules.text import loc, paragraphs
 
 # "执行数为40.50，": a two-decimal amount after 为/是 with nothing after it
-_BARE_MONEY = re.compile(r"(?:为|是|达)\s*(\d[\d,]*\.\d{2})(?![\d%万元亿‰个辆人次台套分])(?=\s*[，,。；;）)])")
+# ("各是4125.49,4143.91万元" lists amounts that share the unit written after the last).
+_BARE_MONEY = re.compile(
+    r"(?:为|是|达)\s*(\d[\d,]*\.\d{2})(?![\d%万元亿‰个辆人次台套分])(?!\s*[,，、和]\s*\d)(?=\s*[，,。；;）)])"
+)
 _EMPTY_SHARE = re.compile(r"占\s*(?=[；;，,。])")
 
 
@@ -43,20 +46,23 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
 
 
 @rule("U102", "units", Severity.WARNING, "同一句中金额单位混用",
-      "同一句中其他金额以“万元”为单位时，个别金额写成“元”多半是笔误（0万元写成0元）。",
+      "同一段中其他金额以“万元”为单位时，个别金额写成“元”多半是笔误（0万元写成0元）；以“元”为单位的说明中个别写成“万元”也是。",
       bad="七、“三公”经费财政拨款支出决算情况说明\n其中：轿车0辆、金额0万元，越野车0辆、金额0万元，载客汽车0辆、金额0元。",
       good="七、“三公”经费财政拨款支出决算情况说明\n其中：轿车0辆、金额0万元，越野车0辆、金额0万元，载客汽车0辆、金额0万元。")
 def mixed_units(ctx: CheckContext, out: Reporter) -> None:
     for start, text in paragraphs(ctx):
         figures = find_figures(text)
         wan = [f for f in figures if f.unit == "万元"]
-        if len(wan) < 2:
+        yuan = [f for f in figures if f.unit == "元"]
+        if len(wan) < 2 and len(yuan) < 2:
             continue
         out.checked()
-        for f in figures:
-            # A budget amount under 100,000 in 元 among 万元 figures is almost surely 万元 mistyped.
-            if f.unit == "元" and f.value < 100000:
+        main, odd = ("万元", yuan) if len(wan) >= len(yuan) else ("元", wan)
+        for f in odd:
+            # A budget amount under 100,000 in 元 among 万元 figures is almost surely 万元 mistyped; in a text
+            # kept in 元 (stand-alone 三公 statements), a 万元 among them is the slip.
+            if main == "元" or f.value < 100000:
                 raw = ctx.document.text[start + f.start : start + f.end]
-                out.finding(f"其他金额以“万元”为单位，这里写作“{raw}”", loc(ctx, start + f.start, start + f.end),
-                            expected=f"{f.value}万元", actual=raw,
+                out.finding(f"其他金额以“{main}”为单位，这里写作“{raw}”", loc(ctx, start + f.start, start + f.end),
+                            expected=f"{f.value}{main}", actual=raw,
                             evidence=ctx.document.text[start + max(0, f.start - 20) : start + f.end])
