@@ -34,7 +34,7 @@ def test_several_files_give_one_json_object_a_line() -> None:
 
 
 def test_select_ignore_and_min_severity() -> None:
-    only = json.loads(run_cli("check", seed("001"), "-f", "json", "--select", "P1").stdout)
+    only = json.loads(run_cli("check", seed("001"), "-f", "json", "--select", "P101").stdout)
     assert {f["rule"] for f in only["findings"]} == {"P101"} and len(only["coverage"]) == 1
     without = json.loads(run_cli("check", seed("001"), "-f", "json", "--ignore", "P,Y").stdout)
     assert not any(f["rule"].startswith(("P", "Y")) for f in without["findings"])

@@ -19,14 +19,15 @@ from juesuan.model.figures import Change, Figure, Item, Loc, Text
 
 _BOUNDARY = re.compile(r"[，,；;：:。]")
 _LEAD = re.compile(
-    r"^[\s、（(）)“”\"]*(?:\d{1,2}[.、．](?!\d))?(?:(?:其中|另外|此外|主要用于以下方面|主要包括|具体为|全年|共计|累计|截至\d{4}年\d{1,2}月(?:\d{1,2}日|底)?"
-    r"|截至年底|\d{4}年度?|本年度|年末(?!结转|结余)|决算中)[\s、，,：:]*)*"
+    r"^[\s、（(）)“”\"]*(?:\d{1,2}[.、．](?!\d)|[（(]?[一二三四五六七八九十]{1,3}[）)、])?\s*"
+    r"(?:(?:其中|另外|此外|主要用于以下方面|主要包括|具体为|全年|共计|累计|截至\d{4}年\d{1,2}月(?:\d{1,2}日|底)?"
+    r"|截至年底|\d{4}\s*年度?|本年度|本单位|本部门|年末(?!结转|结余)|决算中)[\s、，,：:]*)*"
 )
 _TRAIL = re.compile(r"(?:均为|为|是|达到|达|约|共计|共)\s*$")
 _DIRECTION = re.compile(r"(增加|减少|增长|下降)(?:了)?\s*$")
 _DIRECTION_ANYWHERE = re.compile(r"增加|减少|增长|下降")
 _BASE_YEAR = re.compile(r"(?:比|较|与|同)\s*(\d{4})\s*年")
-_PRIOR = re.compile(r"(?:比|较|与)上(?:年|一年)")
+_PRIOR = re.compile(r"(?:比|较|与)(?:上(?:年|一年)|去年)|同比")
 _SHARE = re.compile(r"占(?P<of>[^，,；;。:：]{0,24}?)(?:的)?\s*$")
 _COMPLETION = re.compile(r"(?:完成(?:年初|调整)?预算(?:数)?(?:的)?|执行率(?:为)?|预算完成率(?:为)?)\s*$")
 _PCT_DIRECTION = re.compile(r"(增长|下降|增加|减少|增|减|上升|降低|提高)(?:了)?(?:幅度为|幅度)?\s*$")
@@ -101,8 +102,9 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
             label_norm = label_norm[: d.start()]
         distributive = re.search(r"(各|分别)\s*$", label_norm) is not None
         label_norm = re.sub(r"^(?:与|比|较)\s*\d{4}\s*年度?(?:相比|同期|决算相比)?", "", label_norm)
-        label_norm = re.sub(r"^(?:较|比)上年|^各$", "", label_norm)
-        label_norm = re.sub(r"(?:比|较|与)\s*(?:\d{4}\s*年度?|上年)(?:决算)?(?:相比)?$", "", label_norm).strip(" 、各")
+        label_norm = re.sub(r"^(?:较|比)(?:上年|去年)(?:决算数?)?|^同比|^各$", "", label_norm)
+        label_norm = re.sub(r"(?:(?:比|较|与)\s*(?:\d{4}\s*年度?|上年|去年)(?:决算数?)?(?:相比)?|同比)$", "",
+                            label_norm).strip(" 、各")
         a = sentence.start + region_start + offset
         label = document.text[a : a + len(label_norm)] if label_norm else ""
         if distributive and len(listed := _subjects(label_norm)) > 1:
@@ -120,6 +122,11 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
             # "A和B": the second figure is a second statement of the same kind as the first
             previous = mentions[-1]
             mention.label, mention.key, mention.direction = previous.label, previous.key, previous.direction
+        if mention.direction is not None and not mention.key and (subject := _clause_subject(norm[:region_start])):
+            # "公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元": the subject of the clause before
+            mention.key = subject
+            a = sentence.start + norm.rfind(subject, 0, region_start)
+            mention.label = document.text[a : a + len(subject)]
         if mention.direction is not None:
             if not mention.key:
                 mention.inherited = True
@@ -131,6 +138,16 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
         mentions.append(mention)
         previous_end = found.end
     return mentions
+
+
+_CLAUSE_SUBJECT = re.compile(r"(?:^|[，,；;])\s*(?:其中)?[,，]?\s*([^，,；;。]{2,30}?)(?:支出)?(?:决算(?:数)?)?\s*(?:比|较|与)(?:年初)?预算[^，,；;。]{0,12}[，,]\s*$")
+
+
+def _clause_subject(before: str) -> str | None:
+    """The subject of the clause just before a change stated without one, when that clause compares the
+    same subject with its budget."""
+    m = _CLAUSE_SUBJECT.search(before[-60:])
+    return m.group(1).strip() if m else None
 
 
 def _subjects(label: str) -> list[str]:

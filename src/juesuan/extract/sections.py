@@ -22,14 +22,15 @@ LOOSE: list[tuple[str, re.Pattern[str]]] = [
     ("general_budget_basic", re.compile(r"人员经费|公用经费")),
     ("general_budget_overall", re.compile(r"一般公共预算财政拨款支出")),
     ("income_expenditure_overview", re.compile(r"收入总计|支出总计|收[、,]?\s*支总计|总收入|总支出")),
-    ("income", re.compile(r"本年收入合计|收入合计|本年收入")),
+    ("income", re.compile(r"收入合计|本年收入|事业收入|经营收入|其他收入|上级补助收入|附属单位上缴收入|非财政拨款结余"
+                          r"|[上年][年初]结转和?结余")),
     ("expenditure", re.compile(r"本年支出合计|支出合计|本年支出|基本支出")),
     ("state_assets", re.compile(r"车辆|国有资产")),
 ]
 # Sections whose text is not the explanation's: figures there are not filed by content.
 _NOT_EXPLANATION = {"overview", "functions_and_work", "functions", "key_work", "organisation", "glossary", "annexes",
                     "annex", "evaluation_report", "tables", "statements"}
-_FIGURE = re.compile(r"\d\s*(万元|元|%)")
+_FIGURE = re.compile(r"\d\s*(万|元|%)")
 
 
 @dataclass(frozen=True, slots=True)

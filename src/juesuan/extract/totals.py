@@ -11,8 +11,8 @@ from juesuan.model.figures import Item
 from juesuan.outline.catalogue import first_match
 
 INCOME_TOTAL = re.compile(r"^(?:本年度?)?收入总计")
-EXPENDITURE_TOTAL = re.compile(r"^(?:本年度?)?支出总计")
-TOTAL = re.compile(r"收[入、]?\s*[、和及与]?\s*支出?总计|收入支出总计|收支总计|^总计")
+EXPENDITURE_TOTAL = re.compile(r"^(?:本年度?)?支出总计|^总支出$")
+TOTAL = re.compile(r"收[入、]?\s*[、和及与]?\s*支出?总计|收入支出总计|收支总计|^总计|^收支$")
 
 INCOME: list[tuple[str, re.Pattern[str]]] = [
     ("income_this_year", re.compile(r"本年收入合计|^收入合计")),
@@ -26,11 +26,11 @@ INCOME: list[tuple[str, re.Pattern[str]]] = [
     ("subsidiary", re.compile(r"附属单位上缴收入")),
     ("non_fiscal_balance", re.compile(r"非财政拨款结余|事业基金弥补")),
     ("other", re.compile(r"其他收入")),
-    ("carryover_begin", re.compile(r"年初结转和?结余")),
+    ("carryover_begin", re.compile(r"年初结转和?结余|上年结转和?结余")),
 ]
 
 EXPENDITURE: list[tuple[str, re.Pattern[str]]] = [
-    ("expenditure_this_year", re.compile(r"本年支出合计|^支出合计")),
+    ("expenditure_this_year", re.compile(r"本年支出合计|^支出合计|^本年支出$")),
     ("basic", re.compile(r"基本支出")),
     ("project", re.compile(r"项目支出")),
     ("upper", re.compile(r"上缴上级支出")),

@@ -128,6 +128,12 @@ class OutlineBuilder:
             self._part(index, block, n, line)
             self.implicit_part = self.part
             return
+        if self.part is None and n is not None and n.level == ITEM and len(n.title) <= MAX_TITLE and (
+            match(OVERVIEW, n.title) and not match(ITEMS, n.title)
+        ):
+            # the body opens with "一、主要职能" and no part heading: an overview without its title
+            location = self.doc.locate(block.location.start, block.location.start)
+            self.part = self.implicit_part = self._add(None, Section("overview", "", 1, location, index))
         part = self.part.kind if self.part else None
         if part in ("glossary", "annexes"):
             return  # numbered lines there are entries and annex headings, not report sections
@@ -165,14 +171,20 @@ class OutlineBuilder:
         self.item = self.sub = self.annex = None
 
     def _title_after(self, index: int) -> str | None:
-        """The title of a part whose heading stands alone ("第一部分" / "单位概况"); the title block is used up."""
-        if index + 1 >= len(self.doc.blocks) or self.doc.blocks[index + 1].kind is BlockKind.TABLE:
-            return None
-        title = self._first_line(self.doc.blocks[index + 1])
-        if not title or len(title) > 40 or numbering(title) is not None or re.search(r"[。；;，,]", title):
-            return None
-        self.consumed.add(index + 1)
-        return title
+        """The title of a part whose heading stands alone ("第一部分" / "单位概况", or over two lines:
+        "第一部分" / "XX镇人民政府" / "单位概况"); the title blocks are used up."""
+        pieces: list[str] = []
+        for j in range(index + 1, min(index + 3, len(self.doc.blocks))):
+            if self.doc.blocks[j].kind is BlockKind.TABLE:
+                break
+            title = self._first_line(self.doc.blocks[j])
+            if not title or len(title) > 40 or numbering(title) is not None or re.search(r"[。；;，,]", title):
+                break
+            pieces.append(title)
+            self.consumed.add(j)
+            if match(PARTS, title):
+                break
+        return " ".join(pieces) or None
 
     def _overview(self, index: int, block: Block, n: Numbering | None, line: str) -> None:
         if (self.part is self.implicit_part and n is not None and n.level == ITEM and len(n.title) <= MAX_TITLE

@@ -36,9 +36,9 @@ PARTS: list[tuple[str, re.Pattern[str]]] = [
 # Sections of the overview part.
 OVERVIEW: list[tuple[str, re.Pattern[str]]] = [
     ("functions_and_work", re.compile(r"职能(及|和|与)(主要)?工作")),
-    ("functions", re.compile(r"基本职能|主要职能|部门职责|单位职责|^职能|主要职责")),
     ("key_work", re.compile(r"重点工作|主要工作完成|工作完成情况")),
-    ("organisation", re.compile(r"机构设置|单位构成|决算单位|机构情况|人员情况")),
+    ("organisation", re.compile(r"机构设置|单位构成|决算单位|机构情况|人员情况|人员构成|人员编制|内设机构")),
+    ("functions", re.compile(r"职能|职责")),
 ]
 
 # Numbered items of the explanation part, by what they explain.

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from juesuan.document import BlockKind, Document, Location
-from juesuan.outline.catalogue import ITEMS, OVERVIEW, PARTS, TABLES, match, title_key
+from juesuan.outline.catalogue import ITEMS, OVERVIEW, PARTS, SUBSECTIONS, TABLES, match, title_key
 from juesuan.text.headings import PART, numbering
 
 _CONTENTS_TITLE = re.compile(r"^[(（]?目\s*[录錄次][)）]?$|^(决算)?公开目录$")
@@ -69,7 +69,8 @@ def entry_level(line: str) -> int | None:
     if _TABLE_ENTRY.match(line):
         return 4
     key = title_key(line)
-    if len(key) <= 30 and (match(PARTS, key) or match(ITEMS, key) or match(TABLES, key) or match(OVERVIEW, key)):
+    if len(key) <= 30 and (match(PARTS, key) or match(ITEMS, key) or match(TABLES, key) or match(OVERVIEW, key)
+                           or match(SUBSECTIONS["other_matters"], key)):
         return 2
     return None
 
@@ -118,10 +119,19 @@ def find_contents(document: Document) -> tuple[set[int], list[ContentsEntry]]:
         first = text[block.location.start : block.location.end].split("\n", 1)[0].strip()
         lines.append(_Line(i, first) if first else None)
     for i, line in enumerate(lines[:-1]):
-        title = lines[i + 1]
-        if line is not None and title is not None and is_bare_part(line.text) and title.level is not None:
+        if line is None or not is_bare_part(line.text):
+            continue
+        # "第一部分" / "XX镇人民政府" / "单位概况": the title may take two more lines
+        following = [j for j in range(i + 1, min(i + 6, len(lines))) if lines[j] is not None][:2]
+        for j in following:
+            title = lines[j]
+            assert title is not None
+            if title.level is None and (len(title.text) > 30 or title.is_body_text):
+                break
             line.join(title)
-            lines[i + 1] = None
+            lines[j] = None
+            if title.level is not None:
+                break
     keys_after: dict[str, list[int]] = {}
     for line in lines:
         if line is not None and line.level is not None:
@@ -169,6 +179,10 @@ def _run(lines: list[_Line | None], start: int, titled: bool) -> tuple[list[_Lin
         if line.level is None:
             if titled and not run and len(line.text) <= _FILLER:
                 j += 1  # a date or page header between 目录 and the first entry
+                continue
+            if (titled and run and len(line.text) <= 8 and not line.is_body_text and not run[-1].marked
+                    and not _CONTENTS_TITLE.match(line.key)):
+                j += 1  # the end of an entry broken over two lines ("…支出情" / "况说明")
                 continue
             break
         if run and line.key in seen and (line.key == run[0].key or line.level == PART):

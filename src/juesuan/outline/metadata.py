@@ -45,9 +45,10 @@ _SUBJECT = re.compile(
     r"[，,。、]\s*([\u4e00-\u9fff]{2,20}?)\s*(?:20\d{2}年度?)?(?:机关运行经费支出|政府采购支出总额|共有车辆)"
 )
 _PART_OVERVIEW = re.compile(r"^第.{1,3}部分\s*[:：]?\s*(.+?)\s*(概况|20\d{2}年度)")
+_SELF_DESCRIBED = re.compile(rf"^\s*(?!第[一二三四五六七八九十百\d]{{1,4}}[条款章节])({_CJK_NAME})(?:是|为|系|作为|成立于|始建于)")
 _BUDGET = re.compile(r"(部门|单位)预算|预算公开|预算情况说明|预算明细表|预算公开表")
 _FINAL = re.compile(r"决算")
-_THREE_PUBLIC_TITLE = re.compile(r"三公.{0,4}经费.{0,12}(决算|情况说明)")
+_THREE_PUBLIC_TITLE = re.compile(r"三公.{0,4}经费.{0,12}(决算|说明|公开)")
 _HEAD_BLOCKS = 60
 
 
@@ -101,7 +102,8 @@ def _kind(titles: list[tuple[str, str | None, int | None]], sections: list[Secti
     text = " ".join(title_key(t) for t in named)
     if _BUDGET.search(text) and not _FINAL.search(text):
         return "预算"
-    if any(_THREE_PUBLIC_TITLE.search(title_key(t[0])) for t in titles) and not any(
+    if any(_THREE_PUBLIC_TITLE.search(key := title_key(t[0])) and not re.search(r"(部门|单位)决算", key)
+           for t in titles) and not any(
         s.kind in ("overview", "explanation") and s.level == 1 for s in sections
     ):
         return "三公经费决算"
@@ -197,6 +199,10 @@ def _organisation(document: Document, sections: list[Section],
                     elif m := _NAME_BEFORE_YEAR.match(piece):
                         votes[_clean(m.group(1))] += 3
     text = document.normalized
+    for block in document.blocks[:_HEAD_BLOCKS * 2]:  # "北京学校为公益一类事业单位…", "XX中学是经…批准成立的"
+        m = _SELF_DESCRIBED.match(text[block.location.start : block.location.end])
+        if block.kind is BlockKind.PARAGRAPH and m and _is_org_name(name := _clean(m.group(1))):
+            votes[name] += 2
     for m in _CITATION.finditer(text):
         votes[_clean(m.group(1))] += 2
     for m in _ALIAS.finditer(text):

@@ -39,13 +39,18 @@ def wrap_width(lines: list[str]) -> int | None:
     Wrapped lines end mid-sentence and have nearly the same length; lists of headings (a table of
     contents) end without punctuation too, but are numbered and of every length."""
     filled = [t for line in lines if len(t := line.strip()) >= 12]
-    open_ended = sorted(len(t) for t in filled if not t.endswith(_SENTENCE_END) and numbering(t) is None)
+    open_ended = sorted(display_width(t) for t in filled if not t.endswith(_SENTENCE_END) and numbering(t) is None)
     if len(open_ended) < 5 or len(open_ended) * 5 < len(filled) * 2:
         return None
     width = open_ended[len(open_ended) // 2]
-    if sum(1 for n in open_ended if abs(n - width) <= 3) * 5 < len(open_ended) * 3:
+    if sum(1 for n in open_ended if abs(n - width) <= 6) * 5 < len(open_ended) * 3:
         return None
     return width
+
+
+def display_width(text: str) -> int:
+    """Columns a line takes on the page: a Chinese character two, a digit or space one."""
+    return sum(2 if ord(c) >= 0x2E80 else 1 for c in text)
 
 
 def split_run_together(line: str) -> list[str]:
@@ -103,7 +108,7 @@ class _LineReader:
     def _continues(self, i: int) -> bool:
         """Line i is wrapped: it fills the width, ends mid-sentence, and the next line goes on with it."""
         line, after = self.lines[i].strip(), self.lines[i + 1].strip() if i + 1 < len(self.lines) else ""
-        return (self.wrap is not None and len(line) >= self.wrap - 4 and not line.endswith(_SENTENCE_END)
+        return (self.wrap is not None and display_width(line) >= self.wrap - 8 and not line.endswith(_SENTENCE_END)
                 and bool(after) and not starts_paragraph(after) and not is_heading_line(line)
                 and not self.lines[i + 1].startswith("\t") and not _IMAGE.search(after))
 

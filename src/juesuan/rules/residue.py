@@ -24,6 +24,7 @@ RESIDUE: list[tuple[re.Pattern[str], str]] = [
 
 # Leftovers that do not misstate anything: warnings rather than errors.
 _MINOR = {"沿用的范本标题", "图题后留有模板说明"}
+_FIELD_CODE = re.compile(r"PAGEREF\s*_?Toc\d*(?:\s*\\?h\b)?|HYPERLINK\s*\\l\s*\"?_Toc\d*\"?|TOC\s*\\o\s*\"\d-\d\"", re.IGNORECASE)
 
 
 @rule("P101", "residue", Severity.ERROR, "模板残留或占位符",
@@ -38,3 +39,24 @@ def template_residue(ctx: CheckContext, out: Reporter) -> None:
                 out.finding(f"模板残留：{what}", loc(ctx, start + m.start(), start + m.end()),
                             actual=ctx.document.text[start + m.start() : start + m.end()],
                             severity=Severity.WARNING if what in _MINOR else None)
+
+
+@rule("P102", "residue", Severity.WARNING, "文档转换留下的残留（拼音注音、Word域代码）",
+      "网页或文档经转换后留下的机器残留应删去：繁简转换在字后加的拼音注音（如“政務(wù)”“結(jié)余”），"
+      "目录中的Word域代码（如“PAGEREF _Toc25831 h 3”）。每种残留报告一次，并说明共有几处。",
+      bad="一、收入支出决算总体情况说明\n2023年度收入总计434.72万元，年初結(jié)轉(zhuǎn)和結(jié)余0.55万元。",
+      good="一、收入支出决算总体情况说明\n2023年度收入总计434.72万元，年初結轉和結余0.55万元。")
+def conversion_residue(ctx: CheckContext, out: Reporter) -> None:
+    out.checked()
+    residue = ctx.document.residue
+    if residue:
+        first = residue[0].offset
+        marks = "、".join(r.text for r in residue[:5])
+        out.finding(f"繁简转换留下的拼音注音共{len(residue)}处（{marks}{'等' if len(residue) > 5 else ''}）",
+                    loc(ctx, max(0, first - 1), first), actual=marks,
+                    evidence=ctx.document.text[max(0, first - 8) : first + 8])
+    codes = [(start + m.start(), start + m.end()) for start, text in paragraphs(ctx) for m in _FIELD_CODE.finditer(text)]
+    if codes:
+        a, b = codes[0]
+        out.finding(f"目录中留有Word域代码共{len(codes)}处（如“{ctx.document.text[a:b]}”）", loc(ctx, a, b),
+                    actual=ctx.document.text[a:b])

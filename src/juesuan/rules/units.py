@@ -66,3 +66,16 @@ def mixed_units(ctx: CheckContext, out: Reporter) -> None:
                 out.finding(f"其他金额以“{main}”为单位，这里写作“{raw}”", loc(ctx, start + f.start, start + f.end),
                             expected=f"{f.value}{main}", actual=raw,
                             evidence=ctx.document.text[start + max(0, f.start - 20) : start + f.end])
+
+
+@rule("U103", "units", Severity.WARNING, "金额单位写作“万”",
+      "金额单位应写“万元”，不应简写为“万”。",
+      bad="二、收入决算情况说明\n2023年本年收入合计100.00万元，其中：经营收入 0.00 万，其他收入100.00万元。",
+      good="二、收入决算情况说明\n2023年本年收入合计100.00万元，其中：经营收入 0.00 万元，其他收入100.00万元。")
+def short_unit(ctx: CheckContext, out: Reporter) -> None:
+    for _, figure in flatten(ctx.disclosure):
+        if figure.unit == "万元":
+            out.checked()
+            if figure.raw.rstrip().endswith("万"):
+                out.finding(f"金额{figure.raw.strip()}的单位应写作“万元”", figure.location, expected=f"{figure.value}万元",
+                            actual=figure.raw, evidence=figure.sentence or None)
