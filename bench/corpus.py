@@ -1,12 +1,12 @@
 """Outline, metadata, key figures and findings on real reports, against an independent review.
 
     python bench/corpus.py                       # the development corpus (tests/fixtures/corpus)
-    python bench/corpus.py --dir tests/fixtures/heldout --judgements bench/data/heldout_judgements.tsv
+    python bench/corpus.py --dir tests/fixtures/heldout   # the held-out half
 
 The review (review.json beside the texts, e.g. tests/fixtures/corpus/review.json) was written by a reader who saw neither the code nor its
 output: for each file the organisation, year, kind, whether it is cut off, the body's part and
 section headings (by line), the key figures (line, value) and the defects a reviewer would flag.
-Judgements (bench/data/corpus_judgements.tsv: file, rule, line, severity, true|false, why) say for
+Judgements (judgements.tsv beside the texts: file, rule, line, severity, true|false, why) say for
 each error- and warning-level finding whether it is a real defect; a finding not judged there is
 counted as unjudged, and a finding at a line the review lists as a defect counts as true.
 """
@@ -52,10 +52,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--review", type=Path, default=None, help="default: review.json in --dir")
     parser.add_argument("--dir", type=Path, default=ROOT / "tests" / "fixtures" / "corpus")
-    parser.add_argument("--judgements", type=Path, default=DATA / "corpus_judgements.tsv")
+    parser.add_argument("--judgements", type=Path, default=None, help="default: judgements.tsv in --dir")
     args = parser.parse_args()
     review = json.loads((args.review or args.dir / "review.json").read_text(encoding="utf-8"))
-    judged = _judgements(args.judgements)
+    judged = _judgements(args.judgements or args.dir / "judgements.tsv")
     meta = Counter()
     counts = Counter()
     alarms: Counter[tuple[str, str]] = Counter()

@@ -23,6 +23,7 @@ from juesuan.text.headings import numbering
 _ORG_SUFFIX = (
     "办公室", "办事处", "委员会", "政府", "局", "厅", "委", "办", "中心", "院", "部", "处", "会", "站", "所",
     "馆", "队", "校", "学", "社", "署", "室", "团", "联", "镇", "乡", "街道", "场", "园", "台", "库",
+    "医共体", "集团", "公司",
 )
 _CJK_NAME = r"[\u4e00-\u9fff（）()]{2,30}?"
 _YEAR = r"(20\d{2})\s*年度?"
@@ -37,7 +38,10 @@ _NOT_A_TITLE = re.compile(r"发布|来源|索引|欢迎|当前位置|分享|打�
 _COMPARISON_BEFORE = re.compile(r"(较|比|与|同|对比|上年|去年|至|截至|截止|于|自|从)\s*$")
 _DATE_AFTER = re.compile(r"^\s*\d{1,2}\s*月|^\s*[-./]\s*\d")
 _THIS_YEAR = re.compile(rf"(本单位|本部门|我单位|我部门|本年度?|全年)\s*{_YEAR}|{_YEAR}\s*(部门|单位)?\s*决算")
-_STATED_FOR = re.compile(rf"{_YEAR}\s*[,，]?\s*(收[、,，]?\s*支总计|收入总计|本年收入合计|本年支出合计|总收入|总支出)")
+_STATED_FOR = re.compile(
+    rf"{_YEAR}\s*[,，]?\s*(收[、,，]?\s*支总计|收入总计|本年收入合计|本年支出合计|总收入|总支出"
+    rf"|(?:实际支出|一般公共预算财政拨款(?:安排的)?)?[\"“]?三公)"
+)
 _CITATION = re.compile(rf"《({_CJK_NAME})(20\d{{2}})年")
 _ALIAS = re.compile(rf"({_CJK_NAME})[（(]以下简称")
 _NAME_BEFORE_YEAR = re.compile(rf"^({_CJK_NAME})\s*(20\d{{2}})\s*年")
@@ -56,6 +60,9 @@ def read_meta(document: Document, sections: list[Section], contents: list[Conten
     contents = contents or []
     titles = _title_lines(document, sections)
     kind = _kind(titles, sections, contents)
+    if not any(year for _, _, year in titles):  # no title: the parts name the year ("第二部分 XX局2023年单位预算公开表")
+        named = [s.title for s in sections if s.level == 1] + [e.title for e in contents if e.level == 1]
+        titles = titles + [(t, None, int(m.group(1))) for t in named if (m := re.search(rf"{_YEAR}{_REPORT}", t))]
     return ReportMeta(_organisation(document, sections, titles), _year(document, titles), kind,
                       _layout(document, sections, contents, kind))
 
@@ -103,9 +110,7 @@ def _kind(titles: list[tuple[str, str | None, int | None]], sections: list[Secti
     if _BUDGET.search(text) and not _FINAL.search(text):
         return "预算"
     if any(_THREE_PUBLIC_TITLE.search(key := title_key(t[0])) and not re.search(r"(部门|单位)决算", key)
-           for t in titles) and not any(
-        s.kind in ("overview", "explanation") and s.level == 1 for s in sections
-    ):
+           for t in titles) and not any(s.kind == "explanation" and s.level == 1 for s in sections):
         return "三公经费决算"
     for t in named:
         if m := re.search(r"(部门|单位)\s*决算", t):

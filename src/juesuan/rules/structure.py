@@ -29,11 +29,12 @@ def required_sections(ctx: CheckContext, out: Reporter) -> None:
         return
     found = set(ctx.outline.kinds())
     anchor = explanation[0].location
+    if ctx.cut_off and not found.issuperset(REQUIRED_ITEMS + REQUIRED_SUBSECTIONS):
+        out.missing()  # what is not there may stand past the cut: completeness cannot be judged
+        return
     for kind in REQUIRED_ITEMS + REQUIRED_SUBSECTIONS:
         if kind in found:
             out.checked()
-        elif ctx.cut_off:
-            out.missing()  # it may stand past the cut
         else:
             out.finding(f"缺少“{KIND_LABELS.get(kind, kind)}”的说明", anchor, evidence=explanation[0].title)
 

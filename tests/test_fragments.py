@@ -1,0 +1,127 @@
+"""Texts as they are found: contents pages of every kind, cut-off texts and --partial, budget reports,
+traditional characters and the residue of conversions."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import run_cli, seed
+from juesuan.outline import build_outline
+from juesuan.readers import read
+from juesuan.rules import Status, check
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+BODY = """第一部分 单位概况
+一、主要职能
+本单位负责全县的发展改革工作。
+二、机构设置
+本单位内设办公室等4个股室。
+第二部分 2022年度单位决算情况说明
+一、收入支出决算总体情况说明
+2022年度收、支总计100.00万元。
+"""
+
+
+def _outline(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    return build_outline(read(path))
+
+
+def _lines(outline) -> list[int]:  # type: ignore[no-untyped-def]
+    return [s.location.line for s in outline.walk()]
+
+
+def test_contents_with_page_numbers_and_no_title(tmp_path: Path) -> None:
+    contents = "第一部分 单位概况 3\n一、主要职能 3\n二、机构设置 3\n第二部分 2022年度单位决算情况说明 4\n一、收入支出决算总体情况说明 4\n"
+    outline = _outline(tmp_path, contents + BODY)
+    assert [e.location.line for e in outline.contents] == [1, 2, 3, 4, 5]
+    assert [e.page for e in outline.contents] == [3, 3, 3, 4, 4]
+    assert _lines(outline) == [6, 7, 9, 11, 12]
+
+
+def test_contents_with_dot_leaders_and_pageref(tmp_path: Path) -> None:
+    contents = ("目  录\n第一部分 单位概况……………………3\n一、主要职能 PAGEREF _Toc32310 h 3\n"
+                "二、机构设置 PAGEREF _Toc8401 h 3\n第二部分 2022年度单位决算情况说明……4\n")
+    outline = _outline(tmp_path, contents + BODY)
+    assert [e.title for e in outline.contents] == ["第一部分 单位概况", "一、主要职能", "二、机构设置",
+                                                   "第二部分 2022年度单位决算情况说明"]
+    assert _lines(outline) == [6, 7, 9, 11, 12]
+
+
+def test_contents_that_the_body_does_not_repeat(tmp_path: Path) -> None:
+    """A 目录 whose last entries are followed by body text: those headings open the body."""
+    contents = "目录\n九、国有资本经营预算财政拨款收入支出决算情况说明\n十二、其他需说明的事项\n"
+    outline = _outline(tmp_path, contents + BODY)
+    assert [e.location.line for e in outline.contents] == [2, 3]
+    assert _lines(outline)[0] == 4
+
+
+def test_a_body_is_not_a_contents_page(tmp_path: Path) -> None:
+    outline = _outline(tmp_path, BODY)
+    assert outline.contents == [] and _lines(outline) == [1, 2, 4, 6, 7]
+
+
+def test_contents_only_is_cut_off_and_listed(tmp_path: Path) -> None:
+    result = run_cli("outline", CORPUS / "001_luzhou_tcm_hospital_2023.txt", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["sections"] == [] and data["truncation"] == "只有目录，正文缺失"
+    assert [e["title"] for e in data["contents"]][:2] == ["第一部分 单位概况", "一、 主要职责"]
+    text = run_cli("outline", CORPUS / "001_luzhou_tcm_hospital_2023.txt").stdout
+    assert "目录（正文中没有这些部分）" in text and "第五部分 附表" in text
+
+
+def test_partial_turns_missing_sections_into_insufficient_data(tmp_path: Path) -> None:
+    lines = seed("002").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "first_part.txt"
+    path.write_text("\n".join(lines[:40]) + "\n", encoding="utf-8")  # ends after whole paragraphs
+    whole = check(read(path))
+    assert whole.outline.truncation is None
+    assert any(f.rule == "S101" for f in whole.findings)
+    partial = check(read(path), partial=True)
+    assert not any(f.rule == "S101" for f in partial.findings)
+    assert dict(partial.coverage)["S101"] is Status.INSUFFICIENT_DATA
+    assert partial.notes and "--partial" in partial.notes[0]
+
+
+def test_cut_off_sum_is_not_a_mismatch() -> None:
+    """025 ends in the middle of the list of income sources: 本年收入合计 cannot be checked."""
+    result = check(read(CORPUS / "025_beijing_school_2023.txt"))
+    assert not any(f.rule == "I101" for f in result.findings)
+    assert dict(result.coverage)["I101"] is Status.INSUFFICIENT_DATA
+
+
+def test_budget_report_is_said_plainly_and_not_checked() -> None:
+    result = run_cli("check", CORPUS / "029_kaijiang_culture_tourism_budget_2023.txt", "--format", "json")
+    data = json.loads(result.stdout)
+    assert result.returncode == 0 and data["report"]["kind"] == "预算" and data["findings"] == []
+    assert data["notes"] == ["这是一份预算报告，不是决算报告，未按决算报告检查。"]
+    assert {c["status"] for c in data["coverage"]} == {"not_applicable"}
+    assert "这是一份预算报告，不是决算报告" in run_cli("outline", CORPUS / "029_kaijiang_culture_tourism_budget_2023.txt").stdout
+
+
+def test_traditional_characters_are_read_and_quoted_as_written() -> None:
+    document = read(CORPUS / "047_urumqi_gov_service_center_2023_tc.txt")
+    line = next(b for b in document.blocks if b.location.line == 15)
+    assert line.text.startswith("2023年度支出總計434.72萬元") and "結余分配" in line.text  # residue taken out
+    result = check(document)
+    totals = result.disclosure.totals
+    assert [a.raw for a in totals.expenditure_total.amount] == ["434.72萬元"]  # type: ignore[union-attr]
+    assert [a.value for a in totals.carryover_end.amount] == [a.value for a in totals.carryover_begin.amount]  # type: ignore[union-attr]
+    residue = [f for f in result.findings if f.rule == "P102"]
+    assert len(residue) == 1 and residue[0].message.startswith("繁简转换留下的拼音注音共57处")
+    assert len(document.residue) == 57 and document.residue[0].text == "(wù)"
+
+
+def test_lost_line_breaks_are_restored() -> None:
+    outline = build_outline(read(CORPUS / "003_suizhou_zengdu_dike_2021.txt"))
+    assert len(outline.contents) == 27 and outline.contents[0].title == "第一部分:基本情况"
+    assert [(s.title, s.location.line) for s in outline.walk()] == [("第一部分:基本情况", 2), ("一、部门主要职能", 2)]
+
+
+def test_hard_wrapped_text_is_rejoined() -> None:
+    document = read(CORPUS / "039_wuzhou_unit_2023_fragment.txt")
+    block = next(b for b in document.blocks if b.location.line == 2)
+    assert block.location.end_line == 5 and "非独立核算经营活动" in block.text
+    assert document.locate(block.location.end - 3).line == 5
