@@ -16,11 +16,11 @@ from juesuan.model.figures import Figure, Loc
 from juesuan.text.headings import chinese_number
 
 # Longer units first: 人次 before 人, 台(套) before 台, 万元 before 元.
-UNITS = ["万元", "亿元", "元", "%", "‰", "台(套)", "批次", "人次", "个", "辆", "人", "次", "台", "套", "项", "家",
+UNITS = ["万元", "亿元", "千元", "元", "%", "‰", "台(套)", "批次", "人次", "个", "辆", "人", "次", "台", "套", "项", "家",
          "份", "篇", "期", "册", "条", "场", "分"]
 CANONICAL_UNIT = {"台(套)": "台（套）", "万": "万元"}
 COUNT_UNITS = {"个", "辆", "人", "次", "批次", "人次", "台（套）", "台", "套", "项", "家", "份", "篇", "期", "册", "条", "场"}
-MONEY_UNITS = {"万元", "亿元", "元"}
+MONEY_UNITS = {"万元", "亿元", "千元", "元"}
 
 # "经营收入 0.00 万，": 万 alone, before punctuation, is 万元 written short (U103 says so).
 _UNIT = "|".join(re.escape(u) for u in UNITS) + r"|万(?![\u4e00-\u9fff\d])"

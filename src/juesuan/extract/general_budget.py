@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from juesuan.extract.context import Context
+from juesuan.extract.figures import MONEY_UNITS
 from juesuan.extract.mentions import GENERIC_LABEL, add_mention, flat_changes, loc_of, new_item, parse_sentence, reasons
 from juesuan.extract.sections import split_sentences
 from juesuan.model.disclosure import BasicExpenditure, GeneralBudget, LineItem
@@ -38,7 +39,7 @@ def extract_general_budget(ctx: Context) -> GeneralBudget:
             budget.total.change += flat_changes(doc, sentences, ctx.prior_year)
     for text in ctx.index.of_kind("general_budget_structure"):
         for mention in ctx.mentions(text.sentences()):
-            if mention.is_change or mention.figure.unit not in ("万元", "元", "亿元", None):
+            if mention.is_change or mention.figure.unit not in (*MONEY_UNITS, None):
                 continue
             if GENERAL_BUDGET.search(mention.key):
                 budget.structure_total.append(mention.figure)
@@ -100,7 +101,7 @@ def _line_item(ctx: Context, start: int, end: int, n: Numbering, match: re.Match
                 continue
             if _BUDGET.search(mention.key):
                 item.budget.append(mention.figure)
-            elif mention.figure.unit in ("万元", "元", None):
+            elif mention.figure.unit in (*MONEY_UNITS, None):
                 item.amount.append(mention.figure)
             if mention.completion is not None:
                 item.completion.append(mention.completion)

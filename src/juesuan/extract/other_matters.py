@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from juesuan.extract.context import Context
-from juesuan.extract.figures import find_figures, make_figure
+from juesuan.extract.figures import MONEY_UNITS, find_figures, make_figure
 from juesuan.extract.mentions import add_mention, flat_changes, loc_of, new_item, parse_sentence, reasons
 from juesuan.model.disclosure import FundSection, Procurement, StateAssets
 from juesuan.model.figures import Item, Text
@@ -70,7 +70,7 @@ def extract_procurement(ctx: Context) -> Procurement:
     result = Procurement()
     for text in ctx.index.of_kind("procurement"):
         for mention in ctx.mentions(text.sentences()):
-            if mention.is_change or mention.figure.unit not in ("万元", "元", "亿元", None):
+            if mention.is_change or mention.figure.unit not in (*MONEY_UNITS, None):
                 continue
             key = first_match(PROCUREMENT, mention.key)
             if key is None:

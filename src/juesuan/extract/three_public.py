@@ -7,6 +7,7 @@ import re
 
 from juesuan.document import Block
 from juesuan.extract.context import Context
+from juesuan.extract.figures import MONEY_UNITS
 from juesuan.extract.mentions import (
     GENERIC_LABEL,
     Mention,
@@ -60,7 +61,7 @@ def _paragraph(ctx: Context, paragraph: Block, sub_units: list[str], result: Thr
         context: str | None = None  # what the counts of this sentence are about
         for mention in parse_sentence(doc, sentence, ctx.prior_year):
             key = _strip_units(mention.key, sub_units)
-            if mention.figure.unit not in ("万元", "元", "亿元", None) and not mention.rate_only:
+            if mention.figure.unit not in (*MONEY_UNITS, None) and not mention.rate_only:
                 context = _count(targets, key, mention, context, sentence.norm)
                 if mention.figure.unit == "批次" and "接待" in key:  # "…接待24批次，共计支出4.73万元"
                     last_kind = "reception_foreign" if "外事" in key else "reception_domestic"

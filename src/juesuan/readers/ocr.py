@@ -1,4 +1,9 @@
-"""OCR for PDF pages without a text layer: rapidocr on onnxruntime, offline (the models ship in the wheel)."""
+"""OCR for PDF pages without a text layer: rapidocr on onnxruntime, offline (the models ship in the wheel).
+
+The page image is straightened first (scans are turned by a fraction of a degree), then read; its
+ruling lines go to the same table finder as a text PDF's, and the words inside a table's cells become
+the table's cells instead of loose lines.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,9 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
-from juesuan.readers.pdf_page import Line, tidy
+from juesuan.readers.pdf_page import Char, Line, PageContent, tidy
+from juesuan.readers.pdf_tables import PageTable, find_tables, inside
+from juesuan.readers.scan_image import ruling_edges, skew_angle, straighten
 
 RENDER_SCALE = 3.0  # 216 dpi: small Chinese characters are read much better than at 144 dpi
 
@@ -23,15 +30,16 @@ def _engine() -> Any:
     return engine
 
 
-def ocr_page(page: pdfium.PdfPage, number: int) -> list[Line]:
-    """The text lines of a scanned page, with boxes in page points, top to bottom."""
-    image = page.render(scale=RENDER_SCALE).to_pil()
+def ocr_page(page: pdfium.PdfPage, number: int) -> tuple[list[Line], list[PageTable]]:
+    """The text lines of a scanned page outside its tables, top to bottom, and its ruled tables."""
+    image = page.render(scale=RENDER_SCALE).to_pil().convert("L")
+    image = straighten(image, skew_angle(image))
     # Reports are upright; the angle classifier only turns some lines of "（类）…（款）" upside down.
     result = _engine()(image, use_cls=False)
     boxes = getattr(result, "boxes", None)
     texts = getattr(result, "txts", None)
     if boxes is None or texts is None:
-        return []
+        return [], []
     lines: list[Line] = []
     for box, text in zip(boxes, texts, strict=False):
         xs = [float(p[0]) / RENDER_SCALE for p in box]
@@ -43,5 +51,13 @@ def ocr_page(page: pdfium.PdfPage, number: int) -> list[Line]:
         ems = sum(1.0 if ord(ch) >= 0x2E80 else 0.5 for ch in cleaned)
         size = (max(xs) - min(xs)) / ems if ems else max(ys) - min(ys)
         lines.append(Line(cleaned, min(xs), max(xs), min(ys), max(ys), size, number))
-    lines.sort(key=lambda line: (line.top + line.bottom) / 2)
-    return lines
+    width, height = page.get_size()
+    content = PageContent(number, width, height, edges=ruling_edges(image, RENDER_SCALE))
+    # Each recognised line is one "character" for the table finder: cells take the lines inside them.
+    content.chars = [Char(line.text, line.x0, line.x1, line.top, line.bottom, line.size) for line in lines]
+    tables = find_tables(content)
+    boxes_of_tables = [(t.x0, t.top, t.x1, t.bottom) for t in tables]
+    outside = [line for line, char in zip(lines, content.chars, strict=True)
+               if not any(inside(char, box) for box in boxes_of_tables)]
+    outside.sort(key=lambda line: (line.top + line.bottom) / 2)
+    return outside, tables

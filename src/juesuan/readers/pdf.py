@@ -49,7 +49,7 @@ def _read(path: Path, pdf: pdfium.PdfDocument) -> Document:
         if visible < MIN_TEXT_CHARS and content.has_images:
             if len(builder.ocr_pages) >= MAX_OCR_PAGES:
                 raise ReadError(path, f"扫描页过多（超过 {MAX_OCR_PAGES} 页需要文字识别），请提供带文字层的 PDF")
-            lines = ocr_page(page, number)
+            lines, tables = ocr_page(page, number)
             builder.ocr_pages.append(number)
         else:
             tables = find_tables(content)

@@ -110,15 +110,15 @@ def _read_objects(page: pdfium.PdfPage, content: PageContent) -> None:
             content.edges.extend(_segment_edges(obj, height))
         elif w <= 3 and h > 3:
             x = (left + right) / 2
-            content.edges.append(_edge("v", x, x, height - top, height - bottom))
+            content.edges.append(edge("v", x, x, height - top, height - bottom))
         elif h <= 3 and w > 3:
             y = height - (top + bottom) / 2
-            content.edges.append(_edge("h", left, right, y, y))
+            content.edges.append(edge("h", left, right, y, y))
         elif w > 3 and h > 3:  # a rectangle: its four sides
             t, b = height - top, height - bottom
             content.edges += [
-                _edge("h", left, right, t, t), _edge("h", left, right, b, b),
-                _edge("v", left, left, t, b), _edge("v", right, right, t, b),
+                edge("h", left, right, t, t), edge("h", left, right, b, b),
+                edge("v", left, left, t, b), edge("v", right, right, t, b),
             ]
 
 
@@ -152,13 +152,13 @@ def _segment_edges(obj: pdfium.PdfObject, height: float) -> list[dict[str, float
 def _line_edge(a: tuple[float, float], b: tuple[float, float], height: float) -> list[dict[str, float | str]]:
     (x0, y0), (x1, y1) = a, b
     if abs(x0 - x1) < 0.5 and abs(y0 - y1) > 3:
-        return [_edge("v", x0, x0, height - max(y0, y1), height - min(y0, y1))]
+        return [edge("v", x0, x0, height - max(y0, y1), height - min(y0, y1))]
     if abs(y0 - y1) < 0.5 and abs(x0 - x1) > 3:
-        return [_edge("h", min(x0, x1), max(x0, x1), height - y0, height - y0)]
+        return [edge("h", min(x0, x1), max(x0, x1), height - y0, height - y0)]
     return []
 
 
-def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict[str, float | str]:
+def edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict[str, float | str]:
     return {
         "object_type": "line", "orientation": orientation,
         "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import Any
 
 from juesuan.document import Document, Location
+from juesuan.extract.figures import MONEY_UNITS
 from juesuan.extract.sections import SectionIndex
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Figure, Loc
@@ -208,3 +209,9 @@ def rule(id: str, category: str, severity: Severity, title: str, description: st
 def fmt(value: Decimal, places: int = 2) -> str:
     """A figure as reports print it: thousands separators and fixed decimals."""
     return f"{value:,.{places}f}"
+
+
+def amount(figure: Figure, value: Decimal | None = None) -> str:
+    """An amount as messages write it, in the unit the report used (万元 unless it said otherwise)."""
+    unit = figure.unit if figure.unit in MONEY_UNITS else "万元"
+    return f"{fmt(figure.value if value is None else value)}{unit}"

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from juesuan.extract.figures import MONEY_UNITS
 from juesuan.model.figures import Figure
 from juesuan.model.flatten import flatten
 from juesuan.rules.arithmetic import equal
@@ -44,7 +45,7 @@ def stated_twice(ctx: CheckContext, out: Reporter) -> None:
     for name, statements in _quantities(ctx):
         if len(statements) < 2:
             continue
-        values = [s for s in statements if s.unit in ("万元", "元", "亿元", None)]
+        values = [s for s in statements if s.unit in (*MONEY_UNITS, None)]
         if len(values) < 2:
             continue  # counts stated twice (账面4辆、实有3辆) are often two different things
         majority = max(values, key=lambda s: sum(equal(s, t, ctx.tolerance) for t in values))

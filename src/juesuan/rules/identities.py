@@ -7,7 +7,7 @@ from decimal import Decimal
 from juesuan.model.disclosure import ThreePublicUnit
 from juesuan.model.figures import Figure, Item
 from juesuan.rules.arithmetic import equal, sum_agrees
-from juesuan.rules.base import CheckContext, Reporter, Severity, fmt, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, amount, rule
 
 
 def first(item: Item | None) -> Figure | None:
@@ -27,8 +27,8 @@ def _sum_check(ctx: CheckContext, out: Reporter, name: str, total: Figure | None
     if computed < total.value and ctx.may_be_cut(total.location.start):
         out.missing()  # the list of parts may go on past the cut
         return
-    out.finding(f"{name}{fmt(total.value)}万元不等于{part_names}之和{fmt(computed)}万元", total.location,
-                expected=f"{fmt(computed)}万元", actual=total.raw)
+    out.finding(f"{name}{amount(total)}不等于{part_names}之和{amount(total, computed)}", total.location,
+                expected=amount(total, computed), actual=total.raw)
 
 
 @rule("I101", "identities", Severity.ERROR, "本年收入合计不等于各项收入之和",
@@ -78,7 +78,7 @@ def totals_balance(ctx: CheckContext, out: Reporter) -> None:
     if equal(income, expenditure, ctx.tolerance):
         out.checked()
     else:
-        out.finding(f"收入总计{fmt(income.value)}万元与支出总计{fmt(expenditure.value)}万元不相等", expenditure.location,
+        out.finding(f"收入总计{amount(income)}与支出总计{amount(expenditure)}不相等", expenditure.location,
                     expected=income.raw, actual=expenditure.raw)
 
 
@@ -153,12 +153,12 @@ def procurement_sum(ctx: CheckContext, out: Reporter) -> None:
     sme, micro = first(p.sme), first(p.micro_small)
     if total is not None and sme is not None:
         if sme.value > total.value + ctx.tolerance.money_slack:
-            out.finding(f"授予中小企业合同金额{fmt(sme.value)}万元大于政府采购支出总额{fmt(total.value)}万元", sme.location)
+            out.finding(f"授予中小企业合同金额{amount(sme)}大于政府采购支出总额{amount(total)}", sme.location)
         else:
             out.checked()
     if sme is not None and micro is not None:
         if micro.value > sme.value + ctx.tolerance.money_slack:
-            out.finding(f"授予小微企业合同金额{fmt(micro.value)}万元大于中小企业合同金额{fmt(sme.value)}万元", micro.location)
+            out.finding(f"授予小微企业合同金额{amount(micro)}大于中小企业合同金额{amount(sme)}", micro.location)
         else:
             out.checked()
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from juesuan.model.figures import Figure, Item
 from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds
-from juesuan.rules.base import CheckContext, Reporter, Severity, fmt, half_unit, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, amount, fmt, half_unit, rule
 from juesuan.rules.identities import first
 
 # Wholes a share may be stated against (占本年支出合计的…), by the words the report uses.
@@ -95,7 +95,7 @@ def shares(ctx: CheckContext, out: Reporter) -> None:
                 if percent_agrees(share, bounds, ctx.tolerance):
                     out.checked()
                 else:
-                    out.finding(f"{item.name}{fmt(part.value)}万元占{label}{fmt(whole.value)}万元应为{point(bounds, share)}，"
+                    out.finding(f"{item.name}{amount(part)}占{label}{amount(whole)}应为{point(bounds, share)}，"
                                 f"报告写作{share.raw}", share.location, expected=point(bounds, share), actual=share.raw,
                                 evidence=share.sentence or None, severity=_severity(share, bounds))
 
@@ -155,7 +155,7 @@ def change_rates(ctx: CheckContext, out: Reporter) -> None:
             exponent = min(current.value.as_tuple().exponent, change.amount.value.as_tuple().exponent)  # type: ignore[type-var]
             previous.value = previous.value.quantize(Decimal(1).scaleb(exponent))
             if previous.value <= 0:
-                out.finding(f"{item.name}上年数为{fmt(previous.value)}万元，无法计算增长率，报告却写作{change.percent.raw}",
+                out.finding(f"{item.name}上年数为{amount(previous)}，无法计算增长率，报告却写作{change.percent.raw}",
                             change.percent.location, actual=change.percent.raw)
                 continue
             bounds = ratio_bounds(change.amount, previous)
@@ -164,7 +164,7 @@ def change_rates(ctx: CheckContext, out: Reporter) -> None:
             if percent_agrees(change.percent, bounds, ctx.tolerance):
                 out.checked()
             else:
-                out.finding(f"{item.name}{change.direction}{fmt(change.amount.value)}万元，上年数{fmt(previous.value)}万元，"
+                out.finding(f"{item.name}{change.direction}{amount(change.amount)}，上年数{amount(previous)}，"
                             f"变动率应为{point(bounds, change.percent)}，报告写作{change.percent.raw}", change.percent.location,
                             expected=point(bounds, change.percent), actual=change.percent.raw,
                             evidence=change.percent.sentence or None, severity=_severity(change.percent, bounds))
@@ -193,6 +193,6 @@ def completion_rates(ctx: CheckContext, out: Reporter) -> None:
             if percent_agrees(completion, bounds, ctx.tolerance):
                 out.checked()
             else:
-                out.finding(f"{name}决算数{fmt(amounts[0].value)}万元、预算数{fmt(budgets[0].value)}万元，完成预算应为"
+                out.finding(f"{name}决算数{amount(amounts[0])}、预算数{amount(budgets[0])}，完成预算应为"
                             f"{point(bounds, completion)}，报告写作{completion.raw}", completion.location,
                             expected=point(bounds, completion), actual=completion.raw)
