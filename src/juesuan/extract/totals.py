@@ -10,12 +10,12 @@ from juesuan.model.disclosure import FiscalAppropriation, Totals
 from juesuan.model.figures import Item
 from juesuan.outline.catalogue import first_match
 
-INCOME_TOTAL = re.compile(r"^(?:本年度?)?收入总计")
+INCOME_TOTAL = re.compile(r"^(?:本年度?)?收入总计|^总收入$")
 EXPENDITURE_TOTAL = re.compile(r"^(?:本年度?)?支出总计|^总支出$")
 TOTAL = re.compile(r"收[入、]?\s*[、和及与]?\s*支出?总计|收入支出总计|收支总计|^总计|^收支$")
 
 INCOME: list[tuple[str, re.Pattern[str]]] = [
-    ("income_this_year", re.compile(r"本年收入合计|^收入合计")),
+    ("income_this_year", re.compile(r"本年收入合计|^收入合计|^本年收入$")),
     ("general_budget", re.compile(r"一般公共预算财政拨款")),
     ("gov_fund", re.compile(r"政府性基金预算财政拨款")),
     ("state_capital", re.compile(r"国有资本经营预算财政拨款")),

@@ -225,4 +225,7 @@ def _without_body(run: list[_Line], lines: list[_Line | None], end: int,
     # A heading of the body is never an entry that comes again later.
     if any(any(b > run[-1].block for b in keys_after.get(e.key, [])) for e in run[keep:]):
         return run
-    return run[:keep]
+    # The body begins at the first of those headings that repeats an entry ("一、单位主要职责" again).
+    seen = {e.key for e in run[:keep]}
+    repeat = next((k for k in range(keep, len(run)) if run[k].key in seen), None)
+    return run[:repeat] if repeat is not None else run[:keep]

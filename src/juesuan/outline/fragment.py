@@ -14,8 +14,8 @@ from juesuan.outline.contents import ContentsEntry
 from juesuan.outline.sections import Section
 from juesuan.text.headings import is_heading_line
 
-# How a finished paragraph, a signature or a date may end.
-_FINISHED = re.compile(r"[。！？!?；;：:）)」”\"》】\]…]$|[年月日]$|^.{0,25}$")
+# How a finished paragraph, a signature or a date may end (a list that stops at "；" or "：" goes on).
+_FINISHED = re.compile(r"[。！？!?）)」”\"》】\]…]$|[年月日]$|^.{0,25}$")
 
 
 def truncation(document: Document, sections: list[Section], contents: list[ContentsEntry]) -> str | None:

@@ -182,6 +182,7 @@ def _is_org_name(text: str) -> bool:
 
 def _clean(name: str) -> str:
     name = re.sub(r"[（(][^（）()]*[）)]$", "", name.strip())  # 中共…办公室（市侨联） -> 中共…办公室
+    name = re.sub(r"(机关)?本级$", "", name)  # "XX局本级部门决算": the scope, not the name
     return name.strip(" ：:，,")
 
 

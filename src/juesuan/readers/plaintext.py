@@ -53,10 +53,15 @@ def display_width(text: str) -> int:
     return sum(2 if ord(c) >= 0x2E80 else 1 for c in text)
 
 
+# PDF text of a two-column contents page: "目 第一部分 录 XX概况 …" is "目录 第一部分 XX概况 …".
+_SPLIT_CONTENTS_TITLE = re.compile(r"目\s+(第[一二三四五六七八九十]{1,2}部分)\s+录\s")
+
+
 def split_run_together(line: str) -> list[str]:
     """A line whose line breaks were lost, cut before each heading (and after a heading's title)."""
     if len(line) < _LOST_BREAKS_MIN:
         return [line]
+    line = _SPLIT_CONTENTS_TITLE.sub(lambda m: f"目录 {m.group(1)} ", line, count=1)
     cuts = [m.start() for m in _RUN_IN_HEADING.finditer(line)]
     if len(cuts) < 3:
         return [line]
