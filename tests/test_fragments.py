@@ -125,3 +125,19 @@ def test_hard_wrapped_text_is_rejoined() -> None:
     block = next(b for b in document.blocks if b.location.line == 2)
     assert block.location.end_line == 5 and "非独立核算经营活动" in block.text
     assert document.locate(block.location.end - 3).line == 5
+
+
+def test_parts_numbered_like_items(tmp_path: Path) -> None:
+    """The university and Chongqing layouts number their parts 一、二、 and their items （一）（二）."""
+    text = ("XX大学2022年度部门决算\n一、学校概况\n（一）主要职能\n学校主要承担人才培养、科学研究和社会服务。\n（二）机构设置\n"
+            "学校设有25个学院。\n二、2022年度部门决算表\n（一）收入支出决算总表\n（二）收入决算表\n"
+            "三、2022年度部门决算情况说明\n（一）收入支出决算总体情况说明\n2022年度收、支总计352,412.58万元。\n"
+            "（二）收入决算情况说明\n2022年度本年收入合计301,210.15万元。\n四、名词解释\n（一）财政拨款收入：指本年度从本级财政部门取得的财政拨款。\n")
+    outline = _outline(tmp_path, text)
+    assert [(s.kind, s.level, s.location.line) for s in outline.walk()] == [
+        ("overview", 1, 2), ("functions", 2, 3), ("organisation", 2, 5),
+        ("statements", 1, 7), ("table_income_expenditure_summary", 2, 8), ("table_income", 2, 9),
+        ("explanation", 1, 10), ("income_expenditure_overview", 2, 11), ("income", 2, 13),
+        ("glossary", 1, 15),
+    ]
+    assert outline.meta.layout == "national" and outline.meta.year == 2022

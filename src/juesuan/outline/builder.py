@@ -151,6 +151,11 @@ class OutlineBuilder:
     def _report_allowed(self) -> bool:
         return self.part is None or self.part.kind in ("annexes", "glossary")
 
+    def _numbered_part(self) -> bool:
+        """The current part was opened by a heading numbered 一、: its items are numbered （一）."""
+        part = self.part
+        return part is not None and part is self.implicit_part and part.number is not None
+
     def _item_as_part(self, n: Numbering | None) -> bool:
         """"一、单位基本情况" / "二、单位决算情况说明": the parts of reports without 第N部分 headings."""
         if n is None or n.level != ITEM or len(n.title) > MAX_TITLE:
@@ -158,7 +163,9 @@ class OutlineBuilder:
         if self.part is not None and self.part is not self.implicit_part:
             return False
         kind = match(PARTS, n.title)
-        return kind in ("overview", "explanation") and match(ITEMS, n.title) in (None, "overview")
+        if kind == "statements":  # "二、2022年度部门决算表", not one table ("一、…“三公”经费支出决算表")
+            return match(TABLES, n.title) is None
+        return kind in ("overview", "explanation", "glossary") and match(ITEMS, n.title) in (None, "overview")
 
     def _part(self, index: int, block: Block, n: Numbering | None, line: str) -> None:
         title = n.title if n else line
@@ -197,7 +204,7 @@ class OutlineBuilder:
             if kind is None:
                 return
             heading = self._heading_text(block, n, line)
-            if n.level == ITEM or self.item is None:
+            if n.level == ITEM or self.item is None or self._numbered_part():
                 self.item = self._add(self.part, self._section(kind, block, index, heading, 2, n.number))
                 self.sub = None
             else:
@@ -219,7 +226,7 @@ class OutlineBuilder:
                 self._item(index, block, kind, n, line)
             return
         if n is not None and n.level == SUB and len(n.title) <= MAX_TITLE:
-            if self.item is None and (kind := match(ITEMS, n.title)):
+            if (self.item is None or self._numbered_part()) and (kind := match(ITEMS, n.title)):
                 self._item(index, block, kind, n, line)  # items numbered （一） where parts are numbered 一、
                 return
             self._subsection(index, block, n.title, n, line)
