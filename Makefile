@@ -27,3 +27,7 @@ bench: setup
 	$(PYTHON) bench/reviewer_list.py
 	$(PYTHON) bench/mutation.py
 	$(PYTHON) bench/generate_speed.py
+	$(PYTHON) bench/corpus.py --dir tests/fixtures/corpus
+	$(PYTHON) bench/corpus.py --dir tests/fixtures/found_dev
+	$(PYTHON) bench/corpus.py --dir tests/fixtures/heldout
+	$(PYTHON) bench/scan.py

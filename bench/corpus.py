@@ -95,6 +95,10 @@ def main() -> int:
         counts["figures"] += len(figures)
         counts["figures_found"] += found_figures
         defect_lines = {d["line"] for d in entry["defects"]}
+        flagged = {f.location.line for f in result.findings}
+        for defect in entry["defects"]:
+            counts[f"defects_{defect['severity']}"] += 1
+            counts[f"defects_{defect['severity']}_found"] += defect["line"] in flagged
         shown = Counter()
         for f in result.findings:
             if f.severity is Severity.INFO:
@@ -122,8 +126,9 @@ def main() -> int:
     for severity in ("error", "warning"):
         print(f"{severity:<8} findings: true {alarms[(severity, 'true')]}, false {alarms[(severity, 'false')]}, "
               f"unjudged {alarms[(severity, 'unjudged')]}")
-    reviewed = sum(1 for e in review for d in e["defects"] if d["severity"] == "error")
-    print(f"review's error-level defects: {reviewed}")
+    for severity in ("error", "warning"):
+        print(f"review's {severity}-level defects with a finding at their line: "
+              f"{counts[f'defects_{severity}_found']}/{counts[f'defects_{severity}']}")
     if unjudged:
         print("\nunjudged findings (add to the judgements file):")
         print("\n".join(unjudged))

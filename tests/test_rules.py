@@ -116,3 +116,13 @@ def test_template_is_full_of_residue() -> None:
     residue = [f for f in result.findings if f.rule == "P101"]
     assert len(residue) > 100
     assert any("增加（减少）" in f.evidence or "增加(减少)" in f.evidence for f in residue)
+
+
+def test_diverting_funds_is_not_a_share(tmp_path: Path) -> None:
+    """挤占 (diverting funds) holds 占 but states no share: a false alarm seen on real reports."""
+    text = ("十、其他重要事项的情况说明\n（四）预算绩效管理情况\n"
+            "项目资金使用规范，不存在截留、挤占，挪用等情况，资金到位率100%。\n")
+    path = tmp_path / "report.md"
+    path.write_text(text, encoding="utf-8")
+    result = check(read(path))
+    assert not [f for f in result.findings if f.rule in ("U101", "R101")]

@@ -14,7 +14,7 @@ from juesuan.rules.text import loc, paragraphs
 _BARE_MONEY = re.compile(
     r"(?:为|是|达)\s*(\d[\d,]*\.\d{2})(?![\d%万元亿‰个辆人次台套分])(?!\s*[,，、和]\s*\d)(?=\s*[，,。；;）)])"
 )
-_EMPTY_SHARE = re.compile(r"占\s*(?=[；;，,。])")
+_EMPTY_SHARE = re.compile(r"(?<![挤侵霸抢])占\s*(?=[；;，,。])")  # not 挤占 (diverting funds)
 
 
 @rule("U101", "units", Severity.ERROR, "金额缺少单位或占比缺少数值",
