@@ -141,3 +141,12 @@ def test_parts_numbered_like_items(tmp_path: Path) -> None:
         ("glossary", 1, 15),
     ]
     assert outline.meta.layout == "national" and outline.meta.year == 2022
+
+
+def test_hunan_explanation_titled_about(tmp_path: Path) -> None:
+    """Hunan: the explanation is titled "关于2022年度部门决算的说明", with no 第N部分."""
+    text = ("关于2022年度部门决算的说明\n一、收入支出决算总体情况说明\n2022年度收、支总计100.00万元。\n"
+            "二、收入决算情况说明\n2022年本年收入合计100.00万元。\n")
+    outline = _outline(tmp_path, text)
+    assert [(s.kind, s.location.line) for s in outline.walk()] == [
+        ("explanation", 1), ("income_expenditure_overview", 2), ("income", 4)]

@@ -29,7 +29,7 @@ PARTS: list[tuple[str, re.Pattern[str]]] = [
     ("annexes", re.compile(r"^附件$|^附件[^0-9一二三四五六七八九十]|部分附件")),
     ("tables", re.compile(r"附表|公开表")),
     ("statements", re.compile(r"决算表$|决算报表$")),
-    ("explanation", re.compile(r"情况说明$|决算说明$|决算情况$|决算公开说明$|决算报表说明$")),
+    ("explanation", re.compile(r"情况说明$|决算的?说明$|决算情况$|决算公开说明$|决算报表说明$")),
     ("overview", re.compile(r"概况$|概括$|基本情况$")),
 ]
 
