@@ -61,7 +61,7 @@ def find_figures(text: str) -> list[Found]:
         if _after_comma_of_integer(text, m.start()):
             continue  # "12,3456": a malformed thousands group, not a second number
         unit = m.group("unit")
-        if unit is None and (_NOT_A_FIGURE_AFTER.match(text[m.end("num") :]) or
+        if unit is None and (_NOT_A_FIGURE_AFTER.match(text[m.end("num") : m.end("num") + 16]) or
                              _NOT_A_FIGURE_BEFORE.search(text[max(0, m.start() - 4) : m.start()])):
             continue
         if unit is None and re.match(r"^(19|20)\d{2}$", m.group("num")) and text[m.end():m.end() + 1] in "年-—~至":
@@ -95,15 +95,18 @@ _DISTRIBUTIVE = re.compile(r"(各|分别)\s*(是|为|增加了?|减少了?|增�
 
 def _shared_units(text: str, found: list[Found]) -> list[Found]:
     """"各是4125.49,4143.91万元", "分别为3、5个": numbers listed after 各/分别 share the unit of the last."""
-    for i in range(len(found) - 2, -1, -1):
-        f, g = found[i], found[i + 1]
-        if f.unit is not None or g.unit is None or not _SEPARATOR.fullmatch(text[f.end : g.start]):
+    run_start = 0  # index of the first number of the list the current number belongs to
+    for i in range(1, len(found)):
+        if not _SEPARATOR.fullmatch(text[found[i - 1].end : found[i].start]):
+            run_start = i
             continue
-        first = i
-        while first > 0 and found[first - 1].unit is None and _SEPARATOR.fullmatch(text[found[first - 1].end : found[first].start]):
-            first -= 1
-        if _DISTRIBUTIVE.search(text[max(0, found[first].start - 6) : found[first].start]):
-            found[i] = Found(f.start, f.end, f.value, g.unit)
+        if found[i].unit is None or not _DISTRIBUTIVE.search(text[max(0, found[run_start].start - 6) : found[run_start].start]):
+            continue
+        for j in range(i - 1, run_start - 1, -1):  # the bare numbers just before this one take its unit
+            if found[j].unit is not None:
+                break
+            found[j] = Found(found[j].start, found[j].end, found[j].value, found[i].unit)
+        run_start = i + 1
     return found
 
 

@@ -123,7 +123,8 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
             # "A和B": the second figure is a second statement of the same kind as the first
             previous = mentions[-1]
             mention.label, mention.key, mention.direction = previous.label, previous.key, previous.direction
-        if mention.direction is not None and not mention.key and (subject := _clause_subject(norm[:region_start])):
+        window = norm[max(0, region_start - 80) : region_start]
+        if mention.direction is not None and not mention.key and (subject := _clause_subject(window, region_start <= 80)):
             # "公务用车运行维护费支出决算比预算无增减变化，比去年增加1.05万元": the subject of the clause before
             mention.key = subject
             a = sentence.start + norm.rfind(subject, 0, region_start)
@@ -141,14 +142,16 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
     return mentions
 
 
-_CLAUSE_SUBJECT = re.compile(r"(?:^|[，,；;])\s*(?:其中)?[,，]?\s*([^，,；;。]{2,30}?)(?:支出)?(?:决算(?:数)?)?\s*(?:比|较|与)(?:年初)?预算[^，,；;。]{0,12}[，,]\s*$")
+_CLAUSE_SUBJECT = re.compile(r"(?:^|(?<=[，,；;]))\s*(?:其中)?[,，]?\s*([^，,；;。]{2,30}?)(?:支出)?(?:决算(?:数)?)?\s*(?:比|较|与)(?:年初)?预算[^，,；;。]{0,12}[，,]\s*$")
 
 
-def _clause_subject(before: str) -> str | None:
+def _clause_subject(before: str, whole: bool) -> str | None:
     """The subject of the clause just before a change stated without one, when that clause compares the
-    same subject with its budget."""
-    m = _CLAUSE_SUBJECT.search(before[-60:])
-    return m.group(1).strip() if m else None
+    same subject with its budget. `before` is the end of the sentence so far (all of it when `whole`)."""
+    m = _CLAUSE_SUBJECT.search(before)
+    if m is None or (m.start() == 0 and not whole and before[:1] not in "，,；;"):
+        return None  # the clause begins before the window: its subject is not all there
+    return m.group(1).strip()
 
 
 def _subjects(label: str) -> list[str]:

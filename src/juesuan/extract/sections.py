@@ -82,17 +82,24 @@ class SectionIndex:
         self.outline = outline
         self.order = sorted(outline.walk(), key=lambda s: (s.block, s.level))
         self._loose: dict[str, SectionText] | None = None
+        self._ends: dict[int, int] | None = None
 
     def _end(self, section: Section) -> int:
         """The block where the section ends: the next section at its level or above."""
-        after = False
-        for other in self.order:
-            if other is section:
-                after = True
-                continue
-            if after and other.level <= section.level and other.block > section.block:
-                return other.block
-        return len(self.document.blocks)
+        if self._ends is None:
+            # One sweep in document order: a section ends where the first later one at its level or above
+            # begins (in a later block). Open sections wait on a stack.
+            self._ends = {}
+            waiting: list[Section] = []
+            for other in self.order:
+                still: list[Section] = []
+                for open_section in waiting:
+                    if other.level <= open_section.level and other.block > open_section.block:
+                        self._ends[id(open_section)] = other.block
+                    else:
+                        still.append(open_section)
+                waiting = [*still, other]
+        return self._ends.get(id(section), len(self.document.blocks))
 
     def text(self, section: Section, include_heading: bool = True) -> SectionText:
         first = section.block if include_heading else section.block + 1

@@ -88,7 +88,8 @@ class _Line:
 
     def __init__(self, block: int, text: str) -> None:
         self.block = block
-        self.text, self.page, self.marked = strip_page(text)
+        # Only a line short enough to be an entry can carry its page number (and the patterns stay cheap).
+        self.text, self.page, self.marked = strip_page(text) if len(text) <= 2 * _MAX_ENTRY else (text, None, False)
         self.level = entry_level(self.text)
         self.key = title_key(self.text)
 
@@ -132,10 +133,10 @@ def find_contents(document: Document) -> tuple[set[int], list[ContentsEntry]]:
             lines[j] = None
             if title.level is not None:
                 break
-    keys_after: dict[str, list[int]] = {}
+    last_block: dict[str, int] = {}  # where each heading's title stands last: does it come again later?
     for line in lines:
         if line is not None and line.level is not None:
-            keys_after.setdefault(line.key, []).append(line.block)
+            last_block[line.key] = line.block
 
     blocks: set[int] = set()
     entries: list[ContentsEntry] = []
@@ -147,8 +148,8 @@ def find_contents(document: Document) -> tuple[set[int], list[ContentsEntry]]:
             i += 1
             continue
         run, end = _run(lines, i + 1 if titled else i, titled)
-        if run and _is_contents(run, titled, keys_after):
-            run = _without_body(run, lines, end, keys_after)
+        if run and _is_contents(run, titled, last_block):
+            run = _without_body(run, lines, end, last_block)
             end = min(end, run[-1].block + 1) if run else end
         elif not titled:
             run = []
@@ -193,17 +194,17 @@ def _run(lines: list[_Line | None], start: int, titled: bool) -> tuple[list[_Lin
     return run, j
 
 
-def _is_contents(run: list[_Line], titled: bool, keys_after: dict[str, list[int]]) -> bool:
+def _is_contents(run: list[_Line], titled: bool, last_block: dict[str, int]) -> bool:
     if titled:
         return True
     if len(run) >= 2 and sum(1 for e in run if e.marked) * 2 >= len(run):
         return True
     first = run[0]
-    return len(run) >= 3 and any(b > run[-1].block for b in keys_after.get(first.key, []))
+    return len(run) >= 3 and last_block.get(first.key, -1) > run[-1].block
 
 
 def _without_body(run: list[_Line], lines: list[_Line | None], end: int,
-                  keys_after: dict[str, list[int]]) -> list[_Line]:
+                  last_block: dict[str, int]) -> list[_Line]:
     """The run less the body headings at its end: where body text follows, the headings just above it
     (each above the next: a part, its item, its subsection) open the body, unless the contents go on."""
     follower = next((x for x in lines[end:] if x is not None), None)
@@ -223,7 +224,7 @@ def _without_body(run: list[_Line], lines: list[_Line | None], end: int,
             break
         k -= 1
     # A heading of the body is never an entry that comes again later.
-    if any(any(b > run[-1].block for b in keys_after.get(e.key, [])) for e in run[keep:]):
+    if any(last_block.get(e.key, -1) > run[-1].block for e in run[keep:]):
         return run
     # The body begins at the first of those headings that repeats an entry ("一、单位主要职责" again).
     seen = {e.key for e in run[:keep]}

@@ -133,7 +133,7 @@ def _year(document: Document, titles: list[tuple[str, str | None, int | None]]) 
         for m in pattern.finditer(text):
             start = m.start()
             year_text = next(g for g in m.groups() if g and g.isdigit())
-            if _COMPARISON_BEFORE.search(text[max(0, start - 4) : start]) or _DATE_AFTER.match(text[m.end() :]):
+            if _COMPARISON_BEFORE.search(text[max(0, start - 4) : start]) or _DATE_AFTER.match(text[m.end() : m.end() + 8]):
                 continue
             votes[int(year_text)] += weight
     if not votes:
