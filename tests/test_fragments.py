@@ -150,3 +150,15 @@ def test_hunan_explanation_titled_about(tmp_path: Path) -> None:
     outline = _outline(tmp_path, text)
     assert [(s.kind, s.location.line) for s in outline.walk()] == [
         ("explanation", 1), ("income_expenditure_overview", 2), ("income", 4)]
+
+
+def test_other_matters_as_items_of_their_own(tmp_path: Path) -> None:
+    """Gansu numbers 机关运行经费, 政府采购, 国有资产 and 绩效 as items 八–十三; Yunnan gives them a 第四部分."""
+    text = ("第三部分 2021年度部门决算情况说明\n八、机关运行经费支出情况说明\n2021年度机关运行经费支出10.00万元。\n"
+            "九、政府采购支出情况说明\n2021年度政府采购支出总额0万元。\n十、国有资产占用情况说明\n截至2021年12月31日，共有车辆1辆。\n"
+            "十三、预算绩效情况说明\n本部门对1个项目开展了绩效自评。\n第四部分 其他重要事项及相关口径情况说明\n"
+            "一、机关运行经费支出情况\n2021年度机关运行经费支出10.00万元。\n")
+    outline = _outline(tmp_path, text)
+    assert [(s.kind, s.location.line) for s in outline.walk() if s.level == 2] == [
+        ("admin_operating_cost", 2), ("procurement", 4), ("state_assets", 6), ("performance", 8),
+        ("admin_operating_cost", 11)]

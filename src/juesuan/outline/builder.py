@@ -222,6 +222,8 @@ class OutlineBuilder:
             return
         if n is not None and n.level == ITEM and len(n.title) <= MAX_TITLE:
             kind = match(ITEMS, n.title)
+            if kind is None and (other := match(SUBSECTIONS["other_matters"], n.title)) in STANDALONE_SUBSECTIONS:
+                kind = other  # Gansu, Yunnan, Xinjiang: 八、机关运行经费支出情况说明 as an item of its own
             if kind is not None:
                 self._item(index, block, kind, n, line)
             return

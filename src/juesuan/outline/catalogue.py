@@ -52,7 +52,7 @@ ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("general_budget_expenditure", re.compile(r"一般公共预算(财政拨款)?支出决算")),
     ("income", re.compile(r"^(部门|单位)?收入决算")),
     ("expenditure", re.compile(r"^(部门|单位)?支出决算")),
-    ("performance", re.compile(r"预算绩效管理|绩效管理情况|绩效评价情况")),
+    ("performance", re.compile(r"预算绩效管理|绩效管理情况|绩效评价情况|预算绩效情况|绩效自评")),
     ("other_matters", re.compile(r"其他重要事项|其他需要?说明")),
     ("overview", re.compile(r"基本情况$|概况$")),  # Beijing: 一、部门基本情况 inside 第二部分 决算说明
 ]
