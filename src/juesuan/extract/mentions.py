@@ -102,7 +102,7 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
             direction = "增加" if d.group(1) in ("增加", "增长") else "减少"
             label_norm = label_norm[: d.start()]
         distributive = re.search(r"(各|分别)\s*$", label_norm) is not None
-        label_norm = re.sub(r"^(?:与|比|较)\s*\d{4}\s*年度?(?:相比|同期|决算相比)?", "", label_norm)
+        label_norm = re.sub(r"^(?:与|比|较)\s*\d{4}\s*年度?(?:决算数?)?(?:相比|同期|决算相比)?", "", label_norm)
         label_norm = re.sub(r"^(?:较|比)(?:上年|去年)(?:决算数?)?|^同比|^各$", "", label_norm)
         label_norm = re.sub(r"(?:(?:比|较|与)\s*(?:\d{4}\s*年度?|上年|去年)(?:决算数?)?(?:相比)?|同比)$", "",
                             label_norm).strip(" 、各")
