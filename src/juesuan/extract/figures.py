@@ -89,7 +89,7 @@ def _after_comma_of_integer(text: str, start: int) -> bool:
     return previous is not None and "." not in previous.group()
 
 
-_SEPARATOR = re.compile(r"\s*[,，、和及与]\s*")
+LIST_SEPARATOR = re.compile(r"\s*[,，、和及与]\s*")  # between the numbers of a list ("A、B万元")
 _DISTRIBUTIVE = re.compile(r"(各|分别)\s*(是|为|增加了?|减少了?|增长|下降)?\s*$")
 
 
@@ -97,7 +97,7 @@ def _shared_units(text: str, found: list[Found]) -> list[Found]:
     """"各是4125.49,4143.91万元", "分别为3、5个": numbers listed after 各/分别 share the unit of the last."""
     run_start = 0  # index of the first number of the list the current number belongs to
     for i in range(1, len(found)):
-        if not _SEPARATOR.fullmatch(text[found[i - 1].end : found[i].start]):
+        if not LIST_SEPARATOR.fullmatch(text[found[i - 1].end : found[i].start]):
             run_start = i
             continue
         if found[i].unit is None or not _DISTRIBUTIVE.search(text[max(0, found[run_start].start - 6) : found[run_start].start]):

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from juesuan.document import Block, Document
-from juesuan.extract.figures import Found, find_figures, make_figure
+from juesuan.extract.figures import LIST_SEPARATOR, Found, find_figures, make_figure
 from juesuan.extract.sections import Sentence
 from juesuan.model.figures import Change, Figure, Item, Loc, Text
 
@@ -71,7 +71,8 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
     previous_end = 0
     subjects: list[str] = []  # "收、支总计各是A,B万元": the subjects the next figures take in turn
     subjects_direction: str | None = None
-    for found in find_figures(norm):
+    figures = find_figures(norm)
+    for index, found in enumerate(figures):
         before = norm[previous_end : found.start]
         figure = make_figure(document, sentence.start, found, sentence.text.strip())
         if found.is_percent:
@@ -108,7 +109,8 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
                             label_norm).strip(" 、各")
         a = sentence.start + region_start + offset
         label = document.text[a : a + len(label_norm)] if label_norm else ""
-        if distributive and len(listed := _subjects(label_norm)) > 1:
+        listed_on = index + 1 < len(figures) and LIST_SEPARATOR.fullmatch(norm[found.end : figures[index + 1].start])
+        if distributive and listed_on and len(listed := _subjects(label_norm)) > 1:
             subjects = listed[1:]
             label_norm = listed[0]
             subjects_direction = direction

@@ -12,7 +12,8 @@ from juesuan.rules.text import loc, paragraphs
 # "执行数为40.50，": a two-decimal amount after 为/是 with nothing after it
 # ("各是4125.49,4143.91万元" lists amounts that share the unit written after the last).
 _BARE_MONEY = re.compile(
-    r"(?:为|是|达)\s*(\d[\d,]*\.\d{2})(?![\d%万元亿‰个辆人次台套分])(?!\s*[,，、和]\s*\d)(?=\s*[，,。；;）)])"
+    r"(?:为|是|达)\s*(\d[\d,]*\.\d{2})(?![\d%万元亿‰个辆人次台套分])"
+    r"(?!\s*[,，、和]\s*\d+(?:\.\d+)?\s*(?:[,，、和]|万元|亿元|元))(?=\s*[，,。；;）)])"
 )
 _EMPTY_SHARE = re.compile(r"(?<![挤侵霸抢])占\s*(?=[；;，,。])")  # not 挤占 (diverting funds)
 
