@@ -15,7 +15,6 @@ import pypdfium2 as pdfium
 
 from juesuan.readers.pdf_page import Char, Line, PageContent, tidy
 from juesuan.readers.pdf_tables import PageTable, find_tables, inside
-from juesuan.readers.scan_image import ruling_edges, skew_angle, straighten
 
 RENDER_SCALE = 3.0  # 216 dpi: small Chinese characters are read much better than at 144 dpi
 
@@ -32,6 +31,8 @@ def _engine() -> Any:
 
 def ocr_page(page: pdfium.PdfPage, number: int) -> tuple[list[Line], list[PageTable]]:
     """The text lines of a scanned page outside its tables, top to bottom, and its ruled tables."""
+    from juesuan.readers.scan_image import ruling_edges, skew_angle, straighten  # numpy: only for scans
+
     image = page.render(scale=RENDER_SCALE).to_pil().convert("L")
     image = straighten(image, skew_angle(image))
     # Reports are upright; the angle classifier only turns some lines of "（类）…（款）" upside down.

@@ -20,6 +20,7 @@ from juesuan.extract.figures import MONEY_UNITS
 from juesuan.extract.sections import SectionIndex
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Figure, Loc
+from juesuan.model.flatten import flatten
 from juesuan.outline import Outline, Section
 
 
@@ -95,9 +96,11 @@ class CheckContext:
     tolerance: Tolerance = field(default_factory=Tolerance)
     partial: bool = False  # the user says the text is a part of a report (--partial)
     index: SectionIndex = field(init=False)
+    figures: list[tuple[str, Figure]] = field(init=False)  # every figure with its path, flattened once
 
     def __post_init__(self) -> None:
         self.index = SectionIndex(self.document, self.outline)
+        self.figures = list(flatten(self.disclosure))
 
     @property
     def cut_off(self) -> bool:

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from juesuan.extract.figures import MONEY_UNITS
 from juesuan.model.figures import Figure
-from juesuan.model.flatten import flatten
 from juesuan.rules.arithmetic import equal
 from juesuan.rules.base import CheckContext, Reporter, Severity, fmt, rule
 
@@ -16,7 +15,7 @@ from juesuan.rules.base import CheckContext, Reporter, Severity, fmt, rule
 def _items(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
     """Every list of statements of one quantity (an Item's amounts, a list of counts), grouped by path."""
     groups: dict[str, list[Figure]] = defaultdict(list)
-    for path, figure in flatten(ctx.disclosure):
+    for path, figure in ctx.figures:
         if path.startswith(("tables", "performance.goal_tables", "performance.score_tables")):
             continue
         base = path.rsplit("[", 1)[0] if path.endswith("]") else path

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from juesuan.extract.figures import find_figures
-from juesuan.model.flatten import flatten
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.rules.text import loc, paragraphs
 
@@ -31,7 +30,7 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
             out.finding("“占”后缺少百分比", loc(ctx, start + m.start(), start + m.end() + 1),
                         evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 1])
     reported: set[int] = set()
-    for path, figure in flatten(ctx.disclosure):
+    for path, figure in ctx.figures:
         if figure.unit is None and not path.startswith(("tables", "performance")):
             reported.add(figure.location.start)
             out.finding(f"金额{figure.raw}缺少单位“万元”", figure.location, expected=f"{figure.raw}万元",
@@ -74,7 +73,7 @@ def mixed_units(ctx: CheckContext, out: Reporter) -> None:
       bad="二、收入决算情况说明\n2023年本年收入合计100.00万元，其中：经营收入 0.00 万，其他收入100.00万元。",
       good="二、收入决算情况说明\n2023年本年收入合计100.00万元，其中：经营收入 0.00 万元，其他收入100.00万元。")
 def short_unit(ctx: CheckContext, out: Reporter) -> None:
-    for _, figure in flatten(ctx.disclosure):
+    for _, figure in ctx.figures:
         if figure.unit == "万元":
             out.checked()
             if figure.raw.rstrip().endswith("万"):
