@@ -162,3 +162,10 @@ def test_other_matters_as_items_of_their_own(tmp_path: Path) -> None:
     assert [(s.kind, s.location.line) for s in outline.walk() if s.level == 2] == [
         ("admin_operating_cost", 2), ("procurement", 4), ("state_assets", 6), ("performance", 8),
         ("admin_operating_cost", 11)]
+
+
+def test_university_table_names() -> None:
+    from juesuan.outline.catalogue import TABLES, match
+
+    assert match(TABLES, "收支决算总表") == "table_income_expenditure_summary"
+    assert match(TABLES, "财政拨款收支决算总表") == "table_fiscal_appropriation_summary"

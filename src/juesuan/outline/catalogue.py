@@ -85,8 +85,8 @@ STANDALONE_SUBSECTIONS = {"admin_operating_cost", "procurement", "state_assets"}
 
 # The statistical tables, and the other tables reports carry. Quotes are already removed.
 TABLES: list[tuple[str, re.Pattern[str]]] = [
-    ("table_fiscal_appropriation_summary", re.compile(r"财政拨款收入支出决算总表")),
-    ("table_income_expenditure_summary", re.compile(r"收入支出决算总表")),
+    ("table_fiscal_appropriation_summary", re.compile(r"财政拨款收(入支出|支)决算总表")),
+    ("table_income_expenditure_summary", re.compile(r"收(入支出|支)决算总表")),
     ("table_general_budget_detail", re.compile(r"一般公共预算财政拨款支出决算明细表")),
     ("table_fiscal_appropriation_detail", re.compile(r"财政拨款支出决算明细表")),
     ("table_general_budget_basic", re.compile(r"一般公共预算财政拨款基本支出决算表")),
