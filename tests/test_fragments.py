@@ -169,3 +169,12 @@ def test_university_table_names() -> None:
 
     assert match(TABLES, "收支决算总表") == "table_income_expenditure_summary"
     assert match(TABLES, "财政拨款收支决算总表") == "table_fiscal_appropriation_summary"
+
+
+def test_part_headings_broken_over_lines_in_contents_and_body(tmp_path: Path) -> None:
+    text = ("目录\n第一部分\n单位概况\n第二部分\n2022年度单位决算情况说明\n"
+            "第一部分\n单位概况\n一、主要职能\n本单位负责全县的工作。\n")
+    outline = _outline(tmp_path, text)
+    assert [e.title for e in outline.contents] == ["第一部分 单位概况", "第二部分 2022年度单位决算情况说明"]
+    assert [(s.title, s.location.line) for s in outline.walk()] == [("第一部分 单位概况", 6), ("一、主要职能", 8)]
+    assert outline.truncation is not None and "第二部分 2022年度单位决算情况说明" in outline.truncation

@@ -84,10 +84,11 @@ def entry_kind(title: str, level: int) -> str | None:
 
 
 class _Line:
-    __slots__ = ("block", "key", "level", "marked", "page", "text")
+    __slots__ = ("block", "joined", "key", "level", "marked", "page", "text")
 
     def __init__(self, block: int, text: str) -> None:
         self.block = block
+        self.joined: list[int] = []  # blocks of a title broken over lines, joined into this one
         # Only a line short enough to be an entry can carry its page number (and the patterns stay cheap).
         self.text, self.page, self.marked = strip_page(text) if len(text) <= 2 * _MAX_ENTRY else (text, None, False)
         self.level = entry_level(self.text)
@@ -102,6 +103,7 @@ class _Line:
         """A part heading whose title stands on the next line ("第一部分" / "单位概况")."""
         self.text = f"{self.text} {title.text}"
         self.key = title_key(self.text)
+        self.joined.append(title.block)
 
 
 def is_bare_part(line: str) -> bool:
@@ -157,10 +159,12 @@ def find_contents(document: Document) -> tuple[set[int], list[ContentsEntry]]:
             blocks.add(i)
         for entry in run:
             blocks.add(entry.block)
+            blocks.update(entry.joined)
             block = document.blocks[entry.block]
             start = block.location.start
             location = document.locate(start, start + len(entry.text))
-            entries.append(ContentsEntry(document.text[start : start + len(entry.text)], entry.level or 4,
+            title = entry.text if entry.joined else document.text[start : start + len(entry.text)]
+            entries.append(ContentsEntry(title, entry.level or 4,
                                          entry_kind(entry.text, entry.level or 4), entry.page, location,
                                          entry.block))
         i = max(end, i + 1)
