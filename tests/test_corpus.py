@@ -107,3 +107,14 @@ def test_warnings_are_judged_true(name: str, file: str) -> None:
     for f in _result(name, file).findings:
         if f.severity is Severity.WARNING:
             assert f.location.line in defect_lines or (file, f.rule, f.location.line) in judged, f.message
+
+
+@pytest.mark.parametrize(("name", "file"), CASES)
+def test_no_statement_is_filed_twice(name: str, file: str) -> None:
+    """A figure of the text is one statement: filed under one path once, however its section is nested."""
+    seen: dict[tuple[str, int], int] = {}
+    for path, figure in flatten(_result(name, file).disclosure):
+        base = path.split("[")[0] + path.rsplit("]", 1)[-1] if "]" in path else path
+        key = (base, figure.location.start)
+        seen[key] = seen.get(key, 0) + 1
+    assert [k for k, n in seen.items() if n > 1] == []

@@ -178,3 +178,12 @@ def test_part_headings_broken_over_lines_in_contents_and_body(tmp_path: Path) ->
     assert [e.title for e in outline.contents] == ["第一部分 单位概况", "第二部分 2022年度单位决算情况说明"]
     assert [(s.title, s.location.line) for s in outline.walk()] == [("第一部分 单位概况", 6), ("一、主要职能", 8)]
     assert outline.truncation is not None and "第二部分 2022年度单位决算情况说明" in outline.truncation
+
+
+def test_chongqing_run_in_subsections(tmp_path: Path) -> None:
+    text = ("二、单位决算情况说明\n（一）收入支出决算总体情况说明\n1.总体情况。2023年度收入总计4,966.97万元。\n"
+            "2.收入情况。2023年度收入合计4,873.88万元。\n3.支出情况。2023年度支出合计4,966.97万元。\n"
+            "4.结转结余情况。2023年度年末结转和结余0万元。\n")
+    outline = _outline(tmp_path, text)
+    assert [(s.kind, s.level) for s in outline.walk()] == [
+        ("explanation", 1), ("income_expenditure_overview", 2), ("income", 3), ("expenditure", 3), ("carryover", 3)]

@@ -6,6 +6,7 @@ import re
 
 from juesuan.extract.context import Context
 from juesuan.extract.mentions import Mention, add_mention, flat_changes, new_item, reasons
+from juesuan.extract.sections import SectionText
 from juesuan.model.disclosure import FiscalAppropriation, Totals
 from juesuan.model.figures import Item
 from juesuan.outline.catalogue import first_match
@@ -61,7 +62,10 @@ def _file(item: Item | None, mention: Mention, key: str) -> Item:
 
 def extract_totals(ctx: Context) -> Totals:
     totals = Totals()
-    for text in ctx.index.of_kind("income_expenditure_overview"):
+    # Beijing and Chongqing put 收入 and 支出 inside the overall item: their text is read there, once.
+    own = {i for kind in ("income", "expenditure") for part in ctx.index.of_kind(kind) for i, _ in part.blocks}
+    for whole in ctx.index.of_kind("income_expenditure_overview"):
+        text = SectionText(whole.document, [(i, b) for i, b in whole.blocks if i not in own])
         sentences = list(text.sentences())
         for mention in ctx.mentions(sentences):
             if "财政拨款" in mention.key and TOTAL.search(mention.key):

@@ -24,7 +24,7 @@ from juesuan.outline.catalogue import (
 )
 from juesuan.outline.contents import find_contents
 from juesuan.outline.sections import Section, TableInfo
-from juesuan.text.headings import ITEM, PART, SUB, UNIT_OR_PERIOD_LINE, Numbering, chinese_number, numbering
+from juesuan.text.headings import ITEM, NUM, PART, SUB, UNIT_OR_PERIOD_LINE, Numbering, chinese_number, numbering
 
 MAX_TITLE = 40  # a "title" longer than this is a sentence that happens to start with a number
 _CHART = re.compile(r"^[（(]?\s*图\s*(\d{1,2})\s*[:：.、]?\s*(.*?)[）)]?\s*$")
@@ -232,6 +232,10 @@ class OutlineBuilder:
                 self._item(index, block, kind, n, line)  # items numbered （一） where parts are numbered 一、
                 return
             self._subsection(index, block, n.title, n, line)
+            return
+        if (n is not None and n.level == NUM and len(n.title) <= 10 and self.item is not None
+                and self.item.kind == "income_expenditure_overview"):
+            self._subsection(index, block, n.title, n, line)  # Chongqing: "2.收入情况。2023年度收入合计…"
             return
         if n is None and len(line) <= 30 and not re.search(r"\d", line):
             title = line.rstrip("。.：:")

@@ -67,6 +67,7 @@ SUBSECTIONS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
     "income_expenditure_overview": [  # Beijing, Chongqing: （一）收入决算说明 inside 二、收入支出决算总体情况说明
         ("income", re.compile(r"^(部门|单位)?收入(决算|情况)")),
         ("expenditure", re.compile(r"^(部门|单位)?支出(决算|情况)")),
+        ("carryover", re.compile(r"^结转和?结余(情况)?$")),  # Chongqing: 4.结转结余情况。
     ],
     "overview": OVERVIEW,
     "three_public": [

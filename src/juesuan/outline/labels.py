@@ -29,6 +29,7 @@ KIND_LABELS = {
     "income_expenditure_overview": "收入支出决算总体情况",
     "income": "收入决算",
     "expenditure": "支出决算",
+    "carryover": "结转结余情况",
     "fiscal_appropriation_overview": "财政拨款收入支出决算总体情况",
     "general_budget_expenditure": "一般公共预算财政拨款支出决算",
     "general_budget_overall": "一般公共预算财政拨款支出总体情况",
