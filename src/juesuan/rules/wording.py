@@ -35,3 +35,39 @@ def direction_words(ctx: CheckContext, out: Reporter) -> None:
             if (less and rate > 100) or (not less and rate < 100):
                 out.finding(f"说“决算数{m.group(1)}预算数”，完成预算却是{item.completion[0].raw}", comparison.location,
                             actual=item.completion[0].raw, evidence=comparison.text)
+
+
+# A word of two to eight characters written twice in a row ("财政拨款财政拨款", "主要是主要是"), or a function
+# character doubled ("主要是是", "的的"). Doubled characters that are words (常常, 等等, 了了) are not in the set.
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{3,8})\1")
+_DOUBLED_CHAR = re.compile(r"([的是在为对将从把被与及])\1")
+# Two characters twice in a row are often two words ("监测预测预警"): only words of these reports count.
+_DOUBLED_PAIR = re.compile(
+    r"(财政|拨款|收入|支出|预算|决算|项目|资金|经费|主要|情况|部门|单位|增加|减少|增长|下降|原因|用于|公务|接待|车辆|运行"
+    r"|基本|人员|公用|政府|采购|资产|绩效|评价|工作|本年|上年|合计|总计|结余|结转)\1"
+)
+
+
+@rule("W102", "wording", Severity.WARNING, "字词重复",
+      "同一个词连写两遍（“财政拨款财政拨款”“主要是主要是”）或虚词重复（“主要是是”）多半是笔误。",
+      bad="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，增加原因主要是主要是公务用车运行维护费增加。",
+      good="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，增加原因主要是公务用车运行维护费增加。")
+def doubled_words(ctx: CheckContext, out: Reporter) -> None:
+    for start, text in paragraphs(ctx):
+        out.checked()
+        found = [*_DOUBLED_WORD.finditer(text), *_DOUBLED_PAIR.finditer(text),
+                 *(m for m in _DOUBLED_CHAR.finditer(text) if not _reduplicated(text, m.start()))]
+        reported: list[tuple[int, int]] = []
+        for m in sorted(found, key=lambda m: m.start()):
+            if any(a <= m.start() < b for a, b in reported):
+                continue  # "是是" inside "主要是主要是" is the same slip
+            reported.append((m.start(), m.end()))
+            word = ctx.document.text[start + m.start(1) : start + m.end(1)]
+            out.finding(f"“{word}”连写了两遍", loc(ctx, start + m.start(), start + m.end()), expected=word,
+                        actual=ctx.document.text[start + m.start() : start + m.end()],
+                        evidence=ctx.document.text[start + max(0, m.start() - 10) : start + m.end() + 10])
+
+
+def _reduplicated(text: str, at: int) -> bool:
+    """"实实在在", "的的确确": a doubled character next to another doubled one is a word, not a slip."""
+    return (at >= 2 and text[at - 2] == text[at - 1]) or text[at + 2 : at + 3] == text[at + 3 : at + 4] != ""
