@@ -126,3 +126,12 @@ def test_diverting_funds_is_not_a_share(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     result = check(read(path))
     assert not [f for f in result.findings if f.rule in ("U101", "R101")]
+
+
+def test_share_without_percent_sign(tmp_path: Path) -> None:
+    text = ("二、收入决算情况说明\n2020年本年收入合计100.00万元，其中：一般公共预算财政拨款收入93.54万元，占93.54；"
+            "其他收入6.46万元，占本年收入合计的6.46%。\n")
+    path = tmp_path / "report.md"
+    path.write_text(text, encoding="utf-8")
+    found = [f for f in check(read(path)).findings if f.rule == "U101"]
+    assert [(f.message, f.expected) for f in found] == [("占比93.54缺少百分号", "93.54%")]

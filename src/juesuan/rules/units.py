@@ -15,10 +15,12 @@ _BARE_MONEY = re.compile(
     r"(?!\s*[,，、和]\s*\d+(?:\.\d+)?\s*(?:[,，、和]|万元|亿元|元))(?=\s*[，,。；;）)])"
 )
 _EMPTY_SHARE = re.compile(r"(?<![挤侵霸抢])占\s*(?=[；;，,。])")  # not 挤占 (diverting funds)
+# "占93.54；": a share written without its % sign (a decimal right after 占/占比/占…的, then punctuation)
+_BARE_SHARE = re.compile(r"(?<![挤侵霸抢])占(?![用有地])(?:比|[^，,；;。\d%]{0,16}?的)?\s*(\d{1,3}\.\d{1,2})(?=\s*[；;，,。)）]|$)")
 
 
 @rule("U101", "units", Severity.ERROR, "金额缺少单位或占比缺少数值",
-      "金额后应写明“万元”，“占”后应有百分比；“决算数为1036.19，”或“占；”都是漏填。",
+      "金额后应写明“万元”，“占”后应有百分比（带%号）；“决算数为1036.19，”“占；”或“占93.54；”都是漏填。",
       bad="二、收入决算情况说明\n2020年本年收入合计1036.19万元，其中：事业收入0万元，占；一般公共预算财政拨款收入1036.19万元，占100%。\n"
           "五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n2020年一般公共预算财政拨款支出决算数为1036.19，完成预算100%。",
       good="二、收入决算情况说明\n2020年本年收入合计1036.19万元，其中：事业收入0万元，占0%；一般公共预算财政拨款收入1036.19万元，占100%。\n"
@@ -29,6 +31,10 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
         for m in _EMPTY_SHARE.finditer(text):
             out.finding("“占”后缺少百分比", loc(ctx, start + m.start(), start + m.end() + 1),
                         evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 1])
+        for m in _BARE_SHARE.finditer(text):
+            raw = ctx.document.text[start + m.start(1) : start + m.end(1)]
+            out.finding(f"占比{raw}缺少百分号", loc(ctx, start + m.start(1), start + m.end(1)), expected=f"{raw}%",
+                        actual=raw, evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end(1) + 1])
     reported: set[int] = set()
     for path, figure in ctx.figures:
         if figure.unit is None and not path.startswith(("tables", "performance")):
