@@ -135,3 +135,12 @@ def test_share_without_percent_sign(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     found = [f for f in check(read(path)).findings if f.rule == "U101"]
     assert [(f.message, f.expected) for f in found] == [("占比93.54缺少百分号", "93.54%")]
+
+
+def test_year_end_date_of_another_year(tmp_path: Path) -> None:
+    text = ("第二部分 2020年度部门决算情况说明\n十、其他重要事项的情况说明\n（三）国有资产占有使用情况\n"
+            "截至2019年12月31日，本单位共有车辆7辆。与截至2019年12月31日相比，车辆减少1辆。\n")
+    path = tmp_path / "report.md"
+    path.write_text(text, encoding="utf-8")
+    found = [f for f in check(read(path)).findings if f.rule == "Y103"]
+    assert [(f.location.line, f.expected, f.actual) for f in found] == [(4, "2020年", "2019年")]

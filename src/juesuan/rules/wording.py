@@ -40,7 +40,7 @@ def direction_words(ctx: CheckContext, out: Reporter) -> None:
 # A word of two to eight characters written twice in a row ("财政拨款财政拨款", "主要是主要是"), or a function
 # character doubled ("主要是是", "的的"). Doubled characters that are words (常常, 等等, 了了) are not in the set.
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{3,8})\1")
-_DOUBLED_CHAR = re.compile(r"([的是在为对将从把被与及])\1")
+_DOUBLED_CHAR = re.compile(r"([的是在为对将从把被与及于])\1")
 # Two characters twice in a row are often two words ("监测预测预警"): only words of these reports count.
 _DOUBLED_PAIR = re.compile(
     r"(财政|拨款|收入|支出|预算|决算|项目|资金|经费|主要|情况|部门|单位|增加|减少|增长|下降|原因|用于|公务|接待|车辆|运行"

@@ -58,3 +58,29 @@ def wrong_base_year(ctx: CheckContext, out: Reporter) -> None:
                 out.finding(f"{year}年度报告应与{year - 1}年比较，这里写作“{stated}年”",
                             loc(ctx, start + m.start(1), start + m.end(1) + 1), expected=f"{year - 1}年",
                             actual=f"{stated}年", evidence=ctx.document.text[start + m.start() : start + m.end()])
+
+
+# "截至2020年12月31日" / "截止2020年底": the date the year-end figures (车辆, 资产, 人员) are counted at.
+_YEAR_END = re.compile(r"(?:截至|截止|截止到|至)\s*(20\d{2})\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)?|底|末)")
+_COMPARING = re.compile(r"上年|去年|上一年|相比|同期|比|较")
+
+
+@rule("Y103", "years", Severity.ERROR, "年末日期的年份错误",
+      "本年度决算中“截至××年12月31日”的车辆、资产和人员数应截至本年度年末；写成其他年份多半是沿用了旧报告。",
+      bad="第二部分 2020年度部门决算情况说明\n十、其他重要事项的情况说明\n（三）国有资产占有使用情况\n截至2019年12月31日，本单位共有车辆7辆。",
+      good="第二部分 2020年度部门决算情况说明\n十、其他重要事项的情况说明\n（三）国有资产占有使用情况\n截至2020年12月31日，本单位共有车辆7辆。")
+def year_end_date(ctx: CheckContext, out: Reporter) -> None:
+    year = ctx.year
+    if year is None:
+        out.missing()
+        return
+    for start, text in paragraphs(ctx):
+        for m in _YEAR_END.finditer(text):
+            before = re.split(r"[，,。；;]", text[max(0, m.start() - 20) : m.start()])[-1]
+            after = re.split(r"[，,。；;]", text[m.end() : m.end() + 12])[0]
+            if int(m.group(1)) == year or _COMPARING.search(before + after):  # "与截至2019年底相比"
+                out.checked()
+                continue
+            out.finding(f"本报告是{year}年度决算，年末日期却写作“{m.group(1)}年”", loc(ctx, start + m.start(1), start + m.end(1)),
+                        expected=f"{year}年", actual=f"{m.group(1)}年",
+                        evidence=ctx.document.text[start + m.start() : start + m.end()])
