@@ -203,8 +203,10 @@ def annex_figure_changed(lines: list[str], year: int) -> Iterator[Mutant]:
                 continue  # a year
             if re.match(r"\s*(?:年|月|日|号|部分|届|季度)", after) or re.search(r"(?:附件|第|[【〔\[])\s*$", before):
                 continue  # a date, a document number, 第N, 附件N
-            if before[-1:] in "（(" and after[:1] in "）)":
+            if before.endswith(("（", "(")) and after.startswith(("）", ")")):
                 continue  # （1）
+            if before.endswith(("“", '"')) and after.startswith(("”", '"')):
+                continue  # a name written in digits: “12345”市民热线
             if re.match(r"[.．、](?!\d)", after) and (before.strip() == "" or before[-1:] in "。；;，,"):
                 continue  # a list number
             yield _edit(lines, i, m.start(), m.end(), _beyond_rounding(text, percent=after.lstrip().startswith(("%", "％"))))
@@ -377,8 +379,8 @@ def change_word_flipped(lines: list[str], year: int) -> Iterator[Mutant]:
     """增加 ↔ 减少, 增长 ↔ 下降 before a figure."""
     flip = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长"}
     for i, line in enumerate(lines):
-        for m in re.finditer(r"(增加|减少|增长|下降)(?=了?\s*\d)", line):
-            yield _edit(lines, i, m.start(), m.end(), flip[m.group()])
+        for m in re.finditer(r"(?<!/)(增加|减少|增长|下降)(?=了?\s*\d)", line):
+            yield _edit(lines, i, m.start(), m.end(), flip[m.group()])  # not in residue like 增长/下降
 
 
 MUTATIONS: dict[str, Mutation] = {
