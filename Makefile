@@ -26,6 +26,8 @@ bench: setup
 	$(PYTHON) bench/extract_accuracy.py
 	$(PYTHON) bench/reviewer_list.py
 	$(PYTHON) bench/mutation.py
+	$(PYTHON) bench/mutation_blind.py
+	$(PYTHON) bench/reviewer_list.py --list bench/data/second_review.tsv
 	$(PYTHON) bench/generate_speed.py
 	$(PYTHON) bench/corpus.py --dir tests/fixtures/corpus
 	$(PYTHON) bench/corpus.py --dir tests/fixtures/found_dev
