@@ -134,7 +134,7 @@ def test_share_without_percent_sign(tmp_path: Path) -> None:
     path = tmp_path / "report.md"
     path.write_text(text, encoding="utf-8")
     found = [f for f in check(read(path)).findings if f.rule == "U101"]
-    assert [(f.message, f.expected) for f in found] == [("占比93.54缺少百分号", "93.54%")]
+    assert [(f.message, f.expected) for f in found] == [("比率93.54缺少百分号", "93.54%")]
 
 
 def test_year_end_date_of_another_year(tmp_path: Path) -> None:

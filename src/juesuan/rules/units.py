@@ -11,12 +11,15 @@ from juesuan.rules.text import loc, paragraphs
 # "执行数为40.50，": a two-decimal amount after 为/是 with nothing after it
 # ("各是4125.49,4143.91万元" lists amounts that share the unit written after the last).
 _BARE_MONEY = re.compile(
-    r"(?:为|是|达)\s*(\d[\d,]*\.\d{2})(?![\d%万元亿‰个辆人次台套分])"
+    r"(?:为|是|达|支出|收入|经费|合计|总计|结余|拨款)\s*(\d[\d,]*\.\d{2})(?![\d%万元亿‰个辆人次台套分])"
     r"(?!\s*[,，、和]\s*\d+(?:\.\d+)?\s*(?:[,，、和]|万元|亿元|元))(?=\s*[，,。；;）)])"
 )
 _EMPTY_SHARE = re.compile(r"(?<![挤侵霸抢])占\s*(?=[；;，,。])")  # not 挤占 (diverting funds)
-# "占93.54；": a share written without its % sign (a decimal right after 占/占比/占…的, then punctuation)
-_BARE_SHARE = re.compile(r"(?<![挤侵霸抢])占(?![用有地])(?:比|[^，,；;。\d%]{0,16}?的)?\s*(\d{1,3}\.\d{1,2})(?=\s*[；;，,。)）]|$)")
+# "占93.54；", "增长23.43，", "完成预算98.5。": a rate written without its % sign
+_BARE_SHARE = re.compile(
+    r"(?:(?<![挤侵霸抢])占(?![用有地])(?:比|[^，,；;。\d%]{0,16}?的)?|增长|下降|完成(?:年初|调整)?预算(?:数)?的?|执行率为?)"
+    r"\s*(\d{1,3}\.\d{1,2})(?=\s*[；;，,。)）])"  # not at the end of a text: the % may be past a cut
+)
 
 
 @rule("U101", "units", Severity.ERROR, "金额缺少单位或占比缺少数值",
@@ -33,7 +36,7 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
                         evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 1])
         for m in _BARE_SHARE.finditer(text):
             raw = ctx.document.text[start + m.start(1) : start + m.end(1)]
-            out.finding(f"占比{raw}缺少百分号", loc(ctx, start + m.start(1), start + m.end(1)), expected=f"{raw}%",
+            out.finding(f"比率{raw}缺少百分号", loc(ctx, start + m.start(1), start + m.end(1)), expected=f"{raw}%",
                         actual=raw, evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end(1) + 1])
     reported: set[int] = set()
     for path, figure in ctx.figures:
