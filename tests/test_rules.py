@@ -144,3 +144,13 @@ def test_year_end_date_of_another_year(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     found = [f for f in check(read(path)).findings if f.rule == "Y103"]
     assert [(f.location.line, f.expected, f.actual) for f in found] == [(4, "2020年", "2019年")]
+
+
+def test_budget_equal_with_completion_not_100(tmp_path: Path) -> None:
+    text = ("五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
+            "1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：支出决算为70.50万元，"
+            "完成预算92%，决算数与预算数持平。\n")
+    path = tmp_path / "report.md"
+    path.write_text(text, encoding="utf-8")
+    found = [f for f in check(read(path)).findings if f.rule == "W101"]
+    assert [f.message for f in found] == ["说“决算数与预算数持平”，完成预算却是92%"]

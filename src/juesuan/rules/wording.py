@@ -8,11 +8,12 @@ from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.rules.text import loc, paragraphs
 
 _CONTRADICTION = re.compile(r"(增加|减少)(?:了)?\s*\d[\d,]*\.?\d*\s*万元\s*[，,]\s*(增长|下降)")
-_SMALLER = re.compile(r"决算数(小于|大于|低于|高于)预算数")
+_SMALLER = re.compile(r"决算数(小于|大于|低于|高于|等于)预算数|决算数与预算数(?:基本)?(持平|一致)")
 
 
 @rule("W101", "wording", Severity.ERROR, "增减方向前后矛盾",
-      "“增加……下降”“减少……增长”前后矛盾；“决算数小于预算数”时完成预算率不应大于100%，反之亦然。",
+      "“增加……下降”“减少……增长”前后矛盾；“决算数小于预算数”时完成预算率应小于100%，“大于”时应大于100%，"
+      "“等于”“持平”时应为100%。",
       bad="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，比2019年增加91.49万元，下降31.64%。",
       good="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，比2019年增加91.49万元，增长31.64%。")
 def direction_words(ctx: CheckContext, out: Reporter) -> None:
@@ -31,9 +32,11 @@ def direction_words(ctx: CheckContext, out: Reporter) -> None:
                 continue
             out.checked()
             rate = item.completion[0].value
-            less = m.group(1) in ("小于", "低于")
-            if (less and rate > 100) or (not less and rate < 100):
-                out.finding(f"说“决算数{m.group(1)}预算数”，完成预算却是{item.completion[0].raw}", comparison.location,
+            word = m.group(1) or m.group(2)
+            less, same = word in ("小于", "低于"), word in ("等于", "持平", "一致")
+            # 100% may be a rate rounded from 99.996%: only a rate on the wrong side of 100 contradicts 小于/大于
+            if (less and rate > 100) or (same and abs(rate - 100) >= 1) or (not less and not same and rate < 100):
+                out.finding(f"说“{m.group(0)}”，完成预算却是{item.completion[0].raw}", comparison.location,
                             actual=item.completion[0].raw, evidence=comparison.text)
 
 
