@@ -154,3 +154,12 @@ def test_budget_equal_with_completion_not_100(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     found = [f for f in check(read(path)).findings if f.rule == "W101"]
     assert [f.message for f in found] == ["说“决算数与预算数持平”，完成预算却是92%"]
+
+
+def test_doubled_punctuation_in_text_and_cells(tmp_path: Path) -> None:
+    text = ("十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元。。\n\n"
+            "| 指标 | 说明 |\n|---|---|\n| 满意度 | 关注和支持，，增强大家的信心 |\n")
+    path = tmp_path / "report.md"
+    path.write_text(text, encoding="utf-8")
+    found = [f.message for f in check(read(path)).findings if f.rule == "W102"]
+    assert found == ["标点“。。”连用", "标点“，，”连用"]

@@ -17,5 +17,14 @@ def paragraphs(ctx: CheckContext) -> Iterator[tuple[int, str]]:
             yield block.location.start, ctx.document.normalized[block.location.start : block.location.end]
 
 
+def cells(ctx: CheckContext) -> Iterator[tuple[int, str]]:
+    """(start offset, normalised text) of every table cell."""
+    for table in ctx.document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                if cell.end > cell.start:
+                    yield cell.start, ctx.document.normalized[cell.start : cell.end]
+
+
 def loc(ctx: CheckContext, start: int, end: int) -> Loc:
     return loc_of(ctx.document, start, end)

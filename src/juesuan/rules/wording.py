@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-from juesuan.rules.text import loc, paragraphs
+from juesuan.rules.text import cells, loc, paragraphs
 
 _CONTRADICTION = re.compile(r"(增加|减少)(?:了)?\s*\d[\d,]*\.?\d*\s*万元\s*[，,]\s*(增长|下降)")
 _SMALLER = re.compile(r"决算数(小于|大于|低于|高于|等于)预算数|决算数与预算数(?:基本)?(持平|一致)")
@@ -44,6 +44,7 @@ def direction_words(ctx: CheckContext, out: Reporter) -> None:
 # character doubled ("主要是是", "的的"). Doubled characters that are words (常常, 等等, 了了) are not in the set.
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{3,8})\1")
 _DOUBLED_CHAR = re.compile(r"([的是在为对将从把被与及于])\1")
+_DOUBLED_PUNCTUATION = re.compile(r"[,、;。][,、;。]")  # normalised text: "，，" "。，" "、，"
 # Two characters twice in a row are often two words ("监测预测预警"): only words of these reports count.
 _DOUBLED_PAIR = re.compile(
     r"(财政|拨款|收入|支出|预算|决算|项目|资金|经费|主要|情况|部门|单位|增加|减少|增长|下降|原因|用于|公务|接待|车辆|运行"
@@ -51,12 +52,12 @@ _DOUBLED_PAIR = re.compile(
 )
 
 
-@rule("W102", "wording", Severity.WARNING, "字词重复",
-      "同一个词连写两遍（“财政拨款财政拨款”“主要是主要是”）或虚词重复（“主要是是”）多半是笔误。",
+@rule("W102", "wording", Severity.WARNING, "字词或标点重复",
+      "同一个词连写两遍（“财政拨款财政拨款”“主要是主要是”）、虚词重复（“主要是是”）或标点连用（“，，”“。，”“、，”）多半是笔误。",
       bad="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，增加原因主要是主要是公务用车运行维护费增加。",
       good="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，增加原因主要是公务用车运行维护费增加。")
 def doubled_words(ctx: CheckContext, out: Reporter) -> None:
-    for start, text in paragraphs(ctx):
+    for start, text in [*paragraphs(ctx), *cells(ctx)]:
         out.checked()
         found = [*_DOUBLED_WORD.finditer(text), *_DOUBLED_PAIR.finditer(text),
                  *(m for m in _DOUBLED_CHAR.finditer(text) if not _reduplicated(text, m.start()))]
@@ -68,6 +69,10 @@ def doubled_words(ctx: CheckContext, out: Reporter) -> None:
             word = ctx.document.text[start + m.start(1) : start + m.end(1)]
             out.finding(f"“{word}”连写了两遍", loc(ctx, start + m.start(), start + m.end()), expected=word,
                         actual=ctx.document.text[start + m.start() : start + m.end()],
+                        evidence=ctx.document.text[start + max(0, m.start() - 10) : start + m.end() + 10])
+        for m in _DOUBLED_PUNCTUATION.finditer(text):
+            marks = ctx.document.text[start + m.start() : start + m.end()]
+            out.finding(f"标点“{marks}”连用", loc(ctx, start + m.start(), start + m.end()), actual=marks,
                         evidence=ctx.document.text[start + max(0, m.start() - 10) : start + m.end() + 10])
 
 
