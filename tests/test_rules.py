@@ -122,27 +122,20 @@ def test_diverting_funds_is_not_a_share(tmp_path: Path) -> None:
     """挤占 (diverting funds) holds 占 but states no share: a false alarm seen on real reports."""
     text = ("十、其他重要事项的情况说明\n（四）预算绩效管理情况\n"
             "项目资金使用规范，不存在截留、挤占，挪用等情况，资金到位率100%。\n")
-    path = tmp_path / "report.md"
-    path.write_text(text, encoding="utf-8")
-    result = check(read(path))
-    assert not [f for f in result.findings if f.rule in ("U101", "R101")]
+    assert _run(tmp_path, text, "U101").findings == _run(tmp_path, text, "R101").findings == []
 
 
 def test_share_without_percent_sign(tmp_path: Path) -> None:
     text = ("二、收入决算情况说明\n2020年本年收入合计100.00万元，其中：一般公共预算财政拨款收入93.54万元，占93.54；"
             "其他收入6.46万元，占本年收入合计的6.46%。\n")
-    path = tmp_path / "report.md"
-    path.write_text(text, encoding="utf-8")
-    found = [f for f in check(read(path)).findings if f.rule == "U101"]
+    found = _run(tmp_path, text, "U101").findings
     assert [(f.message, f.expected) for f in found] == [("比率93.54缺少百分号", "93.54%")]
 
 
 def test_year_end_date_of_another_year(tmp_path: Path) -> None:
     text = ("第二部分 2020年度部门决算情况说明\n十、其他重要事项的情况说明\n（三）国有资产占有使用情况\n"
             "截至2019年12月31日，本单位共有车辆7辆。与截至2019年12月31日相比，车辆减少1辆。\n")
-    path = tmp_path / "report.md"
-    path.write_text(text, encoding="utf-8")
-    found = [f for f in check(read(path)).findings if f.rule == "Y103"]
+    found = _run(tmp_path, text, "Y103").findings
     assert [(f.location.line, f.expected, f.actual) for f in found] == [(4, "2020年", "2019年")]
 
 
@@ -150,16 +143,12 @@ def test_budget_equal_with_completion_not_100(tmp_path: Path) -> None:
     text = ("五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
             "1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：支出决算为70.50万元，"
             "完成预算92%，决算数与预算数持平。\n")
-    path = tmp_path / "report.md"
-    path.write_text(text, encoding="utf-8")
-    found = [f for f in check(read(path)).findings if f.rule == "W101"]
+    found = _run(tmp_path, text, "W101").findings
     assert [f.message for f in found] == ["说“决算数与预算数持平”，完成预算却是92%"]
 
 
 def test_doubled_punctuation_in_text_and_cells(tmp_path: Path) -> None:
     text = ("十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元。。\n\n"
             "| 指标 | 说明 |\n|---|---|\n| 满意度 | 关注和支持，，增强大家的信心 |\n")
-    path = tmp_path / "report.md"
-    path.write_text(text, encoding="utf-8")
-    found = [f.message for f in check(read(path)).findings if f.rule == "W102"]
+    found = [f.message for f in _run(tmp_path, text, "W102").findings]
     assert found == ["标点“。。”连用", "标点“，，”连用"]
