@@ -23,7 +23,7 @@ LOOSE: list[tuple[str, re.Pattern[str]]] = [
     ("general_budget_overall", re.compile(r"一般公共预算财政拨款支出")),
     ("income_expenditure_overview", re.compile(r"收入总计|支出总计|收[、,]?\s*支总计|总收入|总支出")),
     ("income", re.compile(r"收入合计|本年收入|财政拨款收入|事业收入|经营收入|其他收入|上级补助收入|附属单位上缴收入|非财政拨款结余"
-                          r"|[上年][年初]结转和?结余")),
+                          r"|(?:上年|年初)结转和?结余")),
     ("expenditure", re.compile(r"本年支出合计|支出合计|本年支出|基本支出")),
     ("state_assets", re.compile(r"车辆|国有资产")),
 ]
