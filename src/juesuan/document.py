@@ -49,6 +49,7 @@ class Cell:
     end: int = 0
     colspan: int = 1
     rowspan: int = 1
+    line: int | None = None  # the source line the cell starts on, when it has its own (tab-separated text)
 
 
 @dataclass(slots=True)
@@ -267,7 +268,9 @@ class DocumentBuilder:
                     self._parts.append("\t")
                     self._length += 1
                 cell.start = self._length
-                cell.text = self._clean(cell.text, self._length, line, page)
+                if cell.line is not None and self.anchors[-1].line != cell.line:
+                    self.anchors.append(Anchor(self._length, cell.line, page))
+                cell.text = self._clean(cell.text, self._length, cell.line or line, page)
                 pieces.append(cell.text)
                 self._parts.append(cell.text)
                 self._length += len(cell.text)

@@ -172,11 +172,12 @@ class _LineReader:
             cells: list[Cell] = []
             while self.i < n and self.lines[self.i].startswith("\t"):
                 parts = [self.lines[self.i][1:].strip()]
+                cell_line = self.i + 1
                 self.i += 1
                 while self.i < n and self.lines[self.i].strip() and not self.lines[self.i].startswith("\t"):
                     parts.append(self.lines[self.i].strip())
                     self.i += 1
-                cells.append(Cell("\n".join(p for p in parts if p)))
+                cells.append(Cell("\n".join(p for p in parts if p), line=cell_line))
             if len(cells) == 1 and _TABLE_TITLE.match(cells[0].text.split("\n")[0]) and rows:
                 self.i = row_line - 1  # a new table starts here
                 break
