@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -26,8 +27,10 @@ def test_findings_link_to_their_highlight_in_the_text(tmp_path: Path) -> None:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(page_file.as_uri())
         assert page.title().startswith("决算报告检查结果")
-        assert page.locator("mark").count() == 9
-        assert page.locator(".finding").count() == 9
+        findings = len(json.loads(run_cli("check", seed("000"), "-f", "json").stdout)["findings"])
+        assert findings >= 9
+        assert page.locator("mark").count() == findings
+        assert page.locator(".finding").count() == findings
         first_mark = page.locator("#f1")
         assert first_mark.inner_text() == "99.44%"
         # The highlight of the wrong year is far down the text: the link scrolls it into view.

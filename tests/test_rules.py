@@ -144,8 +144,31 @@ def test_budget_equal_with_completion_not_100(tmp_path: Path) -> None:
     text = ("五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
             "1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：支出决算为70.50万元，"
             "完成预算92%，决算数与预算数持平。\n")
-    found = _run(tmp_path, text, "W101").findings
+    found = _run(tmp_path, text, "W103").findings
     assert [f.message for f in found] == ["说“决算数与预算数持平”，完成预算却是92%"]
+
+
+def test_direction_word_against_rate_anywhere(tmp_path: Path) -> None:
+    text = ("七、“三公”经费财政拨款支出决算情况说明\n2020年“三公”经费支出81.72万元，完成预算的100%，决算数大于预算数。"
+            "公务接待费支出4.73万元，完成预算的54.37%，决算数小于预算数的主要原因是接待减少。\n")
+    found = _run(tmp_path, text, "W103").findings
+    assert [f.message for f in found] == ["说“决算数大于预算数”，完成预算却是100%"]
+
+
+def test_execution_rate_against_the_amounts_of_its_sentence(tmp_path: Path) -> None:
+    text = ("附件\n项目支出绩效自评报告\n项目全年预算数30.00万元，执行数为27.00万元，完成预算的100%。"
+            "另一项目预算数20万元，实际执行20万元，预算执行率为100%。\n")
+    found = _run(tmp_path, text, "R105").findings
+    assert [(f.expected, f.actual) for f in found] == [("90.00%", "100%")]
+
+
+def test_rate_without_reason(tmp_path: Path) -> None:
+    text = ("五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
+            "1.行政运行（项）：支出决算为1256.55万元，完成预算的99.22%。\n"
+            "2.一般行政管理事务（项）：支出决算为388.38万元，完成预算的80%。决算数小于预算数的主要原因是年末未支付。\n"
+            "3.事业运行（项）：支出决算为37.89万元，完成预算的100%。\n")
+    found = _run(tmp_path, text, "S104").findings
+    assert [(f.location.line, f.actual) for f in found] == [(3, "99.22%")]
 
 
 def test_doubled_punctuation_in_text_and_cells(tmp_path: Path) -> None:

@@ -1,0 +1,135 @@
+"""Budget execution wherever the text states it: 完成预算X% (or 预算执行率X%) with the amounts, the
+direction words (决算数小于预算数) and the reason around it, in the body and in the annexes alike."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from juesuan.extract.figures import Found, find_figures, make_figure
+from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds
+from juesuan.rules.base import CheckContext, Reporter, Severity, amount, rule
+from juesuan.rules.text import loc, paragraphs
+
+_RATE = re.compile(
+    r"(?:完成(?:全年|年初|调整后?)?预算(?:数)?(?:执行)?(?:的)?|预算(?:执行|完成)率(?:为|达到?|是)?|执行率(?:为|达到?))"
+    r"\s*(\d{1,4}(?:\.\d{1,4})?)\s*%"
+)
+_DIRECTION = re.compile(r"决算数?(?:比(?:年初|调整)?预算数?)?(小于|大于|低于|高于|等于)(?:年初|调整)?预算数?|"
+                        r"决算数?与(?:年初|调整)?预算数?(?:基本)?(持平|一致|相等)")
+# Words that give a reason; a reason may stand before the rate ("受疫情影响，…完成预算76.49%") or after it.
+_REASON = re.compile(r"原因|主要是|主要由于|由于|因为|受.{1,12}影响|导致|造成|未(?:能|及时)")
+# The amounts a sentence gives before its rate: the budget and what was spent.
+_BUDGET_WORDS = re.compile(r"(?:全年|年初|调整后?)?预算(?:数|安排|资金|金额)?(?:为|是|共)?\s*$")
+_SPENT_WORDS = re.compile(r"(?:执行数|决算数|支出决算|决算|实际执行|实际支出|实际使用|执行|支出|使用)(?:数|金额)?(?:为|是|了)?\s*$")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One stated completion rate and the text that belongs to it (from the previous rate to the next)."""
+
+    start: int  # offset of `text` in the document
+    text: str  # normalised
+    rate_start: int  # the percentage, relative to `text`
+    rate_end: int
+    rate: Decimal
+
+
+def statements(ctx: CheckContext) -> Iterator[Statement]:
+    for start, text in paragraphs(ctx):
+        rates = list(_RATE.finditer(text))
+        for k, m in enumerate(rates):
+            a = rates[k - 1].end() if k else 0
+            b = rates[k + 1].start() if k + 1 < len(rates) else len(text)
+            yield Statement(start + a, text[a:b], m.start(1) - a, m.end() - a, Decimal(m.group(1)))
+
+
+def _amounts_before(statement: Statement) -> tuple[Found | None, Found | None]:
+    """The budget and the spent amount the statement gives before its rate, when it names both."""
+    head = statement.text[: statement.rate_start]
+    budget = spent = None
+    for found in find_figures(head):
+        if not found.is_money:
+            continue
+        before = head[max(0, found.start - 12) : found.start]
+        if _BUDGET_WORDS.search(before):
+            budget = found
+        elif _SPENT_WORDS.search(before):
+            spent = found
+    if budget is None or spent is None or budget.start > statement.rate_start or spent.start > statement.rate_start:
+        return None, None
+    return budget, spent
+
+
+@rule("R105", "ratios", Severity.ERROR, "执行率与同一句中的预算数、执行数不符",
+      "同一句话给出预算数和执行数（决算数）时，完成预算（预算执行率）X%应等于执行数除以预算数；评价报告中也一样。",
+      bad="附件\n项目支出绩效自评报告\n项目全年预算数30万元，执行数为30万元，完成预算的92%。",
+      good="附件\n项目支出绩效自评报告\n项目全年预算数30万元，执行数为30万元，完成预算的100%。")
+def stated_execution_rates(ctx: CheckContext, out: Reporter) -> None:
+    for s in statements(ctx):
+        budget, spent = _amounts_before(s)
+        if budget is None or spent is None:
+            continue
+        doc = ctx.document
+        b = make_figure(doc, s.start, budget)
+        e = make_figure(doc, s.start, spent)
+        scale = Decimal(10000) if (b.unit, e.unit) == ("万元", "元") else Decimal(1)
+        if (b.unit, e.unit) == ("元", "万元"):
+            scale = Decimal("0.0001")
+        b = b.model_copy(update={"value": b.value * scale})
+        bounds = ratio_bounds(e, b)
+        if bounds is None:
+            continue
+        rate = find_figures(s.text[s.rate_start : s.rate_end])
+        if not rate:
+            continue
+        stated = make_figure(doc, s.start + s.rate_start, rate[0])
+        if percent_agrees(stated, bounds, ctx.tolerance):
+            out.checked()
+        else:
+            out.finding(f"预算数{amount(b, budget.value)}、执行数{amount(e)}，执行率应为{point(bounds, stated)}，"
+                        f"报告写作{stated.raw}", stated.location, expected=point(bounds, stated), actual=stated.raw,
+                        evidence=s.text[max(0, budget.start - 10) : s.rate_end].strip())
+
+
+@rule("W103", "wording", Severity.ERROR, "“决算数大于/小于预算数”与完成率不符",
+      "“决算数小于预算数”时完成预算率应小于100%，“大于”时应大于100%，“等于”“持平”时应为100%；"
+      "说明事项、“三公”经费和评价报告中都一样。",
+      bad="七、“三公”经费财政拨款支出决算情况说明\n2020年“三公”经费财政拨款支出决算为81.72万元，完成预算的95.36%，决算数大于预算数的主要原因是严格执行各项规定。",
+      good="七、“三公”经费财政拨款支出决算情况说明\n2020年“三公”经费财政拨款支出决算为81.72万元，完成预算的95.36%，决算数小于预算数的主要原因是严格执行各项规定。")
+def direction_against_rate(ctx: CheckContext, out: Reporter) -> None:
+    for s in statements(ctx):
+        # The direction sentence that goes with this rate: the first after it, before the next rate.
+        m = _DIRECTION.search(s.text, s.rate_end)
+        if m is None:
+            continue
+        out.checked()
+        word = m.group(1) or m.group(2)
+        less, same = word in ("小于", "低于"), word in ("等于", "持平", "一致", "相等")
+        # 100% is a rate rounded to the shown digits: 大于/小于 with exactly 100 is still a contradiction
+        wrong = (less and s.rate >= 100) or (same and s.rate != 100) or (not less and not same and s.rate <= 100)
+        if wrong:
+            rate_text = ctx.document.text[s.start + s.rate_start : s.start + s.rate_end]
+            out.finding(f"说“{m.group(0)}”，完成预算却是{rate_text}", loc(ctx, s.start + m.start(), s.start + m.end()),
+                        actual=rate_text, evidence=s.text[max(0, s.rate_start - 20) : m.end()].strip())
+
+
+@rule("S104", "structure", Severity.WARNING, "决算数与预算数不同未说明原因",
+      "完成预算不是100%（决算数与预算数不同）时，应说明差异的原因。",
+      bad="五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）：支出决算为388.38万元，完成预算的80%。",
+      good="五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）：支出决算为388.38万元，完成预算的80%。决算数小于预算数的主要原因是部分项目年末未能支付。")
+def rate_without_reason(ctx: CheckContext, out: Reporter) -> None:
+    for s in statements(ctx):
+        if s.rate in (0, 100):
+            continue  # nothing spent of a budget, or nothing to explain
+        out.checked()
+        if _REASON.search(s.text) or re.match(r"\s*[。，,;；]?\s*其中", s.text[s.rate_end :]):
+            continue  # a reason given, or the items that follow ("其中：") explain the total one by one
+        if ctx.may_be_cut(s.start + s.rate_end):
+            continue
+        rate_text = ctx.document.text[s.start + s.rate_start : s.start + s.rate_end]
+        out.finding(f"完成预算{rate_text}，但没有说明决算数与预算数不同的原因",
+                    loc(ctx, s.start + s.rate_start, s.start + s.rate_end), actual=rate_text,
+                    evidence=s.text[max(0, s.rate_start - 30) : s.rate_end + 10].strip())
