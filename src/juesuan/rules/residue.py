@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-from juesuan.rules.text import loc, paragraphs
+from juesuan.rules.text import cells, loc, paragraphs
 
 # Built from the Sichuan template text left in seed 001 and the Shanghai template PDF, plus the
 # generic placeholders reviewers see: each (pattern, what it is).
@@ -19,26 +19,59 @@ RESIDUE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"待填写|待补充|此处填写|请填写|由主管部门根据"), "待填写的占位内容"),
     (re.compile(r"\((?:柱状图|饼状图|折线图)\)"), "图题后留有模板说明"),
     (re.compile(r"范本"), "沿用的范本标题"),  # reported as a warning: the annex may say it does not apply
+    (re.compile(r"本部门\(单位\)|本单位\(部门\)"), "未选择的二选一措辞"),
+    (re.compile(r"\((?:收入|支出|项目|单位|部门|资金)(?:类型|名称)\)"), "未填写的模板内容"),
+    # A parenthesis that tells the writer what to do ("（非涉密部门均需公开…）", "（根据需要增减指标并赋分值）").
+    (re.compile(r"\([^()]{0,80}?(?:均需|须|应当|应按|应根据|请|根据需要|根据[^()]{0,8}实际|可以不|填写|填列|列示|增减指标"
+                r"|赋分值)[^()]{0,80}\)"), "模板填报说明"),
+    (re.compile(r"(?<=[\u4e00-\u9fff])\(\s*\)"), "未填写的括号"),
 ]
+
+# Instruction sentences of the evaluation-report templates, recognised by their form rather than listed:
+# a sentence without figures that tells the writer what to cover ("说明…情况。", "包括…等情况。",
+# "结合…进行分析评价。", "从…方面对项目效益进行全面分析评价。", "汇总统计…情况。").
+_INSTRUCTION = [
+    re.compile(r"说明[^。；]{4,140}?(?:情况|方法|措施|原因|效果|程序|内容|问题|等)"),
+    re.compile(r"(?:简述|概述|阐述|列明|描述|填写)[^。；]{4,140}"),
+    re.compile(r"包括[^。；]{4,140}?等(?:方面的)?情况(?:[,，][^。；]{0,120})?"),
+    re.compile(r"汇总(?:统计)?[^。；]{4,80}?情况"),
+    re.compile(r"(?:结合|围绕|重点围绕|从|对照)[^。；]{2,140}?(?:分析评价|进行评价|总体评价|分析说明|分析存在的问题|进行分析)"
+               r"[^。；]{0,60}"),
+]
+_SENTENCE = re.compile(r"[^。；;]+")
 
 
 # Leftovers that do not misstate anything: warnings rather than errors.
-_MINOR = {"沿用的范本标题", "图题后留有模板说明"}
+_MINOR = {"沿用的范本标题", "图题后留有模板说明", "未填写的括号"}
 _FIELD_CODE = re.compile(r"PAGEREF\s*_?Toc\d*(?:\s*\\?h\b)?|HYPERLINK\s*\\l\s*\"?_Toc\d*\"?|TOC\s*\\o\s*\"\d-\d\"", re.IGNORECASE)
 
 
 @rule("P101", "residue", Severity.ERROR, "模板残留或占位符",
-      "发布的报告中不应留有模板的填报说明、二选一措辞（增加/减少）、占位符（XX、××、某某）或“（具体工作）”一类未填内容。",
+      "发布的报告中不应留有模板的填报说明、二选一措辞（增加/减少、本部门（单位））、占位符（XX、××、某某）或“（具体工作）”"
+      "“（收入类型）”一类未填内容；评价报告模板的指导性语句（“说明……情况。”“包括……等情况。”“结合……进行分析评价。”）"
+      "也不应原样留在报告中。",
       bad="（二）政府采购支出情况\n2020年，政府采购支出总额0万元，主要用于…（具体工作）。因公出国（境）支出决算比2019年增加/减少0万元，增长/下降0%。",
       good="（二）政府采购支出情况\n2020年，政府采购支出总额0万元。因公出国（境）支出决算与2019年持平。")
 def template_residue(ctx: CheckContext, out: Reporter) -> None:
-    for start, text in paragraphs(ctx):
+    for start, text in [*paragraphs(ctx), *cells(ctx)]:
         out.checked()
+        reported: list[tuple[int, int]] = []
         for pattern, what in RESIDUE:
             for m in pattern.finditer(text):
+                if any(a < m.end() and m.start() < b for a, b in reported):
+                    continue  # one leftover, one finding
+                reported.append((m.start(), m.end()))
                 out.finding(f"模板残留：{what}", loc(ctx, start + m.start(), start + m.end()),
                             actual=ctx.document.text[start + m.start() : start + m.end()],
                             severity=Severity.WARNING if what in _MINOR else None)
+        for m in _SENTENCE.finditer(text):
+            sentence = m.group().strip()
+            if any(ch.isdigit() for ch in sentence) or any(a < m.end() and m.start() < b for a, b in reported):
+                continue  # figures mean the writer filled it in
+            lead = m.start() + len(m.group()) - len(m.group().lstrip())
+            if any(p.fullmatch(sentence) for p in _INSTRUCTION):
+                out.finding("模板残留：评价报告模板的填报说明（指导性语句）", loc(ctx, start + lead, start + lead + len(sentence)),
+                            actual=sentence)
 
 
 @rule("P102", "residue", Severity.WARNING, "文档转换留下的残留（拼音注音、Word域代码）",

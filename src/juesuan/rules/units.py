@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import re
 
-from juesuan.extract.figures import find_figures
+from juesuan.extract.figures import Found, find_figures
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-from juesuan.rules.text import loc, paragraphs
+from juesuan.rules.text import cells, loc, paragraphs
 
-# "执行数为40.50，": a two-decimal amount after 为/是 with nothing after it
+# "执行数为40.50，", "实际执行28，", "增加343.55，": an amount after a word that introduces one, with no unit
 # ("各是4125.49,4143.91万元" lists amounts that share the unit written after the last).
 _BARE_MONEY = re.compile(
-    r"(?:为|是|达|支出|收入|经费|合计|总计|结余|拨款)\s*(\d[\d,]*\.\d{2})(?![\d%万元亿‰个辆人次台套分])"
+    r"(?:为|是|支出|收入|经费|合计|总计|结余|拨款|执行数为?|实际执行|预算数为?|金额|总额|增加了?|减少了?|费)"
+    r"\s*(\d[\d,]*(?:\.\d{1,2})?)(?![\d%万元亿‰个辆人次台套分])"
     r"(?!\s*[,，、和]\s*\d+(?:\.\d+)?\s*(?:[,，、和]|万元|亿元|元))(?=\s*[，,。；;）)])"
 )
 _EMPTY_SHARE = re.compile(r"(?<![挤侵霸抢])占\s*(?=[；;，,。])")  # not 挤占 (diverting funds)
-# "占93.54；", "增长23.43，", "完成预算98.5。": a rate written without its % sign
+# "占93.54；", "增长23.43，", "完成预算98.5。", "满意率达90以上": a rate written without its % sign
 _BARE_SHARE = re.compile(
-    r"(?:(?<![挤侵霸抢])占(?![用有地])(?:比|[^，,；;。\d%]{0,16}?的)?|增长|下降|完成(?:年初|调整)?预算(?:数)?的?|执行率为?)"
-    r"\s*(\d{1,3}\.\d{1,2})(?=\s*[；;，,。)）])"  # not at the end of a text: the % may be past a cut
+    r"(?:(?<![挤侵霸抢])占(?![用有地])(?:比|[^，,；;。\d%]{0,16}?的)?|增长了?|下降了?|完成(?:年初|调整)?预算(?:数)?(?:执行)?的?"
+    r"|(?:执行|完成|满意|覆盖|办结|达标|合格|知晓|到位|及时)率(?:为|达到?|保持|是|约)?|进度(?:为|达到?)|[≥≤]"
+    r")\s*(\d{1,3}(?:\.\d{1,2})?)(?=\s*(?:[；;，,。)）]|以上|以下|左右))"  # not at the end of a text: the % may be past a cut
 )
 
 
@@ -29,6 +31,7 @@ _BARE_SHARE = re.compile(
       good="二、收入决算情况说明\n2020年本年收入合计1036.19万元，其中：事业收入0万元，占0%；一般公共预算财政拨款收入1036.19万元，占100%。\n"
            "五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n2020年一般公共预算财政拨款支出决算数为1036.19万元，完成预算100%。")
 def missing_units(ctx: CheckContext, out: Reporter) -> None:
+    rates: set[int] = set()
     for start, text in paragraphs(ctx):
         out.checked()
         for m in _EMPTY_SHARE.finditer(text):
@@ -36,6 +39,7 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
                         evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 1])
         for m in _BARE_SHARE.finditer(text):
             raw = ctx.document.text[start + m.start(1) : start + m.end(1)]
+            rates.add(start + m.start(1))
             out.finding(f"比率{raw}缺少百分号", loc(ctx, start + m.start(1), start + m.end(1)), expected=f"{raw}%",
                         actual=raw, evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end(1) + 1])
     reported: set[int] = set()
@@ -46,7 +50,7 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
                         actual=figure.raw, evidence=figure.sentence or None)
     for start, text in paragraphs(ctx):
         for m in _BARE_MONEY.finditer(text):
-            if start + m.start(1) in reported:
+            if start + m.start(1) in reported or start + m.start(1) in rates:
                 continue
             raw = ctx.document.text[start + m.start(1) : start + m.end(1)]
             out.finding(f"金额{raw}缺少单位“万元”", loc(ctx, start + m.start(1), start + m.end(1)),
@@ -55,26 +59,39 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
 
 
 @rule("U102", "units", Severity.WARNING, "同一句中金额单位混用",
-      "同一段中其他金额以“万元”为单位时，个别金额写成“元”多半是笔误（0万元写成0元）；以“元”为单位的说明中个别写成“万元”也是。",
+      "同一段中其他金额以“万元”为单位时，个别金额写成“元”多半是笔误（0万元写成0元）；以“元”为单位的说明中个别写成“万元”也是。"
+      "金额都以“万元”为单位的报告中，不足1万的“元”金额（人均、标准、单价除外）也多半是“万元”的笔误。",
       bad="七、“三公”经费财政拨款支出决算情况说明\n其中：轿车0辆、金额0万元，越野车0辆、金额0万元，载客汽车0辆、金额0元。",
       good="七、“三公”经费财政拨款支出决算情况说明\n其中：轿车0辆、金额0万元，越野车0辆、金额0万元，载客汽车0辆、金额0万元。")
 def mixed_units(ctx: CheckContext, out: Reporter) -> None:
-    for start, text in paragraphs(ctx):
-        figures = find_figures(text)
+    texts = [(start, text, find_figures(text)) for start, text in [*paragraphs(ctx), *cells(ctx)]]
+    wan_in_report = sum(f.unit == "万元" for _, _, figures in texts for f in figures)
+    yuan_in_report = sum(f.unit == "元" for _, _, figures in texts for f in figures)
+    # A report kept in 万元: an amount under 10,000元 there is 万元 mistyped, unless it is a rate per head
+    in_wan = wan_in_report >= 10 and wan_in_report >= 4 * yuan_in_report
+    for start, text, figures in texts:
         wan = [f for f in figures if f.unit == "万元"]
         yuan = [f for f in figures if f.unit == "元"]
-        if len(wan) < 2 and len(yuan) < 2:
-            continue
-        out.checked()
-        main, odd = ("万元", yuan) if len(wan) >= len(yuan) else ("元", wan)
-        for f in odd:
+        odd: list[tuple[Found, str]] = []  # (figure, the unit it should have, as the message says it)
+        if len(wan) >= 2 or len(yuan) >= 2:
+            out.checked()
+            main, slips = ("万元", yuan) if len(wan) >= len(yuan) else ("元", wan)
             # A budget amount under 100,000 in 元 among 万元 figures is almost surely 万元 mistyped; in a text
             # kept in 元 (stand-alone 三公 statements), a 万元 among them is the slip.
-            if main == "元" or f.value < 100000:
-                raw = ctx.document.text[start + f.start : start + f.end]
-                out.finding(f"其他金额以“{main}”为单位，这里写作“{raw}”", loc(ctx, start + f.start, start + f.end),
-                            expected=f"{f.value}{main}", actual=raw,
-                            evidence=ctx.document.text[start + max(0, f.start - 20) : start + f.end])
+            odd = [(f, f"同一段中其他金额以“{main}”为单位") for f in slips if main == "元" or f.value < 100000]
+        if in_wan and not (len(yuan) > len(wan) >= 2):
+            odd += [(f, "报告中的金额以“万元”为单位") for f in yuan if all(f is not g for g, _ in odd)
+                    and f.value < 10000 and not _PER_HEAD.search(text[max(0, f.start - 8) : f.start])
+                    and text[f.end : f.end + 1] not in ("/", "以")]
+        for f, why in sorted(odd, key=lambda x: x[0].start):
+            raw = ctx.document.text[start + f.start : start + f.end]
+            main = "元" if "“元”" in why else "万元"
+            out.finding(f"{why}，这里写作“{raw}”", loc(ctx, start + f.start, start + f.end),
+                        expected=f"{f.value}{main}", actual=raw,
+                        evidence=ctx.document.text[start + max(0, f.start - 20) : start + f.end])
+
+
+_PER_HEAD = re.compile(r"人均|每人|每|标准|单价|补助|不超过|以上|以下|以内")
 
 
 @rule("U103", "units", Severity.WARNING, "金额单位写作“万”",
