@@ -43,7 +43,7 @@ def test_select_ignore_and_min_severity() -> None:
 
 
 def test_exit_status_and_text_output() -> None:
-    clean = run_cli("check", seed("003"), "--select", "P,Y")
+    clean = run_cli("check", seed("003"), "--select", "Y,U")
     assert clean.returncode == 0 and "未发现问题" in clean.stdout
     dirty = run_cli("check", seed("000"))
     assert dirty.returncode == 1

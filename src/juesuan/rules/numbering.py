@@ -9,7 +9,7 @@ from juesuan.document import BlockKind
 from juesuan.model.figures import Loc
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.rules.text import loc
-from juesuan.text.headings import ITEM, NUM, numbering
+from juesuan.text.headings import ITEM, NUM, PAREN_NUM, PART, numbering
 
 
 @rule("N101", "numbering", Severity.WARNING, "编号跳号或重复",
@@ -42,35 +42,68 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
         _sequence(ctx, out, numbered, [], allow_gaps=len(numbered) < len(items))
 
 
-def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
-    """Any run of "1." "2." paragraphs elsewhere (annexes, lists of work): a number repeated or one skipped.
+# A title that starts a document of its own inside the report (an annex, an evaluation report, a table):
+# the numbering of what follows starts again.
+_TITLE = re.compile(r"^(?:附件\s*\d*|.{0,40}(?:报告|评价表|自评表|得分表|情况表|决算表|目录|名词解释))\s*$")
+_BOOKMARK = re.compile(r"^\s*(?:\[bookmark:[^\]]{0,200}\]\s*){1,20}")
 
-    A run ends at a heading or a table, and starts again at 1; the glossary and the 项 lines, checked
-    above, are left out.
+
+def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
+    """Every numbered list of the text, at every level (一、 （一） 1. （1）): a number repeated, skipped, or a
+    list that does not start at 1.
+
+    An item resets the lists below its level; a part heading or the title of an annex starts all lists
+    again. The glossary and the 项 lines, checked above, are left out.
     """
-    sections = {s.block for s in ctx.outline.walk()}
+    sections = {s.block: s for s in ctx.outline.walk()}
+    contents = {entry.block for entry in ctx.outline.contents}
     inside_covered = False
-    previous: int | None = None
+    last: dict[int, int] = {}  # level → the last number seen at that level
+    after_table = False
+    top = PAREN_NUM + 1  # the highest level met so far: in a fragment, a list above it may have begun before the cut
     for index, block in enumerate(ctx.document.blocks):
         if index in sections:
+            section = sections[index]
             inside_covered = index in covered
-            previous = None
-        if block.kind is not BlockKind.PARAGRAPH or inside_covered:
-            previous = None if block.kind is not BlockKind.PARAGRAPH else previous
+            numbered = numbering(section.title)
+            if section.kind in ("annex", "evaluation_report") or (
+                    section.level <= 1 and (numbered is None or numbered.level == PART)):
+                last.clear()
+        if block.kind is BlockKind.TABLE:
+            after_table = True
             continue
-        text = ctx.document.normalized[block.location.start : block.location.end]
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or index in contents:
+            continue
+        text = _BOOKMARK.sub("", ctx.document.normalized[block.location.start : block.location.end])
+        lead = block.location.start + len(ctx.document.normalized[block.location.start : block.location.end]) - len(text)
         n = numbering(text)
-        if n is None or n.level != NUM or not n.title:
+        follows_table, after_table = after_table, False
+        if n is None or n.level == PART:
+            if n is not None or _TITLE.match(text.strip()):
+                last.clear()
             continue
-        if previous is not None and n.number in (previous, previous + 2):
-            location = loc(ctx, block.location.start, block.location.start + n.prefix_length)
-            if n.number == previous:
-                out.finding(f"编号{n.number}重复", location, actual=text[: n.prefix_length].strip())
-            else:
-                out.finding(f"编号从{previous}跳到{n.number}，缺少{previous + 1}", location,
-                            expected=str(previous + 1), actual=str(n.number))
+        for level in [k for k in last if k > n.level]:
+            del last[level]
+        previous = last.get(n.level)
+        last[n.level] = n.number
+        if inside_covered or (index in sections and sections[index].level == 2):
+            continue  # checked with their own sequence
         out.checked()
-        previous = n.number
+        unseen_level, top = top > n.level, min(top, n.level)
+        location = loc(ctx, lead, lead + n.prefix_length)
+        raw = text[: n.prefix_length].strip()
+        if previous is None or n.number < previous:
+            # a list that starts past 1 (unless it began in the table just before: "1." in a cell)
+            # (a fragment may begin inside a list)
+            if n.number > 1 and not (previous is None and (follows_table or (ctx.cut_off and unseen_level))):
+                gap = "、".join(str(k) for k in range(1, min(n.number, 4)))
+                out.finding(f"编号从{n.number}开始，缺少{gap}{'等' if n.number > 4 else ''}", location,
+                            expected="1", actual=raw)
+        elif n.number == previous:
+            out.finding(f"编号{n.number}重复", location, actual=raw)
+        elif n.number > previous + 1:
+            out.finding(f"编号从{previous}跳到{n.number}，缺少{previous + 1}", location,
+                        expected=str(previous + 1), actual=str(n.number))
 
 
 def _sequence(ctx: CheckContext, out: Reporter, entries: list[tuple[int, Loc, str]],
