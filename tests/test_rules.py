@@ -182,3 +182,21 @@ def test_doubled_punctuation_in_text_and_cells(tmp_path: Path) -> None:
             "| 指标 | 说明 |\n|---|---|\n| 满意度 | 关注和支持，，增强大家的信心 |\n")
     found = [f.message for f in _run(tmp_path, text, "W102").findings]
     assert found == ["标点“。。”连用", "标点“，，”连用"]
+
+
+def test_numbering_of_parts_inline_lists_and_annex_items(tmp_path: Path) -> None:
+    text = ("第一部分 部门概况\n一、主要职能\n主要职能是：1、负责文稿起草。2、负责会务。4、负责督查。\n"
+            "第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n2020年度收、支总计100.00万元。\n"
+            "名词解释\n1.财政拨款收入：指单位从同级财政部门取得的财政预算资金。\n"
+            "第四部分 附件\n某项目支出绩效评价报告\n一、项目概况\n项目全年预算10万元。\n二、项目资金管理情况\n资金及时到位。\n"
+            "主要经验及做法、存在的问题及原因分析\n无。\n")
+    found = sorted((f.location.line, f.message) for f in _run(tmp_path, text, "N101").findings)
+    assert found == [(3, "编号从2跳到4，缺少3"), (7, "“名词解释”缺少“第三部分”编号"),
+                     (15, "“主要经验及做法、存在的问题及原因分析”缺少编号（应为“三、”）")]
+
+
+def test_numbered_list_that_starts_past_one(tmp_path: Path) -> None:
+    text = ("第四部分 附件\n某项目支出绩效评价报告\n一、项目概况\n（二）项目预算情况。项目全年预算10万元。\n"
+            "（三）项目绩效目标。完成全年任务。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "N101").findings]
+    assert found == [(4, "编号从2开始，缺少1")]

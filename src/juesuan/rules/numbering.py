@@ -8,12 +8,14 @@ import re
 from juesuan.document import BlockKind
 from juesuan.model.figures import Loc
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-from juesuan.rules.text import loc
+from juesuan.rules.text import loc, paragraphs
 from juesuan.text.headings import ITEM, NUM, PAREN_NUM, PART, numbering
 
 
 @rule("N101", "numbering", Severity.WARNING, "编号跳号或重复",
-      "名词解释、各项说明和项级科目列表的编号应连续、不重复（如 7 之后是 9，或出现两个 8.）。",
+      "报告中每一个编号列表（部分、各项说明、名词解释、项级科目、主要职能、重点工作、附件中的评价报告，"
+      "包括写在同一段里的“1、…2、…”）的编号都应从1开始、连续、不重复（如 7 之后是 9，或出现两个 8.）；"
+      "“名词解释”一类部分标题或评价报告的“主要经验及做法…”不应漏写编号。",
       bad="第三部分 名词解释\n1.财政拨款收入：指单位从同级财政部门取得的财政预算资金。\n2.其他收入：指单位取得的除上述收入以外的各项收入。\n4.年初结转和结余：指以前年度尚未完成的资金。",
       good="第三部分 名词解释\n1.财政拨款收入：指单位从同级财政部门取得的财政预算资金。\n2.其他收入：指单位取得的除上述收入以外的各项收入。\n3.年初结转和结余：指以前年度尚未完成的资金。")
 def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
@@ -29,6 +31,8 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
                 _sequence(ctx, out, entries, paragraphs_)
     _numbered_runs(ctx, out, covered={s.block for k in ("glossary", "general_budget_detail")
                                       for s in ctx.outline.find(k)})
+    _parts(ctx, out)
+    _inline_lists(ctx, out)
     for part in ctx.outline.find("explanation"):
         items = [c for c in part.children if c.level == 2]
         if len(items) < 2:
@@ -45,6 +49,9 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
 # A title that starts a document of its own inside the report (an annex, an evaluation report, a table):
 # the numbering of what follows starts again.
 _TITLE = re.compile(r"^(?:附件\s*\d*|.{0,40}(?:报告|评价表|自评表|得分表|情况表|决算表|目录|名词解释))\s*$")
+# The item headings of the evaluation-report templates (一、项目概况 … 五、主要经验及做法、存在的问题及原因分析).
+_UNNUMBERED_ITEM = re.compile(r"(?:主要经验及做法|存在的问题及原因分析|存在的问题和建议|有关建议|其他需要说明的问题|评价结论及建议"
+                              r"|项目资金管理情况|项目组织实施情况|项目绩效情况)[^。；;:：]{0,30}")
 _BOOKMARK = re.compile(r"^\s*(?:\[bookmark:[^\]]{0,200}\]\s*){1,20}")
 
 
@@ -78,6 +85,13 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
         lead = block.location.start + len(ctx.document.normalized[block.location.start : block.location.end]) - len(text)
         n = numbering(text)
         follows_table, after_table = after_table, False
+        if n is None and ITEM in last and not inside_covered and _UNNUMBERED_ITEM.fullmatch(text.strip()):
+            # a standard heading of the evaluation-report template standing among numbered items without its number
+            expected = last[ITEM] + 1
+            out.finding(f"“{text.strip()}”缺少编号（应为“{_CN[expected]}、”）", loc(ctx, lead, lead + len(text.strip())),
+                        expected=f"{_CN[expected]}、", evidence=text.strip())
+            last[ITEM] = expected
+            continue
         if n is None or n.level == PART:
             if n is not None or _TITLE.match(text.strip()):
                 last.clear()
@@ -104,6 +118,55 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
         elif n.number > previous + 1:
             out.finding(f"编号从{previous}跳到{n.number}，缺少{previous + 1}", location,
                         expected=str(previous + 1), actual=str(n.number))
+
+
+def _parts(ctx: CheckContext, out: Reporter) -> None:
+    """第一部分 … 第五部分: a part heading written without its number ("名词解释" between 第二部分 and
+    第四部分), or a part left out altogether."""
+    parts = [s for s in ctx.outline.sections if s.level == 1]
+    numbered = [p for p in parts if p.number is not None and (n := numbering(p.title)) is not None and n.level == PART]
+    if len(numbered) < 2 or numbered[0].number != 1:
+        return
+    out.checked()
+    expected = 1
+    for part in parts:
+        n = numbering(part.title) if part.title else None
+        if part.number is None or n is None or n.level != PART:
+            if part.title.strip() and n is None and expected <= numbered[-1].number:
+                out.finding(f"“{part.title.strip()}”缺少“第{_CN[expected]}部分”编号", part.location,
+                            expected=f"第{_CN[expected]}部分", evidence=part.title)
+                expected += 1
+            continue
+        if part.number > expected:
+            missing = "、".join(f"第{_CN[k]}部分" for k in range(expected, min(part.number, 10)))
+            out.finding(f"部分编号从第{_CN[expected - 1]}部分跳到第{_CN[part.number]}部分，缺少{missing}", part.location,
+                        expected=f"第{_CN[expected]}部分", evidence=part.title)
+        elif part.number < expected:
+            out.finding(f"第{_CN[part.number]}部分重复或顺序颠倒", part.location, evidence=part.title)
+        expected = max(expected, part.number + 1)
+
+
+_CN = dict(enumerate("零一二三四五六七八九十", start=0)) | {k: str(k) for k in range(11, 100)}
+# "…8、负责…10、协调…": a list whose items run on inside one paragraph, after a full stop or semicolon.
+_INLINE_ITEM = re.compile(r"(?:^|[。；;：:])\s*(\d{1,2})\s*[、．.](?!\d)")
+
+
+def _inline_lists(ctx: CheckContext, out: Reporter) -> None:
+    for start, text in paragraphs(ctx):
+        items = list(_INLINE_ITEM.finditer(text))
+        # the list begins at its "1、" ("2.机构职能。1、围绕…2、负责…": the paragraph's own number is not in it)
+        items = items[next((k for k, m in enumerate(items) if m.group(1) == "1"), len(items)) :]
+        if len(items) < 3:
+            continue  # a run of at least three items that starts at 1: a list, not a stray number
+        out.checked()
+        for before, m in itertools.pairwise(items):
+            previous, number = int(before.group(1)), int(m.group(1))
+            location = loc(ctx, start + m.start(1), start + m.end(1))
+            if number == previous:
+                out.finding(f"编号{number}重复", location, actual=m.group(1))
+            elif number > previous + 1:
+                out.finding(f"编号从{previous}跳到{number}，缺少{previous + 1}", location,
+                            expected=str(previous + 1), actual=m.group(1))
 
 
 def _sequence(ctx: CheckContext, out: Reporter, entries: list[tuple[int, Loc, str]],
