@@ -96,7 +96,7 @@ REVIEWED_ERRORS = {
             ("P101", 1431)},
     "002": {("U101", 31), ("U101", 51), ("P101", 790)},  # 790: 12（根据需要增减指标并赋分值）
     # 525: "包括部门绩效目标制定…等情况。" standing alone under （一）部门预算管理: the template's sentence
-    "003": {("I103", 11), ("P101", 525)},
+    "003": {("I103", 11), ("P101", 525), ("I111", 29)},  # 29: 财政拨款支出总计 leaves out 年末结转 270.34
     "004": {("C101", 132), ("S202", 226)},
     "putuo": {("T203", 21), ("R101", 21)},
 }
@@ -200,3 +200,17 @@ def test_numbered_list_that_starts_past_one(tmp_path: Path) -> None:
             "（三）项目绩效目标。完成全年任务。\n")
     found = [(f.location.line, f.message) for f in _run(tmp_path, text, "N101").findings]
     assert found == [(4, "编号从2开始，缺少1")]
+
+
+def test_count_against_the_list_in_brackets(tmp_path: Path) -> None:
+    text = ("第一部分 部门概况\n二、机构设置\n内设2个行政机构（研究室、信息公开办），下设4个事业单位（电子政务中心、"
+            "应急指挥中心、民生工作服务中心），另有若干个临时机构（专班等）。\n")
+    found = [(f.expected, f.actual) for f in _run(tmp_path, text, "S202").findings]
+    assert found == [("3个", "4个")]
+
+
+def test_reception_without_foreign_reception(tmp_path: Path) -> None:
+    text = ("七、“三公”经费财政拨款支出决算情况说明\n1.因公出国（境）经费支出0万元。\n2.公务用车购置及运行维护费支出30.00万元。\n"
+            "3.公务接待费支出4.73万元。国内公务接待24批次270人次，共计支出4.73万元。\n")
+    found = [(f.location.line, f.message[:20]) for f in _run(tmp_path, text, "S103").findings]
+    assert found == [(4, "公务接待只说明了国内公务接待，没有说明外")]

@@ -82,6 +82,25 @@ def totals_balance(ctx: CheckContext, out: Reporter) -> None:
                     expected=income.raw, actual=expenditure.raw)
 
 
+@rule("I111", "identities", Severity.ERROR, "财政拨款收入总计与支出总计不相等",
+      "财政拨款收入总计（本年财政拨款收入与年初财政拨款结转和结余之和）必须等于财政拨款支出总计（本年财政拨款支出与"
+      "年末财政拨款结转和结余之和）；把本年支出写作“支出总计”会漏掉年末结转和结余。",
+      bad="四、财政拨款收入支出决算总体情况说明\n2020年财政拨款收入总计2447.25万元。\n2020年财政拨款支出总计2176.91万元。",
+      good="四、财政拨款收入支出决算总体情况说明\n2020年财政拨款收入总计2447.25万元。\n2020年财政拨款支出总计2447.25万元。")
+def fiscal_totals_balance(ctx: CheckContext, out: Reporter) -> None:
+    fa = ctx.disclosure.fiscal_appropriation
+    if fa.income is None or fa.expenditure is None or not ("总计" in (fa.income.name or "") and "总计" in (fa.expenditure.name or "")):
+        return
+    income, expenditure = first(fa.income), first(fa.expenditure)
+    if income is None or expenditure is None:
+        return
+    if equal(income, expenditure, ctx.tolerance):
+        out.checked()
+    else:
+        out.finding(f"财政拨款收入总计{amount(income)}与财政拨款支出总计{amount(expenditure)}不相等", expenditure.location,
+                    expected=income.raw, actual=expenditure.raw)
+
+
 @rule("I104", "identities", Severity.ERROR, "一般公共预算财政拨款支出不等于各类（或各项）支出之和",
       "一般公共预算财政拨款支出应等于结构说明中各类支出之和，也应等于具体情况中各项支出之和。",
       bad="五、一般公共预算财政拨款支出决算情况说明\n（二）一般公共预算财政拨款支出决算结构情况\n2020年一般公共预算财政拨款支出100.00万元，主要用于以下方面:一般公共服务支出50.00万元，占50.00%；住房保障支出40.00万元，占40.00%。",

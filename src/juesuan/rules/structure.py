@@ -72,9 +72,10 @@ def _reasons_in(ctx: CheckContext, kinds: tuple[str, ...]) -> bool:
 
 
 @rule("S103", "structure", Severity.WARNING, "“三公”经费说明缺项",
-      "“三公”经费应分别说明因公出国（境）费、公务用车购置及运行维护费、公务接待费；有公务接待费支出时应说明接待批次和人次。",
+      "“三公”经费应分别说明因公出国（境）费、公务用车购置及运行维护费、公务接待费；有公务接待费支出时应说明接待批次和人次；"
+      "说明了国内公务接待的，也应说明外事接待（没有也写0）。",
       bad="七、“三公”经费财政拨款支出决算情况说明\n（二）“三公”经费财政拨款支出决算具体情况说明\n1.公务用车购置及运行维护费支出30.00万元。\n2.公务接待费支出5.00万元。",
-      good="七、“三公”经费财政拨款支出决算情况说明\n（二）“三公”经费财政拨款支出决算具体情况说明\n1.因公出国（境）经费支出0万元。\n2.公务用车购置及运行维护费支出30.00万元。\n3.公务接待费支出5.00万元。国内公务接待10批次，50人次。")
+      good="七、“三公”经费财政拨款支出决算情况说明\n（二）“三公”经费财政拨款支出决算具体情况说明\n1.因公出国（境）经费支出0万元。\n2.公务用车购置及运行维护费支出30.00万元。\n3.公务接待费支出5.00万元。国内公务接待10批次，50人次；外事接待0批次，0人次。")
 def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
     sections = ctx.outline.find("three_public")
     if not sections:
@@ -90,6 +91,12 @@ def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
             out.checked()
         else:
             out.finding(f"“三公”经费说明中没有说明{name}", section.location, evidence=section.title)
+    domestic = re.search(r"国内(?:公务)?接待", text)
+    if domestic and not re.search(r"外事|外宾|境外", text):
+        start = next((a + p.find(domestic.group()) for a, p in ctx.section_paragraphs(section) if domestic.group() in p),
+                     section.location.start)
+        out.finding("公务接待只说明了国内公务接待，没有说明外事接待（无外事接待也应写明0万元、0批次、0人次）",
+                    loc_of(ctx.document, start, start + len(domestic.group())), evidence=domestic.group())
     for unit in ctx.disclosure.three_public.units:
         reception = unit.reception_domestic or unit.reception
         if reception is None or not reception.amount or not any(a.value for a in reception.amount):
@@ -103,7 +110,9 @@ def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
 
 
 _COUNT_THEN_LIST = re.compile(
-    r"(?P<count>\d+)\s*个\s*[，,]?\s*(?:具体)?(?:为|是|包括|分别为|分别是)[:：]?\s*(?P<list>[^。；;]+)")
+    r"(?P<count>\d+)\s*个\s*[，,]?\s*(?:具体)?(?:为|是|包括|分别为|分别是)[:：]?\s*(?P<list>[^。；;]+)"
+    # "下设3个事业单位（电子政务中心、应急指挥中心、民生工作服务中心）": the list in brackets after its noun
+    r"|(?P<count2>\d+)\s*个[\u4e00-\u9fff]{2,10}?[（(](?P<list2>[^（()）]{2,200})[）)]")
 
 
 @rule("S202", "structure", Severity.ERROR, "所说个数与列出的名单不符",
@@ -117,13 +126,41 @@ def count_versus_list(ctx: CheckContext, out: Reporter) -> None:
             continue
         norm = doc.normalized[block.location.start : block.location.end]
         for m in _COUNT_THEN_LIST.finditer(norm):
-            listed = [x for x in re.split(r"[、,，]", m.group("list")) if x.strip()]
-            if len(listed) < 2 or any(len(x) > 25 for x in listed):
-                continue  # not a list of names
+            count = "count" if m.group("count") else "count2"
+            listed = [x for x in re.split(r"[、,，]", m.group("list") or m.group("list2")) if x.strip()]
+            if len(listed) < 2 or any(len(x) > 25 or re.search(r"\d|等", x) for x in listed):
+                continue  # not a list of names ("等" says the list is not complete)
             out.checked()
-            stated = int(m.group("count"))
+            stated = int(m.group(count))
             if stated != len(listed):
-                a = block.location.start + m.start("count")
-                out.finding(f"说有{stated}个，但列出了{len(listed)}个", loc_of(doc, a, a + len(m.group("count")) + 1),
+                a = block.location.start + m.start(count)
+                out.finding(f"说有{stated}个，但列出了{len(listed)}个", loc_of(doc, a, a + len(m.group(count)) + 1),
                             expected=f"{len(listed)}个", actual=f"{stated}个",
                             evidence=doc.text[block.location.start + m.start() : block.location.start + m.end()])
+
+
+@rule("S105", "structure", Severity.WARNING, "政府采购说明缺项",
+      "有政府采购支出时，应说明授予中小企业合同金额及其占政府采购支出总额的比重，以及其中授予小微企业的合同金额"
+      "（上海的模板不要求，不检查）。",
+      bad="十、其他重要事项的情况说明\n（二）政府采购支出情况\n2020年度政府采购支出总额36.32万元，其中：政府采购货物支出36.32万元。",
+      good="十、其他重要事项的情况说明\n（二）政府采购支出情况\n2020年度政府采购支出总额36.32万元，其中：政府采购货物支出36.32万元。"
+           "授予中小企业合同金额36.32万元，占政府采购支出总额的100%，其中：授予小微企业合同金额36.32万元。")
+def procurement_pieces(ctx: CheckContext, out: Reporter) -> None:
+    total = ctx.disclosure.procurement.total
+    sections = ctx.outline.find("procurement")
+    if ctx.disclosure.meta.layout == "shanghai" or total is None or not total.amount or not sections:
+        return
+    if not total.amount[0].value:
+        out.checked()  # nothing bought: nothing to split
+        return
+    if ctx.may_be_cut(sections[0].location.start + 1):
+        out.missing()
+        return
+    text = "".join(p for _, p in ctx.section_paragraphs(sections[0]))
+    for words, what in ((("中小企业",), "授予中小企业合同金额及其占比"), (("小微企业", "小型、微型", "小微"), "授予小微企业合同金额")):
+        if any(w in text for w in words):
+            out.checked()
+        else:
+            out.finding(f"政府采购支出{total.amount[0].raw}，但没有说明{what}", total.amount[0].location,
+                        evidence=total.amount[0].sentence or None)
+            break  # without the 中小企业 part, the 小微 part is missing with it
