@@ -10,6 +10,7 @@ from juesuan.extract import extract
 from juesuan.model.disclosure import Disclosure
 from juesuan.outline import Outline, build_outline
 from juesuan.rules import (  # noqa: F401  (importing a module registers its rules)
+    annexes,
     consistency,
     execution,
     identities,
