@@ -83,7 +83,9 @@ def _line_item(ctx: Context, start: int, end: int, n: Numbering, match: re.Match
     base = start + n.prefix_length
 
     def written(group: str) -> str:  # the name as the report writes it, full-width brackets and all
-        return doc.text[base + match.start(group) : base + match.end(group)].strip(" -")
+        text = doc.text[base + match.start(group) : base + match.end(group)].strip(" -")
+        # "一般公共服务（类）支出-政府办公厅（室）及相关机构（款）": the 支出 belongs to the 类
+        return re.sub(r"^支出\s*[-－—]\s*", "", text) if group == "section" else text
 
     item = LineItem(
         number=n.number,

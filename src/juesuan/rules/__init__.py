@@ -13,6 +13,7 @@ from juesuan.rules import (  # noqa: F401  (importing a module registers its rul
     annexes,
     consistency,
     execution,
+    glossary,
     identities,
     numbering,
     performance,

@@ -191,6 +191,7 @@ CATEGORY_LABELS = {
     "units": "单位与数字格式",
     "performance": "绩效与评分表",
     "wording": "措辞与方向",
+    "glossary": "名词解释与科目",
 }
 
 RULES: list[Rule] = []
