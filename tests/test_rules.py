@@ -217,3 +217,23 @@ def test_reception_without_foreign_reception(tmp_path: Path) -> None:
             "3.公务接待费支出4.73万元。国内公务接待24批次270人次，共计支出4.73万元。\n")
     found = [(f.location.line, f.message[:20]) for f in _run(tmp_path, text, "S103").findings]
     assert found == [(4, "公务接待只说明了国内公务接待，没有说明外")]
+
+
+def test_code_of_a_line_item_under_another_class(tmp_path: Path) -> None:
+    text = ("五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
+            "1.一般公共服务（类）党委办公厅（室）及相关机构事务（款）行政运行（项）2123101：支出决算为10.00万元，完成预算100%。\n"
+            "2.一般公共服务（类）党委办公厅（室）及相关机构事务（款）一般行政管理事务（项）2013102：支出决算为5.00万元，完成预算100%。\n")
+    found = [(f.location.line, f.expected) for f in _run(tmp_path, text, "K101").findings]
+    assert found == [(3, "城乡社区支出")]
+
+
+def test_classification_catalogue_is_consistent() -> None:
+    from juesuan.classification import classes, definitions, economic_subjects, function_subjects
+
+    assert classes()["201"] == "一般公共服务支出" and classes()["221"] == "住房保障支出"
+    for subject in (*function_subjects(), *economic_subjects()):
+        assert len(subject.code) == {"类": 3, "款": 5, "项": 7}[subject.level]
+        assert 2019 <= subject.first_year <= subject.last_year <= 2025
+    codes = {s.code for s in function_subjects()}
+    assert all(s.code[:3] in codes for s in function_subjects())  # every 款 and 项 under a 类 of the catalogue
+    assert sum(d.confirmed for d in definitions()) >= 30

@@ -13,7 +13,7 @@ from juesuan.model.disclosure import StatementTable, TableRow
 from juesuan.model.figures import Figure, Text
 from juesuan.outline import Section
 
-_CODE_PART = re.compile(r"^\d{2,3}$")
+_CODE_PART = re.compile(r"^\d{2,3}$|^[23]\d{2}(?:\d{2}){1,2}$")  # 类|款|项 in columns of their own, or whole
 _UNIT = re.compile(r"单位[:：]\s*(万元|元|亿元)")
 
 

@@ -11,6 +11,7 @@ from juesuan.model.disclosure import Disclosure
 from juesuan.outline import Outline, build_outline
 from juesuan.rules import (  # noqa: F401  (importing a module registers its rules)
     annexes,
+    classification,
     consistency,
     execution,
     glossary,
