@@ -28,7 +28,10 @@ def score_tables(ctx: CheckContext, out: Reporter) -> None:
                         else table.location, expected="100", actual=str(weight_sum))
         for row in table.rows:
             if row.weight is not None and row.score is not None and row.score.value > row.weight.value:
-                out.finding(f"得分{row.score.value}超过该指标分值{row.weight.value}", row.score.location,
+                # the row is wrong, not one cell of it: the place spans its 分值 and its 得分
+                where = ctx.document.locate(min(row.weight.location.start, row.score.location.start),
+                                            max(row.weight.location.end, row.score.location.end))
+                out.finding(f"得分{row.score.value}超过该指标分值{row.weight.value}", where,
                             expected=f"≤{row.weight.value}", actual=str(row.score.value))
         if table.total_score is not None and scores:
             score_sum = sum((s.value for s in scores), Decimal(0))

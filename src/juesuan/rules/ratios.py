@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from juesuan.extract.figures import Found, make_figure
 from juesuan.model.figures import Figure, Item
 from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, fmt, half_unit, rule
 from juesuan.rules.identities import first
+from juesuan.rules.text import paragraphs
 
 # Wholes a share may be stated against (占本年支出合计的…), by the words the report uses.
 _WHOLE_NAMES = {
@@ -196,3 +199,37 @@ def completion_rates(ctx: CheckContext, out: Reporter) -> None:
                 out.finding(f"{name}决算数{amount(amounts[0])}、预算数{amount(budgets[0])}，完成预算应为"
                             f"{point(bounds, completion)}，报告写作{completion.raw}", completion.location,
                             expected=point(bounds, completion), actual=completion.raw)
+
+
+# "支出合计7,463.89万元，其中：一般公共服务支出6,049.03万元，占81.04%；…": a total, then its parts with shares
+_TOTAL_THEN_PARTS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]?\s*(?:其中|主要用于|主要包括)")
+_PART_SHARE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]?\s*占(?:比|[^，,；;。\d%]{0,12}?的)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")
+
+
+@rule("R106", "ratios", Severity.ERROR, "占比与同一句中的合计不符",
+      "同一句先说合计、再列各部分及其占比（“支出合计A万元，其中：B万元，占X%”）时，X%应等于B除以A；"
+      "说明事项之外（附件的评价报告、概况）也一样。",
+      bad="第四部分 附件\n部门整体支出绩效评价报告\n2023年支出合计7,463.89万元，其中：一般公共服务支出6,049.03万元，占86.04%；住房保障支出225.89万元，占3.03%。",
+      good="第四部分 附件\n部门整体支出绩效评价报告\n2023年支出合计7,463.89万元，其中：一般公共服务支出6,049.03万元，占81.04%；住房保障支出225.89万元，占3.03%。")
+def shares_in_a_sentence(ctx: CheckContext, out: Reporter) -> None:
+    modelled = {f.location.start for path, f in ctx.figures if ".share" in path}  # R101 checks these
+    for start, text in paragraphs(ctx):
+        for total in _TOTAL_THEN_PARTS.finditer(text):
+            end = text.find("。", total.end())
+            whole = make_figure(ctx.document, start, Found(total.start(1), total.end(1),
+                                                           Decimal(total.group(1).replace(",", "")), "万元"))
+            for m in _PART_SHARE.finditer(text, total.end(), end if end >= 0 else len(text)):
+                if start + m.start(2) in modelled:
+                    continue
+                part = make_figure(ctx.document, start, Found(m.start(1), m.end(1), Decimal(m.group(1).replace(",", "")), "万元"))
+                share = make_figure(ctx.document, start, Found(m.start(2), m.end(2) + 1, Decimal(m.group(2)), "%"))
+                bounds = ratio_bounds(part, whole)
+                if bounds is None:
+                    continue
+                if percent_agrees(share, bounds, ctx.tolerance):
+                    out.checked()
+                else:
+                    out.finding(f"{amount(part)}占{amount(whole)}应为{point(bounds, share)}，报告写作{share.raw}",
+                                share.location, expected=point(bounds, share), actual=share.raw,
+                                severity=_severity(share, bounds),
+                                evidence=ctx.document.text[start + total.start() : start + m.end()])

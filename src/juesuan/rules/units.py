@@ -11,15 +11,17 @@ from juesuan.rules.text import cells, loc, paragraphs
 # "执行数为40.50，", "实际执行28，", "增加343.55，": an amount after a word that introduces one, with no unit
 # ("各是4125.49,4143.91万元" lists amounts that share the unit written after the last).
 _BARE_MONEY = re.compile(
-    r"(?:为|是|支出|收入|经费|合计|总计|结余|拨款|执行数为?|实际执行|预算数为?|金额|总额|增加了?|减少了?|费)"
+    r"(?:为|是|支出|收入|经费|合计|总计|结余|拨款|执行数为?|实际执行|预算数为?|金额|总额|增加了?|减少了?|费|决算数?|单价)"
     r"\s*(\d[\d,]*(?:\.\d{1,2})?)(?![\d%万元亿‰个辆人次台套分])"
-    r"(?!\s*[,，、和]\s*\d+(?:\.\d+)?\s*(?:[,，、和]|万元|亿元|元))(?=\s*[，,。；;）)])"
+    r"(?!\s*[,，、和]\s*\d+(?:\.\d+)?\s*(?:[,，、和]|万元|亿元|元))(?=\s*(?:[，,。；;）)]|以上|以下))"
 )
+# In a table cell a rate ends the cell: "使用人员满意度≥95", "劝返率达90".
+_BARE_RATE_IN_CELL = re.compile(r"(?:率|满意度)(?:为|达到?|保持)?\s*[≥≤]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*$")
 _EMPTY_SHARE = re.compile(r"(?<![挤侵霸抢])占\s*(?=[；;，,。])")  # not 挤占 (diverting funds)
 # "占93.54；", "增长23.43，", "完成预算98.5。", "满意率达90以上": a rate written without its % sign
 _BARE_SHARE = re.compile(
     r"(?:(?<![挤侵霸抢])占(?![用有地])(?:比|[^，,；;。\d%]{0,16}?的)?|增长了?|下降了?|完成(?:年初|调整)?预算(?:数)?(?:执行)?的?"
-    r"|(?:执行|完成|满意|覆盖|办结|达标|合格|知晓|到位|及时)率(?:为|达到?|保持|是|约)?|进度(?:为|达到?)|[≥≤]"
+    r"|(?<=[\u4e00-\u9fff])率(?:为|达到?|保持|是|约)?|满意度(?:为|达到?)?\s*[≥≤]?|进度(?:为|达到?)|[≥≤]"
     r")\s*(\d{1,3}(?:\.\d{1,2})?)(?=\s*(?:[；;，,。)）]|以上|以下|左右))"  # not at the end of a text: the % may be past a cut
 )
 
@@ -42,6 +44,11 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
             rates.add(start + m.start(1))
             out.finding(f"比率{raw}缺少百分号", loc(ctx, start + m.start(1), start + m.end(1)), expected=f"{raw}%",
                         actual=raw, evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end(1) + 1])
+    for start, text in cells(ctx):
+        for m in _BARE_RATE_IN_CELL.finditer(text):
+            raw = ctx.document.text[start + m.start(1) : start + m.end(1)]
+            out.finding(f"比率{raw}缺少百分号", loc(ctx, start + m.start(1), start + m.end(1)), expected=f"{raw}%",
+                        actual=raw, evidence=ctx.document.text[start : start + m.end(1)])
     reported: set[int] = set()
     for path, figure in ctx.figures:
         if figure.unit is None and not path.startswith(("tables", "performance")):

@@ -8,7 +8,9 @@ from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.rules.text import cells, loc, paragraphs
 from juesuan.text.words import doubled_word
 
-_CONTRADICTION = re.compile(r"(增加|减少)(?:了)?\s*\d[\d,]*\.?\d*\s*万元\s*[，,]\s*(增长|下降)")
+# "增加A万元，下降B%", "增长A万元，下降B%", "各减少了A万元和B万元，分别增长x%和y%"
+_AMOUNT = r"\d[\d,]*\.?\d*\s*万元"
+_CONTRADICTION = re.compile(rf"(增加|减少|增长|下降)(?:了)?\s*{_AMOUNT}(?:\s*[和、]\s*{_AMOUNT})?\s*[，,]\s*(?:分别)?(增长|下降)")
 
 
 @rule("W101", "wording", Severity.ERROR, "增减方向前后矛盾",
@@ -21,7 +23,7 @@ def direction_words(ctx: CheckContext, out: Reporter) -> None:
             if text[max(0, m.start() - 1) : m.start()] == "/" or text[m.end() : m.end() + 1] == "/":
                 continue  # "增加/减少…增长/下降" is template residue (P101), not a contradiction
             out.checked()
-            if (m.group(1) == "增加") != (m.group(2) == "增长"):
+            if (m.group(1) in ("增加", "增长")) != (m.group(2) == "增长"):
                 out.finding(f"前面说“{m.group(1)}”，后面说“{m.group(2)}”", loc(ctx, start + m.start(2), start + m.end(2)),
                             evidence=ctx.document.text[start + m.start() : start + m.end()])
 
