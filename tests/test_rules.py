@@ -237,3 +237,10 @@ def test_classification_catalogue_is_consistent() -> None:
     codes = {s.code for s in function_subjects()}
     assert all(s.code[:3] in codes for s in function_subjects())  # every 款 and 项 under a 类 of the catalogue
     assert sum(d.confirmed for d in definitions()) >= 30
+
+
+def test_year_end_that_begins_a_statement_of_holdings(tmp_path: Path) -> None:
+    text = ("XX办公室2020年度部门决算\n第一部分 部门概况\n（三）人员概况。2019年末，市委办公室在编在岗人员共计94名。"
+            "2019年底，帮扶的村实现脱贫。\n")
+    found = [(f.location.line, f.actual) for f in _run(tmp_path, text, "Y103").findings]
+    assert found == [(3, "2019年")]

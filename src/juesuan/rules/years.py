@@ -61,7 +61,12 @@ def wrong_base_year(ctx: CheckContext, out: Reporter) -> None:
 
 
 # "截至2020年12月31日" / "截止2020年底": the date the year-end figures (车辆, 资产, 人员) are counted at.
-_YEAR_END = re.compile(r"(?:截至|截止|截止到|至)\s*(20\d{2})\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)?|底|末)")
+_YEAR_END = re.compile(
+    r"(?:截至|截止|截止到|至)\s*(20\d{2})\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)?|底|末)"
+    # "（三）人员概况。2020年末，市委办公室在编在岗人员共计94名": a year-end that begins a statement of what is held
+    r"|(?:^|(?<=[。；;：:]))\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)])?[^。；;，,\d]{0,8}?[。.]?\s*"
+    r"(20\d{2})\s*年\s*(?:末|底)\s*(?=[，,]?[^。；;]{0,24}?(?:共有|在编|在职|实有|现有|拥有|占有|人员|车辆))"
+)
 _COMPARING = re.compile(r"上年|去年|上一年|相比|同期|比|较")
 
 
@@ -78,9 +83,11 @@ def year_end_date(ctx: CheckContext, out: Reporter) -> None:
         for m in _YEAR_END.finditer(text):
             before = re.split(r"[，,。；;]", text[max(0, m.start() - 20) : m.start()])[-1]
             after = re.split(r"[，,。；;]", text[m.end() : m.end() + 12])[0]
-            if int(m.group(1)) == year or _COMPARING.search(before + after):  # "与截至2019年底相比"
+            group = 1 if m.group(1) else 2
+            if int(m.group(group)) == year or _COMPARING.search(before + after):  # "与截至2019年底相比"
                 out.checked()
                 continue
-            out.finding(f"本报告是{year}年度决算，年末日期却写作“{m.group(1)}年”", loc(ctx, start + m.start(1), start + m.end(1)),
-                        expected=f"{year}年", actual=f"{m.group(1)}年",
-                        evidence=ctx.document.text[start + m.start() : start + m.end()])
+            out.finding(f"本报告是{year}年度决算，年末日期却写作“{m.group(group)}年”",
+                        loc(ctx, start + m.start(group), start + m.end(group)),
+                        expected=f"{year}年", actual=f"{m.group(group)}年",
+                        evidence=ctx.document.text[start + (m.start() if group == 1 else m.start(group)) : start + m.end()].strip())
