@@ -10,6 +10,7 @@ from juesuan.extract.figures import MONEY_UNITS
 from juesuan.model.figures import Figure
 from juesuan.rules.arithmetic import equal
 from juesuan.rules.base import CheckContext, Reporter, Severity, fmt, rule
+from juesuan.rules.text import loc, paragraphs, stated_cells
 
 
 def _items(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
@@ -101,3 +102,47 @@ def precision_differs(ctx: CheckContext, out: Reporter) -> None:
             if places < most and equal(statement, fullest, ctx.tolerance):
                 out.finding(f"{statement.raw}少写了小数位，其他地方写作{fmt(fullest.value, most)}万元", statement.location,
                             expected=f"{fmt(fullest.value, most)}万元", actual=statement.raw)
+
+
+# Counts the report states more than once: a publication's issues or copies (《每日动态》256期), a staffing figure.
+_TITLED_COUNT = re.compile(r"《([^《》]{2,30})》\s*(?:共|累计|全年)?\s*(\d{1,5})\s*(?:余|多)?\s*(期|册|份|本|篇|条|次)")
+_STAFF_COUNT = re.compile(r"(行政编制|事业编制|工勤编制|机关工勤编制|参公编制|在职人员总数|在职人员|在编在岗人员|离休人员|退休人员"
+                          r"|编制总数)(?:共计|总数|为|共|有|是)?\s*(\d{1,5})\s*(名|人)(?!次)")
+# A sentence about another year, or a target, may state another number of the same thing.
+_ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|目标|指标|计划|预计")
+
+
+@rule("C105", "consistency", Severity.WARNING, "同一事项的数量前后不一致",
+      "同一事项在报告中（正文、表格和附件）说了不止一次时，数量应相同：同一刊物的期数或册数（《每日动态》256期），"
+      "编制数和在职、离退休人数。",
+      bad="第一部分 部门概况\n（二）2020年重点工作完成情况\n全年编发《每日动态》256期。\n十、其他重要事项的情况说明\n"
+          "（四）预算绩效管理情况\n全年累计下发《每日动态》219期。",
+      good="第一部分 部门概况\n（二）2020年重点工作完成情况\n全年编发《每日动态》256期。\n十、其他重要事项的情况说明\n"
+           "（四）预算绩效管理情况\n全年累计下发《每日动态》256期。")
+def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
+    year = str(ctx.year) if ctx.year else None
+    groups: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)  # key → (value, start, end)
+    for start, text in [*paragraphs(ctx), *stated_cells(ctx)]:
+        for sentence in re.finditer(r"[^。；;]+", text):
+            said = sentence.group()
+            if _ELSEWHEN.search(said) or (year and set(re.findall(r"(?:19|20)\d\d", said)) - {year}):
+                continue
+            for pattern, unit in ((_TITLED_COUNT, None), (_STAFF_COUNT, "人")):
+                for m in pattern.finditer(said):
+                    a = start + sentence.start() + m.start(2)
+                    groups[(m.group(1), unit or m.group(3))].append((int(m.group(2)), a, a + len(m.group(2))))
+    for (name, unit), stated in groups.items():
+        if len(stated) < 2:
+            continue
+        out.checked()
+        values = [v for v, _, _ in stated]
+        if len(set(values)) == 1:
+            continue
+        common = max(set(values), key=values.count)
+        tie = values.count(common) * 2 <= len(values)
+        for value, a, b in stated[1:] if tie else stated:
+            if tie or value != common:
+                other = next(v for v in values if v != value)
+                out.finding(f"{name}在别处为{other}{unit}，这里为{value}{unit}", loc(ctx, a, b),
+                            expected=f"{other}{unit}", actual=f"{value}{unit}",
+                            evidence=ctx.document.text[max(0, a - 12) : b + 2])
