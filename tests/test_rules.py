@@ -244,3 +244,11 @@ def test_year_end_that_begins_a_statement_of_holdings(tmp_path: Path) -> None:
             "2019年底，帮扶的村实现脱贫。\n")
     found = [(f.location.line, f.actual) for f in _run(tmp_path, text, "Y103").findings]
     assert found == [(3, "2019年")]
+
+
+def test_first_item_unnumbered_or_in_another_style(tmp_path: Path) -> None:
+    text = ("第四部分 附件\n某项目支出绩效评价报告\n一、项目实施及管理情况\n（1）项目组织架构及实施流程。\n组织有力。\n"
+            "（二）项目管理情况。管理规范。\n（三）项目监管情况。监管到位。\n二、项目绩效情况\n项目完成情况。\n全部完成。\n"
+            "2.项目效益情况。效益良好。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "N101").findings]
+    assert found == [(4, "编号格式不一致：“（1）”之后是“（二）”"), (9, "“项目完成情况”缺少编号1（下一项编为“2.”）")]

@@ -66,6 +66,8 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
     contents = {entry.block for entry in ctx.outline.contents}
     inside_covered = False
     last: dict[int, int] = {}  # level → the last number seen at that level
+    parent_block: dict[int, int] = {}  # level → the block of the last item at that level
+    recent: list[tuple[int, int, int, int, str]] = []  # (level, number, start, end, raw) of the items of the part
     after_table = False
     top = PAREN_NUM + 1  # the highest level met so far: in a fragment, a list above it may have begun before the cut
     for index, block in enumerate(ctx.document.blocks):
@@ -100,16 +102,33 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
             del last[level]
         previous = last.get(n.level)
         last[n.level] = n.number
+        # the items since the parent of this one (the last item of a higher level)
+        since = next((k for k in range(len(recent) - 1, -1, -1) if recent[k][0] < n.level), -1)
+        siblings = recent[since + 1 :]
+        recent.append((n.level, n.number, lead, lead + n.prefix_length,
+                       ctx.document.text[lead : lead + n.prefix_length].strip()))
+        parents = [b for level, b in parent_block.items() if level < n.level]
+        parent_block = {k: v for k, v in parent_block.items() if k <= n.level} | {n.level: index}
         if inside_covered or (index in sections and sections[index].level == 2):
             continue  # checked with their own sequence
         out.checked()
         unseen_level, top = top > n.level, min(top, n.level)
         location = loc(ctx, lead, lead + n.prefix_length)
-        raw = text[: n.prefix_length].strip()
+        raw = ctx.document.text[lead : lead + n.prefix_length].strip()
         if previous is None or n.number < previous:
             # a list that starts past 1 (unless it began in the table just before: "1." in a cell)
             # (a fragment may begin inside a list)
             if n.number > 1 and not (previous is None and (follows_table or (ctx.cut_off and unseen_level))):
+                unnumbered = _unnumbered_first(ctx, max(parents, default=-1), index) if n.number == 2 else None
+                if unnumbered is not None:
+                    out.finding(f"“{unnumbered[1]}”缺少编号1（下一项编为“{raw}”）", unnumbered[0], expected="1")
+                    continue
+                styled = next((i for i in siblings if i[0] != n.level and i[1] == n.number - 1), None)
+                if styled is not None:
+                    # "（1）…（二）…（三）": the first item written in another style
+                    out.finding(f"编号格式不一致：“{styled[4]}”之后是“{raw}”", loc(ctx, styled[2], styled[3]),
+                                actual=styled[4])
+                    continue
                 gap = "、".join(str(k) for k in range(1, min(n.number, 4)))
                 out.finding(f"编号从{n.number}开始，缺少{gap}{'等' if n.number > 4 else ''}", location,
                             expected="1", actual=raw)
@@ -118,6 +137,19 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
         elif n.number > previous + 1:
             out.finding(f"编号从{previous}跳到{n.number}，缺少{previous + 1}", location,
                         expected=str(previous + 1), actual=str(n.number))
+
+
+def _unnumbered_first(ctx: CheckContext, parent: int, here: int) -> tuple[Loc, str] | None:
+    """The first item of a list written without its number: the first paragraph under the parent item,
+    when it is a short title ("项目绩效目标完成情况。") and item 2 follows."""
+    if parent < 0:
+        return None
+    blocks = [b for b in ctx.document.blocks[parent + 1 : here] if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)]
+    for block in blocks[:6]:
+        text = ctx.document.normalized[block.location.start : block.location.end].strip()
+        if numbering(text) is None and re.fullmatch(r"[^，,；;：:\d]{2,22}(?:情况|结果|概况)[。.]?", text):
+            return loc(ctx, block.location.start, block.location.end), text.rstrip("。.")
+    return None
 
 
 def _parts(ctx: CheckContext, out: Reporter) -> None:

@@ -75,3 +75,27 @@ def _pairs(text: str) -> list[re.Match[str]]:
 def _reduplicated(text: str, at: int) -> bool:
     """"实实在在", "的的确确": a doubled character next to another doubled one is a word, not a slip."""
     return (at >= 2 and text[at - 2] == text[at - 1]) or text[at + 2 : at + 3] == text[at + 3 : at + 4] != ""
+
+
+# Sentences cut off or run together: a standard sentence start glued to the end of another, a time limit
+# without its number. Each (pattern, what is wrong).
+_BROKEN: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十两几个数])(?:个工作)?日内"), "时限缺少天数"),
+    (re.compile(r"(?<=[\u4e00-\u9fff])(?<![不就还也都即又正乃则便总凡第])[二三四五六七八九十]是"), "两句连写，前面缺少标点"),
+    (re.compile(r"(?<=[\u4e00-\u9fff\d])目标\d{1,2}完成情况"), "两句连写，前面缺少标点"),
+    (re.compile(r"(?<=[\u4e00-\u9fff])(?<![有无置中下及和的增])单价\s*\d+\s*万元以上"), "前一句没有写完，与下一句连在一起"),
+]
+
+
+@rule("W104", "wording", Severity.WARNING, "句子残缺或两句连写",
+      "句子中间缺字（“在财政部门批复日内”缺少天数），或前一句没有写完就接上了下一句（“对接落实八是完成了…”"
+      "“主要是用于日常单价50万元以上通用设备…”），多半是编辑时删改留下的。",
+      bad="十、其他重要事项的情况说明\n（三）国有资产占有使用情况\n其他用车主要是用于日常单价50万元以上通用设备0台（套）。",
+      good="十、其他重要事项的情况说明\n（三）国有资产占有使用情况\n其他用车主要是用于日常工作。单价50万元以上通用设备0台（套）。")
+def broken_sentences(ctx: CheckContext, out: Reporter) -> None:
+    for start, text in [*paragraphs(ctx), *cells(ctx)]:
+        out.checked()
+        for pattern, what in _BROKEN:
+            for m in pattern.finditer(text):
+                out.finding(what, loc(ctx, start + m.start(), start + m.end()),
+                            evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 6])
