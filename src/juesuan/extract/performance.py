@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from juesuan.document import Block
+from juesuan.document import Block, BlockKind
 from juesuan.extract.context import Context
 from juesuan.extract.figures import Found, find_figures, make_figure, parse_number
 from juesuan.extract.mentions import loc_of, parse_sentence
@@ -36,6 +36,7 @@ def extract_performance(ctx: Context) -> Performance:
                         getattr(result, field).append(mention.figure)
                 elif mention.figure.unit == "分" and re.search(r"得分|评分|分数", mention.key):
                     result.overall_scores.append(mention.figure)
+    used: set[int] = set()
     for section in ctx.outline.walk():
         if section.table is None:
             continue
@@ -44,7 +45,23 @@ def extract_performance(ctx: Context) -> Performance:
             result.goal_tables.append(_goal_table(ctx, block))
         elif section.kind == "table_score":
             result.score_tables.append(_score_table(ctx, block, section.title))
+            used.add(section.table.block)
+    # A scoring table under a title the outline does not know ("部门支出绩效自评得分情况"): its header says
+    # what it is (分值 and 得分 columns).
+    for index, block in enumerate(doc.blocks):
+        if block.is_table and index not in used and _is_score_table(ctx, block):
+            title = next((b.text.strip() for b in reversed(doc.blocks[max(0, index - 3) : index])
+                          if b.kind is not BlockKind.TABLE and b.text.strip()), "评分表")
+            result.score_tables.append(_score_table(ctx, block, title))
     return result
+
+
+def _is_score_table(ctx: Context, block: Block) -> bool:
+    for row in block.rows[:3]:
+        texts = [ctx.document.normalized[c.start : c.end].strip() for c in row.cells]
+        if any(t in ("分值", "权重", "标准分值", "指标分值") for t in texts) and any("得分" in t for t in texts):
+            return True
+    return False
 
 
 def _cell_figure(ctx: Context, block: Block, row: int, col: int, unit: str | None = None) -> Figure | None:
