@@ -9,6 +9,7 @@ from juesuan.extract.mentions import loc_of
 from juesuan.model.figures import Item
 from juesuan.outline.labels import KIND_LABELS
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+from juesuan.rules.text import paragraphs
 
 REQUIRED_ITEMS = [
     "income_expenditure_overview", "income", "expenditure", "fiscal_appropriation_overview",
@@ -164,3 +165,46 @@ def procurement_pieces(ctx: CheckContext, out: Reporter) -> None:
             out.finding(f"政府采购支出{total.amount[0].raw}，但没有说明{what}", total.amount[0].location,
                         evidence=total.amount[0].sentence or None)
             break  # without the 中小企业 part, the 小微 part is missing with it
+
+
+_REFERENCE = re.compile(r"《([^《》]{4,80}?报告)》\s*(?:详)?见附件\s*(\d*)|(?<!《)(?:详)?见附件\s*(\d+)")
+_GENERIC = re.compile(r"20\d\d年度?|附件\s*\d*|部门整体|单位整体|整体|项目支出|支出|绩效|评价|自评|报告|项目|的|[\s《》“”\"]")
+
+
+def _report_core(title: str, organisation: str | None) -> tuple[bool, str]:
+    """(a whole-department report, the distinct name left when the organisation, year and the words every
+    evaluation report title has are taken out)."""
+    text = title.replace(organisation or "\0", "")
+    return "整体" in title, _GENERIC.sub("", text)
+
+
+@rule("S106", "structure", Severity.WARNING, "说明中提到的附件不在报告中",
+      "正文说“《……评价报告》见附件”或“见附件3”时，报告所附的附件中应有这一份；附件另行公开、报告中没有任何附件时不检查。",
+      bad="十、其他重要事项的情况说明\n（四）预算绩效管理情况\n《招商引资活动经费2020年绩效评价报告》见附件。\n第四部分 附件\n附件1\n业务运行费2020年绩效评价报告\n一、项目概况",
+      good="十、其他重要事项的情况说明\n（四）预算绩效管理情况\n《业务运行费2020年绩效评价报告》见附件。\n第四部分 附件\n附件1\n业务运行费2020年绩效评价报告\n一、项目概况")
+def referenced_annexes(ctx: CheckContext, out: Reporter) -> None:
+    annexes = [s for s in ctx.outline.walk() if s.kind in ("annex", "evaluation_report") and s.title.strip()]
+    if not annexes:
+        return  # annexes published apart from the report: what the text refers to cannot be looked for
+    organisation = ctx.disclosure.meta.organisation
+    cores = [_report_core(s.title, organisation) for s in annexes]
+    numbered = {int(m.group(1)) for s in annexes if (m := re.match(r"\s*附件\s*(\d+)", s.title))}
+    for start, text in paragraphs(ctx):
+        for m in _REFERENCE.finditer(text):
+            if start >= annexes[0].location.start:
+                return  # the annexes themselves
+            out.checked()
+            number = m.group(2) or m.group(3)
+            if number and int(number) not in numbered and int(number) > len(annexes):
+                out.finding(f"正文说见附件{number}，报告中没有附件{number}", loc_of(ctx.document, start + m.start(), start + m.end()),
+                            evidence=m.group())
+                continue
+            if m.group(1):
+                whole, core = _report_core(m.group(1), organisation)
+                # a whole-department report is the department's, however its name is abbreviated
+                if not any(w == whole and (whole or c == core or (c and core and (c in core or core in c)))
+                           for w, c in cores):
+                    titles = "、".join(f"《{a.title.strip()}》" for a in annexes[:4])
+                    out.finding(f"正文说《{m.group(1)}》见附件，所附附件中没有这个标题的报告（附件为{titles}）",
+                                loc_of(ctx.document, start + m.start(1), start + m.end(1)), evidence=m.group())
+
