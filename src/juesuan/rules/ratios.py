@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from juesuan.extract.figures import Found, make_figure
+from juesuan.extract.figures import Found, find_figures, make_figure
 from juesuan.model.figures import Figure, Item
 from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, fmt, half_unit, rule
@@ -233,3 +233,30 @@ def shares_in_a_sentence(ctx: CheckContext, out: Reporter) -> None:
                                 share.location, expected=point(bounds, share), actual=share.raw,
                                 severity=_severity(share, bounds),
                                 evidence=ctx.document.text[start + total.start() : start + m.end()])
+
+
+# "经营收入0.00万元……较2022年度决算数增加0.00万元，增长0%": no change from a year that was 0 too
+_ZERO_CHANGE = re.compile(r"(?:增加|减少|增长|下降)\s*了?\s*0(?:\.0+)?\s*(?:万元|元)\s*[，,]?\s*(?:增长|下降)(?:率为?)?\s*(0(?:\.0+)?\s*%)")
+_CHANGE_WORD = re.compile(r"(?:增加|减少|增长|下降)\s*了?\s*$")
+_NOT_A_SUBJECT = re.compile(r"[^\u4e00-\u9fff]|较|比|与|上年|去年|同期|相比|年度?|决算数?|本年|增加|减少|增长|下降")
+
+
+@rule("R107", "ratios", Severity.WARNING, "上年数为0时写了增减率",
+      "本年数为0、与上年相比增减也为0时，上年数也是0：增减率没有基数，不应写“增长0%”，应写“与上年持平（均为0）”。",
+      bad="二、收入决算情况说明\n经营收入0.00万元，较2022年度决算数增加0.00万元，增长0%，主要原因是本单位无经营收入。",
+      good="二、收入决算情况说明\n经营收入0.00万元，与2022年度决算数持平，主要原因是本单位无经营收入。"
+           "其他收入10.00万元，较2022年度决算数增加0.00万元，增长0%。")
+def rate_on_zero_base(ctx: CheckContext, out: Reporter) -> None:
+    text = ctx.document.normalized
+    for m in _ZERO_CHANGE.finditer(text):
+        clause = re.split(r"[；;。,，]", text[max(0, m.start() - 60) : m.start()])[-1]
+        if len(_NOT_A_SUBJECT.sub("", clause)) >= 4:
+            continue  # "公务用车运行维护费支出决算减少0.00元": its own subject, whose amount is not at hand
+        before = text[max(0, m.start() - 200) : m.start()]
+        stated = [f for f in find_figures(before) if f.is_money and not _CHANGE_WORD.search(before[: f.start])]
+        if not stated:
+            continue
+        out.checked()
+        if stated[-1].value == 0:
+            out.finding(f"本年数和增减额都是0，上年数也是0，“{ctx.document.text[m.start(1) : m.end(1)]}”没有基数",
+                        ctx.document.locate(m.start(1), m.end(1)), evidence=ctx.document.text[m.start() : m.end()])

@@ -6,6 +6,7 @@ import re
 
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.rules.text import cells, loc, paragraphs
+from juesuan.text.headings import numbering
 from juesuan.text.words import doubled_word
 
 # "增加A万元，下降B%", "增长A万元，下降B%", "各减少了A万元和B万元，分别增长x%和y%"
@@ -99,3 +100,45 @@ def broken_sentences(ctx: CheckContext, out: Reporter) -> None:
             for m in pattern.finditer(text):
                 out.finding(what, loc(ctx, start + m.start(), start + m.end()),
                             evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 6])
+
+
+# The standard titles of the parts, items and tables, and the variants the provinces use, as written.
+_TITLES = """收入支出决算总表 收入决算表 支出决算表 财政拨款收入支出决算总表 一般公共预算财政拨款支出决算表
+    一般公共预算财政拨款支出决算明细表 一般公共预算财政拨款基本支出决算表 一般公共预算财政拨款基本支出决算明细表
+    一般公共预算财政拨款三公经费支出决算表 财政拨款三公经费支出决算表 政府性基金预算财政拨款收入支出决算表
+    国有资本经营预算财政拨款支出决算表 国有资本经营预算财政拨款收入支出决算表 项目支出决算表 部门概况 单位概况 名词解释
+    部门决算表 单位决算表 部门决算报表 单位决算报表 部门决算情况说明 单位决算情况说明 收入支出决算总体情况说明 收入决算情况说明
+    支出决算情况说明 财政拨款收入支出决算总体情况说明 一般公共预算财政拨款支出决算情况说明 一般公共预算财政拨款基本支出决算情况说明
+    政府性基金预算支出决算情况说明 国有资本经营预算支出决算情况说明 其他重要事项的情况说明 其他重要事项情况说明 机关运行经费支出情况
+    政府采购支出情况 国有资产占有使用情况 预算绩效管理情况 主要职能 主要职责 部门主要职责 部门主要职能 单位主要职责 单位主要职能
+    机构设置 收入支出决算表 财政拨款收入支出决算表 收入决算总表 支出决算总表"""
+_STANDARD_TITLES = frozenset(_TITLES.split())
+_TITLE_NOISE = re.compile(r"PAGEREF\s*_?Toc\d*\s*\\?h?\s*\d*|\.{2,}.*$|…{2,}.*$|\s+\d+\s*$")
+
+
+def _one_slip(title: str, standard: str) -> bool:
+    """`title` is `standard` with one character left out or one character wrong."""
+    if len(title) == len(standard):
+        return sum(a != b for a, b in zip(title, standard, strict=True)) == 1
+    return len(standard) == len(title) + 1 and any(standard[:i] + standard[i + 1 :] == title for i in range(len(standard)))
+
+
+@rule("W105", "wording", Severity.WARNING, "标题有错字或漏字",
+      "目录和正文中的部分、说明事项和决算表的标题，与标准标题只差一个字（漏字或错字，如“出决算表”“部门概括”），多半是笔误。",
+      bad="目录\n第一部分 部门概括\n第二部分 2020年度部门决算情况说明\n第一部分 部门概括\n一、主要职能",
+      good="目录\n第一部分 部门概况\n第二部分 2020年度部门决算情况说明\n第一部分 部门概况\n一、主要职能")
+def title_slips(ctx: CheckContext, out: Reporter) -> None:
+    doc = ctx.document
+    places = [e.location for e in ctx.outline.contents] + [s.location for s in ctx.outline.walk() if s.title.strip()]
+    for place in places:
+        title = _TITLE_NOISE.sub("", doc.normalized[place.start : place.end].split("\n")[0])
+        n = numbering(title.strip())
+        core = re.sub(r"^第.{1,3}部分|[\s“”\"]|20\d\d年度?", "", n.title if n else title)
+        if len(core) < 4:
+            continue
+        out.checked()
+        if core in _STANDARD_TITLES:
+            continue
+        standard = next((s for s in sorted(_STANDARD_TITLES) if _one_slip(core, s)), None)
+        if standard:
+            out.finding(f"标题“{core}”应为“{standard}”", loc(ctx, place.start, place.end), expected=standard, actual=core)
