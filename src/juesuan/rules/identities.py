@@ -72,13 +72,17 @@ def expenditure_sum(ctx: CheckContext, out: Reporter) -> None:
       good="一、收入支出决算总体情况说明\n2020年度收入总计2447.25万元。2020年度支出总计2447.25万元。")
 def totals_balance(ctx: CheckContext, out: Reporter) -> None:
     totals = ctx.disclosure.totals
-    income, expenditure = first(totals.income_total), first(totals.expenditure_total)
+    _balance(ctx, out, "", first(totals.income_total), first(totals.expenditure_total))
+
+
+def _balance(ctx: CheckContext, out: Reporter, what: str, income: Figure | None, expenditure: Figure | None) -> None:
+    """收入总计 = 支出总计 (of the whole, or of 财政拨款 when `what` says so)."""
     if income is None or expenditure is None:
         return
     if equal(income, expenditure, ctx.tolerance):
         out.checked()
     else:
-        out.finding(f"收入总计{amount(income)}与支出总计{amount(expenditure)}不相等", expenditure.location,
+        out.finding(f"{what}收入总计{amount(income)}与{what}支出总计{amount(expenditure)}不相等", expenditure.location,
                     expected=income.raw, actual=expenditure.raw)
 
 
@@ -91,14 +95,7 @@ def fiscal_totals_balance(ctx: CheckContext, out: Reporter) -> None:
     fa = ctx.disclosure.fiscal_appropriation
     if fa.income is None or fa.expenditure is None or not ("总计" in (fa.income.name or "") and "总计" in (fa.expenditure.name or "")):
         return
-    income, expenditure = first(fa.income), first(fa.expenditure)
-    if income is None or expenditure is None:
-        return
-    if equal(income, expenditure, ctx.tolerance):
-        out.checked()
-    else:
-        out.finding(f"财政拨款收入总计{amount(income)}与财政拨款支出总计{amount(expenditure)}不相等", expenditure.location,
-                    expected=income.raw, actual=expenditure.raw)
+    _balance(ctx, out, "财政拨款", first(fa.income), first(fa.expenditure))
 
 
 @rule("I104", "identities", Severity.ERROR, "一般公共预算财政拨款支出不等于各类（或各项）支出之和",

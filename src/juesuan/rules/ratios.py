@@ -73,6 +73,19 @@ def _severity(stated: Figure, bounds: tuple[Decimal, Decimal]) -> Severity:
     return Severity.WARNING if miss <= unit else Severity.ERROR
 
 
+def _share(ctx: CheckContext, out: Reporter, part: Figure, whole: Figure, share: Figure, what: str,
+           evidence: str | None) -> None:
+    """A stated share against part / whole, both rounded; a miss of one last digit is a warning."""
+    bounds = ratio_bounds(part, whole)
+    if bounds is None:
+        return
+    if percent_agrees(share, bounds, ctx.tolerance):
+        out.checked()
+    else:
+        out.finding(f"{what}应为{point(bounds, share)}，报告写作{share.raw}", share.location,
+                    expected=point(bounds, share), actual=share.raw, evidence=evidence, severity=_severity(share, bounds))
+
+
 @rule("R101", "ratios", Severity.ERROR, "占比与金额不符",
       "“占X%”应等于该项金额除以句中所说的总数（没有说明时为该部分的合计）。计算时考虑两个金额末位的四舍五入，"
       "再放宽所示百分比末位的一半。",
@@ -92,15 +105,8 @@ def shares(ctx: CheckContext, out: Reporter) -> None:
                 if part is None or whole is None:
                     out.missing()
                     continue
-                bounds = ratio_bounds(part, whole)
-                if bounds is None:
-                    continue
-                if percent_agrees(share, bounds, ctx.tolerance):
-                    out.checked()
-                else:
-                    out.finding(f"{item.name}{amount(part)}占{label}{amount(whole)}应为{point(bounds, share)}，"
-                                f"报告写作{share.raw}", share.location, expected=point(bounds, share), actual=share.raw,
-                                evidence=share.sentence or None, severity=_severity(share, bounds))
+                _share(ctx, out, part, whole, share, f"{item.name}{amount(part)}占{label}{amount(whole)}",
+                       share.sentence or None)
 
 
 @rule("R102", "ratios", Severity.WARNING, "同一构成的各项占比之和不是100%",
@@ -223,16 +229,8 @@ def shares_in_a_sentence(ctx: CheckContext, out: Reporter) -> None:
                     continue
                 part = make_figure(ctx.document, start, Found(m.start(1), m.end(1), Decimal(m.group(1).replace(",", "")), "万元"))
                 share = make_figure(ctx.document, start, Found(m.start(2), m.end(2) + 1, Decimal(m.group(2)), "%"))
-                bounds = ratio_bounds(part, whole)
-                if bounds is None:
-                    continue
-                if percent_agrees(share, bounds, ctx.tolerance):
-                    out.checked()
-                else:
-                    out.finding(f"{amount(part)}占{amount(whole)}应为{point(bounds, share)}，报告写作{share.raw}",
-                                share.location, expected=point(bounds, share), actual=share.raw,
-                                severity=_severity(share, bounds),
-                                evidence=ctx.document.text[start + total.start() : start + m.end()])
+                _share(ctx, out, part, whole, share, f"{amount(part)}占{amount(whole)}",
+                       ctx.document.text[start + total.start() : start + m.end()])
 
 
 # "经营收入0.00万元……较2022年度决算数增加0.00万元，增长0%": no change from a year that was 0 too
