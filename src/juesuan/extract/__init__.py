@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from juesuan.document import Document
+from juesuan.extract.annexes import extract_annex_figures
 from juesuan.extract.context import Context
 from juesuan.extract.general_budget import extract_basic, extract_general_budget
 from juesuan.extract.glossary import extract_attached_tables, extract_glossary
@@ -23,7 +24,7 @@ def extract(document: Document, outline: Outline | None = None) -> Disclosure:
     ctx = Context.of(document, outline)
     meta = extract_meta(ctx)
     sub_units = [document.normalized[t.location.start : t.location.end].strip() for t in meta.sub_units_listed]
-    return Disclosure(
+    disclosure = Disclosure(
         source=str(document.source),
         meta=meta,
         totals=extract_totals(ctx),
@@ -41,3 +42,5 @@ def extract(document: Document, outline: Outline | None = None) -> Disclosure:
         attached_tables=extract_attached_tables(ctx),
         tables=extract_statements(ctx),
     )
+    disclosure.annexes = extract_annex_figures(ctx, disclosure)  # what they restate needs the body first
+    return disclosure

@@ -176,6 +176,17 @@ class GlossaryEntry(BaseModel):
     location: Loc
 
 
+class AnnexFigure(BaseModel):
+    """An amount an annex (an evaluation report) restates from the body: 收入总计, a 类 or 项, 人员经费 …"""
+
+    annex: str = Field("", description="the title of the annex it stands in")
+    name: str = Field(description="the name it is stated under, as the body names it")
+    figure: Figure
+    body_values: list[str] = Field([], description="the amounts the body states under that name (exact decimals)")
+    body_unit: str | None = None
+    body_location: Loc | None = Field(None, description="where the body first states it")
+
+
 class TableRow(BaseModel):
     code: str | None = Field(None, description="functional or economic classification code, digits only")
     name: str
@@ -211,5 +222,6 @@ class Disclosure(BaseModel):
     state_assets: list[StateAssets] = []
     performance: Performance = Performance()
     glossary: list[GlossaryEntry] = []
+    annexes: list[AnnexFigure] = Field([], description="amounts the annexes restate from the body")
     attached_tables: list[Text] = Field([], description="the list of attached tables (附表), as titled")
     tables: list[StatementTable] = []
