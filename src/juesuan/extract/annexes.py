@@ -105,7 +105,8 @@ def extract_annex_figures(ctx: Context, disclosure: Disclosure) -> list[AnnexFig
                 continue
             clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, figure.start - 40), figure.start)),
                                default=max(0, figure.start - 40))
-            sentence = text[text.rfind("。", 0, figure.start) + 1 : figure.start]
+            before = text[max(0, figure.start - 200) : figure.start]  # bounded: a paragraph may be one long line
+            sentence = before[before.rfind("。") + 1 :]
             if _OTHER_TIME.search(sentence) or (disclosure.meta.year and any(
                     int(y) != disclosure.meta.year for y in re.findall(r"(?:19|20)\d\d", sentence))):
                 continue  # last year's figure, or a change against it

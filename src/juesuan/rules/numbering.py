@@ -52,6 +52,7 @@ _TITLE = re.compile(r"^(?:附件\s*\d*|.{0,40}(?:报告|评价表|自评表|得�
 # The item headings of the evaluation-report templates (一、项目概况 … 五、主要经验及做法、存在的问题及原因分析).
 _UNNUMBERED_ITEM = re.compile(r"(?:主要经验及做法|存在的问题及原因分析|存在的问题和建议|有关建议|其他需要说明的问题|评价结论及建议"
                               r"|项目资金管理情况|项目组织实施情况|项目绩效情况)[^。；;:：]{0,30}")
+_KEPT = 50  # items kept a list, to look for the first one written in another style
 _BOOKMARK = re.compile(r"^\s*(?:\[bookmark:[^\]]{0,200}\]\s*){1,20}")
 
 
@@ -67,7 +68,8 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
     inside_covered = False
     last: dict[int, int] = {}  # level → the last number seen at that level
     parent_block: dict[int, int] = {}  # level → the block of the last item at that level
-    recent: list[tuple[int, int, int, int, str]] = []  # (level, number, start, end, raw) of the items of the part
+    # level → the first items (level, number, start, end, raw) met since the last item above that level
+    since_parent: dict[int, list[tuple[int, int, int, int, str]]] = {}
     after_table = False
     top = PAREN_NUM + 1  # the highest level met so far: in a fragment, a list above it may have begun before the cut
     for index, block in enumerate(ctx.document.blocks):
@@ -102,11 +104,13 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
             del last[level]
         previous = last.get(n.level)
         last[n.level] = n.number
-        # the items since the parent of this one (the last item of a higher level)
-        since = next((k for k in range(len(recent) - 1, -1, -1) if recent[k][0] < n.level), -1)
-        siblings = recent[since + 1 :]
-        recent.append((n.level, n.number, lead, lead + n.prefix_length,
-                       ctx.document.text[lead : lead + n.prefix_length].strip()))
+        siblings = since_parent.get(n.level, [])
+        item = (n.level, n.number, lead, lead + n.prefix_length, ctx.document.text[lead : lead + n.prefix_length].strip())
+        for level in range(PART, PAREN_NUM + 1):
+            if level > n.level:
+                since_parent[level] = []  # this item is the new parent of the lists below it
+            elif len(group := since_parent.setdefault(level, [])) < _KEPT:
+                group.append(item)
         parents = [b for level, b in parent_block.items() if level < n.level]
         parent_block = {k: v for k, v in parent_block.items() if k <= n.level} | {n.level: index}
         if inside_covered or (index in sections and sections[index].level == 2):
@@ -144,8 +148,9 @@ def _unnumbered_first(ctx: CheckContext, parent: int, here: int) -> tuple[Loc, s
     when it is a short title ("项目绩效目标完成情况。") and item 2 follows."""
     if parent < 0:
         return None
-    blocks = [b for b in ctx.document.blocks[parent + 1 : here] if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)]
-    for block in blocks[:6]:
+    blocks = (b for b in ctx.document.blocks[parent + 1 : min(here, parent + 60)]
+              if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING))
+    for block in itertools.islice(blocks, 6):
         text = ctx.document.normalized[block.location.start : block.location.end].strip()
         if numbering(text) is None and re.fullmatch(r"[^，,；;：:\d]{2,22}(?:情况|结果|概况)[。.]?", text):
             return loc(ctx, block.location.start, block.location.end), text.rstrip("。.")
