@@ -209,6 +209,9 @@ def _inline_lists(ctx: CheckContext, out: Reporter) -> None:
 def _sequence(ctx: CheckContext, out: Reporter, entries: list[tuple[int, Loc, str]],
               paragraphs_: list[tuple[int, str]], allow_gaps: bool = False) -> None:
     out.checked()
+    first, first_location, first_raw = entries[0]
+    if first > 1 and not allow_gaps and not ctx.cut_off:
+        out.finding(f"编号从{first}开始，缺少1", first_location, expected="1", actual=first_raw.strip())
     for (previous, _, _), (number, location, raw) in itertools.pairwise(entries):
         if number == previous:
             out.finding(f"编号{number}重复", location, actual=raw.strip())
