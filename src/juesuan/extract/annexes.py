@@ -21,6 +21,8 @@ _ALIASES = {
     "totals.expenditure_total": ("支出总计",),
     "totals.income_this_year": ("本年收入合计", "本年收入"),
     "totals.expenditure_this_year": ("本年支出合计", "本年支出"),
+    "totals.carryover_begin": ("年初结转和结余",),
+    "totals.carryover_end": ("年末结转和结余",),
     "fiscal_appropriation.total": ("财政拨款收、支总计", "财政拨款收支总计", "财政拨款收入总计", "财政拨款支出总计"),
     "general_budget.total": ("一般公共预算财政拨款支出", "一般公共预算支出"),
     "basic.total": ("一般公共预算财政拨款基本支出",),
@@ -112,7 +114,7 @@ def extract_annex_figures(ctx: Context, disclosure: Disclosure) -> list[AnnexFig
                 continue  # last year's figure, or a change against it
             clause = _LINK.sub("", text[clause_start : figure.start])
             name = next((n for n in ordered if clause.endswith(n) and _PREFIX.fullmatch(clause[: -len(n)])), None)
-            if name is None or _NOT_THE_AMOUNT.search(clause):
+            if name is None or _NOT_THE_AMOUNT.search(clause[: -len(name)]):
                 continue
             body = names[name]
             found.append(AnnexFigure(annex=annex, name=name, figure=make_figure(doc, start, figure, sentence),
