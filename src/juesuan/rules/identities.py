@@ -7,7 +7,7 @@ from decimal import Decimal
 from juesuan.model.disclosure import ThreePublicUnit
 from juesuan.model.figures import Figure, Item
 from juesuan.rules.arithmetic import equal, sum_agrees
-from juesuan.rules.base import CheckContext, Reporter, Severity, amount, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, amount, fmt, rule
 
 
 def first(item: Item | None) -> Figure | None:
@@ -263,3 +263,47 @@ def vehicles_agree(ctx: CheckContext, out: Reporter) -> None:
         else:
             out.finding(f"{unit or ''}“三公”经费中公务用车{count.value}辆，国有资产中车辆{match.value}辆", count.location,
                         expected=f"{match.value}辆", actual=count.raw)
+
+
+def _moved(value: Decimal) -> str:
+    return "减少" if value < 0 else "增加" if value > 0 else "增减"
+
+
+def _signed_change(item: Item | None) -> Figure | None:
+    """The item's first change with an amount, signed (减少 negative); 持平 is a change of 0."""
+    if item is None:
+        return None
+    for change in item.change:
+        if change.direction == "持平" and change.amount is None:
+            return Figure(value=Decimal(0), unit="万元", raw="持平", location=change.location)
+        if change.amount is not None and change.direction in ("增加", "减少"):
+            sign = -1 if change.direction == "减少" else 1
+            return change.amount.model_copy(update={"value": sign * change.amount.value})
+    return None
+
+
+@rule("I112", "identities", Severity.ERROR, "增减额不等于各部分增减额之和",
+      "“三公”经费比上年的增减额应等于因公出国（境）费、公务用车购置及运行维护费、公务接待费增减额之和；"
+      "公务用车购置及运行维护费的增减额应等于购置费与运行维护费增减额之和。",
+      bad="七、“三公”经费财政拨款支出决算情况说明\n1.因公出国（境）经费支出0万元，比上年减少0万元。\n"
+          "2.公务用车购置及运行维护费支出585.53万元，比上年减少144.92万元。其中：公务用车购置支出0万元，比上年减少0万元；"
+          "公务用车运行维护费支出585.53万元，比上年减少0万元。",
+      good="七、“三公”经费财政拨款支出决算情况说明\n1.因公出国（境）经费支出0万元，比上年减少0万元。\n"
+           "2.公务用车购置及运行维护费支出585.53万元，比上年减少144.92万元。其中：公务用车购置支出0万元，比上年减少0万元；"
+           "公务用车运行维护费支出585.53万元，比上年减少144.92万元。")
+def change_of_parts(ctx: CheckContext, out: Reporter) -> None:
+    for unit in ctx.disclosure.three_public.units:
+        for whole, parts, what in ((unit.total, (unit.outbound_travel, unit.vehicles, unit.reception), "“三公”经费"),
+                                   (unit.vehicles, (unit.vehicle_purchase, unit.vehicle_operation), "公务用车购置及运行维护费")):
+            total = _signed_change(whole)
+            changes = [_signed_change(p) for p in parts]
+            if total is None or any(c is None for c in changes):
+                continue
+            stated = [c for c in changes if c is not None]
+            agrees, computed = sum_agrees(total, stated, ctx.tolerance)
+            if agrees:
+                out.checked()
+            else:
+                out.finding(f"{what}{_moved(total.value)}{amount(total, abs(total.value))}，"
+                            f"各部分的增减合计却是{_moved(computed)}{amount(total, abs(computed))}",
+                            total.location, expected=fmt(computed), actual=fmt(total.value))

@@ -52,6 +52,7 @@ _TITLE = re.compile(r"^(?:附件\s*\d*|.{0,40}(?:报告|评价表|自评表|得�
 # The item headings of the evaluation-report templates (一、项目概况 … 五、主要经验及做法、存在的问题及原因分析).
 _UNNUMBERED_ITEM = re.compile(r"(?:主要经验及做法|存在的问题及原因分析|存在的问题和建议|有关建议|其他需要说明的问题|评价结论及建议"
                               r"|项目资金管理情况|项目组织实施情况|项目绩效情况)[^。；;:：]{0,30}")
+_BARE_PART = re.compile(r"\s*部\s*分\s+(?:20\d\d年度?)?[\u4e00-\u9fff]")  # "部分  2020年度部门决算表"
 _KEPT = 50  # items kept a list, to look for the first one written in another style
 _BOOKMARK = re.compile(r"^\s*(?:\[bookmark:[^\]]{0,200}\]\s*){1,20}")
 
@@ -83,10 +84,16 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
         if block.kind is BlockKind.TABLE:
             after_table = True
             continue
-        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING) or index in contents:
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
             continue
         text = _BOOKMARK.sub("", ctx.document.normalized[block.location.start : block.location.end])
         lead = block.location.start + len(ctx.document.normalized[block.location.start : block.location.end]) - len(text)
+        if _BARE_PART.match(text):  # in the contents or the body: "部分  2020年度部门决算表"
+            out.finding("部分标题缺少序号（应为“第×部分”）", loc(ctx, lead, lead + 2), evidence=text.strip()[:30])
+            last.clear()
+            continue
+        if index in contents:
+            continue
         n = numbering(text)
         follows_table, after_table = after_table, False
         if n is None and ITEM in last and not inside_covered and _UNNUMBERED_ITEM.fullmatch(text.strip()):

@@ -208,3 +208,22 @@ def referenced_annexes(ctx: CheckContext, out: Reporter) -> None:
                     out.finding(f"正文说《{m.group(1)}》见附件，所附附件中没有这个标题的报告（附件为{titles}）",
                                 loc_of(ctx.document, start + m.start(1), start + m.end(1)), evidence=m.group())
 
+
+
+_CONTENTS_TITLE = re.compile(r"\s*目\s*录\s*")
+
+
+@rule("S107", "structure", Severity.WARNING, "有“目录”标题而没有目录",
+      "写了“目录”二字，下面却直接是正文、没有列出各部分，多半是目录在排版时丢了。",
+      bad="某单位2020年度部门决算\n目录\n第一部分 部门概况\n一、主要职能\n负责全县财政工作。\n第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n2020年度收、支总计100.00万元。",
+      good="某单位2020年度部门决算\n目录\n第一部分 部门概况\n第二部分 2020年度部门决算情况说明\n第一部分 部门概况\n一、主要职能\n负责全县财政工作。\n第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n2020年度收、支总计100.00万元。")
+def empty_contents(ctx: CheckContext, out: Reporter) -> None:
+    doc = ctx.document
+    titles = [b for b in doc.blocks[:200] if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+              and _CONTENTS_TITLE.fullmatch(doc.normalized[b.location.start : b.location.end])]
+    if not titles:
+        return
+    out.checked()
+    if not ctx.outline.contents and not ctx.cut_off:
+        out.finding("有“目录”标题，但下面没有目录内容", loc_of(doc, titles[0].location.start, titles[0].location.end),
+                    evidence=titles[0].text.strip())
