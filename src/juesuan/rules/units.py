@@ -45,7 +45,10 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
             out.finding(f"比率{raw}缺少百分号", loc(ctx, start + m.start(1), start + m.end(1)), expected=f"{raw}%",
                         actual=raw, evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end(1) + 1])
     for start, text in cells(ctx):
-        for m in _BARE_RATE_IN_CELL.finditer(text):
+        for m in [*_BARE_RATE_IN_CELL.finditer(text), *_BARE_SHARE.finditer(text)]:
+            if start + m.start(1) in rates:
+                continue  # both patterns saw it
+            rates.add(start + m.start(1))
             raw = ctx.document.text[start + m.start(1) : start + m.end(1)]
             out.finding(f"比率{raw}缺少百分号", loc(ctx, start + m.start(1), start + m.end(1)), expected=f"{raw}%",
                         actual=raw, evidence=ctx.document.text[start : start + m.end(1)])

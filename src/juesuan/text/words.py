@@ -28,8 +28,12 @@ def doubled_word(text: str, at: int, size: int) -> bool:
     if not jieba.dt.FREQ.get(word):
         return False
     first = max(0, at - _WINDOW)
-    boundaries, offset = set(), first
+    spans, offset = [], first
     for token in jieba.cut(text[first : at + 2 * size + _WINDOW], HMM=False):
-        boundaries.add(offset)
+        spans.append((offset, offset + len(token)))
         offset += len(token)
-    return at in boundaries and at + size in boundaries
+    # The word ends a token at the seam and the next token begins with it again: "会议|会议室" and also
+    # "视频会议|会议室"; "监测|预测|预警" has no seam inside 测预测预.
+    ending = next((b for a, b in spans if a <= at < b), None)
+    starting = next((b for a, b in spans if a == at + size), None)
+    return ending == at + size and starting is not None and text[at + size : starting].startswith(word)
