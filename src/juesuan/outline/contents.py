@@ -65,14 +65,21 @@ def entry_level(line: str) -> int | None:
     if n is not None:
         if len(n.title) > 50 or not n.is_bare:
             return None
+        if line.endswith(("。", "；", ";")) and len(n.title) > 20 and not _known(title_key(n.title)):
+            return None  # "6．负责与…的联系和服务工作。": a sentence of a list, not a heading
         return min(n.level, 4)
     if _TABLE_ENTRY.match(line):
         return 4
     key = title_key(line)
-    if len(key) <= 30 and (match(PARTS, key) or match(ITEMS, key) or match(TABLES, key) or match(OVERVIEW, key)
-                           or match(SUBSECTIONS["other_matters"], key)):
+    if len(key) <= 30 and _known(key):
         return 2
     return None
+
+
+def _known(key: str) -> bool:
+    """A title the catalogue knows: a part, an item, a table, the overview, one of the other matters."""
+    return bool(match(PARTS, key) or match(ITEMS, key) or match(TABLES, key) or match(OVERVIEW, key)
+                or match(SUBSECTIONS["other_matters"], key))
 
 
 def entry_kind(title: str, level: int) -> str | None:
