@@ -15,7 +15,7 @@ from juesuan.document import BlockKind, Document, Location
 from juesuan.outline.catalogue import ITEMS, OVERVIEW, PARTS, SUBSECTIONS, TABLES, match, title_key
 from juesuan.text.headings import PART, numbering
 
-_CONTENTS_TITLE = re.compile(r"^[(（]?目\s*[录錄次][)）]?$|^(决算)?公开目录$")
+CONTENTS_TITLE = re.compile(r"^[(（]?目\s*[录錄次][)）]?$|^(决算)?公开目录$")
 _PAGEREF = re.compile(r"\s*PAGEREF\s*_?Toc\d*.*$", re.IGNORECASE)
 _LEADER = re.compile(r"\s*(?:…{2,}|[.·．\-—_]{3,})\s*\d{0,4}\s*$")
 _PAGE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff）)》”\"])\s+\d{1,3}$")
@@ -152,7 +152,7 @@ def find_contents(document: Document) -> tuple[set[int], list[ContentsEntry]]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        titled = line is not None and _CONTENTS_TITLE.match(line.key) is not None
+        titled = line is not None and CONTENTS_TITLE.match(line.key) is not None
         if line is None or (line.level is None and not titled):
             i += 1
             continue
@@ -193,7 +193,7 @@ def _run(lines: list[_Line | None], start: int, titled: bool) -> tuple[list[_Lin
                 j += 1  # a date or page header between 目录 and the first entry
                 continue
             if (titled and run and len(line.text) <= 8 and not line.is_body_text and not run[-1].marked
-                    and not _CONTENTS_TITLE.match(line.key)):
+                    and not CONTENTS_TITLE.match(line.key)):
                 j += 1  # the end of an entry broken over two lines ("…支出情" / "况说明")
                 continue
             break

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from juesuan.extract.figures import MONEY_UNITS
 from juesuan.model.figures import Figure
 from juesuan.rules.arithmetic import equal
 from juesuan.rules.base import CheckContext, Reporter, Severity, fmt, rule
-from juesuan.rules.text import loc, paragraphs, stated_cells
+from juesuan.rules.text import cells, loc, paragraphs
 
 
 def _items(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
@@ -122,7 +122,7 @@ _ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|目标|指标|计划
 def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
     year = str(ctx.year) if ctx.year else None
     groups: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)  # key → (value, start, end)
-    for start, text in [*paragraphs(ctx), *stated_cells(ctx)]:
+    for start, text in [*paragraphs(ctx), *cells(ctx, targets=False)]:
         for sentence in re.finditer(r"[^。；;]+", text):
             said = sentence.group()
             if _ELSEWHEN.search(said) or (year and set(re.findall(r"(?:19|20)\d\d", said)) - {year}):
@@ -138,11 +138,13 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
         values = [v for v, _, _ in stated]
         if len(set(values)) == 1:
             continue
-        common = max(set(values), key=values.count)
-        tie = values.count(common) * 2 <= len(values)
+        counts = Counter(values)
+        common = counts.most_common(1)[0][0]
+        tie = counts[common] * 2 <= len(values)
+        second = next(v for v in counts if v != common)
         for value, a, b in stated[1:] if tie else stated:
             if tie or value != common:
-                other = next(v for v in values if v != value)
+                other = second if value == common else common
                 out.finding(f"{name}在别处为{other}{unit}，这里为{value}{unit}", loc(ctx, a, b),
                             expected=f"{other}{unit}", actual=f"{value}{unit}",
                             evidence=ctx.document.text[max(0, a - 12) : b + 2])

@@ -7,6 +7,7 @@ import re
 from juesuan.document import BlockKind
 from juesuan.extract.mentions import loc_of
 from juesuan.model.figures import Item
+from juesuan.outline.contents import CONTENTS_TITLE
 from juesuan.outline.labels import KIND_LABELS
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.rules.text import paragraphs
@@ -210,9 +211,6 @@ def referenced_annexes(ctx: CheckContext, out: Reporter) -> None:
 
 
 
-_CONTENTS_TITLE = re.compile(r"\s*目\s*录\s*")
-
-
 @rule("S107", "structure", Severity.WARNING, "有“目录”标题而没有目录",
       "写了“目录”二字，下面却直接是正文、没有列出各部分，多半是目录在排版时丢了。",
       bad="某单位2020年度部门决算\n目录\n第一部分 部门概况\n一、主要职能\n负责全县财政工作。\n第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n2020年度收、支总计100.00万元。",
@@ -220,7 +218,7 @@ _CONTENTS_TITLE = re.compile(r"\s*目\s*录\s*")
 def empty_contents(ctx: CheckContext, out: Reporter) -> None:
     doc = ctx.document
     titles = [b for b in doc.blocks[:200] if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
-              and _CONTENTS_TITLE.fullmatch(doc.normalized[b.location.start : b.location.end])]
+              and CONTENTS_TITLE.match(doc.normalized[b.location.start : b.location.end].strip())]
     if not titles:
         return
     out.checked()

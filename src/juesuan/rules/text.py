@@ -17,29 +17,22 @@ def paragraphs(ctx: CheckContext) -> Iterator[tuple[int, str]]:
             yield block.location.start, ctx.document.normalized[block.location.start : block.location.end]
 
 
-def cells(ctx: CheckContext) -> Iterator[tuple[int, str]]:
-    """(start offset, normalised text) of every table cell."""
-    for table in ctx.document.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                if cell.end > cell.start:
-                    yield cell.start, ctx.document.normalized[cell.start : cell.end]
-
-
 _TARGET_HEADER = ("预期", "目标值", "年度指标值", "计划值", "指标值(包含")
 
 
-def stated_cells(ctx: CheckContext) -> Iterator[tuple[int, str]]:
-    """Like `cells`, without the cells of a goal table's target column (预期指标值): what a table says was
-    done, not what was planned. The column is counted from the right, as rows may lead with empty cells."""
+def cells(ctx: CheckContext, targets: bool = True) -> Iterator[tuple[int, str]]:
+    """(start offset, normalised text) of every table cell; with `targets=False`, not the cells of a goal
+    table's target column (预期指标值): what a table says was done, not what was planned. That column is
+    counted from the right, as rows may lead with empty cells."""
     for table in ctx.document.tables:
         target: int | None = None  # position from the right
         for row in table.rows:
-            texts = [c.text.replace(" ", "") for c in row.cells]
-            header = [i for i, t in enumerate(texts) if t.startswith(_TARGET_HEADER) and "实际" not in t]
-            if header:
-                target = len(texts) - header[0]
-                continue
+            if not targets:
+                texts = [c.text.replace(" ", "") for c in row.cells]
+                header = [i for i, t in enumerate(texts) if t.startswith(_TARGET_HEADER) and "实际" not in t]
+                if header:
+                    target = len(texts) - header[0]
+                    continue
             for i, cell in enumerate(row.cells):
                 if target is not None and len(row.cells) - i == target:
                     continue

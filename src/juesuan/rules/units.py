@@ -90,7 +90,8 @@ def mixed_units(ctx: CheckContext, out: Reporter) -> None:
             # kept in 元 (stand-alone 三公 statements), a 万元 among them is the slip.
             odd = [(f, f"同一段中其他金额以“{main}”为单位") for f in slips if main == "元" or f.value < 100000]
         if in_wan and not (len(yuan) > len(wan) >= 2):
-            odd += [(f, "报告中的金额以“万元”为单位") for f in yuan if all(f is not g for g, _ in odd)
+            seen = {id(f) for f, _ in odd}
+            odd += [(f, "报告中的金额以“万元”为单位") for f in yuan if id(f) not in seen
                     and f.value < 10000 and not _PER_HEAD.search(text[max(0, f.start - 8) : f.start])
                     and text[f.end : f.end + 1] not in ("/", "以")]
         for f, why in sorted(odd, key=lambda x: x[0].start):
