@@ -211,14 +211,13 @@ def test_extract_json_contract() -> None:
 def test_schema_is_committed_and_current() -> None:
     from pathlib import Path
 
-    from scripts_write_schema import schema_text  # type: ignore[import-not-found]
+    from scripts import load
 
+    write_schema = load("write_schema")
     committed = (Path(__file__).parent.parent / "schema" / "disclosure.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text()
-    from scripts_write_schema import input_schema_text  # type: ignore[import-not-found]
-
+    assert committed == write_schema.schema_text()
     committed = (Path(__file__).parent.parent / "schema" / "report_data.schema.json").read_text(encoding="utf-8")
-    assert committed == input_schema_text()
+    assert committed == write_schema.input_schema_text()
 
 
 def test_every_figure_locates_its_raw_text(seed000: Disclosure) -> None:
