@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict
+
 from juesuan.text.normalize import normalize
 
 # Pinyin a converter left after a character ("政務(wù)"): residue, not text. It is taken out of the text
@@ -21,15 +23,16 @@ from juesuan.text.normalize import normalize
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6})[)）]")
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """Where a piece of text came from; the JSON shape of design.md."""
+class Location(BaseModel):
+    """Where a piece of text, a figure or a finding is: the 1-based source line (text-like inputs), the
+    1-based page (PDF), the character offsets into the document's text. The JSON shape of design.md."""
+
+    model_config = ConfigDict(frozen=True)
 
     line: int | None
     page: int | None
     start: int
     end: int
-    end_line: int | None = None
 
     def as_json(self) -> dict[str, int | None]:
         return {"line": self.line, "page": self.page, "start": self.start, "end": self.end}
@@ -136,13 +139,11 @@ class Document:
         """The Location of the text span [start, end)."""
         end = start if end is None else end
         first = self._anchor_at(start)
-        last = self._anchor_at(max(start, end - 1))
         return Location(
             line=first.line if first else None,
             page=first.page if first else None,
             start=start,
             end=end,
-            end_line=last.line if last else None,
         )
 
     def _anchor_at(self, offset: int) -> Anchor | None:
@@ -221,8 +222,7 @@ class DocumentBuilder:
             return None
         start, end = self._append_pieces(pieces)
         first = pieces[0]
-        last = pieces[-1]
-        loc = Location(line=first[1], page=first[2], start=start, end=end, end_line=last[1])
+        loc = Location(line=first[1], page=first[2], start=start, end=end)
         block = Block(kind, "".join(self._parts[-len(pieces):]), loc, level=level)
         self.blocks.append(block)
         return block
@@ -230,7 +230,7 @@ class DocumentBuilder:
     def add_image(self, alt: str, line: int | None, page: int | None) -> Block:
         text = f"[图片{('：' + alt) if alt else ''}]"
         start, end = self._append(text, line, page)
-        block = Block(BlockKind.IMAGE, text, Location(line, page, start, end, line), title=alt or None)
+        block = Block(BlockKind.IMAGE, text, Location(line=line, page=page, start=start, end=end), title=alt or None)
         self.blocks.append(block)
         return block
 
@@ -277,7 +277,7 @@ class DocumentBuilder:
                 cell.end = self._length
             built.append(Row(cells, row_start, self._length))
         end = self._length
-        loc = Location(rows[0][1], rows[0][2], start, end, rows[-1][1])
+        loc = Location(line=rows[0][1], page=rows[0][2], start=start, end=end)
         block = Block(BlockKind.TABLE, "".join(pieces), loc, rows=built, title=title)
         self.blocks.append(block)
         return block

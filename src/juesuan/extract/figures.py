@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from juesuan.document import Document
-from juesuan.model.figures import Figure, Loc
+from juesuan.model.figures import Figure
 from juesuan.text.headings import chinese_number
 
 # Longer units first: 人次 before 人, 台(套) before 台, 万元 before 元.
@@ -117,7 +117,7 @@ def make_figure(document: Document, start: int, found: Found, sentence: str = ""
         value=found.value,
         unit=found.unit,
         raw=document.text[a:b],
-        location=Loc.of(document.locate(a, b)),
+        location=document.locate(a, b),
         sentence=sentence,
     )
 

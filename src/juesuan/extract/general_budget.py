@@ -6,7 +6,7 @@ import re
 
 from juesuan.extract.context import Context
 from juesuan.extract.figures import MONEY_UNITS
-from juesuan.extract.mentions import GENERIC_LABEL, add_mention, flat_changes, loc_of, new_item, parse_sentence, reasons
+from juesuan.extract.mentions import GENERIC_LABEL, add_mention, flat_changes, new_item, parse_sentence, reasons
 from juesuan.extract.sections import split_sentences
 from juesuan.model.disclosure import BasicExpenditure, GeneralBudget, LineItem
 from juesuan.model.figures import Text
@@ -92,7 +92,7 @@ def _line_item(ctx: Context, start: int, end: int, n: Numbering, match: re.Match
         class_name=written("class"),
         section_name=written("section"),
         item_name=written("item"),
-        location=loc_of(doc, start, end),
+        location=doc.locate(start, end),
     )
     norm = doc.normalized[start:end]
     if code := _CODE.search(norm):
@@ -109,12 +109,12 @@ def _line_item(ctx: Context, start: int, end: int, n: Numbering, match: re.Match
                 item.completion.append(mention.completion)
     for m in _COMPARISON.finditer(norm):
         item.comparison.append(Text(text=doc.text[start + m.start() : start + m.end()],
-                                    location=loc_of(doc, start + m.start(), start + m.end())))
+                                    location=doc.locate(start + m.start(), start + m.end())))
     if m := _ITEM_REASON.search(norm):
         a, b = start + m.end(), end
         reason = doc.text[a:b].strip()
         if reason:
-            item.reason.append(Text(text=reason, location=loc_of(doc, a, b)))
+            item.reason.append(Text(text=reason, location=doc.locate(a, b)))
     return item
 
 

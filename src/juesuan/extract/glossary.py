@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from juesuan.extract.context import Context
-from juesuan.extract.mentions import loc_of
 from juesuan.model.disclosure import GlossaryEntry
 from juesuan.model.figures import Text
 from juesuan.text.headings import ITEM, NUM, numbering
@@ -25,7 +24,7 @@ def extract_glossary(ctx: Context) -> list[GlossaryEntry]:
                 number=n.number,
                 term=doc.text[term_start : term_start + len(n.title)].strip(),
                 definition=doc.text[definition_start : block.location.end].strip(),
-                location=loc_of(doc, start, block.location.end),
+                location=doc.locate(start, block.location.end),
             ))
     return entries
 
@@ -36,5 +35,5 @@ def extract_attached_tables(ctx: Context) -> list[Text]:
     for part in ctx.outline.find("tables"):
         for child in part.children:
             loc = child.location
-            listed.append(Text(text=child.title, location=loc_of(doc, loc.start, loc.end)))
+            listed.append(Text(text=child.title, location=doc.locate(loc.start, loc.end)))
     return listed

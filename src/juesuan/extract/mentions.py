@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from juesuan.document import Block, Document
 from juesuan.extract.figures import LIST_SEPARATOR, Found, find_figures, make_figure
 from juesuan.extract.sections import Sentence
-from juesuan.model.figures import Change, Figure, Item, Loc, Text
+from juesuan.model.figures import Change, Figure, Item, Text
 
 _BOUNDARY = re.compile(r"[，,；;：:。]")
 _LEAD = re.compile(
@@ -231,10 +231,6 @@ def _is_about(sentence: Sentence, year: int | None) -> bool:
         re.match(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]{{1,2}}[)）.、．]\s*)?{year}\s*年", sentence.norm))
 
 
-def loc_of(document: Document, start: int, end: int) -> Loc:
-    return Loc.of(document.locate(start, end))
-
-
 def add_mention(item: Item, mention: Mention) -> None:
     """Files a mention under an item: an amount (with share/completion) or a change."""
     if mention.rate_only:
@@ -281,7 +277,7 @@ def reasons(document: Document, paragraphs: Iterable[tuple[int, Block]]) -> list
             if following is None:
                 continue
             start, end = following.location.start, following.location.end
-        found.append(Text(text=document.text[start:end].strip(), location=loc_of(document, start, end)))
+        found.append(Text(text=document.text[start:end].strip(), location=document.locate(start, end)))
     return found
 
 
@@ -303,5 +299,5 @@ def flat_changes(document: Document, sentences: Iterable[Sentence], prior_year: 
             continue
         a = sentence.start + m.start()
         changes.append(Change(direction="持平", base_year=int(years[-1]) if years else prior_year,
-                              location=loc_of(document, a, a + len(m.group(0)))))
+                              location=document.locate(a, a + len(m.group(0)))))
     return changes

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from juesuan.extract.context import Context
-from juesuan.extract.mentions import loc_of, parse_sentence
+from juesuan.extract.mentions import parse_sentence
 from juesuan.model.disclosure import Meta
 from juesuan.model.figures import Text
 from juesuan.text.headings import NUM, numbering
@@ -31,7 +31,7 @@ def extract_meta(ctx: Context) -> Meta:
                 for piece in re.finditer(r"[^、，,]+", m.group("list")):
                     name = doc.text[a + piece.start() : a + piece.end()].strip()
                     if 2 <= len(name) <= 30 and not re.search(r"\d", name):
-                        meta.sub_units_listed.append(Text(text=name, location=loc_of(doc, a + piece.start(),
+                        meta.sub_units_listed.append(Text(text=name, location=doc.locate(a + piece.start(),
                                                                                      a + piece.end())))
         for _, block in text.paragraphs():  # "1.市委办公室（本级）" as a numbered list
             norm = doc.normalized[block.location.start : block.location.end]
@@ -41,7 +41,7 @@ def extract_meta(ctx: Context) -> Meta:
                     and block.text[n.prefix_length :].strip() not in listed):
                 a = block.location.start + n.prefix_length
                 meta.sub_units_listed.append(Text(text=doc.text[a : block.location.end].strip(),
-                                                  location=loc_of(doc, a, block.location.end)))
+                                                  location=doc.locate(a, block.location.end)))
         for _, table in text.tables():  # the Shanghai 单位名称 table
             header = [c.text for c in table.rows[0].cells] if table.rows else []
             if "单位名称" in header:
@@ -49,7 +49,7 @@ def extract_meta(ctx: Context) -> Meta:
                 for row in table.rows[1:]:
                     if column < len(row.cells) and row.cells[column].text.strip():
                         cell = row.cells[column]
-                        meta.sub_units_listed.append(Text(text=cell.text, location=loc_of(doc, cell.start, cell.end)))
+                        meta.sub_units_listed.append(Text(text=cell.text, location=doc.locate(cell.start, cell.end)))
     return meta
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from juesuan.extract.context import Context
 from juesuan.extract.figures import MONEY_UNITS, find_figures, make_figure
-from juesuan.extract.mentions import add_mention, flat_changes, loc_of, new_item, parse_sentence, reasons
+from juesuan.extract.mentions import add_mention, flat_changes, new_item, parse_sentence, reasons
 from juesuan.model.disclosure import FundSection, Procurement, StateAssets
 from juesuan.model.figures import Item, Text
 from juesuan.outline.catalogue import first_match
@@ -45,7 +45,7 @@ def extract_fund(ctx: Context, kind: str) -> FundSection:
                     add_mention(section.expenditure, mention)
             if _EMPTY.search(sentence.norm):
                 section.statements.append(Text(text=sentence.text.strip(),
-                                               location=loc_of(doc, sentence.start, sentence.start + len(sentence.norm))))
+                                               location=doc.locate(sentence.start, sentence.start + len(sentence.norm))))
     return section
 
 

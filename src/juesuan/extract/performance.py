@@ -7,7 +7,7 @@ import re
 from juesuan.document import Block, BlockKind
 from juesuan.extract.context import Context
 from juesuan.extract.figures import Found, find_figures, make_figure, parse_number
-from juesuan.extract.mentions import loc_of, parse_sentence
+from juesuan.extract.mentions import parse_sentence
 from juesuan.model.disclosure import GoalTable, Indicator, Performance, ScoreRow, ScoreTable
 from juesuan.model.figures import Figure, Text
 from juesuan.outline.catalogue import first_match
@@ -84,7 +84,7 @@ def _cell_figure(ctx: Context, block: Block, row: int, col: int, unit: str | Non
 
 def _goal_table(ctx: Context, block: Block) -> GoalTable:
     doc = ctx.document
-    table = GoalTable(location=loc_of(doc, block.location.start, block.location.end))
+    table = GoalTable(location=doc.locate(block.location.start, block.location.end))
     header_seen = False
     goals_next = False
     for r, row in enumerate(block.rows):
@@ -114,16 +114,16 @@ def _goal_table(ctx: Context, block: Block) -> GoalTable:
         if goals_next and not header_seen:
             for cell in row.cells:
                 if cell.text.strip() and len(cell.text) > 4:
-                    table.goals.append(Text(text=cell.text, location=loc_of(doc, cell.start, cell.end)))
+                    table.goals.append(Text(text=cell.text, location=doc.locate(cell.start, cell.end)))
         elif header_seen and any(texts):
             table.indicators.append(Indicator(cells=[c.text for c in row.cells],
-                                              location=loc_of(doc, row.start, row.end)))
+                                              location=doc.locate(row.start, row.end)))
     return table
 
 
 def _score_table(ctx: Context, block: Block, title: str) -> ScoreTable:
     doc = ctx.document
-    table = ScoreTable(title=title, location=loc_of(doc, block.location.start, block.location.end))
+    table = ScoreTable(title=title, location=doc.locate(block.location.start, block.location.end))
     weight_col = score_col = None
     for r, row in enumerate(block.rows):
         texts = [doc.normalized[c.start : c.end].strip() for c in row.cells]
@@ -144,6 +144,6 @@ def _score_table(ctx: Context, block: Block, title: str) -> ScoreTable:
             levels=[row.cells[i].text for i in range(min(weight_col, len(texts)))],
             weight=_cell_figure(ctx, block, r, weight_col),
             score=_cell_figure(ctx, block, r, score_col) if score_col is not None else None,
-            location=loc_of(doc, row.start, row.end),
+            location=doc.locate(row.start, row.end),
         ))
     return table

@@ -8,7 +8,6 @@ import re
 from juesuan.document import Row
 from juesuan.extract.context import Context
 from juesuan.extract.figures import Found, make_figure, parse_number
-from juesuan.extract.mentions import loc_of
 from juesuan.model.disclosure import StatementTable, TableRow
 from juesuan.model.figures import Figure, Text
 from juesuan.outline import Section
@@ -44,13 +43,13 @@ def _table(ctx: Context, section: Section) -> StatementTable:
         columns.append("/".join(parts))
     result = StatementTable(kind=section.kind, title=section.title, unit=unit, columns=columns,
                             pages=section.table.pages,
-                            location=loc_of(doc, block.location.start, block.location.end))
+                            location=doc.locate(block.location.start, block.location.end))
     for r in range(header_end, len(block.rows)):
         row = block.rows[r]
         result.rows.extend(_rows(ctx, row, _cells_by_column(row, width), unit, columns))
     for follower in doc.blocks[section.table.block + 1 : section.table.block + 3]:
         if follower.text.startswith(("注", "备注")):
-            result.note.append(Text(text=follower.text, location=loc_of(doc, follower.location.start,
+            result.note.append(Text(text=follower.text, location=doc.locate(follower.location.start,
                                                                         follower.location.end)))
     return result
 
@@ -95,7 +94,7 @@ def _rows(ctx: Context, row: Row, cells: list[tuple[int, int, str] | None], unit
         nonlocal codes, name, values, has_values
         if codes or name or has_values:
             found.append(TableRow(code="".join(codes) or None, name=name, values=values,
-                                  location=loc_of(ctx.document, row.start, row.end)))
+                                  location=ctx.document.locate(row.start, row.end)))
         codes, name, values, has_values = [], "", [None] * width, False
 
     for column, cell in enumerate(cells):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from juesuan.model.figures import Figure, Item, Loc, Text
+from juesuan.document import Location
+from juesuan.model.figures import Figure, Item, Text
 
 
 class Meta(BaseModel):
@@ -55,7 +56,7 @@ class LineItem(BaseModel):
     completion: list[Figure] = []
     comparison: list[Text] = Field([], description="决算数大于/小于/等于预算数, as stated")
     reason: list[Text] = []
-    location: Loc
+    location: Location
 
 
 class GeneralBudget(BaseModel):
@@ -128,7 +129,7 @@ class StateAssets(BaseModel):
 
 class Indicator(BaseModel):
     cells: list[str]
-    location: Loc
+    location: Location
 
 
 class GoalTable(BaseModel):
@@ -140,14 +141,14 @@ class GoalTable(BaseModel):
     executed: list[Figure] = []
     goals: list[Text] = []
     indicators: list[Indicator] = Field([], description="一级/二级/三级指标, 预期指标值, 实际完成指标值, as rows")
-    location: Loc
+    location: Location
 
 
 class ScoreRow(BaseModel):
     levels: list[str] = Field(description="一级, 二级, 三级指标 as written (empty where merged)")
     weight: Figure | None = None
     score: Figure | None = None
-    location: Loc
+    location: Location
 
 
 class ScoreTable(BaseModel):
@@ -157,7 +158,7 @@ class ScoreTable(BaseModel):
     rows: list[ScoreRow] = []
     total_weight: Figure | None = None
     total_score: Figure | None = None
-    location: Loc
+    location: Location
 
 
 class Performance(BaseModel):
@@ -173,7 +174,7 @@ class GlossaryEntry(BaseModel):
     number: int | None = None
     term: str
     definition: str
-    location: Loc
+    location: Location
 
 
 class AnnexFigure(BaseModel):
@@ -184,14 +185,14 @@ class AnnexFigure(BaseModel):
     figure: Figure
     body_values: list[str] = Field([], description="the amounts the body states under that name (exact decimals)")
     body_unit: str | None = None
-    body_location: Loc | None = Field(None, description="where the body first states it")
+    body_location: Location | None = Field(None, description="where the body first states it")
 
 
 class TableRow(BaseModel):
     code: str | None = Field(None, description="functional or economic classification code, digits only")
     name: str
     values: list[Figure | None] = Field(description="one a column of `columns`; null where the cell is empty")
-    location: Loc
+    location: Location
 
 
 class StatementTable(BaseModel):
@@ -204,7 +205,7 @@ class StatementTable(BaseModel):
     rows: list[TableRow] = []
     note: list[Text] = []
     pages: list[int] = []
-    location: Loc
+    location: Location
 
 
 class Disclosure(BaseModel):

@@ -9,24 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict, Field, field_serializer
+from pydantic import BaseModel, Field, field_serializer
 
 from juesuan.document import Location
-
-
-class Loc(BaseModel):
-    """Where a figure or text is: 1-based source line (text-like inputs), 1-based page (PDF), offsets."""
-
-    model_config = ConfigDict(frozen=True)
-
-    line: int | None
-    page: int | None
-    start: int
-    end: int
-
-    @classmethod
-    def of(cls, location: Location) -> Loc:
-        return cls(line=location.line, page=location.page, start=location.start, end=location.end)
 
 
 class Figure(BaseModel):
@@ -35,7 +20,7 @@ class Figure(BaseModel):
     value: Decimal
     unit: str | None = Field(description="万元, 元, %, 个, 辆, 批次, 人次, 人, 次, 台（套）…; null when stated without one")
     raw: str
-    location: Loc
+    location: Location
     sentence: str = Field(default="", description="the sentence or table row the figure was stated in")
 
     @field_serializer("value")
@@ -47,7 +32,7 @@ class Text(BaseModel):
     """A piece of text as stated (a reason, a statement that a table is empty, a listed name)."""
 
     text: str
-    location: Loc
+    location: Location
 
 
 class Change(BaseModel):
@@ -58,7 +43,7 @@ class Change(BaseModel):
     percent_direction: str | None = Field(None, description="增长 or 下降, as written")
     percent: Figure | None = None
     base_year: int | None = None
-    location: Loc
+    location: Location
 
 
 class Item(BaseModel):

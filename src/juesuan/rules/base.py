@@ -19,7 +19,7 @@ from juesuan.document import Document, Location
 from juesuan.extract.figures import MONEY_UNITS
 from juesuan.extract.sections import SectionIndex
 from juesuan.model.disclosure import Disclosure
-from juesuan.model.figures import Figure, Loc
+from juesuan.model.figures import Figure
 from juesuan.model.flatten import flatten
 from juesuan.outline import Outline, Section
 
@@ -71,7 +71,7 @@ class Finding:
     rule: str
     severity: Severity
     message: str
-    location: Loc
+    location: Location
     evidence: str
     expected: str | None = None
     actual: str | None = None
@@ -122,7 +122,7 @@ class CheckContext:
         return [(b.location.start, self.document.normalized[b.location.start : b.location.end])
                 for _, b in text.paragraphs()]
 
-    def evidence(self, location: Loc, widen: int = 0) -> str:
+    def evidence(self, location: Location, widen: int = 0) -> str:
         start = max(0, location.start - widen)
         return self.document.text[start : location.end + widen]
 
@@ -143,10 +143,8 @@ class Reporter:
     def missing(self) -> None:
         self.lacking += 1
 
-    def finding(self, message: str, location: Loc | Location, *, expected: str | None = None,
+    def finding(self, message: str, location: Location, *, expected: str | None = None,
                 actual: str | None = None, evidence: str | None = None, severity: Severity | None = None) -> None:
-        if isinstance(location, Location):
-            location = Loc.of(location)
         self.count += 1
         self.findings.append(Finding(
             rule=self.rule.id,

@@ -5,8 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from juesuan.document import BlockKind
-from juesuan.model.figures import Loc
+from juesuan.document import BlockKind, Location
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.rules.text import loc, paragraphs
 from juesuan.text.headings import ITEM, NUM, PAREN_NUM, PART, numbering
@@ -150,7 +149,7 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
                         expected=str(previous + 1), actual=str(n.number))
 
 
-def _unnumbered_first(ctx: CheckContext, parent: int, here: int) -> tuple[Loc, str] | None:
+def _unnumbered_first(ctx: CheckContext, parent: int, here: int) -> tuple[Location, str] | None:
     """The first item of a list written without its number: the first paragraph under the parent item,
     when it is a short title ("项目绩效目标完成情况。") and item 2 follows."""
     if parent < 0:
@@ -213,7 +212,7 @@ def _inline_lists(ctx: CheckContext, out: Reporter) -> None:
                             expected=str(previous + 1), actual=m.group(1))
 
 
-def _sequence(ctx: CheckContext, out: Reporter, entries: list[tuple[int, Loc, str]],
+def _sequence(ctx: CheckContext, out: Reporter, entries: list[tuple[int, Location, str]],
               paragraphs_: list[tuple[int, str]], allow_gaps: bool = False) -> None:
     out.checked()
     first, first_location, first_raw = entries[0]

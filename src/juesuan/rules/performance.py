@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from juesuan.extract.mentions import loc_of
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
 
@@ -69,7 +68,7 @@ def copied_project_name(ctx: CheckContext, out: Reporter) -> None:
                     continue
                 if any(_same(named, other) for other in projects if other != own):
                     a = block.location.start + m.start("name")
-                    out.finding(f"这是“{own}”的评价报告，资金安排却写的是“{named}”", loc_of(doc, a, a + len(named)),
+                    out.finding(f"这是“{own}”的评价报告，资金安排却写的是“{named}”", doc.locate(a, a + len(named)),
                                 expected=own, actual=named)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from juesuan.document import BlockKind
-from juesuan.extract.mentions import loc_of
 from juesuan.model.figures import Item
 from juesuan.outline.contents import CONTENTS_TITLE
 from juesuan.outline.labels import KIND_LABELS
@@ -98,7 +97,7 @@ def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
         start = next((a + p.find(domestic.group()) for a, p in ctx.section_paragraphs(section) if domestic.group() in p),
                      section.location.start)
         out.finding("公务接待只说明了国内公务接待，没有说明外事接待（无外事接待也应写明0万元、0批次、0人次）",
-                    loc_of(ctx.document, start, start + len(domestic.group())), evidence=domestic.group())
+                    ctx.document.locate(start, start + len(domestic.group())), evidence=domestic.group())
     for unit in ctx.disclosure.three_public.units:
         reception = unit.reception_domestic or unit.reception
         if reception is None or not reception.amount or not any(a.value for a in reception.amount):
@@ -136,7 +135,7 @@ def count_versus_list(ctx: CheckContext, out: Reporter) -> None:
             stated = int(m.group(count))
             if stated != len(listed):
                 a = block.location.start + m.start(count)
-                out.finding(f"说有{stated}个，但列出了{len(listed)}个", loc_of(doc, a, a + len(m.group(count)) + 1),
+                out.finding(f"说有{stated}个，但列出了{len(listed)}个", doc.locate(a, a + len(m.group(count)) + 1),
                             expected=f"{len(listed)}个", actual=f"{stated}个",
                             evidence=doc.text[block.location.start + m.start() : block.location.start + m.end()])
 
@@ -197,7 +196,7 @@ def referenced_annexes(ctx: CheckContext, out: Reporter) -> None:
             out.checked()
             number = m.group(2) or m.group(3)
             if number and int(number) not in numbered and int(number) > len(annexes):
-                out.finding(f"正文说见附件{number}，报告中没有附件{number}", loc_of(ctx.document, start + m.start(), start + m.end()),
+                out.finding(f"正文说见附件{number}，报告中没有附件{number}", ctx.document.locate(start + m.start(), start + m.end()),
                             evidence=m.group())
                 continue
             if m.group(1):
@@ -207,7 +206,7 @@ def referenced_annexes(ctx: CheckContext, out: Reporter) -> None:
                            for w, c in cores):
                     titles = "、".join(f"《{a.title.strip()}》" for a in annexes[:4])
                     out.finding(f"正文说《{m.group(1)}》见附件，所附附件中没有这个标题的报告（附件为{titles}）",
-                                loc_of(ctx.document, start + m.start(1), start + m.end(1)), evidence=m.group())
+                                ctx.document.locate(start + m.start(1), start + m.end(1)), evidence=m.group())
 
 
 
@@ -223,5 +222,5 @@ def empty_contents(ctx: CheckContext, out: Reporter) -> None:
         return
     out.checked()
     if not ctx.outline.contents and not ctx.cut_off:
-        out.finding("有“目录”标题，但下面没有目录内容", loc_of(doc, titles[0].location.start, titles[0].location.end),
+        out.finding("有“目录”标题，但下面没有目录内容", doc.locate(titles[0].location.start, titles[0].location.end),
                     evidence=titles[0].text.strip())

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from juesuan.document import BlockKind
-from juesuan.extract.mentions import loc_of
-from juesuan.model.figures import Loc
+from juesuan.document import BlockKind, Location
 from juesuan.rules.base import CheckContext
 
 
@@ -40,5 +38,5 @@ def cells(ctx: CheckContext, targets: bool = True) -> Iterator[tuple[int, str]]:
                     yield cell.start, ctx.document.normalized[cell.start : cell.end]
 
 
-def loc(ctx: CheckContext, start: int, end: int) -> Loc:
-    return loc_of(ctx.document, start, end)
+def loc(ctx: CheckContext, start: int, end: int) -> Location:
+    return ctx.document.locate(start, end)
