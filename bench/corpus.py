@@ -21,9 +21,8 @@ from collections import Counter
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from juesuan.model.flatten import flatten
-from juesuan.readers import read
-from juesuan.rules import Severity, check
+from juesuan.pipeline import analyse, check_analysis
+from juesuan.rules import Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -65,9 +64,10 @@ def main() -> int:
     for entry in review:
         path = args.dir / entry["file"]
         started = time.perf_counter()
-        result = check(read(path))
+        analysis = analyse(path)
+        findings = check_analysis(analysis).findings
         elapsed += time.perf_counter() - started
-        m = result.outline.meta
+        m = analysis.outline.meta
         marks = []
         organisation = PINYIN.sub("", entry["organisation"]) if entry["organisation"] else None
         for field, got, want in (("organisation", m.organisation, organisation), ("year", m.year, entry["year"]),
@@ -78,7 +78,7 @@ def main() -> int:
                 verdict = "right" if got == want or (field == "organisation" and want and got in want) else "wrong"
             meta[(field, verdict)] += 1
             marks.append({"right": "✓", "wrong": "✗", "unsure": "?"}[verdict])
-        body = [s for s in result.outline.walk() if s.kind not in ("chart",) and not s.kind.startswith("table_")]
+        body = [s for s in analysis.outline.walk() if s.kind not in ("chart",) and not s.kind.startswith("table_")]
         part_lines = {s.location.line for s in body if s.level == 1}
         section_lines = {s.location.line for s in body if s.level > 1}
         want_parts = {p["line"] for p in entry["parts"]}
@@ -89,18 +89,18 @@ def main() -> int:
         counts["sections"] += len(want_sections)
         counts["sections_found"] += len(want_sections & (section_lines | part_lines))
         counts["sections_extra"] += len(section_lines - want_sections - want_parts)
-        stated = {(f.location.line, f.value) for _, f in flatten(result.disclosure)}
+        stated = {(f.location.line, f.value) for _, f in analysis.figures}
         figures = [(f["line"], _decimal(f["value"])) for f in entry["figures"]]
         found_figures = sum(1 for f in figures if f in stated)
         counts["figures"] += len(figures)
         counts["figures_found"] += found_figures
         defect_lines = {d["line"] for d in entry["defects"]}
-        flagged = {f.location.line for f in result.findings}
+        flagged = {f.location.line for f in findings}
         for defect in entry["defects"]:
             counts[f"defects_{defect['severity']}"] += 1
             counts[f"defects_{defect['severity']}_found"] += defect["line"] in flagged
         shown = Counter()
-        for f in result.findings:
+        for f in findings:
             if f.severity is Severity.INFO:
                 continue
             line = f.location.line or 0

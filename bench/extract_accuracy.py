@@ -13,9 +13,8 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from juesuan.extract import extract
 from juesuan.model.flatten import figure_paths
-from juesuan.readers import read
+from juesuan.pipeline import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "tests" / "fixtures" / "expected"
@@ -39,7 +38,7 @@ def expected_entries(name: str) -> Counter[Entry]:
 
 def extracted_entries(source: Path) -> Counter[Entry]:
     found: Counter[Entry] = Counter()
-    for path, value, unit, line, page in figure_paths(extract(read(source))):
+    for path, value, unit, line, page in figure_paths(analyse(source).disclosure):
         where = f"L{line}" if line else f"P{page}"
         found[_key(path, value, unit or "", where)] += 1
     return found

@@ -19,12 +19,10 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
-from juesuan.extract import extract
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import Figure
 from juesuan.model.flatten import flatten
-from juesuan.readers import read
-from juesuan.rules import check
+from juesuan.pipeline import analyse, check_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
@@ -55,7 +53,7 @@ def _model(lines: list[str]) -> Disclosure:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "report.txt"
         path.write_text("\n".join(lines), encoding="utf-8")
-        return extract(read(path))
+        return analyse(path).disclosure
 
 
 def _replace(lines: list[str], figure: Figure, new_value: str) -> tuple[int, str] | None:
@@ -217,7 +215,7 @@ MUTATIONS: dict[str, Mutation] = {
 
 
 def findings_of(path: Path) -> Counter[tuple[str, int | None, str]]:
-    return Counter((f.rule, f.location.line, f.message) for f in check(read(path)).findings)
+    return Counter((f.rule, f.location.line, f.message) for f in check_file(path).findings)
 
 
 def main() -> int:
@@ -231,7 +229,7 @@ def main() -> int:
         for seed in SEEDS:
             lines = seed.read_text(encoding="utf-8").split("\n")
             year = int(re.search(r"(20\d{2})年度", "\n".join(lines)).group(1))  # type: ignore[union-attr]
-            result = check(read(seed))
+            result = check_file(seed)
             baseline = Counter((f.rule, f.location.line, f.message) for f in result.findings)
             baseline_errors += sum(1 for f in result.findings if f.severity.value == "error")
             for kind, mutation in MUTATIONS.items():

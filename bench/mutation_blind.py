@@ -30,8 +30,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from juesuan.readers import read
-from juesuan.rules import check
+from juesuan.pipeline import check_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
@@ -411,7 +410,7 @@ def findings(name: str, text: str) -> list[Finding]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         path.write_text(text, encoding="utf-8")
-        result = check(read(path))
+        result = check_file(path)
     return [(f.rule, str(getattr(f.severity, "value", f.severity)), f.location.line, f.message)
             for f in result.findings]
 

@@ -19,12 +19,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from juesuan.analysis import Analysis
 from juesuan.document import BlockKind
 from juesuan.extract import extract
 from juesuan.outline import build_outline
+from juesuan.pipeline import check_file
 from juesuan.readers import read
 from juesuan.readers.pdf_page import tidy
-from juesuan.rules import check
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -56,7 +57,7 @@ def main() -> int:
         outline = build_outline(document)
         t_read = median_seconds(lambda p=path: read(p))
         t_outline = median_seconds(lambda d=document: build_outline(d))
-        t_extract = median_seconds(lambda d=document, o=outline: extract(d, o))
+        t_extract = median_seconds(lambda d=document, o=outline: extract(Analysis.begin(d, o)))
         print(f"{path.parent.name + '/' + path.name:<48} {t_read * 1000:>9.1f} {t_outline * 1000:>11.1f} "
               f"{t_extract * 1000:>11.1f} {document.pages or '':>6} {len(document.tables):>7}")
 
@@ -67,7 +68,7 @@ def main() -> int:
     t = median_seconds(lambda: subprocess.run(cli, capture_output=True, check=True), runs=3)
     print(f"`juesuan outline` on the Shanghai report, process start included: {t * 1000:.0f} ms")
     seed = FIXTURES / "seeds" / "000_452dfb289bf64cc2.txt"
-    t = median_seconds(lambda: check(read(seed)))
+    t = median_seconds(lambda: check_file(seed))
     print(f"checking seed 000 in-process, reading included: {t * 1000:.0f} ms")
     cli = [sys.executable, "-m", "juesuan", "check", str(seed), "--format", "json"]
     t = median_seconds(lambda: subprocess.run(cli, capture_output=True, check=False), runs=5)

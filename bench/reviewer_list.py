@@ -16,8 +16,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from juesuan.readers import read
-from juesuan.rules import Severity, check
+from juesuan.pipeline import check_file
+from juesuan.rules import Severity
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -40,7 +40,7 @@ def main() -> int:
     found_total = listed_total = hits_listed = hits_findings = findings_total = 0
     print(f"{'report':<8} {'listed':>7} {'found':>6} {'findings':>9} {'on list':>8}")
     for report, places in sorted(listed.items()):
-        result = check(read(source(report)))
+        result = check_file(source(report))
         findings = result.findings
         at = defaultdict(list)
         for f in findings:
@@ -63,7 +63,7 @@ def main() -> int:
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for report, places in listed.items():
         flagged = {f"L{f.location.line}" if f.location.line else f"P{f.location.page}"
-                   for f in check(read(source(report))).findings}
+                   for f in check_file(source(report)).findings}
         for where, kind in places.items():
             by_kind[kind][0] += 1
             by_kind[kind][1] += where in flagged
@@ -71,7 +71,7 @@ def main() -> int:
     print(f"\nrecall {found_total}/{listed_total} = {found_total / listed_total:.1%}; "
           f"precision {hits_findings}/{findings_total} = {hits_findings / max(findings_total, 1):.1%} "
           "(findings at a listed place)")
-    errors = [f for r in listed for f in check(read(source(r))).findings if f.severity is Severity.ERROR]
+    errors = [f for r in listed for f in check_file(source(r)).findings if f.severity is Severity.ERROR]
     print(f"error-level findings: {len(errors)}")
     return 0
 

@@ -20,9 +20,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image
 
-from juesuan.extract import extract
 from juesuan.model.flatten import flatten
-from juesuan.outline import build_outline
+from juesuan.pipeline import analyse
 from juesuan.readers import read
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,8 +44,8 @@ def _profile(path: Path) -> tuple[list[tuple[str, int | None]], list[tuple[str, 
                                   float, int]:
     started = time.perf_counter()
     document = read(path)
-    outline = build_outline(document)
-    disclosure = extract(document, outline)
+    analysis = analyse(document)
+    outline, disclosure = analysis.outline, analysis.disclosure
     elapsed = time.perf_counter() - started
     sections = [(s.kind, s.location.page) for s in outline.walk()]
     tables = [(s.kind, s.location.page) for s in outline.walk() if s.table is not None]  # read as tables, not titles

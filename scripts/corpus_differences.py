@@ -16,36 +16,36 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from juesuan.model.flatten import flatten
-from juesuan.readers import read
-from juesuan.rules import Severity, check
+from juesuan.pipeline import analyse, check_analysis
+from juesuan.rules import Severity
 
 KINDS = {"三公经费决算": "三公单篇"}
 
 
 def differences(directory: Path, entry: dict[str, Any]) -> dict[str, Any]:
-    result = check(read(directory / entry["file"]))
-    meta = result.outline.meta
+    analysis = analyse(directory / entry["file"])
+    findings = check_analysis(analysis).findings
+    meta = analysis.outline.meta
     found: dict[str, Any] = {}
     got = {"organisation": meta.organisation, "year": meta.year, "kind": KINDS.get(meta.kind or "", meta.kind)}
     if changed := {k: v for k, v in got.items() if v != entry[k]}:
         found["meta"] = changed
-    body = [s for s in result.outline.walk() if s.kind != "chart" and not s.kind.startswith("table_")]
+    body = [s for s in analysis.outline.walk() if s.kind != "chart" and not s.kind.startswith("table_")]
     parts = {s.location.line for s in body if s.level == 1}
     reviewed = {p["line"] for p in entry["parts"]} | {s["line"] for s in entry["sections"]}
     if extra := sorted({s.location.line for s in body} - reviewed):
         found["extra_lines"] = extra
     if missed := sorted({p["line"] for p in entry["parts"]} - parts):
         found["parts_missed"] = missed
-    stated = {(f.location.line, f.value) for _, f in flatten(result.disclosure)}
+    stated = {(f.location.line, f.value) for _, f in analysis.figures}
     figures = [[f["line"], f["value"]] for f in entry["figures"]
                if (f["line"], Decimal(f["value"].replace(",", ""))) not in stated]
     if figures:
         found["figures_missed"] = figures
-    if errors := sorted([f.rule, f.location.line] for f in result.findings if f.severity is Severity.ERROR):
+    if errors := sorted([f.rule, f.location.line] for f in findings if f.severity is Severity.ERROR):
         found["errors"] = errors
-    if (result.outline.truncation is not None) != entry["truncated"]:
-        found["truncated"] = result.outline.truncation is not None
+    if (analysis.outline.truncation is not None) != entry["truncated"]:
+        found["truncated"] = analysis.outline.truncation is not None
     return found
 
 

@@ -22,11 +22,9 @@ from typing import Any
 
 from rich.console import Console
 
-from juesuan.model.flatten import flatten
-from juesuan.readers import read
-from juesuan.report.html import render
-from juesuan.report.text import print_result
-from juesuan.rules import check
+from juesuan.outputs.html import render
+from juesuan.outputs.text import print_outcome
+from juesuan.pipeline import check_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 GOLDEN = FIXTURES / "golden"
@@ -48,15 +46,14 @@ def golden_cases() -> Iterator[tuple[str, Path]]:
 def golden_of(path: Path) -> dict[str, Any]:
     """What juesuan says of one report, as plain JSON, with the source named relative to the fixtures."""
     source = str(path.relative_to(FIXTURES))
-    result = check(read(path))
-    answer = result.as_json()
-    answer["source"] = source
-    figures = [[p, format(f.value, "f"), f.unit, f.raw, f.location.line, f.location.page, f.location.start,
-                f.location.end] for p, f in flatten(result.disclosure)]
+    outcome = check_file(path).model_copy(update={"source": source})
+    answer = outcome.as_json()
+    figures = [[f.path, format(f.value, "f"), f.unit, f.raw, f.location.line, f.location.page, f.location.start,
+                f.location.end] for f in outcome.figures]
     console = Console(record=True, width=200, file=open("/dev/null", "w"), highlight=False)  # noqa: SIM115
-    print_result(console, result, source)
+    print_outcome(console, outcome)
     text = console.export_text()
-    html = render(result, source)
+    html = render(outcome)
     return {"check": answer, "figures": figures,
             "text_sha256": hashlib.sha256(text.encode()).hexdigest(),
             "html_sha256": hashlib.sha256(html.encode()).hexdigest()}

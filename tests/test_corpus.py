@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from juesuan.model.flatten import flatten
-from juesuan.readers import read
-from juesuan.rules import CheckResult, Severity, check
+from juesuan.analysis import Analysis
+from juesuan.pipeline import Outcome, analyse, check_analysis
+from juesuan.rules import Severity
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SETS = ("corpus", "found_dev", "heldout")
@@ -39,8 +39,13 @@ def _review(name: str) -> dict[str, dict[str, Any]]:
 
 
 @cache
-def _result(name: str, file: str) -> CheckResult:
-    return check(read(FIXTURES / name / file))
+def _analysis(name: str, file: str) -> Analysis:
+    return analyse(FIXTURES / name / file)
+
+
+@cache
+def _result(name: str, file: str) -> Outcome:
+    return check_analysis(_analysis(name, file))
 
 
 def _differences(name: str, file: str) -> dict[str, Any]:
@@ -63,7 +68,7 @@ def test_every_text_is_reviewed() -> None:
 
 @pytest.mark.parametrize(("name", "file"), CASES)
 def test_metadata(name: str, file: str) -> None:
-    review, meta = _review(name)[file], _result(name, file).outline.meta
+    review, meta = _review(name)[file], _analysis(name, file).outline.meta
     expected = {"organisation": review["organisation"], "year": review["year"], "kind": review["kind"]}
     expected.update(_differences(name, file).get("meta", {}))
     got = {"organisation": meta.organisation, "year": meta.year, "kind": KINDS.get(meta.kind or "", meta.kind)}
@@ -73,13 +78,13 @@ def test_metadata(name: str, file: str) -> None:
 @pytest.mark.parametrize(("name", "file"), CASES)
 def test_cut_off_texts_are_seen_as_cut_off(name: str, file: str) -> None:
     expected = _differences(name, file).get("truncated", _review(name)[file]["truncated"])
-    assert (_result(name, file).outline.truncation is not None) == expected
+    assert (_analysis(name, file).outline.truncation is not None) == expected
 
 
 @pytest.mark.parametrize(("name", "file"), CASES)
 def test_outline_headings(name: str, file: str) -> None:
     review, differences = _review(name)[file], _differences(name, file)
-    body = [s for s in _result(name, file).outline.walk() if s.kind != "chart" and not s.kind.startswith("table_")]
+    body = [s for s in _analysis(name, file).outline.walk() if s.kind != "chart" and not s.kind.startswith("table_")]
     parts = {s.location.line for s in body if s.level == 1}
     reviewed = {p["line"] for p in review["parts"]} | {s["line"] for s in review["sections"]}
     assert {p["line"] for p in review["parts"]} - parts == set(differences.get("parts_missed", []))
@@ -88,7 +93,7 @@ def test_outline_headings(name: str, file: str) -> None:
 
 @pytest.mark.parametrize(("name", "file"), CASES)
 def test_key_figures(name: str, file: str) -> None:
-    stated = {(f.location.line, f.value) for _, f in flatten(_result(name, file).disclosure)}
+    stated = {(f.location.line, f.value) for _, f in _analysis(name, file).figures}
     wanted = [(f["line"], Decimal(f["value"].replace(",", ""))) for f in _review(name)[file]["figures"]]
     missed = {(line, value) for line, value in wanted if (line, value) not in stated}
     assert missed == {(line, Decimal(v)) for line, v in _differences(name, file).get("figures_missed", [])}
@@ -113,7 +118,7 @@ def test_warnings_are_judged_true(name: str, file: str) -> None:
 def test_no_statement_is_filed_twice(name: str, file: str) -> None:
     """A figure of the text is one statement: filed under one path once, however its section is nested."""
     seen: dict[tuple[str, int], int] = {}
-    for path, figure in flatten(_result(name, file).disclosure):
+    for path, figure in _analysis(name, file).figures:
         base = path.split("[")[0] + path.rsplit("]", 1)[-1] if "]" in path else path
         key = (base, figure.location.start)
         seen[key] = seen.get(key, 0) + 1

@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 
 from conftest import run_cli, seed
-from juesuan.extract import extract
-from juesuan.extract.figures import find_figures
+from juesuan.extract.numbers import find_figures
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.flatten import flatten
+from juesuan.pipeline import analyse
 from juesuan.readers import read
 from juesuan.text.normalize import normalize
 
@@ -21,7 +21,7 @@ D = Decimal
 
 @pytest.fixture(scope="module")
 def seed000() -> Disclosure:
-    return extract(read(seed("000")))
+    return analyse(seed("000")).disclosure
 
 
 def values(figures) -> list[Decimal]:  # type: ignore[no-untyped-def]
@@ -127,14 +127,14 @@ def test_seed000_performance_tables(seed000: Disclosure) -> None:
 
 
 def test_seed001_one_figure_two_values() -> None:
-    d = extract(read(seed("001")))
+    d = analyse(seed("001")).disclosure
     found = {(f.value, f.location.line) for path, f in flatten(d) if f.value in (D("559.53"), D("599.53"))}
     assert (D("559.53"), 48) in found
     assert {(D("599.53"), 52), (D("599.53"), 56)} <= found
 
 
 def test_seed004_per_unit_three_public_and_two_values_of_one_figure() -> None:
-    d = extract(read(seed("004")))
+    d = analyse(seed("004")).disclosure
     assert d.three_public.total is None  # the department-wide total is not stated: absent, not zero
     units = {u.unit: u for u in d.three_public.units}
     assert set(units) == {"市委办公室(本级)", "市委党史研究室", "市公务服务中心"}
@@ -148,7 +148,7 @@ def test_seed004_per_unit_three_public_and_two_values_of_one_figure() -> None:
 
 
 def test_shanghai_every_table_cell(putuo) -> None:  # type: ignore[no-untyped-def]
-    d = extract(putuo)
+    d = analyse(putuo).disclosure
     assert [t.kind for t in d.tables] == [
         "table_income_expenditure_summary", "table_income", "table_expenditure", "table_fiscal_appropriation_summary",
         "table_general_budget_expenditure", "table_general_budget_basic", "table_three_public", "table_gov_fund",
@@ -177,7 +177,7 @@ def test_shanghai_every_table_cell(putuo) -> None:  # type: ignore[no-untyped-de
 
 
 def test_shanghai_narrative(putuo) -> None:  # type: ignore[no-untyped-def]
-    d = extract(putuo)
+    d = analyse(putuo).disclosure
     assert d.meta.organisation == "上海市普陀区财政局" and d.meta.prior_year == 2023
     assert values(d.fiscal_appropriation.total.amount) == [D("0.3")]  # type: ignore[union-attr]  # as stated (sic)
     detail = d.general_budget.detail_total
@@ -193,7 +193,7 @@ def test_shanghai_narrative(putuo) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_absent_is_absent_not_zero() -> None:
-    d = extract(read(seed("002")))
+    d = analyse(seed("002")).disclosure
     assert d.totals.total is None  # 002 never states 收、支总计
     assert d.totals.carryover_begin is None
 
@@ -235,7 +235,7 @@ def test_same_figures_from_txt_docx_and_pdf(prefix: str, suffix: str) -> None:
     from juesuan.model.flatten import figure_paths
 
     def figures(path):  # type: ignore[no-untyped-def]
-        return Counter((re.sub(r"\[\d+\]", "[]", p), v, u) for p, v, u, _, _ in figure_paths(extract(read(path))))
+        return Counter((re.sub(r"\[\d+\]", "[]", p), v, u) for p, v, u, _, _ in figure_paths(analyse(path).disclosure))
 
     text = seed(prefix)
     assert figures(BUILT / f"{text.stem}{suffix}") == figures(text)

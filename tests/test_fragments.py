@@ -8,8 +8,9 @@ from pathlib import Path
 
 from conftest import run_cli, seed
 from juesuan.outline import build_outline
+from juesuan.pipeline import CheckOptions, analyse, check_analysis, check_file
 from juesuan.readers import read
-from juesuan.rules import Status, check
+from juesuan.rules import Status
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 BODY = """第一部分 单位概况
@@ -76,20 +77,20 @@ def test_partial_turns_missing_sections_into_insufficient_data(tmp_path: Path) -
     lines = seed("002").read_text(encoding="utf-8").splitlines()
     path = tmp_path / "first_part.txt"
     path.write_text("\n".join(lines[:40]) + "\n", encoding="utf-8")  # ends after whole paragraphs
-    whole = check(read(path))
-    assert whole.outline.truncation is None
+    assert analyse(path).outline.truncation is None
+    whole = check_file(path)
     assert any(f.rule == "S101" for f in whole.findings)
-    partial = check(read(path), partial=True)
+    partial = check_file(path, CheckOptions(partial=True))
     assert not any(f.rule == "S101" for f in partial.findings)
-    assert dict(partial.coverage)["S101"] is Status.INSUFFICIENT_DATA
+    assert partial.ledger()["S101"] is Status.INSUFFICIENT_DATA
     assert partial.notes and "--partial" in partial.notes[0]
 
 
 def test_cut_off_sum_is_not_a_mismatch() -> None:
     """025 ends in the middle of the list of income sources: 本年收入合计 cannot be checked."""
-    result = check(read(CORPUS / "025_beijing_school_2023.txt"))
+    result = check_file(CORPUS / "025_beijing_school_2023.txt")
     assert not any(f.rule == "I101" for f in result.findings)
-    assert dict(result.coverage)["I101"] is Status.INSUFFICIENT_DATA
+    assert result.ledger()["I101"] is Status.INSUFFICIENT_DATA
 
 
 def test_budget_report_is_said_plainly_and_not_checked() -> None:
@@ -105,8 +106,9 @@ def test_traditional_characters_are_read_and_quoted_as_written() -> None:
     document = read(CORPUS / "047_urumqi_gov_service_center_2023_tc.txt")
     line = next(b for b in document.blocks if b.location.line == 15)
     assert line.text.startswith("2023年度支出總計434.72萬元") and "結余分配" in line.text  # residue taken out
-    result = check(document)
-    totals = result.disclosure.totals
+    analysis = analyse(document)
+    result = check_analysis(analysis)
+    totals = analysis.disclosure.totals
     assert [a.raw for a in totals.expenditure_total.amount] == ["434.72萬元"]  # type: ignore[union-attr]
     assert [a.value for a in totals.carryover_end.amount] == [a.value for a in totals.carryover_begin.amount]  # type: ignore[union-attr]
     residue = [f for f in result.findings if f.rule == "P102"]
@@ -123,7 +125,7 @@ def test_lost_line_breaks_are_restored() -> None:
 def test_hard_wrapped_text_is_rejoined() -> None:
     document = read(CORPUS / "039_wuzhou_unit_2023_fragment.txt")
     block = next(b for b in document.blocks if b.location.line == 2)
-    assert block.location.end_line == 5 and "非独立核算经营活动" in block.text
+    assert document.locate(block.location.end - 1).line == 5 and "非独立核算经营活动" in block.text
     assert document.locate(block.location.end - 3).line == 5
 
 

@@ -13,13 +13,12 @@ import pytest
 import yaml
 
 from conftest import run_cli
-from juesuan.extract import extract
 from juesuan.generate import GenerationRefused, generate, load
 from juesuan.generate.derive import Derived, percent
 from juesuan.generate.workbook import load_workbook, write_template
 from juesuan.model.flatten import figure_paths
-from juesuan.readers import read
-from juesuan.rules import Severity, check
+from juesuan.pipeline import analyse, check_file
+from juesuan.rules import Severity
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CASES = [("sichuan_2020_pzh_committee_office.yaml", "sichuan"), ("shanghai_2024_putuo_finance_bureau.yaml", "shanghai")]
@@ -40,7 +39,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str],
 
 
 def _figures(path: Path) -> Counter[tuple[str, str, str | None]]:
-    return Counter((re.sub(r"\[\d+\]", "[]", p), v, u) for p, v, u, _, _ in figure_paths(extract(read(path)))
+    return Counter((re.sub(r"\[\d+\]", "[]", p), v, u) for p, v, u, _, _ in figure_paths(analyse(path).disclosure)
                    if not p.startswith("tables"))
 
 
@@ -49,10 +48,10 @@ def test_every_format_is_written_and_checks_clean(generated: dict[tuple[str, str
     for suffix in (".md", ".html", ".docx", ".pdf"):
         path = generated[(layout, suffix)]
         assert path.stat().st_size > 5_000
-        result = check(read(path))
+        result = check_file(path)
         serious = [(f.rule, f.message) for f in result.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
         assert serious == [], (suffix, serious)
-        assert dict(result.coverage)["S101"].value == "passed"  # every required section is there
+        assert result.ledger()["S101"].value == "passed"  # every required section is there
 
 
 @pytest.mark.parametrize(("name", "layout"), CASES)
@@ -61,7 +60,7 @@ def test_round_trip_gives_the_data_back(generated: dict[tuple[str, str], Path], 
     derived = Derived(data)
     md, docx, pdf = (generated[(layout, s)] for s in (".md", ".docx", ".pdf"))
     assert _figures(docx) == _figures(md) == _figures(pdf)
-    model = extract(read(pdf))
+    model = analyse(pdf).disclosure
     assert model.meta.organisation == data.meta.organisation and model.meta.year == data.meta.year
     assert model.meta.layout == layout
     assert [f.value for f in model.totals.total.amount] == [data.total.current]  # type: ignore[union-attr]
@@ -86,14 +85,14 @@ def test_round_trip_gives_the_data_back(generated: dict[tuple[str, str], Path], 
 
 
 def test_shanghai_tables_are_read_back_and_agree_with_the_text(generated: dict[tuple[str, str], Path]) -> None:
-    model = extract(read(generated[("shanghai", ".pdf")]))
+    model = analyse(generated[("shanghai", ".pdf")]).disclosure
     assert [t.kind for t in model.tables] == [
         "table_income_expenditure_summary", "table_income", "table_expenditure", "table_fiscal_appropriation_summary",
         "table_general_budget_expenditure", "table_general_budget_basic", "table_three_public", "table_gov_fund",
         "table_state_capital",
     ]
-    result = check(read(generated[("shanghai", ".pdf")]))
-    statuses = dict(result.coverage)
+    result = check_file(generated[("shanghai", ".pdf")])
+    statuses = result.ledger()
     assert all(statuses[r].value == "passed" for r in ("T201", "T202", "T203", "T204", "T205"))
 
 

@@ -8,27 +8,27 @@ from pathlib import Path
 import pytest
 
 from conftest import PUTUO, TEMPLATE, seed
-from juesuan.readers import read
-from juesuan.rules import RULES, CheckResult, Severity, Status, check, find_rule
+from juesuan.pipeline import CheckOptions, Outcome, check_file
+from juesuan.rules import RULES, Severity, Status, find_rule
 from juesuan.rules.base import CATEGORY_LABELS
 
 
-def _run(tmp_path: Path, text: str, rule_id: str) -> CheckResult:
+def _run(tmp_path: Path, text: str, rule_id: str) -> Outcome:
     path = tmp_path / "example.md"
     path.write_text(text, encoding="utf-8")
     found = find_rule(rule_id)
     assert found is not None
-    return check(read(path), rules=[found])
+    return check_file(path, CheckOptions(select=(found.id,)))
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
 def test_bad_example_is_found_and_good_example_is_clean(tmp_path: Path, rule) -> None:  # type: ignore[no-untyped-def]
     bad = _run(tmp_path, rule.bad, rule.id)
     assert bad.findings and all(f.rule == rule.id for f in bad.findings)
-    assert bad.coverage == [(rule.id, Status.FAILED)]
+    assert bad.ledger() == {rule.id: Status.FAILED}
     good = _run(tmp_path, rule.good, rule.id)
     assert good.findings == []
-    assert good.coverage == [(rule.id, Status.PASSED)]
+    assert good.ledger() == {rule.id: Status.PASSED}
 
 
 def test_catalogue_is_documented() -> None:
@@ -40,9 +40,9 @@ def test_catalogue_is_documented() -> None:
 
 
 @pytest.fixture(scope="module")
-def results() -> dict[str, CheckResult]:
-    found = {p: check(read(seed(p))) for p in ("000", "001", "002", "003", "004")}
-    found["putuo"] = check(read(PUTUO))
+def results() -> dict[str, Outcome]:
+    found = {p: check_file(seed(p)) for p in ("000", "001", "002", "003", "004")}
+    found["putuo"] = check_file(PUTUO)
     return found
 
 
@@ -70,13 +70,13 @@ DEFECTS = [
 
 
 @pytest.mark.parametrize(("report", "rule_id", "line"), DEFECTS)
-def test_known_defects_are_found_at_their_line(results: dict[str, CheckResult], report: str, rule_id: str,
+def test_known_defects_are_found_at_their_line(results: dict[str, Outcome], report: str, rule_id: str,
                                                line: int) -> None:
     assert any(f.rule == rule_id and f.location.line == line for f in results[report].findings), [
         (f.rule, f.location.line) for f in results[report].findings]
 
 
-def test_shanghai_defects_are_found_on_their_page(results: dict[str, CheckResult]) -> None:
+def test_shanghai_defects_are_found_on_their_page(results: dict[str, Outcome]) -> None:
     found = {(f.rule, f.location.page) for f in results["putuo"].findings}
     assert ("T203", 21) in found  # 财政拨款收入支出总计 "0.3万元" against 2,961.68 in the table
     assert ("R101", 21) in found  # 一般公共服务支出 71.73% — 2,106.66 / 2,940.05 = 71.65%
@@ -106,23 +106,23 @@ REVIEWED_ERRORS = {
 
 
 @pytest.mark.parametrize("report", sorted(REVIEWED_ERRORS))
-def test_no_error_that_is_not_a_real_defect(results: dict[str, CheckResult], report: str) -> None:
+def test_no_error_that_is_not_a_real_defect(results: dict[str, Outcome], report: str) -> None:
     errors = {(f.rule, f.location.line or f.location.page) for f in results[report].findings
               if f.severity is Severity.ERROR}
     assert errors == REVIEWED_ERRORS[report]
 
 
-def test_coverage_lists_every_rule_and_never_passes_what_it_could_not_check(results: dict[str, CheckResult]) -> None:
+def test_coverage_lists_every_rule_and_never_passes_what_it_could_not_check(results: dict[str, Outcome]) -> None:
     for result in results.values():
-        assert [rule_id for rule_id, _ in result.coverage] == [r.id for r in RULES]
-    statuses = dict(results["000"].coverage)
+        assert list(result.ledger()) == [r.id for r in RULES]
+    statuses = results["000"].ledger()
     assert statuses["T203"] is Status.NOT_APPLICABLE  # seed 000 has no tables to compare with
     assert statuses["R101"] is Status.FAILED
-    assert dict(results["putuo"].coverage)["T201"] is Status.PASSED
+    assert results["putuo"].ledger()["T201"] is Status.PASSED
 
 
 def test_template_is_full_of_residue() -> None:
-    result = check(read(TEMPLATE))
+    result = check_file(TEMPLATE)
     residue = [f for f in result.findings if f.rule == "P101"]
     assert len(residue) > 100
     assert any("增加（减少）" in f.evidence or "增加(减少)" in f.evidence for f in residue)

@@ -14,10 +14,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.tree import Tree
 
-from juesuan.document import Document, Location
+from juesuan.document import Document
 from juesuan.errors import ReadError
 from juesuan.outline import Outline, Section, build_outline
 from juesuan.outline.labels import KIND_LABELS, LAYOUT_LABELS
+from juesuan.places import place
 
 app = typer.Typer(
     name="juesuan",
@@ -57,21 +58,13 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _where(location: Location) -> str:
-    if location.page is not None:
-        return f"第{location.page}页"
-    if location.line is not None:
-        return f"第{location.line}行"
-    return f"第{location.start}字"
-
-
 def _label(section: Section) -> str:
     title = section.title or "（无标题）"
     kind = KIND_LABELS.get(section.kind, section.kind)
     extra = ""
     if section.table is not None:
         extra = f"，{section.table.rows}行×{section.table.columns}列"
-    return f"{title}  [dim]〔{kind}，{_where(section.location)}{extra}〕[/dim]"
+    return f"{title}  [dim]〔{kind}，{place(section.location)}{extra}〕[/dim]"
 
 
 def _tree(outline: Outline, source: Path) -> Tree:
@@ -120,7 +113,7 @@ def outline(path: FileArg, fmt: FormatOpt = Format.text) -> None:
     if not result.sections and result.contents:
         out.print("目录（正文中没有这些部分）：")
         for entry in result.contents:
-            out.print(f"{'  ' * (min(entry.level, 3) - 1)}{escape(entry.title)}  [dim]〔{_where(entry.location)}〕[/dim]")
+            out.print(f"{'  ' * (min(entry.level, 3) - 1)}{escape(entry.title)}  [dim]〔{place(entry.location)}〕[/dim]")
     elif not result.sections:
         out.print("[yellow]未识别出任何部分或章节：这可能不是一份决算公开报告，或是没有标题的片段。[/yellow]")
 
@@ -128,24 +121,15 @@ def outline(path: FileArg, fmt: FormatOpt = Format.text) -> None:
 @app.command()
 def extract(path: FileArg, fmt: FormatOpt = Format.text) -> None:
     """提取报告中的全部数字（金额、占比、增减、完成率、数量、表格）到结构化模型。"""
-    from juesuan.extract import extract as extract_disclosure
-    from juesuan.model.flatten import flatten
+    from juesuan.pipeline import analyse
 
-    document = _read(path)
-    disclosure = extract_disclosure(document, build_outline(document))
+    analysis = analyse(_read(path))
     if fmt is Format.json:
-        print(disclosure.model_dump_json(indent=2))
+        print(analysis.disclosure.model_dump_json(indent=2))
         return
-    for field_path, figure in flatten(disclosure):
-        where = _where(Location(figure.location.line, figure.location.page, figure.location.start,
-                                figure.location.end))
+    for field_path, figure in analysis.figures:
+        where = place(figure.location)
         out.print(f"{escape(field_path)} = [bold]{escape(figure.raw)}[/bold]  [dim]{where}[/dim]")
-
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
-    html = "html"
 
 
 class MinSeverity(StrEnum):
@@ -157,7 +141,8 @@ class MinSeverity(StrEnum):
 @app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(help="一个或多个报告文件", show_default=False)],
-    fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="输出格式：text、json 或 html")] = CheckFormat.text,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="输出格式：text（默认）、json、html、csv 或 xlsx；"
+                                            "不给时按 -o 文件的扩展名", show_default=False)] = None,
     select: Annotated[str | None, typer.Option("--select", help="只运行这些规则（逗号分隔，可用前缀，如 R1,T）")] = None,
     ignore: Annotated[str | None, typer.Option("--ignore", help="不运行这些规则（逗号分隔，可用前缀）")] = None,
     min_severity: Annotated[MinSeverity, typer.Option("--min-severity", help="只报告不低于此级别的问题")] = MinSeverity.info,
@@ -167,49 +152,40 @@ def check(
     partial: Annotated[bool, typer.Option("--partial", help="文本只是报告的一部分：缺失部分涉及的检查记为数据不足，不报缺项")] = False,
 ) -> None:
     """按规则目录检查报告：每个问题标明所在行或页；退出码 0 无错误，1 有错误，2 文件无法读取。"""
-    from juesuan.readers import read
-    from juesuan.rules import Severity, Tolerance, selected
-    from juesuan.rules import check as run_check
+    from juesuan.outputs import Destination, OutputError, find_output
+    from juesuan.pipeline import CheckOptions, check_file
+    from juesuan.rules import Severity, Tolerance
 
     try:
         tolerance = Tolerance(money_slack=Decimal(money_slack), percent_slack=Decimal(percent_slack))
     except InvalidOperation:
         _fail("--money-slack 和 --percent-slack 应为数字，如 0.01")
         return
-    rules = selected(_ids(select), _ids(ignore))
-    if not rules:
+    options = CheckOptions(select=tuple(_ids(select) or ()), ignore=tuple(_ids(ignore) or ()), tolerance=tolerance,
+                           min_severity=Severity(min_severity.value), partial=partial)
+    if not options.rules():
         _fail("没有选中任何规则，请检查 --select 和 --ignore")
+    try:
+        chosen = find_output(fmt, output)
+        writer = chosen.start(Destination(output, sys.stdout, len(paths) > 1))
+    except OutputError as exc:
+        _fail(str(exc))
+        return
     unreadable = errors = False
-    sink = output.open("w", encoding="utf-8") if output is not None and fmt is not CheckFormat.html else None
-    console = Console(file=sink, highlight=False, width=200) if sink else out
-    progress = _progress(len(paths) > 3 and fmt is CheckFormat.text and sink is None)
+    progress = _progress(len(paths) > 3 and chosen.name == "text" and output is None)
     try:
         for path in progress(paths):
             try:
-                document = read(path)
+                outcome = check_file(path, options)
             except ReadError as exc:
                 print(f"错误：{exc}", file=sys.stderr)
                 unreadable = True
                 continue
-            result = run_check(document, rules=rules, tolerance=tolerance, min_severity=Severity(min_severity.value),
-                               partial=partial)
-            errors = errors or result.has_errors
-            if fmt is CheckFormat.json:
-                line = json.dumps(result.as_json(), ensure_ascii=False)
-                print(line, file=sink) if sink else print(line)
-            elif fmt is CheckFormat.html:
-                target = output if output is not None and len(paths) == 1 else path.with_suffix(path.suffix + ".check.html")
-                from juesuan.report.html import render
-
-                target.write_text(render(result, str(path)), encoding="utf-8")
-                print(f"已写入 {target}", file=sys.stderr)
-            else:
-                from juesuan.report.text import print_result
-
-                print_result(console, result, str(path))
-    finally:
-        if sink:
-            sink.close()
+            errors = errors or outcome.has_errors
+            writer.add(outcome)
+        writer.close()
+    except OutputError as exc:
+        _fail(str(exc))
     raise typer.Exit(2 if unreadable else 1 if errors else 0)
 
 

@@ -1,27 +1,28 @@
-"""From a Document and its outline to the Disclosure model: one module a section kind."""
+"""From an Analysis (document, outline, section texts) to the Disclosure model: one module a section kind."""
 
 from __future__ import annotations
 
-from juesuan.document import Document
+from typing import TYPE_CHECKING
+
 from juesuan.extract.annexes import extract_annex_figures
-from juesuan.extract.context import Context
 from juesuan.extract.general_budget import extract_basic, extract_general_budget
 from juesuan.extract.glossary import extract_attached_tables, extract_glossary
 from juesuan.extract.meta import extract_meta
 from juesuan.extract.other_matters import extract_admin_cost, extract_fund, extract_procurement, extract_state_assets
 from juesuan.extract.performance import extract_performance
-from juesuan.extract.statements import extract_statements
+from juesuan.extract.statistical_tables import extract_statements
 from juesuan.extract.three_public import extract_three_public
 from juesuan.extract.totals import extract_fiscal, extract_totals
 from juesuan.model.disclosure import Disclosure
-from juesuan.outline import Outline, build_outline
+
+if TYPE_CHECKING:
+    from juesuan.analysis import Analysis
 
 __all__ = ["extract"]
 
 
-def extract(document: Document, outline: Outline | None = None) -> Disclosure:
-    outline = outline or build_outline(document)
-    ctx = Context.of(document, outline)
+def extract(ctx: Analysis) -> Disclosure:
+    document = ctx.document
     meta = extract_meta(ctx)
     sub_units = [document.normalized[t.location.start : t.location.end].strip() for t in meta.sub_units_listed]
     disclosure = Disclosure(

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
-from juesuan.extract.context import Context
-from juesuan.extract.figures import find_figures, make_figure
+from juesuan.extract.numbers import find_figures, make_figure
 from juesuan.model.disclosure import AnnexFigure, Disclosure, LineItem
 from juesuan.model.figures import Figure, Item
+
+if TYPE_CHECKING:
+    from juesuan.analysis import Analysis
 
 ANNEX_KINDS = ("annexes", "annex", "evaluation_report")
 # The names the body's fixed fields go by, besides the label the report wrote.
@@ -39,7 +42,7 @@ _NOT_THE_AMOUNT = re.compile(r"预算|计划|目标|增加|减少|增长|下降|
 _OTHER_TIME = re.compile(r"上年|去年|同比|上一年")
 
 
-def annex_spans(ctx: Context) -> list[tuple[int, int, str]]:
+def annex_spans(ctx: Analysis) -> list[tuple[int, int, str]]:
     """(start, end, title) of the annexes: from an annex section to the next section of its level or above."""
     sections = list(ctx.outline.walk())
     spans = []
@@ -88,7 +91,7 @@ def body_amounts(disclosure: Disclosure, spans: list[tuple[int, int, str]]) -> d
     return names
 
 
-def extract_annex_figures(ctx: Context, disclosure: Disclosure) -> list[AnnexFigure]:
+def extract_annex_figures(ctx: Analysis, disclosure: Disclosure) -> list[AnnexFigure]:
     spans = annex_spans(ctx)
     if not spans:
         return []

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from juesuan.extract.context import Context
-from juesuan.extract.figures import MONEY_UNITS
 from juesuan.extract.mentions import GENERIC_LABEL, add_mention, flat_changes, new_item, parse_sentence, reasons
-from juesuan.extract.sections import split_sentences
+from juesuan.extract.section_text import split_sentences
 from juesuan.model.disclosure import BasicExpenditure, GeneralBudget, LineItem
-from juesuan.model.figures import Text
+from juesuan.model.figures import MONEY_UNITS, Text
 from juesuan.outline.catalogue import first_match
 from juesuan.text.headings import NUM, Numbering, numbering
+
+if TYPE_CHECKING:
+    from juesuan.analysis import Analysis
 
 GENERAL_BUDGET = re.compile(r"一般公共预算(财政拨款)?支出")
 _LINE = re.compile(r"^(?P<class>.+?)[（(]类[）)]\s*-?(?P<section>.+?)[（(]款[）)]\s*-?(?P<item>.+?)[（(]项[）)]")
@@ -22,7 +24,7 @@ _ITEM_REASON = re.compile(r"主要原因(?:是|为)?[:：]?")
 _LISTED = re.compile(r"主要包括[:：]?(?P<list>[^。；;]+)")
 
 
-def extract_general_budget(ctx: Context) -> GeneralBudget:
+def extract_general_budget(ctx: Analysis) -> GeneralBudget:
     budget = GeneralBudget()
     doc = ctx.document
     for text in ctx.index.of_kind("general_budget_overall"):
@@ -78,7 +80,7 @@ def extract_general_budget(ctx: Context) -> GeneralBudget:
     return budget
 
 
-def _line_item(ctx: Context, start: int, end: int, n: Numbering, match: re.Match[str]) -> LineItem:
+def _line_item(ctx: Analysis, start: int, end: int, n: Numbering, match: re.Match[str]) -> LineItem:
     doc = ctx.document
     base = start + n.prefix_length
 
@@ -125,7 +127,7 @@ BASIC: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def extract_basic(ctx: Context) -> BasicExpenditure:
+def extract_basic(ctx: Analysis) -> BasicExpenditure:
     basic = BasicExpenditure()
     doc = ctx.document
     for text in ctx.index.of_kind("general_budget_basic"):

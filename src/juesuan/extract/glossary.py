@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from juesuan.extract.context import Context
+from typing import TYPE_CHECKING
+
 from juesuan.model.disclosure import GlossaryEntry
 from juesuan.model.figures import Text
 from juesuan.text.headings import ITEM, NUM, numbering
 
+if TYPE_CHECKING:
+    from juesuan.analysis import Analysis
 
-def extract_glossary(ctx: Context) -> list[GlossaryEntry]:
+
+def extract_glossary(ctx: Analysis) -> list[GlossaryEntry]:
     doc = ctx.document
     entries: list[GlossaryEntry] = []
     for text in ctx.index.of_kind("glossary"):
@@ -29,7 +33,7 @@ def extract_glossary(ctx: Context) -> list[GlossaryEntry]:
     return entries
 
 
-def extract_attached_tables(ctx: Context) -> list[Text]:
+def extract_attached_tables(ctx: Analysis) -> list[Text]:
     doc = ctx.document
     listed: list[Text] = []
     for part in ctx.outline.find("tables"):

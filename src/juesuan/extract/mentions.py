@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from juesuan.document import Block, Document
-from juesuan.extract.figures import LIST_SEPARATOR, Found, find_figures, make_figure
-from juesuan.extract.sections import Sentence
+from juesuan.extract.numbers import LIST_SEPARATOR, Found, find_figures, make_figure
+from juesuan.extract.section_text import Sentence
 from juesuan.model.figures import Change, Figure, Item, Text
 
 _BOUNDARY = re.compile(r"[，,；;：:。]")

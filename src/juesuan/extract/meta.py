@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
+from typing import TYPE_CHECKING
 
-from juesuan.extract.context import Context
 from juesuan.extract.mentions import parse_sentence
 from juesuan.model.disclosure import Meta
 from juesuan.model.figures import Text
 from juesuan.text.headings import NUM, numbering
 
+if TYPE_CHECKING:
+    from juesuan.analysis import Analysis
+
 _LIST = re.compile(r"(?:具体为|分别为|包括|包括：)[:：]?(?P<list>[^。；;]+)")
 _SUB_UNIT_COUNT = re.compile(r"(二级预算单位|非独立核算单位|预算单位|下属单位|单位)")
 
 
-def extract_meta(ctx: Context) -> Meta:
+def extract_meta(ctx: Analysis) -> Meta:
     outline_meta = ctx.outline.meta
     meta = Meta(organisation=outline_meta.organisation, year=outline_meta.year, kind=outline_meta.kind,
                 layout=outline_meta.layout)
-    meta.prior_year = _prior_year(ctx)
+    meta.prior_year = ctx.prior_year
     doc = ctx.document
     for text in ctx.index.of_kind("organisation"):
         for sentence in text.sentences():
@@ -51,13 +53,3 @@ def extract_meta(ctx: Context) -> Meta:
                         cell = row.cells[column]
                         meta.sub_units_listed.append(Text(text=cell.text, location=doc.locate(cell.start, cell.end)))
     return meta
-
-
-def _prior_year(ctx: Context) -> int | None:
-    """The year the report compares against: the one most often named in 与XXXX年相比."""
-    years = Counter(int(y) for y in re.findall(r"(?:与|比|较)\s*(\d{4})\s*年", ctx.document.normalized))
-    if ctx.outline.meta.year:
-        expected = ctx.outline.meta.year - 1
-        if not years or years.most_common(1)[0][0] == expected or expected in years:
-            return expected
-    return years.most_common(1)[0][0] if years else None

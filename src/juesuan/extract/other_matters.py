@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from juesuan.extract.context import Context
-from juesuan.extract.figures import MONEY_UNITS, find_figures, make_figure
 from juesuan.extract.mentions import add_mention, flat_changes, new_item, parse_sentence, reasons
+from juesuan.extract.numbers import find_figures, make_figure
 from juesuan.model.disclosure import FundSection, Procurement, StateAssets
-from juesuan.model.figures import Item, Text
+from juesuan.model.figures import MONEY_UNITS, Item, Text
 from juesuan.outline.catalogue import first_match
+
+if TYPE_CHECKING:
+    from juesuan.analysis import Analysis
 
 _EMPTY = re.compile(r"无数据|没有数据|无(?:[^，。；]{0,20})(?:收入|支出)|不涉及|空表|未发生|为空")
 _FUND_LABEL = re.compile(r"政府性基金|国有资本经营|预算(财政)?拨款支出|^支出$")
@@ -27,7 +30,7 @@ PROCUREMENT: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def extract_fund(ctx: Context, kind: str) -> FundSection:
+def extract_fund(ctx: Analysis, kind: str) -> FundSection:
     section = FundSection()
     doc = ctx.document
     for text in ctx.index.of_kind(kind):
@@ -49,7 +52,7 @@ def extract_fund(ctx: Context, kind: str) -> FundSection:
     return section
 
 
-def extract_admin_cost(ctx: Context) -> Item | None:
+def extract_admin_cost(ctx: Analysis) -> Item | None:
     item: Item | None = None
     doc = ctx.document
     for text in ctx.index.of_kind("admin_operating_cost"):
@@ -66,7 +69,7 @@ def extract_admin_cost(ctx: Context) -> Item | None:
     return item
 
 
-def extract_procurement(ctx: Context) -> Procurement:
+def extract_procurement(ctx: Analysis) -> Procurement:
     result = Procurement()
     for text in ctx.index.of_kind("procurement"):
         for mention in ctx.mentions(text.sentences()):
@@ -83,7 +86,7 @@ def extract_procurement(ctx: Context) -> Procurement:
     return result
 
 
-def extract_state_assets(ctx: Context) -> list[StateAssets]:
+def extract_state_assets(ctx: Analysis) -> list[StateAssets]:
     """One entry a paragraph that says what a unit holds (seed 004 has one a 二级预算单位)."""
     found: list[StateAssets] = []
     doc = ctx.document

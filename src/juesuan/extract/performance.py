@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from juesuan.document import Block, BlockKind
-from juesuan.extract.context import Context
-from juesuan.extract.figures import Found, find_figures, make_figure, parse_number
 from juesuan.extract.mentions import parse_sentence
+from juesuan.extract.numbers import Found, find_figures, make_figure, parse_number
 from juesuan.model.disclosure import GoalTable, Indicator, Performance, ScoreRow, ScoreTable
 from juesuan.model.figures import Figure, Text
 from juesuan.outline.catalogue import first_match
+
+if TYPE_CHECKING:
+    from juesuan.analysis import Analysis
 
 _COUNTS = [
     ("projects_self_evaluated", re.compile(r"自评|自行组织|绩效评价")),
@@ -19,7 +22,7 @@ _COUNTS = [
 ]
 
 
-def extract_performance(ctx: Context) -> Performance:
+def extract_performance(ctx: Analysis) -> Performance:
     result = Performance()
     doc = ctx.document
     for text in ctx.index.of_kind("performance"):
@@ -56,7 +59,7 @@ def extract_performance(ctx: Context) -> Performance:
     return result
 
 
-def _is_score_table(ctx: Context, block: Block) -> bool:
+def _is_score_table(ctx: Analysis, block: Block) -> bool:
     for row in block.rows[:3]:
         texts = [ctx.document.normalized[c.start : c.end].strip() for c in row.cells]
         if any(t in ("分值", "权重", "标准分值", "指标分值") for t in texts) and any("得分" in t for t in texts):
@@ -64,7 +67,7 @@ def _is_score_table(ctx: Context, block: Block) -> bool:
     return False
 
 
-def _cell_figure(ctx: Context, block: Block, row: int, col: int, unit: str | None = None) -> Figure | None:
+def _cell_figure(ctx: Analysis, block: Block, row: int, col: int, unit: str | None = None) -> Figure | None:
     """The number in a cell (as a Figure located at the cell), or None."""
     cell = block.rows[row].cells[col]
     norm = ctx.document.normalized[cell.start : cell.end]
@@ -82,7 +85,7 @@ def _cell_figure(ctx: Context, block: Block, row: int, col: int, unit: str | Non
     return make_figure(ctx.document, cell.start, found, row_text)
 
 
-def _goal_table(ctx: Context, block: Block) -> GoalTable:
+def _goal_table(ctx: Analysis, block: Block) -> GoalTable:
     doc = ctx.document
     table = GoalTable(location=doc.locate(block.location.start, block.location.end))
     header_seen = False
@@ -121,7 +124,7 @@ def _goal_table(ctx: Context, block: Block) -> GoalTable:
     return table
 
 
-def _score_table(ctx: Context, block: Block, title: str) -> ScoreTable:
+def _score_table(ctx: Analysis, block: Block, title: str) -> ScoreTable:
     doc = ctx.document
     table = ScoreTable(title=title, location=doc.locate(block.location.start, block.location.end))
     weight_col = score_col = None

@@ -4,10 +4,9 @@ per 二级预算单位 where the report splits them (seed 004)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from juesuan.document import Block
-from juesuan.extract.context import Context
-from juesuan.extract.figures import MONEY_UNITS
 from juesuan.extract.mentions import (
     GENERIC_LABEL,
     Mention,
@@ -17,10 +16,13 @@ from juesuan.extract.mentions import (
     parse_sentence,
     reasons,
 )
-from juesuan.extract.sections import split_sentences
+from juesuan.extract.section_text import split_sentences
 from juesuan.model.disclosure import ThreePublic, ThreePublicUnit
-from juesuan.model.figures import Item
+from juesuan.model.figures import MONEY_UNITS, Item
 from juesuan.outline.catalogue import first_match
+
+if TYPE_CHECKING:
+    from juesuan.analysis import Analysis
 
 ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("total", re.compile(r"三公")),
@@ -36,7 +38,7 @@ _NOT_SPENDING = re.compile(r"退回|收回|压缩|指标|预算安排")
 _VEHICLE_TYPES = re.compile(r"^(轿车|越野车|载客汽车|其他车辆|客车|货车|特种车|商务车|小型客车|中型客车|大型客车|旅行车)$")
 
 
-def extract_three_public(ctx: Context, sub_units: list[str]) -> ThreePublic:
+def extract_three_public(ctx: Analysis, sub_units: list[str]) -> ThreePublic:
     result = ThreePublic()
     units: dict[str | None, ThreePublicUnit] = {}
     for text in ctx.index.of_kind("three_public"):
@@ -46,7 +48,7 @@ def extract_three_public(ctx: Context, sub_units: list[str]) -> ThreePublic:
     return result
 
 
-def _paragraph(ctx: Context, paragraph: Block, sub_units: list[str], result: ThreePublic,
+def _paragraph(ctx: Analysis, paragraph: Block, sub_units: list[str], result: ThreePublic,
                units: dict[str | None, ThreePublicUnit]) -> None:
     """Files the figures of one paragraph; its reason goes to the last item it stated."""
     doc = ctx.document

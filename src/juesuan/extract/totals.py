@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from juesuan.extract.context import Context
 from juesuan.extract.mentions import Mention, add_mention, flat_changes, new_item, reasons
-from juesuan.extract.sections import SectionText
+from juesuan.extract.section_text import SectionText
 from juesuan.model.disclosure import FiscalAppropriation, Totals
 from juesuan.model.figures import Item
 from juesuan.outline.catalogue import first_match
+
+if TYPE_CHECKING:
+    from juesuan.analysis import Analysis
 
 INCOME_TOTAL = re.compile(r"^(?:本年度?)?收入总计|^总收入$")
 EXPENDITURE_TOTAL = re.compile(r"^(?:本年度?)?支出总计|^总支出$")
@@ -60,7 +63,7 @@ def _file(item: Item | None, mention: Mention, key: str) -> Item:
     return item
 
 
-def extract_totals(ctx: Context) -> Totals:
+def extract_totals(ctx: Analysis) -> Totals:
     totals = Totals()
     # Beijing and Chongqing put 收入 and 支出 inside the overall item: their text is read there, once.
     own = {i for kind in ("income", "expenditure") for part in ctx.index.of_kind(kind) for i, _ in part.blocks}
@@ -121,7 +124,7 @@ def _file_expenditure(totals: Totals, mention: Mention, key: str) -> None:
             add_mention(existing, mention)
 
 
-def extract_fiscal(ctx: Context) -> FiscalAppropriation:
+def extract_fiscal(ctx: Analysis) -> FiscalAppropriation:
     fiscal = FiscalAppropriation()
     for text in ctx.index.of_kind("fiscal_appropriation_overview"):
         sentences = list(text.sentences())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from juesuan.generate import statements
+from juesuan.generate import public_tables
 from juesuan.generate.derive import Derived, Movement, completion, money, pct, percent, versus_budget
 from juesuan.generate.inputs import ReportData
 from juesuan.generate.nodes import Chart, Heading, Node, Para
@@ -77,7 +77,7 @@ class Composer:
             self.h(2, "二、部门决算单位构成")
             self.p(data.overview.organisation)
             self.h(1, f"第二部分 {data.meta.organisation}{year}年度部门决算表")
-            self.nodes.extend(statements.all_tables(self.d))
+            self.nodes.extend(public_tables.all_tables(self.d))
             self.h(1, f"第三部分 {data.meta.organisation}{year}年度部门决算情况说明")
             self.explanation()
             self.h(1, "第四部分 名词解释")
@@ -100,7 +100,7 @@ class Composer:
             self.h(1, "第三部分 名词解释")
             self.glossary(numbered="arabic")
             self.h(1, "第四部分 附表")
-            for n, table in enumerate(statements.all_tables(self.d)):
+            for n, table in enumerate(public_tables.all_tables(self.d)):
                 table.title = f"{SICHUAN_ITEMS[n]}、{table.title}"
                 self.nodes.append(table)
         return self.nodes
@@ -272,7 +272,7 @@ class Composer:
 
     def glossary(self, numbered: str) -> None:
         for n, entry in enumerate(self.data.glossary, start=1):
-            number = f"{statements.ORDINALS[n - 1]}、" if numbered == "chinese" else f"{n}."
+            number = f"{public_tables.ORDINALS[n - 1]}、" if numbered == "chinese" else f"{n}."
             self.p(f"{number}{entry.term}：{entry.definition.strip()}")
 
 

@@ -6,15 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from juesuan.amounts import number as money
 from juesuan.generate.inputs import LineItem, ReportData
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
-
-
-def money(value: Decimal) -> str:
-    """7467.33 -> "7,467.33", as reports print 万元."""
-    return f"{value.quantize(CENT, ROUND_HALF_UP):,.2f}"
 
 
 def percent(part: Decimal, whole: Decimal) -> Decimal | None:

@@ -13,6 +13,8 @@ from pydantic import BaseModel, Field, field_serializer
 
 from juesuan.document import Location
 
+MONEY_UNITS = {"万元", "亿元", "千元", "元"}  # the units an amount of money is stated in
+
 
 class Figure(BaseModel):
     """A number as the report states it: {"value": "7466.01", "unit": "万元", "raw": "7,466.01万元", …}."""

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
-from typing import Any
 
-from juesuan.document import Document
-from juesuan.extract import extract
-from juesuan.model.disclosure import Disclosure
-from juesuan.outline import Outline, build_outline
+from juesuan.analysis import Analysis
 from juesuan.rules import (  # noqa: F401  (importing a module registers its rules)
     annexes,
     classification,
@@ -17,9 +15,9 @@ from juesuan.rules import (  # noqa: F401  (importing a module registers its rul
     glossary,
     identities,
     numbering,
-    performance,
     ratios,
     residue,
+    scores,
     structure,
     tables,
     units,
@@ -28,7 +26,8 @@ from juesuan.rules import (  # noqa: F401  (importing a module registers its rul
 )
 from juesuan.rules.base import RULES, CheckContext, Finding, Reporter, Rule, Severity, Status, Tolerance
 
-__all__ = ["RULES", "CheckResult", "Finding", "Rule", "Severity", "Status", "Tolerance", "check", "find_rule"]
+__all__ = ["RULES", "Finding", "Rule", "RuleRun", "Severity", "Status", "Tolerance", "find_rule", "rule_set",
+           "run_rules", "selected"]
 
 RULES.sort(key=lambda r: r.id)
 
@@ -36,27 +35,12 @@ BUDGET_NOTE = "这是一份预算报告，不是决算报告，未按决算报�
 
 
 @dataclass(slots=True)
-class CheckResult:
-    document: Document
-    outline: Outline
-    disclosure: Disclosure
+class RuleRun:
+    """What the rules found in one Analysis: the findings, the ledger of every rule, notes on the whole."""
+
     findings: list[Finding] = field(default_factory=list)
     coverage: list[tuple[str, Status]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the reader must know of the check as a whole
-
-    @property
-    def has_errors(self) -> bool:
-        return any(f.severity is Severity.ERROR for f in self.findings)
-
-    def as_json(self) -> dict[str, Any]:
-        meta = self.disclosure.meta
-        return {
-            "source": str(self.document.source),
-            "report": {"organisation": meta.organisation, "year": meta.year, "kind": meta.kind, "layout": meta.layout},
-            "notes": self.notes,
-            "findings": [f.as_json() for f in self.findings],
-            "coverage": [{"rule": rule_id, "status": status.value} for rule_id, status in self.coverage],
-        }
 
 
 def find_rule(rule_id: str) -> Rule | None:
@@ -69,12 +53,12 @@ def selected(select: list[str] | None = None, ignore: list[str] | None = None) -
     return [r for r in chosen if not ignore or not any(r.id.upper().startswith(s.upper()) for s in ignore)]
 
 
-def check(document: Document, *, rules: list[Rule] | None = None, tolerance: Tolerance | None = None,
-          min_severity: Severity = Severity.INFO, partial: bool = False) -> CheckResult:
-    outline = build_outline(document)
-    disclosure = extract(document, outline)
-    ctx = CheckContext(document, outline, disclosure, tolerance or Tolerance(), partial)
-    result = CheckResult(document, outline, disclosure)
+def run_rules(analysis: Analysis, *, rules: list[Rule] | None = None, tolerance: Tolerance | None = None,
+              min_severity: Severity = Severity.INFO, partial: bool = False) -> RuleRun:
+    """Runs the rules over one file's Analysis. The pipeline calls this; see pipeline.check_file."""
+    outline = analysis.outline
+    ctx = CheckContext(analysis, tolerance or Tolerance(), partial)
+    result = RuleRun()
     if outline.meta.kind == "预算":
         result.notes.append(BUDGET_NOTE)
         result.coverage = [(r.id, Status.NOT_APPLICABLE) for r in (rules if rules is not None else RULES)]
@@ -91,3 +75,13 @@ def check(document: Document, *, rules: list[Rule] | None = None, tolerance: Tol
         result.coverage.append((rule.id, reporter.status))
     result.findings.sort(key=lambda f: (f.location.start, f.rule))
     return result
+
+
+def rule_set() -> str:
+    """A short fingerprint of the catalogue (ids, severities, titles, descriptions) and the version: results
+    made by the same rule set need not be checked again."""
+    from juesuan import __version__
+
+    catalogue = json.dumps([__version__, *[(r.id, r.severity.value, r.title, r.description) for r in RULES]],
+                           ensure_ascii=False)
+    return hashlib.sha256(catalogue.encode()).hexdigest()[:16]

@@ -9,18 +9,20 @@ not_applicable / insufficient_data.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from pydantic import BaseModel, ConfigDict
+
+from juesuan.amounts import number
+from juesuan.analysis import Analysis, Found
 from juesuan.document import Document, Location
-from juesuan.extract.figures import MONEY_UNITS
-from juesuan.extract.sections import SectionIndex
+from juesuan.extract.section_text import SectionIndex
 from juesuan.model.disclosure import Disclosure
-from juesuan.model.figures import Figure
-from juesuan.model.flatten import flatten
+from juesuan.model.figures import MONEY_UNITS, Figure
 from juesuan.outline import Outline, Section
 
 
@@ -66,8 +68,11 @@ def half_unit(figure: Figure) -> Decimal:
     return Decimal(5).scaleb(exponent - 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(BaseModel):
+    """One problem at one place, as the JSON contract of design.md writes it."""
+
+    model_config = ConfigDict(frozen=True)
+
     rule: str
     severity: Severity
     message: str
@@ -77,30 +82,40 @@ class Finding:
     actual: str | None = None
 
     def as_json(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "severity": self.severity.value,
-            "message": self.message,
-            "location": self.location.model_dump(),
-            "evidence": self.evidence,
-            "expected": self.expected,
-            "actual": self.actual,
-        }
+        return self.model_dump(mode="json")
 
 
 @dataclass(slots=True)
 class CheckContext:
-    document: Document
-    outline: Outline
-    disclosure: Disclosure
+    """What a rule sees: the file's Analysis (read once, shared by every rule) and the check's options."""
+
+    analysis: Analysis
     tolerance: Tolerance = field(default_factory=Tolerance)
     partial: bool = False  # the user says the text is a part of a report (--partial)
-    index: SectionIndex = field(init=False)
-    figures: list[tuple[str, Figure]] = field(init=False)  # every figure with its path, flattened once
 
-    def __post_init__(self) -> None:
-        self.index = SectionIndex(self.document, self.outline)
-        self.figures = list(flatten(self.disclosure))
+    @property
+    def document(self) -> Document:
+        return self.analysis.document
+
+    @property
+    def outline(self) -> Outline:
+        return self.analysis.outline
+
+    @property
+    def disclosure(self) -> Disclosure:
+        return self.analysis.disclosure
+
+    @property
+    def index(self) -> SectionIndex:
+        return self.analysis.index
+
+    @property
+    def figures(self) -> list[tuple[str, Figure]]:
+        return self.analysis.figures
+
+    @property
+    def year(self) -> int | None:
+        return self.disclosure.meta.year
 
     @property
     def cut_off(self) -> bool:
@@ -112,15 +127,23 @@ class CheckContext:
         (the item it stands in goes on to the cut)."""
         return self.cut_off and not any(s.location.start > offset for s in self.outline.walk() if s.level <= 2)
 
-    @property
-    def year(self) -> int | None:
-        return self.disclosure.meta.year
+    def locate(self, start: int, end: int) -> Location:
+        return self.analysis.locate(start, end)
+
+    def figures_in(self, text: str) -> list[Found]:
+        return self.analysis.figures_in(text)
+
+    def figure(self, start: int, found: Found, sentence: str = "") -> Figure:
+        return self.analysis.figure(start, found, sentence)
 
     def section_paragraphs(self, section: Section, include_heading: bool = True) -> list[tuple[int, str]]:
-        """(start offset, normalised text) of the paragraphs of one outline section."""
-        text = self.index.text(section, include_heading=include_heading)
-        return [(b.location.start, self.document.normalized[b.location.start : b.location.end])
-                for _, b in text.paragraphs()]
+        return self.analysis.section_paragraphs(section, include_heading)
+
+    def paragraphs(self) -> Iterator[tuple[int, str]]:
+        return self.analysis.paragraphs()
+
+    def cells(self, targets: bool = True) -> Iterator[tuple[int, str]]:
+        return self.analysis.cells(targets)
 
     def evidence(self, location: Location, widen: int = 0) -> str:
         start = max(0, location.start - widen)
@@ -208,12 +231,7 @@ def rule(id: str, category: str, severity: Severity, title: str, description: st
     return register
 
 
-def fmt(value: Decimal, places: int = 2) -> str:
-    """A figure as reports print it: thousands separators and fixed decimals."""
-    return f"{value:,.{places}f}"
-
-
 def amount(figure: Figure, value: Decimal | None = None) -> str:
     """An amount as messages write it, in the unit the report used (万元 unless it said otherwise)."""
     unit = figure.unit if figure.unit in MONEY_UNITS else "万元"
-    return f"{fmt(figure.value if value is None else value)}{unit}"
+    return f"{number(figure.value if value is None else value)}{unit}"

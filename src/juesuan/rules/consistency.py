@@ -6,11 +6,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
-from juesuan.extract.figures import MONEY_UNITS
-from juesuan.model.figures import Figure
+from juesuan.amounts import number
+from juesuan.model.figures import MONEY_UNITS, Figure
 from juesuan.rules.arithmetic import equal
-from juesuan.rules.base import CheckContext, Reporter, Severity, fmt, rule
-from juesuan.rules.text import cells, loc, paragraphs
+from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
 
 def _items(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
@@ -100,8 +99,8 @@ def precision_differs(ctx: CheckContext, out: Reporter) -> None:
         fullest, most = max(money, key=lambda pair: pair[1])
         for statement, places in money:
             if places < most and equal(statement, fullest, ctx.tolerance):
-                out.finding(f"{statement.raw}少写了小数位，其他地方写作{fmt(fullest.value, most)}万元", statement.location,
-                            expected=f"{fmt(fullest.value, most)}万元", actual=statement.raw)
+                out.finding(f"{statement.raw}少写了小数位，其他地方写作{number(fullest.value, most)}万元", statement.location,
+                            expected=f"{number(fullest.value, most)}万元", actual=statement.raw)
 
 
 # Counts the report states more than once: a publication's issues or copies (《每日动态》256期), a staffing figure.
@@ -122,7 +121,7 @@ _ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|目标|指标|计划
 def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
     year = str(ctx.year) if ctx.year else None
     groups: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)  # key → (value, start, end)
-    for start, text in [*paragraphs(ctx), *cells(ctx, targets=False)]:
+    for start, text in [*ctx.paragraphs(), *ctx.cells(targets=False)]:
         for sentence in re.finditer(r"[^。；;]+", text):
             said = sentence.group()
             if _ELSEWHEN.search(said) or (year and set(re.findall(r"(?:19|20)\d\d", said)) - {year}):
@@ -145,6 +144,6 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
         for value, a, b in stated[1:] if tie else stated:
             if tie or value != common:
                 other = second if value == common else common
-                out.finding(f"{name}在别处为{other}{unit}，这里为{value}{unit}", loc(ctx, a, b),
+                out.finding(f"{name}在别处为{other}{unit}，这里为{value}{unit}", ctx.locate(a, b),
                             expected=f"{other}{unit}", actual=f"{value}{unit}",
                             evidence=ctx.document.text[max(0, a - 12) : b + 2])

@@ -8,10 +8,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from juesuan.extract.figures import Found, find_figures, make_figure
+from juesuan.analysis import Found
 from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, rule
-from juesuan.rules.text import loc, paragraphs
 
 _RATE = re.compile(
     r"(?:完成(?:全年|年初|调整后?)?预算(?:数)?(?:执行)?(?:的)?|预算(?:执行|完成)率(?:为|达到?|是)?|执行率(?:为|达到?))"
@@ -38,7 +37,7 @@ class Statement:
 
 
 def statements(ctx: CheckContext) -> Iterator[Statement]:
-    for start, text in paragraphs(ctx):
+    for start, text in ctx.paragraphs():
         rates = list(_RATE.finditer(text))
         for k, m in enumerate(rates):
             a = rates[k - 1].end() if k else 0
@@ -46,11 +45,11 @@ def statements(ctx: CheckContext) -> Iterator[Statement]:
             yield Statement(start + a, text[a:b], m.start(1) - a, m.end() - a, Decimal(m.group(1)))
 
 
-def _amounts_before(statement: Statement) -> tuple[Found | None, Found | None]:
+def _amounts_before(ctx: CheckContext, statement: Statement) -> tuple[Found | None, Found | None]:
     """The budget and the spent amount the statement gives before its rate, when it names both."""
     head = statement.text[: statement.rate_start]
     budget = spent = None
-    for found in find_figures(head):
+    for found in ctx.figures_in(head):
         if not found.is_money:
             continue
         before = head[max(0, found.start - 12) : found.start]
@@ -69,12 +68,11 @@ def _amounts_before(statement: Statement) -> tuple[Found | None, Found | None]:
       good="附件\n项目支出绩效自评报告\n项目全年预算数30万元，执行数为30万元，完成预算的100%。")
 def stated_execution_rates(ctx: CheckContext, out: Reporter) -> None:
     for s in statements(ctx):
-        budget, spent = _amounts_before(s)
+        budget, spent = _amounts_before(ctx, s)
         if budget is None or spent is None:
             continue
-        doc = ctx.document
-        b = make_figure(doc, s.start, budget)
-        e = make_figure(doc, s.start, spent)
+        b = ctx.figure(s.start, budget)
+        e = ctx.figure(s.start, spent)
         scale = Decimal(10000) if (b.unit, e.unit) == ("万元", "元") else Decimal(1)
         if (b.unit, e.unit) == ("元", "万元"):
             scale = Decimal("0.0001")
@@ -82,10 +80,10 @@ def stated_execution_rates(ctx: CheckContext, out: Reporter) -> None:
         bounds = ratio_bounds(e, b)
         if bounds is None:
             continue
-        rate = find_figures(s.text[s.rate_start : s.rate_end])
+        rate = ctx.figures_in(s.text[s.rate_start : s.rate_end])
         if not rate:
             continue
-        stated = make_figure(doc, s.start + s.rate_start, rate[0])
+        stated = ctx.figure(s.start + s.rate_start, rate[0])
         if percent_agrees(stated, bounds, ctx.tolerance):
             out.checked()
         else:
@@ -112,7 +110,7 @@ def direction_against_rate(ctx: CheckContext, out: Reporter) -> None:
         wrong = (less and s.rate >= 100) or (same and s.rate != 100) or (not less and not same and s.rate <= 100)
         if wrong:
             rate_text = ctx.document.text[s.start + s.rate_start : s.start + s.rate_end]
-            out.finding(f"说“{m.group(0)}”，完成预算却是{rate_text}", loc(ctx, s.start + m.start(), s.start + m.end()),
+            out.finding(f"说“{m.group(0)}”，完成预算却是{rate_text}", ctx.locate(s.start + m.start(), s.start + m.end()),
                         actual=rate_text, evidence=s.text[max(0, s.rate_start - 20) : m.end()].strip())
 
 
@@ -131,5 +129,5 @@ def rate_without_reason(ctx: CheckContext, out: Reporter) -> None:
             continue
         rate_text = ctx.document.text[s.start + s.rate_start : s.start + s.rate_end]
         out.finding(f"完成预算{rate_text}，但没有说明决算数与预算数不同的原因",
-                    loc(ctx, s.start + s.rate_start, s.start + s.rate_end), actual=rate_text,
+                    ctx.locate(s.start + s.rate_start, s.start + s.rate_end), actual=rate_text,
                     evidence=s.text[max(0, s.rate_start - 30) : s.rate_end + 10].strip())

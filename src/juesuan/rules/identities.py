@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from juesuan.amounts import number
 from juesuan.model.disclosure import ThreePublicUnit
 from juesuan.model.figures import Figure, Item
 from juesuan.rules.arithmetic import equal, sum_agrees
-from juesuan.rules.base import CheckContext, Reporter, Severity, amount, fmt, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, amount, rule
 
 
 def first(item: Item | None) -> Figure | None:
@@ -306,4 +307,4 @@ def change_of_parts(ctx: CheckContext, out: Reporter) -> None:
             else:
                 out.finding(f"{what}{_moved(total.value)}{amount(total, abs(total.value))}，"
                             f"各部分的增减合计却是{_moved(computed)}{amount(total, abs(computed))}",
-                            total.location, expected=fmt(computed), actual=fmt(total.value))
+                            total.location, expected=number(computed), actual=number(total.value))

@@ -7,7 +7,6 @@ import re
 
 from juesuan.document import BlockKind, Location
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-from juesuan.rules.text import loc, paragraphs
 from juesuan.text.headings import ITEM, NUM, PAREN_NUM, PART, numbering
 
 
@@ -25,7 +24,7 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
             for start, paragraph in paragraphs_:
                 n = numbering(paragraph)
                 if n is not None and n.level in (NUM, ITEM) and n.title:
-                    entries.append((n.number, loc(ctx, start, start + n.prefix_length), paragraph[: n.prefix_length]))
+                    entries.append((n.number, ctx.locate(start, start + n.prefix_length), paragraph[: n.prefix_length]))
             if len(entries) >= 2:
                 _sequence(ctx, out, entries, paragraphs_)
     _numbered_runs(ctx, out, covered={s.block for k in ("glossary", "general_budget_detail")
@@ -88,7 +87,7 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
         text = _BOOKMARK.sub("", ctx.document.normalized[block.location.start : block.location.end])
         lead = block.location.start + len(ctx.document.normalized[block.location.start : block.location.end]) - len(text)
         if _BARE_PART.match(text):  # in the contents or the body: "部分  2020年度部门决算表"
-            out.finding("部分标题缺少序号（应为“第×部分”）", loc(ctx, lead, lead + 2), evidence=text.strip()[:30])
+            out.finding("部分标题缺少序号（应为“第×部分”）", ctx.locate(lead, lead + 2), evidence=text.strip()[:30])
             last.clear()
             continue
         if index in contents:
@@ -98,7 +97,7 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
         if n is None and ITEM in last and not inside_covered and _UNNUMBERED_ITEM.fullmatch(text.strip()):
             # a standard heading of the evaluation-report template standing among numbered items without its number
             expected = last[ITEM] + 1
-            out.finding(f"“{text.strip()}”缺少编号（应为“{_CN[expected]}、”）", loc(ctx, lead, lead + len(text.strip())),
+            out.finding(f"“{text.strip()}”缺少编号（应为“{_CN[expected]}、”）", ctx.locate(lead, lead + len(text.strip())),
                         expected=f"{_CN[expected]}、", evidence=text.strip())
             last[ITEM] = expected
             continue
@@ -123,7 +122,7 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
             continue  # checked with their own sequence
         out.checked()
         unseen_level, top = top > n.level, min(top, n.level)
-        location = loc(ctx, lead, lead + n.prefix_length)
+        location = ctx.locate(lead, lead + n.prefix_length)
         raw = ctx.document.text[lead : lead + n.prefix_length].strip()
         if previous is None or n.number < previous:
             # a list that starts past 1 (unless it began in the table just before: "1." in a cell)
@@ -136,7 +135,7 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
                 styled = next((i for i in siblings if i[0] != n.level and i[1] == n.number - 1), None)
                 if styled is not None:
                     # "（1）…（二）…（三）": the first item written in another style
-                    out.finding(f"编号格式不一致：“{styled[4]}”之后是“{raw}”", loc(ctx, styled[2], styled[3]),
+                    out.finding(f"编号格式不一致：“{styled[4]}”之后是“{raw}”", ctx.locate(styled[2], styled[3]),
                                 actual=styled[4])
                     continue
                 gap = "、".join(str(k) for k in range(1, min(n.number, 4)))
@@ -159,7 +158,7 @@ def _unnumbered_first(ctx: CheckContext, parent: int, here: int) -> tuple[Locati
     for block in itertools.islice(blocks, 6):
         text = ctx.document.normalized[block.location.start : block.location.end].strip()
         if numbering(text) is None and re.fullmatch(r"[^，,；;：:\d]{2,22}(?:情况|结果|概况)[。.]?", text):
-            return loc(ctx, block.location.start, block.location.end), text.rstrip("。.")
+            return ctx.locate(block.location.start, block.location.end), text.rstrip("。.")
     return None
 
 
@@ -195,7 +194,7 @@ _INLINE_ITEM = re.compile(r"(?:^|[。；;：:])\s*(\d{1,2})\s*[、．.](?!\d)")
 
 
 def _inline_lists(ctx: CheckContext, out: Reporter) -> None:
-    for start, text in paragraphs(ctx):
+    for start, text in ctx.paragraphs():
         items = list(_INLINE_ITEM.finditer(text))
         # the list begins at its "1、" ("2.机构职能。1、围绕…2、负责…": the paragraph's own number is not in it)
         items = items[next((k for k, m in enumerate(items) if m.group(1) == "1"), len(items)) :]
@@ -204,7 +203,7 @@ def _inline_lists(ctx: CheckContext, out: Reporter) -> None:
         out.checked()
         for before, m in itertools.pairwise(items):
             previous, number = int(before.group(1)), int(m.group(1))
-            location = loc(ctx, start + m.start(1), start + m.end(1))
+            location = ctx.locate(start + m.start(1), start + m.end(1))
             if number == previous:
                 out.finding(f"编号{number}重复", location, actual=m.group(1))
             elif number > previous + 1:
@@ -227,7 +226,7 @@ def _sequence(ctx: CheckContext, out: Reporter, entries: list[tuple[int, Locatio
             unmarked = [p for p in paragraphs_ if missing and re.match(rf"^\s*{missing[0]}(?![\d.、．])", p[1])]
             if len(missing) == 1 and unmarked:
                 start = unmarked[0][0]
-                out.finding(f"编号{missing[0]}后缺少“.”或“、”", loc(ctx, start, start + len(str(missing[0]))),
+                out.finding(f"编号{missing[0]}后缺少“.”或“、”", ctx.locate(start, start + len(str(missing[0]))),
                             severity=Severity.INFO, actual=str(missing[0]))
                 continue
             gap = "、".join(str(k) for k in missing)

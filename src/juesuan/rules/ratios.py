@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from juesuan.extract.figures import Found, find_figures, make_figure
+from juesuan.amounts import number
+from juesuan.analysis import Found
 from juesuan.model.figures import Figure, Item
 from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds
-from juesuan.rules.base import CheckContext, Reporter, Severity, amount, fmt, half_unit, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_unit, rule
 from juesuan.rules.identities import first
-from juesuan.rules.text import paragraphs
 
 # Wholes a share may be stated against (占本年支出合计的…), by the words the report uses.
 _WHOLE_NAMES = {
@@ -62,7 +62,7 @@ def _sum_of_units(ctx: CheckContext) -> Figure | None:
         return None
     stated = [t for t in totals if t is not None]
     value = sum((t.value for t in stated), Decimal(0))
-    return Figure(value=value, unit="万元", raw=f"{fmt(value)}万元（各单位合计）", location=stated[0].location)
+    return Figure(value=value, unit="万元", raw=f"{number(value)}万元（各单位合计）", location=stated[0].location)
 
 
 def _severity(stated: Figure, bounds: tuple[Decimal, Decimal]) -> Severity:
@@ -219,16 +219,16 @@ _PART_SHARE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]?\s*占(?:比|[
       good="第四部分 附件\n部门整体支出绩效评价报告\n2023年支出合计7,463.89万元，其中：一般公共服务支出6,049.03万元，占81.04%；住房保障支出225.89万元，占3.03%。")
 def shares_in_a_sentence(ctx: CheckContext, out: Reporter) -> None:
     modelled = {f.location.start for path, f in ctx.figures if ".share" in path}  # R101 checks these
-    for start, text in paragraphs(ctx):
+    for start, text in ctx.paragraphs():
         for total in _TOTAL_THEN_PARTS.finditer(text):
             end = text.find("。", total.end())
-            whole = make_figure(ctx.document, start, Found(total.start(1), total.end(1),
+            whole = ctx.figure(start, Found(total.start(1), total.end(1),
                                                            Decimal(total.group(1).replace(",", "")), "万元"))
             for m in _PART_SHARE.finditer(text, total.end(), end if end >= 0 else len(text)):
                 if start + m.start(2) in modelled:
                     continue
-                part = make_figure(ctx.document, start, Found(m.start(1), m.end(1), Decimal(m.group(1).replace(",", "")), "万元"))
-                share = make_figure(ctx.document, start, Found(m.start(2), m.end(2) + 1, Decimal(m.group(2)), "%"))
+                part = ctx.figure(start, Found(m.start(1), m.end(1), Decimal(m.group(1).replace(",", "")), "万元"))
+                share = ctx.figure(start, Found(m.start(2), m.end(2) + 1, Decimal(m.group(2)), "%"))
                 _share(ctx, out, part, whole, share, f"{amount(part)}占{amount(whole)}",
                        ctx.document.text[start + total.start() : start + m.end()])
 
@@ -251,7 +251,7 @@ def rate_on_zero_base(ctx: CheckContext, out: Reporter) -> None:
         if len(_NOT_A_SUBJECT.sub("", clause)) >= 4:
             continue  # "公务用车运行维护费支出决算减少0.00元": its own subject, whose amount is not at hand
         before = text[max(0, m.start() - 200) : m.start()]
-        stated = [f for f in find_figures(before) if f.is_money and not _CHANGE_WORD.search(before[: f.start])]
+        stated = [f for f in ctx.figures_in(before) if f.is_money and not _CHANGE_WORD.search(before[: f.start])]
         if not stated:
             continue
         out.checked()

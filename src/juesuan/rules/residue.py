@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-from juesuan.rules.text import cells, loc, paragraphs
 
 # Built from the Sichuan template text left in seed 001 and the Shanghai template PDF, plus the
 # generic placeholders reviewers see: each (pattern, what it is).
@@ -53,7 +52,7 @@ _FIELD_CODE = re.compile(r"PAGEREF\s*_?Toc\d*(?:\s*\\?h\b)?|HYPERLINK\s*\\l\s*\"
       bad="（二）政府采购支出情况\n2020年，政府采购支出总额0万元，主要用于…（具体工作）。因公出国（境）支出决算比2019年增加/减少0万元，增长/下降0%。",
       good="（二）政府采购支出情况\n2020年，政府采购支出总额0万元。因公出国（境）支出决算与2019年持平。")
 def template_residue(ctx: CheckContext, out: Reporter) -> None:
-    for start, text in [*paragraphs(ctx), *cells(ctx)]:
+    for start, text in [*ctx.paragraphs(), *ctx.cells()]:
         out.checked()
         reported: list[tuple[int, int]] = []
         for pattern, what in RESIDUE:
@@ -61,7 +60,7 @@ def template_residue(ctx: CheckContext, out: Reporter) -> None:
                 if any(a < m.end() and m.start() < b for a, b in reported):
                     continue  # one leftover, one finding
                 reported.append((m.start(), m.end()))
-                out.finding(f"模板残留：{what}", loc(ctx, start + m.start(), start + m.end()),
+                out.finding(f"模板残留：{what}", ctx.locate(start + m.start(), start + m.end()),
                             actual=ctx.document.text[start + m.start() : start + m.end()],
                             severity=Severity.WARNING if what in _MINOR else None)
         for m in _SENTENCE.finditer(text):
@@ -70,7 +69,7 @@ def template_residue(ctx: CheckContext, out: Reporter) -> None:
                 continue  # figures mean the writer filled it in
             lead = m.start() + len(m.group()) - len(m.group().lstrip())
             if any(p.fullmatch(sentence) for p in _INSTRUCTION):
-                out.finding("模板残留：评价报告模板的填报说明（指导性语句）", loc(ctx, start + lead, start + lead + len(sentence)),
+                out.finding("模板残留：评价报告模板的填报说明（指导性语句）", ctx.locate(start + lead, start + lead + len(sentence)),
                             actual=sentence)
 
 
@@ -86,10 +85,10 @@ def conversion_residue(ctx: CheckContext, out: Reporter) -> None:
         first = residue[0].offset
         marks = "、".join(r.text for r in residue[:5])
         out.finding(f"繁简转换留下的拼音注音共{len(residue)}处（{marks}{'等' if len(residue) > 5 else ''}）",
-                    loc(ctx, max(0, first - 1), first), actual=marks,
+                    ctx.locate(max(0, first - 1), first), actual=marks,
                     evidence=ctx.document.text[max(0, first - 8) : first + 8])
-    codes = [(start + m.start(), start + m.end()) for start, text in paragraphs(ctx) for m in _FIELD_CODE.finditer(text)]
+    codes = [(start + m.start(), start + m.end()) for start, text in ctx.paragraphs() for m in _FIELD_CODE.finditer(text)]
     if codes:
         a, b = codes[0]
-        out.finding(f"目录中留有Word域代码共{len(codes)}处（如“{ctx.document.text[a:b]}”）", loc(ctx, a, b),
+        out.finding(f"目录中留有Word域代码共{len(codes)}处（如“{ctx.document.text[a:b]}”）", ctx.locate(a, b),
                     actual=ctx.document.text[a:b])

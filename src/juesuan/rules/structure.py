@@ -9,7 +9,6 @@ from juesuan.model.figures import Item
 from juesuan.outline.contents import CONTENTS_TITLE
 from juesuan.outline.labels import KIND_LABELS
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-from juesuan.rules.text import paragraphs
 
 REQUIRED_ITEMS = [
     "income_expenditure_overview", "income", "expenditure", "fiscal_appropriation_overview",
@@ -189,7 +188,7 @@ def referenced_annexes(ctx: CheckContext, out: Reporter) -> None:
     organisation = ctx.disclosure.meta.organisation
     cores = [_report_core(s.title, organisation) for s in annexes]
     numbered = {int(m.group(1)) for s in annexes if (m := re.match(r"\s*附件\s*(\d+)", s.title))}
-    for start, text in paragraphs(ctx):
+    for start, text in ctx.paragraphs():
         for m in _REFERENCE.finditer(text):
             if start >= annexes[0].location.start:
                 return  # the annexes themselves

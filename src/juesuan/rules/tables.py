@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from juesuan.amounts import number
 from juesuan.model.disclosure import StatementTable
 from juesuan.model.figures import Figure
 from juesuan.rules.arithmetic import equal, sum_agrees
-from juesuan.rules.base import CheckContext, Reporter, Severity, fmt, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.rules.identities import first
 
 # A small 一般公共预算财政拨款支出决算表 whose figures add up, for the examples of T202 and T205.
@@ -50,8 +51,8 @@ def summary_table(ctx: CheckContext, out: Reporter) -> None:
         if ok:
             out.checked()
         else:
-            out.finding(f"本年收入合计{income.raw}不等于各项收入之和{fmt(computed)}", income.location,
-                        expected=fmt(computed), actual=income.raw)
+            out.finding(f"本年收入合计{income.raw}不等于各项收入之和{number(computed)}", income.location,
+                        expected=number(computed), actual=income.raw)
 
 
 @rule("T202", "tables", Severity.ERROR, "决算表中类、款、项不合计",
@@ -77,8 +78,8 @@ def classification_sums(ctx: CheckContext, out: Reporter) -> None:
                 if ok:
                     out.checked()
                 else:
-                    out.finding(f"{table.title}中{row.code} {row.name}为{total.raw}，其下各级之和为{fmt(computed)}",
-                                total.location, expected=fmt(computed), actual=total.raw)
+                    out.finding(f"{table.title}中{row.code} {row.name}为{total.raw}，其下各级之和为{number(computed)}",
+                                total.location, expected=number(computed), actual=total.raw)
 
 
 @rule("T205", "tables", Severity.ERROR, "决算表中合计不等于基本支出与项目支出之和",
@@ -103,8 +104,8 @@ def row_totals(ctx: CheckContext, out: Reporter) -> None:
             if ok:
                 out.checked()
             else:
-                out.finding(f"{table.title}中“{row.name}”合计{total.raw}，基本支出与项目支出之和为{fmt(computed)}",
-                            total.location, expected=fmt(computed), actual=total.raw)
+                out.finding(f"{table.title}中“{row.name}”合计{total.raw}，基本支出与项目支出之和为{number(computed)}",
+                            total.location, expected=number(computed), actual=total.raw)
 
 
 def _text_and_table(ctx: CheckContext) -> list[tuple[str, Figure | None, Figure | None]]:

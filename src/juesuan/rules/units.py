@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
-from juesuan.extract.figures import Found, find_figures
+from juesuan.analysis import Found
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-from juesuan.rules.text import cells, loc, paragraphs
 
 # "执行数为40.50，", "实际执行28，", "增加343.55，": an amount after a word that introduces one, with no unit
 # ("各是4125.49,4143.91万元" lists amounts that share the unit written after the last).
@@ -34,23 +33,23 @@ _BARE_SHARE = re.compile(
            "五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n2020年一般公共预算财政拨款支出决算数为1036.19万元，完成预算100%。")
 def missing_units(ctx: CheckContext, out: Reporter) -> None:
     rates: set[int] = set()
-    for start, text in paragraphs(ctx):
+    for start, text in ctx.paragraphs():
         out.checked()
         for m in _EMPTY_SHARE.finditer(text):
-            out.finding("“占”后缺少百分比", loc(ctx, start + m.start(), start + m.end() + 1),
+            out.finding("“占”后缺少百分比", ctx.locate(start + m.start(), start + m.end() + 1),
                         evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 1])
         for m in _BARE_SHARE.finditer(text):
             raw = ctx.document.text[start + m.start(1) : start + m.end(1)]
             rates.add(start + m.start(1))
-            out.finding(f"比率{raw}缺少百分号", loc(ctx, start + m.start(1), start + m.end(1)), expected=f"{raw}%",
+            out.finding(f"比率{raw}缺少百分号", ctx.locate(start + m.start(1), start + m.end(1)), expected=f"{raw}%",
                         actual=raw, evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end(1) + 1])
-    for start, text in cells(ctx):
+    for start, text in ctx.cells():
         for m in [*_BARE_RATE_IN_CELL.finditer(text), *_BARE_SHARE.finditer(text)]:
             if start + m.start(1) in rates:
                 continue  # both patterns saw it
             rates.add(start + m.start(1))
             raw = ctx.document.text[start + m.start(1) : start + m.end(1)]
-            out.finding(f"比率{raw}缺少百分号", loc(ctx, start + m.start(1), start + m.end(1)), expected=f"{raw}%",
+            out.finding(f"比率{raw}缺少百分号", ctx.locate(start + m.start(1), start + m.end(1)), expected=f"{raw}%",
                         actual=raw, evidence=ctx.document.text[start : start + m.end(1)])
     reported: set[int] = set()
     for path, figure in ctx.figures:
@@ -58,12 +57,12 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
             reported.add(figure.location.start)
             out.finding(f"金额{figure.raw}缺少单位“万元”", figure.location, expected=f"{figure.raw}万元",
                         actual=figure.raw, evidence=figure.sentence or None)
-    for start, text in paragraphs(ctx):
+    for start, text in ctx.paragraphs():
         for m in _BARE_MONEY.finditer(text):
             if start + m.start(1) in reported or start + m.start(1) in rates:
                 continue
             raw = ctx.document.text[start + m.start(1) : start + m.end(1)]
-            out.finding(f"金额{raw}缺少单位“万元”", loc(ctx, start + m.start(1), start + m.end(1)),
+            out.finding(f"金额{raw}缺少单位“万元”", ctx.locate(start + m.start(1), start + m.end(1)),
                         expected=f"{raw}万元", actual=raw,
                         evidence=ctx.document.text[start + max(0, m.start() - 16) : start + m.end(1) + 1])
 
@@ -74,7 +73,7 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
       bad="七、“三公”经费财政拨款支出决算情况说明\n其中：轿车0辆、金额0万元，越野车0辆、金额0万元，载客汽车0辆、金额0元。",
       good="七、“三公”经费财政拨款支出决算情况说明\n其中：轿车0辆、金额0万元，越野车0辆、金额0万元，载客汽车0辆、金额0万元。")
 def mixed_units(ctx: CheckContext, out: Reporter) -> None:
-    texts = [(start, text, find_figures(text)) for start, text in [*paragraphs(ctx), *cells(ctx)]]
+    texts = [(start, text, ctx.figures_in(text)) for start, text in [*ctx.paragraphs(), *ctx.cells()]]
     wan_in_report = sum(f.unit == "万元" for _, _, figures in texts for f in figures)
     yuan_in_report = sum(f.unit == "元" for _, _, figures in texts for f in figures)
     # A report kept in 万元: an amount under 10,000元 there is 万元 mistyped, unless it is a rate per head
@@ -97,7 +96,7 @@ def mixed_units(ctx: CheckContext, out: Reporter) -> None:
         for f, why in sorted(odd, key=lambda x: x[0].start):
             raw = ctx.document.text[start + f.start : start + f.end]
             main = "元" if "“元”" in why else "万元"
-            out.finding(f"{why}，这里写作“{raw}”", loc(ctx, start + f.start, start + f.end),
+            out.finding(f"{why}，这里写作“{raw}”", ctx.locate(start + f.start, start + f.end),
                         expected=f"{f.value}{main}", actual=raw,
                         evidence=ctx.document.text[start + max(0, f.start - 20) : start + f.end])
 

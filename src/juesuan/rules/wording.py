@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-from juesuan.rules.text import cells, loc, paragraphs
 from juesuan.text.headings import numbering
 from juesuan.text.words import doubled_word
 
@@ -19,13 +18,13 @@ _CONTRADICTION = re.compile(rf"(增加|减少|增长|下降)(?:了)?\s*{_AMOUNT}
       bad="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，比2019年增加91.49万元，下降31.64%。",
       good="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，比2019年增加91.49万元，增长31.64%。")
 def direction_words(ctx: CheckContext, out: Reporter) -> None:
-    for start, text in paragraphs(ctx):
+    for start, text in ctx.paragraphs():
         for m in _CONTRADICTION.finditer(text):
             if text[max(0, m.start() - 1) : m.start()] == "/" or text[m.end() : m.end() + 1] == "/":
                 continue  # "增加/减少…增长/下降" is template residue (P101), not a contradiction
             out.checked()
             if (m.group(1) in ("增加", "增长")) != (m.group(2) == "增长"):
-                out.finding(f"前面说“{m.group(1)}”，后面说“{m.group(2)}”", loc(ctx, start + m.start(2), start + m.end(2)),
+                out.finding(f"前面说“{m.group(1)}”，后面说“{m.group(2)}”", ctx.locate(start + m.start(2), start + m.end(2)),
                             evidence=ctx.document.text[start + m.start() : start + m.end()])
 
 
@@ -43,7 +42,7 @@ _DOUBLED_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2})\1)")
       bad="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，增加原因主要是主要是公务用车运行维护费增加。",
       good="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，增加原因主要是公务用车运行维护费增加。")
 def doubled_words(ctx: CheckContext, out: Reporter) -> None:
-    for start, text in [*paragraphs(ctx), *cells(ctx)]:
+    for start, text in [*ctx.paragraphs(), *ctx.cells()]:
         out.checked()
         found = [*_DOUBLED_WORD.finditer(text), *_pairs(text),
                  *(m for m in _DOUBLED_CHAR.finditer(text) if not _reduplicated(text, m.start()))]
@@ -53,12 +52,12 @@ def doubled_words(ctx: CheckContext, out: Reporter) -> None:
                 continue  # "是是" inside "主要是主要是" is the same slip
             reported.append((m.start(), m.end()))
             word = ctx.document.text[start + m.start(1) : start + m.end(1)]
-            out.finding(f"“{word}”连写了两遍", loc(ctx, start + m.start(), start + m.end()), expected=word,
+            out.finding(f"“{word}”连写了两遍", ctx.locate(start + m.start(), start + m.end()), expected=word,
                         actual=ctx.document.text[start + m.start() : start + m.end()],
                         evidence=ctx.document.text[start + max(0, m.start() - 10) : start + m.end() + 10])
         for m in _DOUBLED_PUNCTUATION.finditer(text):
             marks = ctx.document.text[start + m.start() : start + m.end()]
-            out.finding(f"标点“{marks}”连用", loc(ctx, start + m.start(), start + m.end()), actual=marks,
+            out.finding(f"标点“{marks}”连用", ctx.locate(start + m.start(), start + m.end()), actual=marks,
                         evidence=ctx.document.text[start + max(0, m.start() - 10) : start + m.end() + 10])
 
 
@@ -96,11 +95,11 @@ _BROKEN: list[tuple[re.Pattern[str], str]] = [
       bad="十、其他重要事项的情况说明\n（三）国有资产占有使用情况\n其他用车主要是用于日常单价50万元以上通用设备0台（套）。",
       good="十、其他重要事项的情况说明\n（三）国有资产占有使用情况\n其他用车主要是用于日常工作。单价50万元以上通用设备0台（套）。")
 def broken_sentences(ctx: CheckContext, out: Reporter) -> None:
-    for start, text in [*paragraphs(ctx), *cells(ctx)]:
+    for start, text in [*ctx.paragraphs(), *ctx.cells()]:
         out.checked()
         for pattern, what in _BROKEN:
             for m in pattern.finditer(text):
-                out.finding(what, loc(ctx, start + m.start(), start + m.end()),
+                out.finding(what, ctx.locate(start + m.start(), start + m.end()),
                             evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 6])
 
 
@@ -143,4 +142,4 @@ def title_slips(ctx: CheckContext, out: Reporter) -> None:
             continue
         standard = next((s for s in sorted(_STANDARD_TITLES) if _one_slip(core, s)), None)
         if standard:
-            out.finding(f"标题“{core}”应为“{standard}”", loc(ctx, place.start, place.end), expected=standard, actual=core)
+            out.finding(f"标题“{core}”应为“{standard}”", ctx.locate(place.start, place.end), expected=standard, actual=core)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-from juesuan.rules.text import loc, paragraphs
 
 # A year, then within the clause a figure of the accounts: the year the figure is stated for.
 _ACTUALS = re.compile(
@@ -25,7 +24,7 @@ def wrong_year(ctx: CheckContext, out: Reporter) -> None:
     if year is None:
         out.missing()
         return
-    for start, text in paragraphs(ctx):
+    for start, text in ctx.paragraphs():
         for m in _ACTUALS.finditer(text):
             stated = int(m.group(1))
             before = text[max(0, m.start() - 6) : m.start()]
@@ -35,7 +34,7 @@ def wrong_year(ctx: CheckContext, out: Reporter) -> None:
             if stated < year:
                 out.checked()  # an earlier year's figure (last year's, in a comparison or a history)
                 continue
-            out.finding(f"本报告是{year}年度决算，这里写作“{stated}年”", loc(ctx, start + m.start(1), start + m.end(1) + 1),
+            out.finding(f"本报告是{year}年度决算，这里写作“{stated}年”", ctx.locate(start + m.start(1), start + m.end(1) + 1),
                         expected=f"{year}年", actual=f"{stated}年",
                         evidence=ctx.document.text[start + m.start() : start + m.end()])
 
@@ -49,14 +48,14 @@ def wrong_base_year(ctx: CheckContext, out: Reporter) -> None:
     if year is None:
         out.missing()
         return
-    for start, text in paragraphs(ctx):
+    for start, text in ctx.paragraphs():
         for m in _COMPARED.finditer(text):
             stated = int(m.group(1))
             if stated == year - 1:
                 out.checked()
             else:
                 out.finding(f"{year}年度报告应与{year - 1}年比较，这里写作“{stated}年”",
-                            loc(ctx, start + m.start(1), start + m.end(1) + 1), expected=f"{year - 1}年",
+                            ctx.locate(start + m.start(1), start + m.end(1) + 1), expected=f"{year - 1}年",
                             actual=f"{stated}年", evidence=ctx.document.text[start + m.start() : start + m.end()])
 
 
@@ -79,7 +78,7 @@ def year_end_date(ctx: CheckContext, out: Reporter) -> None:
     if year is None:
         out.missing()
         return
-    for start, text in paragraphs(ctx):
+    for start, text in ctx.paragraphs():
         for m in _YEAR_END.finditer(text):
             before = re.split(r"[，,。；;]", text[max(0, m.start() - 20) : m.start()])[-1]
             after = re.split(r"[，,。；;]", text[m.end() : m.end() + 12])[0]
@@ -88,6 +87,6 @@ def year_end_date(ctx: CheckContext, out: Reporter) -> None:
                 out.checked()
                 continue
             out.finding(f"本报告是{year}年度决算，年末日期却写作“{m.group(group)}年”",
-                        loc(ctx, start + m.start(group), start + m.end(group)),
+                        ctx.locate(start + m.start(group), start + m.end(group)),
                         expected=f"{year}年", actual=f"{m.group(group)}年",
                         evidence=ctx.document.text[start + (m.start() if group == 1 else m.start(group)) : start + m.end()].strip())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from juesuan.document import Document
-from juesuan.model.figures import Figure
+from juesuan.model.figures import MONEY_UNITS, Figure
 from juesuan.text.headings import chinese_number
 
 # Longer units first: 人次 before 人, 台(套) before 台, 万元 before 元.
@@ -20,7 +20,6 @@ UNITS = ["万元", "亿元", "千元", "元", "%", "‰", "台(套)", "批次", 
          "份", "篇", "期", "册", "条", "场", "分"]
 CANONICAL_UNIT = {"台(套)": "台（套）", "万": "万元"}
 COUNT_UNITS = {"个", "辆", "人", "次", "批次", "人次", "台（套）", "台", "套", "项", "家", "份", "篇", "期", "册", "条", "场"}
-MONEY_UNITS = {"万元", "亿元", "千元", "元"}
 
 # "经营收入 0.00 万，": 万 alone, before punctuation, is 万元 written short (U103 says so).
 _UNIT = "|".join(re.escape(u) for u in UNITS) + r"|万(?![\u4e00-\u9fff\d])"

@@ -3,12 +3,17 @@ list of findings linking to them. No scripts or files from elsewhere: it opens a
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from html import escape
+from pathlib import Path
 
 from jinja2 import Environment
 
-from juesuan.rules import CheckResult, Severity
+from juesuan.outputs import Destination, Output, open_text, register
+from juesuan.pipeline import Outcome
+from juesuan.places import place_or_none
+from juesuan.rules import Severity
 from juesuan.rules.base import CATEGORY_LABELS, RULES
 
 _TEMPLATE = """<!doctype html>
@@ -68,35 +73,53 @@ mark:target { outline: 3px solid #1f3a5f; }
 _STATUS = {"passed": "通过", "failed": "未通过", "not_applicable": "不适用", "insufficient_data": "数据不足"}
 
 
-def render(result: CheckResult, source: str) -> str:
-    document = result.document
-    ordered = sorted(enumerate(result.findings, start=1), key=lambda p: (p[1].location.start, -p[1].location.end))
+def render(outcome: Outcome) -> str:
+    ordered = sorted(enumerate(outcome.findings, start=1), key=lambda p: (p[1].location.start, -p[1].location.end))
+    text = outcome.text
     pieces: list[str] = []
     position = 0
     for number, finding in ordered:
         start, end = finding.location.start, max(finding.location.end, finding.location.start + 1)
         if start < position:
             continue  # overlaps the highlight before it: the list still links to that place
-        pieces.append(escape(document.text[position:start]))
+        pieces.append(escape(text[position:start]))
         pieces.append(f'<mark id="f{number}" class="{finding.severity.value}" title="{escape(finding.rule)} '
-                      f'{escape(finding.message)}">{escape(document.text[start:end])}</mark>')
+                      f'{escape(finding.message)}">{escape(text[start:end])}</mark>')
         position = end
-    pieces.append(escape(document.text[position:]))
+    pieces.append(escape(text[position:]))
     anchors = {n for n, _ in ordered}
     rules = {r.id: r for r in RULES}
-    meta = result.disclosure.meta
-    title = " · ".join(x for x in [source, meta.organisation or "", f"{meta.year}年度" if meta.year else "",
-                                    meta.kind or ""] if x)
+    report = outcome.report
+    title = " · ".join(x for x in [outcome.source, report.organisation or "", f"{report.year}年度" if report.year else "",
+                                    report.kind or ""] if x)
     findings = [{
         "rule": f.rule, "severity": f.severity.value, "label": f.severity.label, "message": f.message,
-        "evidence": (f.evidence or "").strip()[:200], "anchor": n in anchors,
-        "where": (f"第{f.location.page}页" if f.location.line is None and f.location.page else
-                  f"第{f.location.line}行" if f.location.line else ""),
-    } for n, f in enumerate(result.findings, start=1)]
-    counts = Counter(f.severity.value for f in result.findings)
-    statuses = Counter(status.value for _, status in result.coverage)
-    coverage = [(rule_id, _STATUS[status.value], rules[rule_id].title, CATEGORY_LABELS[rules[rule_id].category])
-                for rule_id, status in result.coverage]
+        "evidence": (f.evidence or "").strip()[:200], "anchor": n in anchors, "where": place_or_none(f.location),
+    } for n, f in enumerate(outcome.findings, start=1)]
+    counts = Counter(f.severity.value for f in outcome.findings)
+    statuses = Counter(c.status.value for c in outcome.coverage)
+    coverage = [(c.rule, _STATUS[c.status.value], rules[c.rule].title, CATEGORY_LABELS[rules[c.rule].category])
+                for c in outcome.coverage]
     template = Environment(autoescape=True).from_string(_TEMPLATE)
-    return template.render(title=title, notes=result.notes, findings=findings, text="".join(pieces),
+    return template.render(title=title, notes=outcome.notes, findings=findings, text="".join(pieces),
                            counts={s.value: counts[s.value] for s in Severity}, statuses=statuses, coverage=coverage)
+
+
+class HtmlWriter:
+    """One page a report: the file -o names when there is one report, else 报告名.check.html beside it."""
+
+    def __init__(self, destination: Destination) -> None:
+        self.destination = destination
+
+    def add(self, outcome: Outcome) -> None:
+        path = self.destination.path
+        target = path if path is not None and not self.destination.many else Path(outcome.source + ".check.html")
+        with open_text(target) as fh:
+            fh.write(render(outcome))
+        print(f"已写入 {target}", file=sys.stderr)
+
+    def close(self) -> None:
+        pass
+
+
+register(Output("html", ".html", "HTML 页面（原文中标出问题）", HtmlWriter))

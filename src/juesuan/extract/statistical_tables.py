@@ -4,19 +4,22 @@ its classification code, name and every column as a number."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from juesuan.document import Row
-from juesuan.extract.context import Context
-from juesuan.extract.figures import Found, make_figure, parse_number
+from juesuan.extract.numbers import Found, make_figure, parse_number
 from juesuan.model.disclosure import StatementTable, TableRow
 from juesuan.model.figures import Figure, Text
 from juesuan.outline import Section
+
+if TYPE_CHECKING:
+    from juesuan.analysis import Analysis
 
 _CODE_PART = re.compile(r"^\d{2,3}$|^[23]\d{2}(?:\d{2}){1,2}$")  # 类|款|项 in columns of their own, or whole
 _UNIT = re.compile(r"单位[:：]\s*(万元|元|亿元)")
 
 
-def extract_statements(ctx: Context) -> list[StatementTable]:
+def extract_statements(ctx: Analysis) -> list[StatementTable]:
     tables: list[StatementTable] = []
     for part in ctx.outline.find("statements"):
         for section in part.children:
@@ -25,7 +28,7 @@ def extract_statements(ctx: Context) -> list[StatementTable]:
     return tables
 
 
-def _table(ctx: Context, section: Section) -> StatementTable:
+def _table(ctx: Analysis, section: Section) -> StatementTable:
     doc = ctx.document
     assert section.table is not None
     block = doc.blocks[section.table.block]
@@ -54,7 +57,7 @@ def _table(ctx: Context, section: Section) -> StatementTable:
     return result
 
 
-def _unit_before(ctx: Context, index: int) -> str | None:
+def _unit_before(ctx: Analysis, index: int) -> str | None:
     for block in ctx.document.blocks[max(0, index - 3) : index]:
         if m := _UNIT.search(ctx.document.normalized[block.location.start : block.location.end]):
             return m.group(1)
@@ -79,7 +82,7 @@ def _cells_by_column(row: Row, width: int) -> list[tuple[int, int, str] | None]:
     return placed
 
 
-def _rows(ctx: Context, row: Row, cells: list[tuple[int, int, str] | None], unit: str | None,
+def _rows(ctx: Analysis, row: Row, cells: list[tuple[int, int, str] | None], unit: str | None,
           columns: list[str]) -> list[TableRow]:
     """The logical rows of a table row: (codes, name, values) runs. Two-sided tables (收入 | 支出, or
     the 基本支出 table's two economic classes) hold two of them side by side."""
