@@ -21,7 +21,7 @@ from juesuan.model.figures import Figure
 from juesuan.model.flatten import flatten
 from juesuan.outline import Outline, Section
 
-__all__ = ["Analysis", "Found", "compared_year"]
+__all__ = ["Analysis", "Found", "SectionIndex", "Sentence", "compared_year"]
 
 _COMPARED_YEAR = re.compile(r"(?:与|比|较)\s*(\d{4})\s*年")
 # A goal table's target column (预期指标值): what was planned, not what a table says was done.

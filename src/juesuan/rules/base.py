@@ -18,9 +18,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from juesuan.amounts import number
-from juesuan.analysis import Analysis, Found
+from juesuan.analysis import Analysis, Found, SectionIndex
 from juesuan.document import Document, Location
-from juesuan.extract.section_text import SectionIndex
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.figures import MONEY_UNITS, Figure
 from juesuan.outline import Outline, Section
