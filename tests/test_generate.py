@@ -15,7 +15,7 @@ import yaml
 from conftest import run_cli
 from juesuan.generate import GenerationRefused, generate, load
 from juesuan.generate.derive import Derived, percent
-from juesuan.generate.workbook import load_workbook, write_template
+from juesuan.generate.workbook import write_template
 from juesuan.model.flatten import figure_paths
 from juesuan.pipeline import analyse, check_file
 from juesuan.rules import Severity
@@ -138,11 +138,12 @@ def test_inconsistent_data_is_refused_with_every_problem(tmp_path: Path) -> None
     with pytest.raises(GenerationRefused) as refused:
         generate(load(path), "sichuan", tmp_path / "out.docx")
     paths = [p.split("：")[0] for p in refused.value.problems]
-    assert paths == ["total.current", "total.current", "total.reason", "items[1].reason", "three_public.vehicles_held"]
+    assert paths == ["收、支总计·本年数", "收、支总计·本年数", "收、支总计·原因", "项级科目第2项（一般行政管理事务）·原因",
+                     "“三公”经费·年末公务用车"]
     assert not (tmp_path / "out.docx").exists()
     result = run_cli("generate", path, "--out", tmp_path / "cli.docx")
     assert result.returncode == 2
-    assert "数据有 5 处问题，未生成报告" in result.stderr and "items[1].reason：一般行政管理事务决算数739.75万元与预算数782.72万元不同" in result.stderr
+    assert "数据有 5 处问题，未生成报告" in result.stderr and "项级科目第2项（一般行政管理事务）·原因：一般行政管理事务决算数739.75万元与预算数782.72万元不同" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -150,7 +151,7 @@ def test_excel_workbook_round_trip_and_templates(tmp_path: Path) -> None:
     data = load(EXAMPLES / CASES[0][0])
     book = tmp_path / "data.xlsx"
     write_template(book, data)
-    assert load_workbook(book) == data
+    assert load(book) == data
     assert run_cli("generate", book, "--layout", "sichuan", "--out", tmp_path / "from_excel.md").returncode == 0
     generate(data, "sichuan", tmp_path / "from_yaml.md")
     assert (tmp_path / "from_excel.md").read_text(encoding="utf-8") == (tmp_path / "from_yaml.md").read_text(encoding="utf-8")
@@ -160,6 +161,47 @@ def test_excel_workbook_round_trip_and_templates(tmp_path: Path) -> None:
     assert "金额单位为万元" in template_text and "# 单位全称" in template_text
     assert set(yaml.safe_load(template_text)) == set(type(data).model_fields)
     refused = run_cli("generate", blank_yaml, "--out", tmp_path / "x.docx")
-    assert refused.returncode == 2 and "meta.organisation：应为文字" in refused.stderr
+    assert refused.returncode == 2 and "基本信息·单位全称：应为文字" in refused.stderr
     refused = run_cli("generate", blank_xlsx, "--out", tmp_path / "x.docx")
     assert refused.returncode == 2 and "数据不完整或有误" in refused.stderr
+
+
+def test_workbook_problems_name_the_field_in_chinese(tmp_path: Path) -> None:
+    from openpyxl import load_workbook as open_book
+
+    book = tmp_path / "data.xlsx"
+    write_template(book, load(EXAMPLES / CASES[0][0]))
+    workbook = open_book(book)
+    items = workbook["项级科目"]
+    budget_column = [c.value for c in items[2]].index("budget") + 1
+    items.cell(row=4, column=budget_column, value="七百")  # the second 项
+    vehicles = workbook["车辆"]
+    vehicles.cell(row=2, column=3, value="两")
+    workbook.save(book)
+    result = run_cli("generate", book, "--out", tmp_path / "x.docx")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "项级科目第2项（一般行政管理事务）·预算数：应为数字" in result.stderr
+    assert "应为整数" in result.stderr and "_parsing" not in result.stderr and "items" not in result.stderr
+
+
+def test_a_layout_is_one_module(tmp_path: Path) -> None:
+    """A layout registers itself; compose() and generate() find it by name, nothing else changes."""
+    from juesuan.generate.layouts import LAYOUTS, layouts, register
+    from juesuan.generate.layouts.sichuan import Sichuan
+
+    class Plain(Sichuan):
+        name, label = "plain_test", "测试"
+
+        def closing(self) -> None:
+            self.h(2, "十、其他重要事项的情况说明")
+            self.other_matters()
+
+    register(Plain)
+    try:
+        assert "plain_test" in layouts()
+        target = tmp_path / "plain.md"
+        generate(load(EXAMPLES / CASES[0][0]), "plain_test", target)
+        text = target.read_text(encoding="utf-8")
+        assert "（三）国有资产占有使用情况" in text and "（四）预算绩效管理情况" not in text
+    finally:
+        del LAYOUTS["plain_test"]

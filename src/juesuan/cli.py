@@ -229,27 +229,25 @@ def rules(rule_id: Annotated[str | None, typer.Argument(help="规则编号，如
     out.print(escape(found.good))
 
 
-class Layout(StrEnum):
-    sichuan = "sichuan"
-    shanghai = "shanghai"
-
-
 @app.command()
 def generate(
     data: Annotated[Path, typer.Argument(help="数据文件：.yaml、.json 或 .xlsx（见 juesuan template）", show_default=False)],
-    layout: Annotated[Layout, typer.Option("--layout", help="版式：sichuan（四川）或 shanghai（上海）")] = Layout.sichuan,
+    layout: Annotated[str, typer.Option("--layout", help="版式：sichuan（四川）或 shanghai（上海）")] = "sichuan",
     out_path: Annotated[Path, typer.Option("--out", "-o", help="输出文件：.docx、.html、.md 或 .pdf", show_default=False)] = Path(
         "report.docx"),
 ) -> None:
     """由本年度决算数据生成完整的决算公开报告（含图1—图7和附表），数据不一致时拒绝生成并列出全部问题。"""
-    from juesuan.generate import FORMATS, GenerationRefused, load
+    from juesuan.generate import GenerationRefused, formats, layouts, load
     from juesuan.generate import generate as write_report
 
-    if out_path.suffix.lower() not in FORMATS:
-        _fail(f"不支持的输出格式“{out_path.suffix or '无扩展名'}”（支持 {' '.join(FORMATS)}）")
+    if layout not in layouts():
+        known = "、".join(f"{name}（{cls.label}）" for name, cls in layouts().items())
+        _fail(f"不认识的版式“{layout}”（支持 {known}）")
+    if out_path.suffix.lower() not in formats():
+        _fail(f"不支持的输出格式“{out_path.suffix or '无扩展名'}”（支持 {' '.join(formats())}）")
     try:
         report_data = load(data)
-        write_report(report_data, layout.value, out_path)
+        write_report(report_data, layout, out_path)
     except ReadError as exc:
         _fail(str(exc))
     except GenerationRefused as exc:

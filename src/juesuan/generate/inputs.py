@@ -8,12 +8,8 @@ budgets, counts) and what a person writes (functions, reasons, names). Amounts a
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
-
-from juesuan.errors import ReadError
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Strict(BaseModel):
@@ -142,42 +138,3 @@ class ReportData(Strict):
     state_assets: StateAssets
     performance: Performance
     glossary: list[GlossaryEntry] = []
-
-
-def load(path: Path) -> ReportData:
-    """Reads YAML or JSON data; a malformed file is a ReadError with every problem and its field path."""
-    from juesuan.generate.workbook import load_workbook
-
-    suffix = path.suffix.lower()
-    if not path.exists():
-        raise ReadError(path, "文件不存在")
-    try:
-        if suffix == ".xlsx":
-            return load_workbook(path)
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ReadError(path, f"YAML/JSON 格式错误（{str(exc).splitlines()[0]}）") from None
-    except UnicodeDecodeError:
-        raise ReadError(path, "数据文件应为 UTF-8 编码") from None
-    if not isinstance(raw, dict):
-        raise ReadError(path, "数据文件应是一个对象（键值对），见 juesuan template --yaml 生成的模板")
-    try:
-        return ReportData.model_validate(raw)
-    except ValidationError as exc:
-        problems = "；".join(f"{'.'.join(str(p) for p in e['loc'])}：{_chinese(e)}" for e in exc.errors())
-        raise ReadError(path, f"数据不完整或有误：{problems}") from None
-
-
-def _chinese(error: dict) -> str:  # type: ignore[type-arg]
-    kind = error["type"]
-    return {
-        "missing": "缺少此项",
-        "extra_forbidden": "不认识的字段",
-        "decimal_parsing": "应为数字",
-        "decimal_type": "应为数字",
-        "int_parsing": "应为整数",
-        "int_type": "应为整数",
-        "string_type": "应为文字",
-        "dict_type": "应为“名称: 数值”的对应表",
-        "list_type": "应为列表",
-    }.get(kind, f"取值不符合要求（{kind}）")

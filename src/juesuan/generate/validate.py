@@ -1,6 +1,6 @@
 """Refusing data that would make a wrong report: identities that do not hold, changes without reasons.
 
-Every problem is reported with its field path and a Chinese sentence, all at once, before anything is
+Every problem is reported with its field's Chinese name and a Chinese sentence, all at once, before anything is
 written: the generator never fills a gap with a placeholder.
 """
 
@@ -10,11 +10,29 @@ from decimal import Decimal
 
 from juesuan.generate.derive import Derived, Movement, money
 from juesuan.generate.inputs import Compared, ReportData, ThreePublicItem
+from juesuan.generate.labels import place
 
 TOLERANCE = Decimal("0.005")
 
 
 def problems(data: ReportData) -> list[str]:
+    """Every problem, the field named as its author knows it (labels.py): "收、支总计·原因：…"."""
+    raw = data.model_dump(mode="json")
+    return [f"{place(_path(path), raw)}：{message}" for path, message in (p.split("：", 1) for p in _problems(data))]
+
+
+def _path(dotted: str) -> list[str | int]:
+    """"items[1].reason" → ["items", 1, "reason"]."""
+    parts: list[str | int] = []
+    for piece in dotted.split("."):
+        name, _, index = piece.partition("[")
+        parts.append(name)
+        if index:
+            parts.append(int(index.rstrip("]")))
+    return parts
+
+
+def _problems(data: ReportData) -> list[str]:
     d = Derived(data)
     found: list[str] = []
 

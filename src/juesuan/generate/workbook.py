@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from juesuan.errors import ReadError
 from juesuan.generate.inputs import LineItem, ReportData
@@ -118,7 +118,8 @@ def _set(values: dict[str, Any], path: str, value: Any) -> None:
     values[parts[-1]] = value
 
 
-def load_workbook(path: Path) -> ReportData:
+def read_workbook(path: Path) -> dict[str, Any]:
+    """The workbook's values as plain data; generate.data_files validates them like a YAML file's."""
     from openpyxl import load_workbook as open_book
 
     try:
@@ -147,14 +148,10 @@ def load_workbook(path: Path) -> ReportData:
         for path_cell, kind, count in book["车辆"].iter_rows(min_row=2, values_only=True):
             if path_cell and kind and not str(kind).startswith("（"):
                 current = _get(data, str(path_cell)) or {}
-                _set(data, str(path_cell), {**current, str(kind): int(count or 0)})
+                _set(data, str(path_cell), {**current, str(kind): _text(count) if count not in (None, "") else 0})
     except KeyError as exc:
         raise ReadError(path, f"工作簿缺少工作表 {exc}，请用 juesuan template --xlsx 生成的模板填写") from None
-    try:
-        return ReportData.model_validate(data)
-    except ValidationError as exc:
-        problems = "；".join(f"{'.'.join(str(p) for p in e['loc'])}：{e['type']}" for e in exc.errors())
-        raise ReadError(path, f"数据不完整或有误：{problems}") from None
+    return data
 
 
 def _text(value: Any) -> Any:

@@ -3,11 +3,13 @@
 An output receives Outcomes one at a time (`add`) and finishes with `close`, so a batch of ten
 thousand reports streams through text, JSON lines and CSV without being held in memory; HTML writes one
 page a report; Excel writes its workbook at the end. The command line asks this registry; a new format
-is one module that calls `register`.
+is one module here that calls `register`: every module of this package is imported when the
+registry is first asked.
 """
 
 from __future__ import annotations
 
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
@@ -45,7 +47,6 @@ class Output:
 
 
 OUTPUTS: dict[str, Output] = {}
-_MODULES = ("text", "json_lines", "html", "csv_table", "excel")  # in the order --help lists them
 
 
 def register(output: Output) -> Output:
@@ -56,8 +57,8 @@ def register(output: Output) -> Output:
 
 def _load() -> None:
     if not OUTPUTS:
-        for module in _MODULES:
-            import_module(f"juesuan.outputs.{module}")
+        for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+            import_module(f"{__name__}.{module}")
 
 
 def find_output(name: str | None, path: Path | None) -> Output:

@@ -1,4 +1,9 @@
-"""The report's text in the Sichuan or the Shanghai layout, every figure and word derived from the data."""
+"""What every layout of the generated report shares: the helpers and the parts of 情况说明.
+
+A layout is one module beside this one: a Composer subclass that lays out the frame (parts, overview,
+tables, glossary) and fills the few hooks where layouts word the same figures differently. It registers
+itself in `juesuan.generate.layouts`.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,8 @@ from decimal import Decimal
 
 from juesuan.generate import public_tables
 from juesuan.generate.derive import Derived, Movement, completion, money, pct, percent, versus_budget
-from juesuan.generate.inputs import ReportData
+from juesuan.generate.inputs import LineItem, ReportData
 from juesuan.generate.nodes import Chart, Heading, Node, Para
-
-SICHUAN_ITEMS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一"]
 
 
 def _reason(text: str | None) -> str:
@@ -28,10 +31,15 @@ def _structure(items: list[tuple[str, Decimal]], whole: Decimal) -> str:
 
 
 class Composer:
-    def __init__(self, data: ReportData, layout: str) -> None:
+    """The parts every layout has; a layout module subclasses it, composes the frame and fills the hooks."""
+
+    name = ""  # the --layout value
+    label = ""  # its name for people (四川, 上海)
+    fund_infix = ""  # 政府性基金预算{infix}支出决算情况说明
+
+    def __init__(self, data: ReportData) -> None:
         self.data = data
         self.d = Derived(data)
-        self.layout = layout
         self.nodes: list[Node] = []
         self.subject = data.meta.short_name
 
@@ -67,47 +75,11 @@ class Composer:
     # --- the parts -----------------------------------------------------------------------------
 
     def compose(self) -> list[Node]:
-        data, year = self.data, self.d.year
-        if self.layout == "shanghai":
-            self.p(data.meta.organisation)
-            self.p(f"{year}年度部门决算")
-            self.h(1, f"第一部分 {data.meta.organisation}概况")
-            self.h(2, "一、主要职能")
-            self.p(data.overview.functions)
-            self.h(2, "二、部门决算单位构成")
-            self.p(data.overview.organisation)
-            self.h(1, f"第二部分 {data.meta.organisation}{year}年度部门决算表")
-            self.nodes.extend(public_tables.all_tables(self.d))
-            self.h(1, f"第三部分 {data.meta.organisation}{year}年度部门决算情况说明")
-            self.explanation()
-            self.h(1, "第四部分 名词解释")
-            self.glossary(numbered="chinese")
-        else:
-            unit = "单位" if data.meta.kind == "单位决算" else "部门"
-            self.p(data.meta.organisation)
-            self.p(f"{year}年度{data.meta.kind}")
-            self.h(1, f"第一部分 {unit}概况")
-            self.h(2, "一、基本职能及主要工作")
-            self.h(3, "（一）主要职能")
-            self.p(data.overview.functions)
-            if data.overview.key_work:
-                self.h(3, f"（二）{year}年重点工作完成情况")
-                self.p(data.overview.key_work)
-            self.h(2, "二、机构设置")
-            self.p(data.overview.organisation)
-            self.h(1, f"第二部分 {year}年度{data.meta.kind}情况说明")
-            self.explanation()
-            self.h(1, "第三部分 名词解释")
-            self.glossary(numbered="arabic")
-            self.h(1, "第四部分 附表")
-            for n, table in enumerate(public_tables.all_tables(self.d)):
-                table.title = f"{SICHUAN_ITEMS[n]}、{table.title}"
-                self.nodes.append(table)
-        return self.nodes
+        """The whole report in this layout's frame."""
+        raise NotImplementedError
 
     def explanation(self) -> None:
         d, data, year = self.d, self.data, self.d.year
-        shanghai = self.layout == "shanghai"
         self.h(2, "一、收入支出决算总体情况说明")
         self.p(_sentence(f"{year}年度收、支总计{money(data.total.current)}万元")
                + self.moved("收、支总计", data.total.current, data.total.previous, data.total.reason))
@@ -127,16 +99,19 @@ class Composer:
         self.general_budget()
         self.basic()
         self.three_public()
-        self.h(2, f"八、政府性基金预算{'财政拨款收入' if shanghai else ''}支出决算情况说明")
+        self.h(2, f"八、政府性基金预算{self.fund_infix}支出决算情况说明")
         self.fund(data.gov_fund, "政府性基金预算")
-        self.h(2, f"九、国有资本经营预算{'财政拨款收入' if shanghai else ''}支出决算情况说明")
+        self.h(2, f"九、国有资本经营预算{self.fund_infix}支出决算情况说明")
         self.fund(data.state_capital, "国有资本经营预算")
-        if shanghai:
-            self.h(2, "十、预算绩效管理情况")
-            self.performance()
-            self.h(2, "十一、其他重要事项的情况说明")
-        else:
-            self.h(2, "十、其他重要事项的情况说明")
+        self.closing()
+
+    def closing(self) -> None:
+        """The items after the 国有资本经营预算: 其他重要事项 and 预算绩效管理, in the layout's order."""
+        raise NotImplementedError
+
+    def other_matters(self) -> None:
+        """（一）机关运行经费 （二）政府采购 （三）国有资产, as every layout states them."""
+        data, year = self.data, self.d.year
         self.h(3, "（一）机关运行经费支出情况")
         cost = data.admin_operating_cost
         self.p(_sentence(f"{year}年，{self.subject}机关运行经费支出{money(cost.current)}万元")
@@ -145,13 +120,9 @@ class Composer:
         self.procurement()
         self.h(3, "（三）国有资产占有使用情况")
         self.assets()
-        if not shanghai:
-            self.h(3, "（四）预算绩效管理情况")
-            self.performance()
 
     def general_budget(self) -> None:
         d, data, year = self.d, self.data, self.d.year
-        shanghai = self.layout == "shanghai"
         gb = d.general_budget
         self.h(2, "五、一般公共预算财政拨款支出决算情况说明")
         self.h(3, "（一）一般公共预算财政拨款支出决算总体情况")
@@ -164,31 +135,26 @@ class Composer:
         self.p(f"{year}年一般公共预算财政拨款支出{money(gb)}万元，主要用于以下方面：{_structure(classes, gb)}")
         self.chart(6, "一般公共预算财政拨款支出决算结构", "pie", [c for c, v in classes if v], [v for _, v in classes if v])
         self.h(3, "（三）一般公共预算财政拨款支出决算具体情况")
-        budget = d.general_budget_budget
-        rate = completion(gb, budget)
-        if shanghai and budget is not None:
-            self.p(f"{year}年一般公共预算财政拨款支出年初预算为{money(budget)}万元，支出决算为{money(gb)}万元，"
-                   f"完成年初预算的{pct(rate)}。其中：")
-        else:
-            self.p(f"{year}年一般公共预算财政拨款支出决算数为{money(gb)}万元" +
-                   (f"，完成预算{pct(rate)}。其中：" if rate is not None else "。其中："))
+        self.p(self.budget_intro(gb, d.general_budget_budget))
         for n, item in enumerate(data.items, start=1):
             amount = d.amount(item)
-            names = f"{item.class_name}（类）{item.section_name}（款）{item.item_name}（项）"
-            rate = completion(amount, item.budget)
             relation = versus_budget(amount, item.budget)
             why = ""
             if item.budget is not None and relation != "等于":
                 why = f"决算数{relation}预算数的主要原因是：{(item.reason or '').strip().rstrip('。')}。"
-            if shanghai:
-                purpose = f"主要用于：{item.purpose.strip().rstrip('。')}。" if item.purpose else ""
-                budget_text = f"年初预算为{money(item.budget)}万元，" if item.budget is not None else ""
-                same = "决算数与预算数持平。" if item.budget is not None and relation == "等于" else ""
-                self.p(f"{n}、{names}。{purpose}{budget_text}支出决算为{money(amount)}万元"
-                       + (f"，完成年初预算的{pct(rate)}。" if rate is not None else "。") + why + same)
-            else:
-                self.p(f"{n}.{names}：支出决算为{money(amount)}万元" + (f"，完成预算{pct(rate)}。" if rate is not None else "。")
-                       + why)
+            self.p(self.item_paragraph(n, item, amount, relation, why))
+
+    def budget_intro(self, spent: Decimal, budget: Decimal | None) -> str:
+        """The sentence that opens （三）具体情况: the total, its budget and completion rate."""
+        raise NotImplementedError
+
+    def item_paragraph(self, n: int, item: LineItem, amount: Decimal, relation: str, why: str) -> str:
+        """One 项: its names, 决算数, completion rate and the reason it differs from its budget."""
+        raise NotImplementedError
+
+    @staticmethod
+    def names(item: LineItem) -> str:
+        return f"{item.class_name}（类）{item.section_name}（款）{item.item_name}（项）"
 
     def basic(self) -> None:
         d, year = self.d, self.d.year
@@ -274,8 +240,3 @@ class Composer:
         for n, entry in enumerate(self.data.glossary, start=1):
             number = f"{public_tables.ORDINALS[n - 1]}、" if numbered == "chinese" else f"{n}."
             self.p(f"{number}{entry.term}：{entry.definition.strip()}")
-
-
-def compose(data: ReportData, layout: str) -> list[Node]:
-    return Composer(data, layout).compose()
-
