@@ -19,7 +19,6 @@ from juesuan.text.headings import chinese_number
 UNITS = ["万元", "亿元", "千元", "元", "%", "‰", "台(套)", "批次", "人次", "个", "辆", "人", "次", "台", "套", "项", "家",
          "份", "篇", "期", "册", "条", "场", "分"]
 CANONICAL_UNIT = {"台(套)": "台（套）", "万": "万元"}
-COUNT_UNITS = {"个", "辆", "人", "次", "批次", "人次", "台（套）", "台", "套", "项", "家", "份", "篇", "期", "册", "条", "场"}
 
 # "经营收入 0.00 万，": 万 alone, before punctuation, is 万元 written short (U103 says so).
 _UNIT = "|".join(re.escape(u) for u in UNITS) + r"|万(?![\u4e00-\u9fff\d])"
@@ -47,10 +46,6 @@ class Found:
     @property
     def is_money(self) -> bool:
         return self.unit in MONEY_UNITS
-
-    @property
-    def is_count(self) -> bool:
-        return self.unit in COUNT_UNITS
 
 
 def find_figures(text: str) -> list[Found]:

@@ -55,10 +55,6 @@ class PageContent:
     edges: list[dict[str, float | str]] = field(default_factory=list)
     has_images: bool = False
 
-    @property
-    def has_text(self) -> bool:
-        return any(c.text.strip() for c in self.chars)
-
 
 def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
     width, height = page.get_size()
