@@ -121,3 +121,36 @@ def test_html_in_gbk(tmp_path: Path) -> None:
     page = tmp_path / "gbk.htm"
     page.write_bytes("<html><body><p>四、财政拨款收入支出决算总体情况说明</p></body></html>".encode("gbk"))
     assert read(page).blocks[0].text == "四、财政拨款收入支出决算总体情况说明"
+
+
+def test_styles_based_on_each_other_do_not_hang(tmp_path: Path) -> None:
+    """A style based on itself, or two based on each other, is a loop python-docx would follow forever."""
+    import time
+
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from juesuan.readers import read
+
+    word = docx.Document()
+    first = word.styles.add_style("环一", WD_STYLE_TYPE.PARAGRAPH)
+    second = word.styles.add_style("环二", WD_STYLE_TYPE.PARAGRAPH)
+    for style, base in ((first, second), (second, first)):
+        based = OxmlElement("w:basedOn")
+        based.set(qn("w:val"), base.style_id)
+        style.element.append(based)
+    itself = word.styles.add_style("自指", WD_STYLE_TYPE.PARAGRAPH)
+    based = OxmlElement("w:basedOn")
+    based.set(qn("w:val"), itself.style_id)
+    itself.element.append(based)
+    word.add_paragraph("一、部门基本情况", style="环一")
+    word.add_paragraph("本部门2023年收入合计100.00万元。", style="自指")
+    path = tmp_path / "loop.docx"
+    word.save(str(path))
+    started = time.perf_counter()
+    document = read(path)
+    assert time.perf_counter() - started < 5
+    assert "本部门2023年收入合计100.00万元。" in document.text
+    assert document.blocks[0].kind.value == "heading"  # its numbering still makes it a heading

@@ -24,25 +24,51 @@ def read_docx(path: Path) -> Document:
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ReadError(path, f"Word 文档已损坏或不是有效的 .docx 文件（{type(exc).__name__}）") from None
     builder = DocumentBuilder(path, "docx")
+    levels = _style_levels(document)
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == qn("w:p"):
-            _paragraph(builder, Paragraph(child, document))
+            _paragraph(builder, Paragraph(child, document), levels)
         elif child.tag == qn("w:tbl"):
             _table(builder, Table(child, document))
     return builder.build()
 
 
-def _heading_level(paragraph: Paragraph) -> int | None:
-    style = paragraph.style
-    while style is not None:
-        m = _HEADING_STYLE.match(style.name or "")
-        if m:
-            return int(m.group(1))
-        if (style.name or "").lower() == "title":
-            return 1
-        style = style.base_style
+_MAX_STYLE_DEPTH = 20  # a style based on itself, or a longer chain, ends here instead of looping
+
+
+def _style_levels(document) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """The heading level of every paragraph style that is (or is based on) a heading or title style,
+    by style id: worked out once, not for every paragraph (python-docx looks a style up by scanning all)."""
+    styles = {s.get(qn("w:styleId")): s for s in document.styles.element.findall(qn("w:style"))}
+    levels: dict[str, int] = {}
+    for style_id in styles:
+        current, depth = style_id, 0
+        while current in styles and depth < _MAX_STYLE_DEPTH:
+            element = styles[current]
+            name_element = element.find(qn("w:name"))
+            name = (name_element.get(qn("w:val")) if name_element is not None else "") or ""
+            m = _HEADING_STYLE.match(name)
+            if m or name.lower() == "title":
+                levels[style_id] = int(m.group(1)) if m else 1
+                break
+            based = element.find(qn("w:basedOn"))
+            current = based.get(qn("w:val")) if based is not None else None
+            depth += 1
+    default = next((i for i, e in styles.items() if e.get(qn("w:type")) == "paragraph" and e.get(qn("w:default")) in ("1", "true")),
+                   None)
+    if default in levels:
+        levels[""] = levels[default]  # a paragraph without a style has the default one
+    return levels
+
+
+def _heading_level(paragraph: Paragraph, levels: dict[str, int]) -> int | None:
     ppr = paragraph._p.pPr
+    style_element = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    style_id = style_element.get(qn("w:val")) if style_element is not None else None
+    level = levels.get(style_id if style_id is not None else "")
+    if level is not None:
+        return level
     if ppr is not None:
         lvl = ppr.find(qn("w:outlineLvl"))
         if lvl is not None and lvl.get(qn("w:val")) is not None and lvl.get(qn("w:val")).isdigit():
@@ -51,7 +77,7 @@ def _heading_level(paragraph: Paragraph) -> int | None:
     return None
 
 
-def _paragraph(builder: DocumentBuilder, paragraph: Paragraph) -> None:
+def _paragraph(builder: DocumentBuilder, paragraph: Paragraph, levels: dict[str, int]) -> None:
     text = paragraph.text.strip()
     has_image = bool(paragraph._p.findall(".//" + qn("w:drawing"))) or bool(
         paragraph._p.findall(".//" + qn("w:pict"))
@@ -64,7 +90,7 @@ def _paragraph(builder: DocumentBuilder, paragraph: Paragraph) -> None:
         builder.add_image(alt, None, None)
     if not text:
         return
-    level = _heading_level(paragraph)
+    level = _heading_level(paragraph, levels)
     if level is None and is_heading_line(text):
         level = numbering(text).level  # type: ignore[union-attr]
     kind = BlockKind.HEADING if level is not None else BlockKind.PARAGRAPH

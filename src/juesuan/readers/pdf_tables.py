@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-
-from pdfplumber.table import TableFinder, TableSettings
+from functools import cache
+from typing import Any
 
 from juesuan.document import Cell
 from juesuan.readers.pdf_page import Char, PageContent, tidy
 
-_SETTINGS = TableSettings.resolve({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+
+@cache
+def _finder() -> tuple[Any, Any]:
+    """pdfplumber's TableFinder and settings, imported only when a page has ruling lines to look at."""
+    from pdfplumber.table import TableFinder, TableSettings
+
+    return TableFinder, TableSettings.resolve({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
 
 
 @dataclass(slots=True)
@@ -45,7 +51,9 @@ class _EdgesPage:
 def find_tables(content: PageContent) -> list[PageTable]:
     if len(content.edges) < 4:
         return []
-    finder = TableFinder(_EdgesPage(content), _SETTINGS)  # type: ignore[arg-type]
+    table_finder, settings = _finder()
+    finder = table_finder(_EdgesPage(content), settings)
+    index = CharIndex(content.chars)
     tables: list[PageTable] = []
     for table in finder.tables:
         xs = sorted({c[0] for c in table.cells})
@@ -62,7 +70,7 @@ def find_tables(content: PageContent) -> list[PageTable]:
                 x0, top, x1, bottom = bbox
                 colspan = bisect.bisect_left(xs, x1 - 1) - bisect.bisect_left(xs, x0 - 1)
                 rowspan = bisect.bisect_left(tops, bottom - 1) - bisect.bisect_left(tops, top - 1)
-                cells.append(Cell(_cell_text(content.chars, bbox), colspan=max(colspan, 1),
+                cells.append(Cell(_cell_text(index, bbox), colspan=max(colspan, 1),
                                   rowspan=max(rowspan, 1)))
             rows.append(cells)
             row_tops.append(row.bbox[1])
@@ -78,9 +86,24 @@ def inside(char: Char, box: tuple[float, float, float, float]) -> bool:
     return x0 <= h < x1 and top <= v < bottom
 
 
-def _cell_text(chars: list[Char], bbox: tuple[float, float, float, float]) -> str:
+class CharIndex:
+    """A page's visible characters ordered by their vertical centre, so a cell looks only at its own band
+    of the page instead of every character (the reader's largest cost on pages full of tables)."""
+
+    def __init__(self, chars: list[Char]) -> None:
+        visible = sorted((c for c in chars if c.text.strip()), key=lambda c: (c.top + c.bottom) / 2)
+        self.chars = visible
+        self.centres = [(c.top + c.bottom) / 2 for c in visible]
+
+    def within(self, box: tuple[float, float, float, float]) -> list[Char]:
+        x0, top, x1, bottom = box
+        first, last = bisect.bisect_left(self.centres, top), bisect.bisect_left(self.centres, bottom)
+        return [c for c in self.chars[first:last] if x0 <= (c.x0 + c.x1) / 2 < x1]
+
+
+def _cell_text(index: CharIndex, bbox: tuple[float, float, float, float]) -> str:
     """The characters inside the cell, line by line; wrapped lines are joined without a break."""
-    inner = sorted((c for c in chars if c.text.strip() and inside(c, bbox)), key=lambda c: (c.top, c.x0))
+    inner = sorted(index.within(bbox), key=lambda c: (c.top, c.x0))
     lines: list[list[Char]] = []
     for char in inner:
         centre = (char.top + char.bottom) / 2
