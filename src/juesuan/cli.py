@@ -19,6 +19,7 @@ from juesuan.errors import ReadError
 from juesuan.outline import Outline, Section, build_outline
 from juesuan.outline.labels import KIND_LABELS, LAYOUT_LABELS
 from juesuan.places import place
+from juesuan.readers import SUPPORTED
 
 app = typer.Typer(
     name="juesuan",
@@ -36,7 +37,7 @@ class Format(StrEnum):
     json = "json"
 
 
-FileArg = Annotated[Path, typer.Argument(help="报告文件：.txt .md .html .docx .doc .wps .pdf", show_default=False)]
+FileArg = Annotated[Path, typer.Argument(help=f"报告文件：{SUPPORTED}", show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="输出格式：text（默认）或 json")]
 
 

@@ -7,6 +7,9 @@ and hands it to the reader for its format. Every failure is a ReadError with one
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 
 from juesuan.document import Document
@@ -14,9 +17,46 @@ from juesuan.errors import ReadError
 
 MAX_BYTES = 200 * 1024 * 1024
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SUPPORTED = ".txt .md .html .docx .doc .wps .pdf"
+
+def _pdf(p: Path, head: bytes) -> str | None:
+    if head.startswith(b"%PDF-") or b"%PDF-" in p.read_bytes()[:1024]:
+        return None
+    return "文件内容不是 PDF（扩展名与内容不符）"
+
+
+def _docx(p: Path, head: bytes) -> str | None:
+    if head.startswith(b"PK") and _is_docx(p):
+        return None
+    return "文件内容不是 Word .docx 文档（扩展名与内容不符或文件已损坏）"
+
+
+def _legacy_word(p: Path, head: bytes) -> str | None:
+    if head.startswith(b"\xd0\xcf\x11\xe0") or (head.startswith(b"PK") and _is_docx(p)):
+        return None  # an OLE container, or a .docx saved under the old extension
+    return f"文件内容不是 Word/WPS {p.suffix.lower()} 文档（扩展名与内容不符或文件已损坏）"
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """A format: its suffixes, a check that the content is what the suffix says, and where its reader is.
+    The module is imported only when a file of its kind is read (PDF and OCR libraries load slowly)."""
+
+    suffixes: tuple[str, ...]
+    module: str
+    function: str
+    sniff: Callable[[Path, bytes], str | None] | None = None  # None if the content matches, else why not
+
+
+# The one list of what juesuan reads. A new format is a reader module and one line here.
+READERS = [
+    Reader((".txt", ".text", ".md", ".markdown"), "plaintext", "read_text"),
+    Reader((".html", ".htm", ".xhtml"), "html", "read_html"),
+    Reader((".docx",), "docx", "read_docx", _docx),
+    Reader((".doc", ".wps"), "office", "read_legacy_word", _legacy_word),
+    Reader((".pdf",), "pdf", "read_pdf", _pdf),
+]
+SUFFIXES = {suffix: reader for reader in READERS for suffix in reader.suffixes}
+SUPPORTED = " ".join(SUFFIXES)
 
 
 def read(path: str | Path) -> Document:
@@ -31,51 +71,22 @@ def read(path: str | Path) -> Document:
         raise ReadError(p, "文件是空的")
     if size > MAX_BYTES:
         raise ReadError(p, f"文件过大（{size / 1024 / 1024:.0f} MB，上限 {MAX_BYTES // 1024 // 1024} MB）")
-    suffix = p.suffix.lower()
-    with p.open("rb") as fh:
-        head = fh.read(8)
+    reader = SUFFIXES.get(p.suffix.lower())
+    if reader is None:
+        raise ReadError(p, f"不支持的文件类型“{p.suffix.lower() or '无扩展名'}”（支持 {SUPPORTED}）")
     try:
-        return _dispatch(p, suffix, head)
+        with p.open("rb") as fh:
+            head = fh.read(8)
+        if reader.sniff is not None and (wrong := reader.sniff(p, head)):
+            raise ReadError(p, wrong)
+        function = getattr(import_module(f"juesuan.readers.{reader.module}"), reader.function)
+        return function(p)
     except ReadError:
         raise
     except MemoryError:
         raise ReadError(p, "文件内容过大，内存不足") from None
     except Exception as exc:  # a library failing on a damaged file must still give one clear line
         raise ReadError(p, f"文件已损坏或格式无法识别（{type(exc).__name__}）") from None
-
-
-def _dispatch(p: Path, suffix: str, head: bytes) -> Document:
-    if suffix == ".pdf":
-        if not head.startswith(b"%PDF-") and b"%PDF-" not in p.read_bytes()[:1024]:
-            raise ReadError(p, "文件内容不是 PDF（扩展名与内容不符）")
-        from juesuan.readers.pdf import read_pdf
-
-        return read_pdf(p)
-    if suffix == ".docx":
-        if not head.startswith(b"PK") or not _is_docx(p):
-            raise ReadError(p, "文件内容不是 Word .docx 文档（扩展名与内容不符或文件已损坏）")
-        from juesuan.readers.docx import read_docx
-
-        return read_docx(p)
-    if suffix in (".doc", ".wps"):
-        if head.startswith(b"PK") and _is_docx(p):  # a .docx saved under an old extension
-            from juesuan.readers.docx import read_docx
-
-            return read_docx(p)
-        if not head.startswith(b"\xd0\xcf\x11\xe0"):
-            raise ReadError(p, f"文件内容不是 Word/WPS {suffix} 文档（扩展名与内容不符或文件已损坏）")
-        from juesuan.readers.office import read_legacy_word
-
-        return read_legacy_word(p)
-    if suffix in HTML_SUFFIXES:
-        from juesuan.readers.html import read_html
-
-        return read_html(p, p.read_bytes())
-    if suffix in TEXT_SUFFIXES:
-        from juesuan.readers.plaintext import read_text
-
-        return read_text(p, p.read_bytes())
-    raise ReadError(p, f"不支持的文件类型“{suffix or '无扩展名'}”（支持 {SUPPORTED}）")
 
 
 def _is_docx(p: Path) -> bool:

@@ -18,8 +18,8 @@ _HEADING = re.compile(r"^h([1-6])$")
 _SPACES = re.compile(r"[ \t\r\n\u00a0]+")
 
 
-def read_html(path: Path, data: bytes) -> Document:
-    text = decode(data, path)
+def read_html(path: Path) -> Document:
+    text = decode(path.read_bytes(), path)
     soup = BeautifulSoup(text, "html.parser")
     builder = DocumentBuilder(path, "html")
     root = soup.body or soup

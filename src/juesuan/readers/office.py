@@ -65,6 +65,9 @@ def _check_word_container(path: Path) -> None:
 
 
 def read_legacy_word(path: Path) -> Document:
+    with path.open("rb") as fh:
+        if fh.read(2) == b"PK":
+            return read_docx(path)  # a .docx saved under an old extension (the sniff saw word/document.xml)
     _check_word_container(path)
     with tempfile.TemporaryDirectory(prefix="juesuan-convert-") as tmp:
         # LibreOffice names the output after the input; copy under a plain name to avoid odd characters.

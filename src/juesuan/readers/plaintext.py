@@ -75,8 +75,8 @@ def split_run_together(line: str) -> list[str]:
     return pieces
 
 
-def read_text(path: Path, data: bytes) -> Document:
-    text = decode(data, path)
+def read_text(path: Path) -> Document:
+    text = decode(path.read_bytes(), path)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     markdown = path.suffix.lower() in (".md", ".markdown")
     builder = DocumentBuilder(path, "markdown" if markdown else "text")

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from juesuan.model.disclosure import AnnexFigure
 from juesuan.model.figures import Figure
+from juesuan.places import place
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_unit, rule
 
 
@@ -25,8 +26,7 @@ def annex_against_body(ctx: CheckContext, out: Reporter) -> None:
         if any(_same(restated.figure, b) for b in body) or len({b.value for b in body}) != 1:
             continue  # the same; or the name stands for several body amounts (行政运行 under two 款)
         where = body[0].location
-        place = f"第{where.line}行" if where.line else f"第{where.page}页"
-        out.finding(f"附件中{restated.name}为{amount(restated.figure)}，正文（{place}）为{amount(body[0])}",
+        out.finding(f"附件中{restated.name}为{amount(restated.figure)}，正文（{place(where)}）为{amount(body[0])}",
                     restated.figure.location, expected=body[0].raw, actual=restated.figure.raw,
                     evidence=restated.figure.sentence[-40:] + restated.figure.raw)
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from juesuan.amounts import number
 from juesuan.model.figures import MONEY_UNITS, Figure
+from juesuan.places import place
 from juesuan.rules.arithmetic import equal
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
@@ -55,7 +56,7 @@ def stated_twice(ctx: CheckContext, out: Reporter) -> None:
             if key in reported:
                 continue
             reported.add(key)
-            where = f"第{majority.location.line}行" if majority.location.line else f"第{majority.location.page}页"
+            where = place(majority.location)
             out.finding(f"{field_label(name)}在此写作{statement.raw}，在{where}写作{majority.raw}", statement.location,
                         expected=majority.raw, actual=statement.raw, evidence=statement.sentence or None)
         out.checked()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from juesuan.amounts import number
 from juesuan.model.disclosure import StatementTable
 from juesuan.model.figures import Figure
+from juesuan.places import place_or_none
 from juesuan.rules.arithmetic import equal, sum_agrees
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.rules.identities import first
@@ -147,7 +148,7 @@ def text_versus_table(ctx: CheckContext, out: Reporter) -> None:
         if equal(text_figure, table_figure, ctx.tolerance):
             out.checked()
         else:
-            where = f"第{table_figure.location.page}页" if table_figure.location.page else "决算表"
+            where = place_or_none(table_figure.location) or "决算表"
             out.finding(f"说明中{name}写作{text_figure.raw}，{where}决算表中为{table_figure.raw}万元",
                         text_figure.location, expected=f"{table_figure.raw}万元", actual=text_figure.raw,
                         evidence=text_figure.sentence or None)
