@@ -152,3 +152,33 @@ def test_json_lines_are_the_contract_for_each_file() -> None:
     result = run_cli("check", seed("003"), seed("004"), "-f", "json")
     objects = [json.loads(line) for line in result.stdout.splitlines()]
     assert [o["source"] for o in objects] == [str(seed("003")), str(seed("004"))]
+
+
+def test_an_output_format_is_one_registration(tmp_path: Path) -> None:
+    """A new format registers itself; the CLI's lookup (by name or by -o suffix) finds it, nothing else changes."""
+    import sys
+
+    from juesuan.outputs import OUTPUTS, Destination, Output, find_output, open_text, register
+
+    class Counts:
+        def __init__(self, destination: Destination) -> None:
+            assert destination.path is not None
+            self.file = open_text(destination.path)
+
+        def add(self, outcome: Outcome) -> None:
+            self.file.write(f"{outcome.source}\t{len(outcome.findings)}\n")
+
+        def close(self) -> None:
+            self.file.close()
+
+    register(Output("counts_test", ".counts", "测试", Counts))
+    try:
+        target = tmp_path / "x.counts"
+        chosen = find_output(None, target)
+        assert chosen.name == "counts_test"
+        writer = chosen.start(Destination(target, sys.stdout, False))
+        writer.add(check_file(seed("003")))
+        writer.close()
+        assert target.read_text(encoding="utf-8").startswith(str(seed("003")))
+    finally:
+        del OUTPUTS["counts_test"]

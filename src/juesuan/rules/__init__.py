@@ -4,31 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pkgutil
 from dataclasses import dataclass, field
+from importlib import import_module
 
 from juesuan.analysis import Analysis
-from juesuan.rules import (  # noqa: F401  (importing a module registers its rules)
-    annexes,
-    classification,
-    consistency,
-    execution,
-    glossary,
-    identities,
-    numbering,
-    ratios,
-    residue,
-    scores,
-    structure,
-    tables,
-    units,
-    wording,
-    years,
-)
 from juesuan.rules.base import RULES, CheckContext, Finding, Reporter, Rule, Severity, Status, Tolerance
 
 __all__ = ["RULES", "Finding", "Rule", "RuleRun", "Severity", "Status", "Tolerance", "find_rule", "rule_set",
            "run_rules", "selected"]
 
+# Importing a module registers its rules: every module of this package is imported, so a new group of
+# rules is one new module.
+for _module in pkgutil.iter_modules(__path__):
+    import_module(f"{__name__}.{_module.name}")
 RULES.sort(key=lambda r: r.id)
 
 BUDGET_NOTE = "这是一份预算报告，不是决算报告，未按决算报告检查。"
