@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from juesuan.amounts import number
@@ -308,3 +309,49 @@ def change_of_parts(ctx: CheckContext, out: Reporter) -> None:
                 out.finding(f"{what}{_moved(total.value)}{amount(total, abs(total.value))}，"
                             f"各部分的增减合计却是{_moved(computed)}{amount(total, abs(computed))}",
                             total.location, expected=number(computed), actual=number(total.value))
+
+
+_COUNT_UNITS = r"个|辆|人次|人|名|批次|次|项|家|份|篇|期|册|条|场|户|所|件|台\(套\)"
+_COUNT = re.compile(rf"(?<![\d.])(\d{{1,6}})\s*({_COUNT_UNITS})")
+# What opens a breakdown after a count: "10辆（轿车4辆、越野车6辆）", "94名，其中行政人员84名、…".
+_OPENS = re.compile(r"\s*(?:[（(]|[，,]\s*(?:其中|包括|分别为|具体为)\s*[：:]?)")
+_PART = re.compile(rf"\s*(?:其中\s*[：:]?)?[^\d，,、；;。]{{1,40}}?\s*(\d{{1,6}})\s*({_COUNT_UNITS})\s*")
+
+
+def _breakdown(text: str, end: int, unit: str) -> list[int] | None:
+    """The parts of a count that a bracket or 其中 breaks it into, when every part is a count of the same unit
+    (a part that is not, or a single part, is not a breakdown this rule can judge)."""
+    opens = _OPENS.match(text, end, min(len(text), end + 12))
+    if opens is None:
+        return None
+    bracket = opens.group().strip()[:1] in "（("
+    stop = re.compile(r"[）)]" if bracket else r"[。；;]").search(text, opens.end(), opens.end() + 200)
+    if stop is None:
+        return None
+    parts: list[int] = []
+    for piece in re.split(r"[、，,]", text[opens.end() : stop.start()]):
+        m = _PART.fullmatch(piece)
+        if m is None or m.group(2) != unit:
+            return None
+        parts.append(int(m.group(1)))
+    return parts if len(parts) >= 2 else None
+
+
+@rule("I113", "identities", Severity.WARNING, "数量与其分项之和不符",
+      "一个数量后面用括号或“其中”分列各部分（车辆按车型、人员按类别、单位按类型、项目按等次）时，各部分之和应等于总数。",
+      bad="（三）人员概况\n2020年末在编在岗人员共计94名，其中行政人员85名、参照公务员法管理的事业单位工作人员10名。",
+      good="（三）人员概况\n2020年末在编在岗人员共计94名，其中行政人员84名、参照公务员法管理的事业单位工作人员10名。")
+def count_breakdowns(ctx: CheckContext, out: Reporter) -> None:
+    for start, text in [*ctx.paragraphs(), *ctx.cells()]:
+        for m in _COUNT.finditer(text):
+            parts = _breakdown(text, m.end(), m.group(2))
+            if parts is None:
+                continue
+            total = int(m.group(1))
+            if sum(parts) == total:
+                out.checked()
+                continue
+            listed = "+".join(str(p) for p in parts)
+            out.finding(f"总数{total}{m.group(2)}，分项{listed}={sum(parts)}{m.group(2)}",
+                        ctx.locate(start + m.start(1), start + m.end(1)), expected=f"{sum(parts)}{m.group(2)}",
+                        actual=f"{total}{m.group(2)}", evidence=text[m.start() : m.end() + 60].strip())

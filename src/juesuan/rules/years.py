@@ -90,3 +90,48 @@ def year_end_date(ctx: CheckContext, out: Reporter) -> None:
                         ctx.locate(start + m.start(group), start + m.end(group)),
                         expected=f"{year}年", actual=f"{m.group(group)}年",
                         evidence=ctx.document.text[start + (m.start() if group == 1 else m.start(group)) : start + m.end()].strip())
+
+
+# A deadline in a goal or evaluation table: "2020年底前", "2020年12月全面完成", "2020年内".
+_DEADLINE = re.compile(r"(20\d{2})\s*年\s*(?:底|末|内|12\s*月)")
+
+
+@rule("Y104", "years", Severity.WARNING, "完成时限不在本年度",
+      "本年度绩效目标表和评价表中的完成时限（××年底前、××年12月全面完成）应在本年度之内；写成其他年份多半是"
+      "沿用了别的年度的表格，或把年份写错了。",
+      bad="附件\n项目支出绩效目标完成情况表\n| 三级指标 | 预期指标值 | 实际完成指标值 |\n|---|---|---|\n"
+          "| 完成时限 | 2020年底前 | 2021年底全面完成 |\n\n第二部分 2020年度部门决算情况说明",
+      good="附件\n项目支出绩效目标完成情况表\n| 三级指标 | 预期指标值 | 实际完成指标值 |\n|---|---|---|\n"
+           "| 完成时限 | 2020年底前 | 2020年底全面完成 |\n\n第二部分 2020年度部门决算情况说明")
+def deadline_years(ctx: CheckContext, out: Reporter) -> None:
+    year = ctx.year
+    if year is None:
+        out.missing()
+        return
+    for start, text in ctx.cells():
+        for m in _DEADLINE.finditer(text):
+            if int(m.group(1)) == year:
+                out.checked()
+                continue
+            out.finding(f"本报告是{year}年度决算，表中完成时限却写作“{m.group(1)}年”",
+                        ctx.locate(start + m.start(1), start + m.end(1)), expected=f"{year}年",
+                        actual=f"{m.group(1)}年", evidence=text.strip()[:60])
+
+
+# A period "2019年11月至2020年6月": it cannot end before it begins.
+_PERIOD = re.compile(r"(20\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?\s*(?:至|到|—|-|－|~)\s*(20\d{2})\s*年\s*(\d{1,2})\s*月")
+
+
+@rule("Y105", "years", Severity.ERROR, "时间段的起止颠倒",
+      "“××年××月至××年××月”的结束时间不能早于开始时间；颠倒了多半是其中一个年份写错了。",
+      bad="一、项目概况\n2019年11月至2019年6月，建成巴中市政府网站集约化平台。",
+      good="一、项目概况\n2019年11月至2020年6月，建成巴中市政府网站集约化平台。")
+def reversed_periods(ctx: CheckContext, out: Reporter) -> None:
+    for start, text in [*ctx.paragraphs(), *ctx.cells()]:
+        for m in _PERIOD.finditer(text):
+            begin, end = (int(m.group(1)), int(m.group(2))), (int(m.group(3)), int(m.group(4)))
+            if begin <= end:
+                out.checked()
+                continue
+            out.finding(f"时间段“{m.group()}”的结束早于开始", ctx.locate(start + m.start(), start + m.end()),
+                        actual=m.group())
