@@ -8,7 +8,8 @@ EVERY place in a report where its pattern occurs (prose, table cells, annexes, g
 seeded random.Random(2026) picks up to N of them (default 10) per kind and report. One mutant = one
 defect; the mutated text is written to a temporary file and checked in-process.
 
-A mutant is caught when the checker reports a finding (any severity) at the mutated line whose
+A mutant is caught when the checker reports a finding (any severity) at the mutated line (a finding about
+a table row spans its cells and is at each line it covers) whose
 (rule, severity) the unmutated report does not have there (or has fewer times). Every mutation keeps
 the number of lines, so line numbers compare directly. The column "any-line" counts, for information,
 the mutants that raised some new (rule, line, message) anywhere in the report (a broken sum may be
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
-from juesuan.pipeline import check_file
+from juesuan.pipeline import analyse, check_analysis
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "tests" / "fixtures" / "seeds").glob("*.txt"))
@@ -403,20 +404,27 @@ MUTATIONS: dict[str, Mutation] = {
 
 # ---------------------------------------------------------------- running the checker
 
-Finding = tuple[str, str, int | None, str]  # rule, severity, line, message
+Finding = tuple[str, str, int | None, int | None, str]  # rule, severity, first and last line, message
 
 
 def findings(name: str, text: str) -> list[Finding]:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / name
         path.write_text(text, encoding="utf-8")
-        result = check_file(path)
-    return [(f.rule, str(getattr(f.severity, "value", f.severity)), f.location.line, f.message)
+        analysis = analyse(path)
+        result = check_analysis(analysis)
+    # A finding about a row spans its cells (S201: 分值 and 得分 on two lines): it is at every line it covers.
+    return [(f.rule, str(getattr(f.severity, "value", f.severity)), f.location.line,
+             analysis.document.locate(max(f.location.start, f.location.end - 1)).line, f.message)
             for f in result.findings]
 
 
 def _run(task: tuple[str, str]) -> list[Finding]:
     return findings(*task)
+
+
+def _covers(first: int | None, last: int | None, line: int) -> bool:
+    return first is not None and first <= line <= (last if last is not None and last >= first else first)
 
 
 def report_year(text: str) -> int:
@@ -463,10 +471,10 @@ def main() -> int:
     missed: dict[str, list[str]] = defaultdict(list)
     for (seed, kind, mutant, _), after in zip(plan, results[len(originals) :], strict=True):
         line_no = mutant.line + 1
-        before_at = Counter((r, s) for r, s, ln, _ in baseline[seed] if ln == line_no)
-        after_at = Counter((r, s) for r, s, ln, _ in after if ln == line_no)
-        before_all = Counter((r, ln, msg) for r, _, ln, msg in baseline[seed])
-        after_all = Counter((r, ln, msg) for r, _, ln, msg in after)
+        before_at = Counter((r, s) for r, s, ln, last, _ in baseline[seed] if _covers(ln, last, line_no))
+        after_at = Counter((r, s) for r, s, ln, last, _ in after if _covers(ln, last, line_no))
+        before_all = Counter((r, ln, msg) for r, _, ln, _, msg in baseline[seed])
+        after_all = Counter((r, ln, msg) for r, _, ln, _, msg in after)
         total[kind] += 1
         if any(n > before_at[key] for key, n in after_at.items()):
             caught[kind] += 1

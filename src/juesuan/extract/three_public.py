@@ -111,6 +111,8 @@ def _file(result: ThreePublic, unit: ThreePublicUnit, kind: str, mention: Mentio
 
 def _count(targets: list[ThreePublicUnit], key: str, mention: Mention, context: str | None, norm: str) -> str | None:
     unit = mention.figure.unit
+    if mention.is_change:
+        return context  # "较上年减少119批次" is how the count changed, not the count
     for target in targets:
         if unit == "辆":
             if re.search(r"购置|更新", key):
@@ -132,7 +134,7 @@ def _count(targets: list[ThreePublicUnit], key: str, mention: Mention, context: 
             target.outbound_persons.append(mention.figure)
         elif unit == "人" and "接待" in norm:
             (target.foreign_persons if "外事" in norm else target.reception_persons).append(mention.figure)
-        elif unit == "批次":
+        elif unit == "批次" or (unit == "次" and "批次" in key):  # "国内公务接待批次为0次"
             (target.foreign_batches if "外事" in norm else target.reception_batches).append(mention.figure)
         elif unit == "人次":
             (target.foreign_persons if "外事" in norm else target.reception_persons).append(mention.figure)

@@ -355,3 +355,37 @@ def count_breakdowns(ctx: CheckContext, out: Reporter) -> None:
             out.finding(f"总数{total}{m.group(2)}，分项{listed}={sum(parts)}{m.group(2)}",
                         ctx.locate(start + m.start(1), start + m.end(1)), expected=f"{sum(parts)}{m.group(2)}",
                         actual=f"{total}{m.group(2)}", evidence=text[m.start() : m.end() + 60].strip())
+
+
+def _activity(unit: ThreePublicUnit) -> list[tuple[str, Item | None, list[tuple[str, list[Figure]]]]]:
+    """Each 三公 activity with its spending and the counts that say how much of it there was."""
+    return [
+        ("因公出国（境）", unit.outbound_travel, [("团组", unit.outbound_groups), ("人次", unit.outbound_persons)]),
+        ("国内公务接待", unit.reception_domestic or unit.reception, [("批次", unit.reception_batches),
+                                                                  ("人次", unit.reception_persons)]),
+        ("外事接待", unit.reception_foreign, [("批次", unit.foreign_batches), ("人次", unit.foreign_persons)]),
+    ]
+
+
+@rule("I114", "identities", Severity.WARNING, "“三公”经费的次数、人数与支出不符",
+      "同一项“三公”活动，次数（团组、批次）与人数应同为零或同不为零；有团组或接待批次而支出为零，或支出不为零而团组、"
+      "批次为零，应说明原因（如费用由其他资金或对方承担）。",
+      bad="（二）“三公”经费财政拨款支出决算具体情况说明\n1.因公出国（境）经费支出0万元。全年安排因公出国（境）团组1次，出国（境）0人。",
+      good="（二）“三公”经费财政拨款支出决算具体情况说明\n1.因公出国（境）经费支出0万元。全年安排因公出国（境）团组0次，出国（境）0人。")
+def three_public_counts(ctx: CheckContext, out: Reporter) -> None:
+    for unit in ctx.disclosure.three_public.units:
+        for name, spending, counts in _activity(unit):
+            stated = [(what, figures[0]) for what, figures in counts if len(figures) == 1]
+            if len(stated) < 2 and not (stated and spending is not None and spending.amount):
+                continue
+            out.checked()
+            zero = [what for what, f in stated if f.value == 0]
+            nonzero = [(what, f) for what, f in stated if f.value != 0]
+            if zero and nonzero:
+                what, figure = nonzero[0]
+                out.finding(f"{name}{'、'.join(zero)}为0，{what}却为{figure.raw}", figure.location,
+                            actual=figure.raw)
+            elif nonzero and spending is not None and len(spending.amount) == 1 and spending.amount[0].value == 0:
+                what, figure = nonzero[0]
+                out.finding(f"{name}支出为0，{what}却为{figure.raw}（如费用由其他资金承担，应说明）", figure.location,
+                            actual=figure.raw)
