@@ -252,3 +252,17 @@ def test_first_item_unnumbered_or_in_another_style(tmp_path: Path) -> None:
             "2.项目效益情况。效益良好。\n")
     found = [(f.location.line, f.message) for f in _run(tmp_path, text, "N101").findings]
     assert found == [(4, "编号格式不一致：“（1）”之后是“（二）”"), (9, "“项目完成情况”缺少编号1（下一项编为“2.”）")]
+
+
+def test_group_weight_of_a_scoring_table(tmp_path: Path) -> None:
+    """"预算编制（15分）": the weights of its rows add up to 15 (seed 002's self-evaluation table)."""
+    lines = seed("002").read_text(encoding="utf-8").split("\n")
+    assert lines[621].strip() == "3" and "测算依据" in lines[620]
+    clean = tmp_path / "clean.txt"
+    clean.write_text("\n".join(lines), encoding="utf-8")
+    assert not [f for f in check_file(clean, CheckOptions(select=("S201",))).findings if "预算编制" in f.message]
+    lines[621] = "\t4"
+    broken = tmp_path / "broken.txt"
+    broken.write_text("\n".join(lines), encoding="utf-8")
+    found = [f for f in check_file(broken, CheckOptions(select=("S201",))).findings if "预算编制" in f.message]
+    assert len(found) == 1 and "分值之和为16" in found[0].message and found[0].location.line == 622

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from juesuan.model.disclosure import ScoreRow, ScoreTable
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
 
 @rule("S201", "performance", Severity.ERROR, "评分表分值或得分不合计",
-      "项目评价得分表中各指标分值之和应为100（且等于“合计”行的分值），每项得分不能超过其分值，各项得分之和应等于合计得分。",
+      "项目评价得分表中各指标分值之和应为100（且等于“合计”行的分值），每项得分不能超过其分值，各项得分之和应等于合计得分；"
+      "一级指标写明分值（如“预算编制（15分）”）时，其下各指标分值之和应等于该分值。",
       bad="附件2\n项目支出绩效评价报告\n\t项目评价得分表\n\n\t一级指标\n\t二级指标\n\t分值\n\t得分\n\n\t项目决策\n\t绩效目标\n\t40\n\t38\n\n\t项目管理\n\t资金管理\n\t59\n\t50\n\n\t合计\n\t100\n\t88",
       good="附件2\n项目支出绩效评价报告\n\t项目评价得分表\n\n\t一级指标\n\t二级指标\n\t分值\n\t得分\n\n\t项目决策\n\t绩效目标\n\t40\n\t38\n\n\t项目管理\n\t资金管理\n\t60\n\t50\n\n\t合计\n\t100\n\t88")
 def score_tables(ctx: CheckContext, out: Reporter) -> None:
@@ -37,6 +39,36 @@ def score_tables(ctx: CheckContext, out: Reporter) -> None:
             if score_sum != table.total_score.value:
                 out.finding(f"各项得分之和为{score_sum}，合计得分写作{table.total_score.value}", table.total_score.location,
                             expected=str(score_sum), actual=str(table.total_score.value))
+        _group_weights(ctx, out, table)
+
+
+# A first-level indicator that states its own weight: "预算编制（15分）".
+_GROUP_WEIGHT = re.compile(r"[（(]\s*(\d{1,3}(?:\.\d+)?)\s*分\s*[）)]")
+
+
+def _group_weights(ctx: CheckContext, out: Reporter, table: ScoreTable) -> None:
+    """The weights of the rows under "预算编制（15分）" add up to 15: the rows down to the next such heading."""
+    groups: list[tuple[str, Decimal, list[ScoreRow]]] = []
+    for row in table.rows:
+        head = row.levels[0] if row.levels else ""
+        m = _GROUP_WEIGHT.search(head)
+        if m:
+            groups.append((head, Decimal(m.group(1)), [row]))
+        elif head.strip():
+            groups.append((head, Decimal(-1), [row]))  # a heading without its weight ends the group before it
+        elif groups:
+            groups[-1][2].append(row)
+    for head, weight, rows in groups:
+        weights = [r.weight for r in rows if r.weight is not None]
+        if weight < 0 or not weights:
+            continue
+        total = sum((w.value for w in weights), Decimal(0))
+        if total == weight:
+            out.checked()
+            continue
+        last = max(weights, key=lambda w: w.location.start)
+        out.finding(f"“{head.strip()}”下各指标分值之和为{total}，与其{weight}分不符",
+                    ctx.locate(weights[0].location.start, last.location.end), expected=str(weight), actual=str(total))
 
 
 _ARRANGED = re.compile(r"预算安排(?P<name>[^，,。；;\d]{4,40}?)(?P<amount>\d[\d,]*\.?\d*)\s*万元")
