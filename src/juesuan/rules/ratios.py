@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from juesuan.amounts import number
 from juesuan.analysis import Found
+from juesuan.model.disclosure import LineItem
 from juesuan.model.figures import Figure, Item
-from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds
+from juesuan.rules.arithmetic import HUNDRED, percent_agrees, point, ratio_bounds
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_unit, rule
 from juesuan.rules.identities import first
 
@@ -258,3 +259,85 @@ def rate_on_zero_base(ctx: CheckContext, out: Reporter) -> None:
         if stated[-1].value == 0:
             out.finding(f"本年数和增减额都是0，上年数也是0，“{ctx.document.text[m.start(1) : m.end(1)]}”没有基数",
                         ctx.document.locate(m.start(1), m.end(1)), evidence=ctx.document.text[m.start() : m.end()])
+
+
+def _budget_range(spent: Figure, rate: Figure) -> tuple[Decimal, Decimal] | None:
+    """The budget a part must have had, given its spending and its completion rate, both rounded."""
+    low_rate, high_rate = rate.value - half_unit(rate), rate.value + half_unit(rate)
+    low_spent, high_spent = max(spent.value - half_unit(spent), Decimal(0)), spent.value + half_unit(spent)
+    if low_rate <= 0:
+        return None
+    return low_spent / high_rate * HUNDRED, high_spent / low_rate * HUNDRED
+
+
+def _implied_rate(parts: list[tuple[Figure, Figure | None]]) -> tuple[Decimal, Decimal] | None:
+    """The completion rate of the whole that the parts' spending and rates allow. A part spending nothing
+    without a rate may have had any budget: the whole's rate can then only be lower."""
+    spent_low = spent_high = budget_low = budget_high = Decimal(0)
+    open_below = False
+    for spent, rate in parts:
+        spent_low += max(spent.value - half_unit(spent), Decimal(0))
+        spent_high += spent.value + half_unit(spent)
+        if rate is None:
+            if spent.value != 0:
+                return None  # a part spent without a stated rate: its budget is unknown
+            open_below = True
+            continue
+        budget = _budget_range(spent, rate)
+        if budget is None:
+            return None
+        budget_low += budget[0]
+        budget_high += budget[1]
+    if budget_low <= 0:
+        return None
+    low = Decimal(0) if open_below else spent_low / budget_high * HUNDRED
+    return low, spent_high / budget_low * HUNDRED
+
+
+def _one(figures: list[Figure]) -> Figure | None:
+    """The figure, when stated once or every time alike (C101 reports the others)."""
+    return figures[0] if figures and all(f.value == figures[0].value for f in figures) else None
+
+
+def _completion_groups(ctx: CheckContext) -> list[tuple[str, Item | None, list[Item | LineItem | None]]]:
+    """(name, whole, parts) whose completion rates are tied: 三公 and its three items, per unit; the general
+    budget's spending and its 项."""
+    gb = ctx.disclosure.general_budget
+    whole_gb = gb.detail_total if gb.detail_total is not None and gb.detail_total.completion else gb.total
+    groups: list[tuple[str, Item | None, list[Item | LineItem | None]]] = [
+        ("一般公共预算财政拨款支出", whole_gb, list(gb.items) or [None])]
+    units = ctx.disclosure.three_public.units
+    for unit in units:
+        whole = unit.total or (ctx.disclosure.three_public.total if len(units) == 1 else None)
+        vehicles = unit.vehicles
+        reception = unit.reception or unit.reception_domestic
+        name = f"{unit.unit}“三公”经费" if unit.unit else "“三公”经费"
+        groups.append((name, whole, [unit.outbound_travel, vehicles, reception]))
+    return groups
+
+
+@rule("R108", "ratios", Severity.WARNING, "合计的完成率与各项的完成率不相容",
+      "各项的决算数和完成预算率决定了各项的预算数，合计的完成率应等于各项决算数之和除以各项预算数之和；"
+      "如各项都完成预算100%，合计也应为100%。",
+      bad="七、“三公”经费财政拨款支出决算情况说明\n2020年“三公”经费财政拨款支出决算为10.00万元，完成预算100%。\n"
+          "1.因公出国（境）经费支出0万元。\n2.公务用车购置及运行维护费支出6.00万元，完成预算100%。\n"
+          "3.公务接待费支出4.00万元，完成预算80%。",
+      good="七、“三公”经费财政拨款支出决算情况说明\n2020年“三公”经费财政拨款支出决算为10.00万元，完成预算90.91%。\n"
+           "1.因公出国（境）经费支出0万元。\n2.公务用车购置及运行维护费支出6.00万元，完成预算100%。\n"
+           "3.公务接待费支出4.00万元，完成预算80%。")
+def whole_completion(ctx: CheckContext, out: Reporter) -> None:
+    for name, whole, parts in _completion_groups(ctx):
+        if whole is None or _one(whole.completion) is None or any(p is None or _one(p.amount) is None for p in parts):
+            continue
+        stated = whole.completion[0]
+        implied = _implied_rate([(_one(p.amount), _one(p.completion)) for p in parts])  # type: ignore[misc,union-attr]
+        if implied is None:
+            out.missing()
+            continue
+        if percent_agrees(stated, implied, ctx.tolerance):
+            out.checked()
+            continue
+        low, high = implied
+        told = f"{low:.2f}%～{high:.2f}%" if high - low >= Decimal("0.01") else f"{(low + high) / 2:.2f}%"
+        out.finding(f"{name}完成预算{stated.raw}，由各项决算数和完成率推得应为{told}", stated.location,
+                    expected=told, actual=stated.raw)
