@@ -389,3 +389,35 @@ def three_public_counts(ctx: CheckContext, out: Reporter) -> None:
                 what, figure = nonzero[0]
                 out.finding(f"{name}支出为0，{what}却为{figure.raw}（如费用由其他资金承担，应说明）", figure.location,
                             actual=figure.raw)
+
+
+def _class_of(name: str) -> str:
+    """"一般公共服务支出" and "一般公共服务（类）" name the same 类."""
+    name = re.sub(r"[（(]类[）)]\s*$", "", name.strip())
+    return name[:-2] if name.endswith("支出") else name
+
+
+@rule("I115", "identities", Severity.WARNING, "类的金额不等于其下各项之和",
+      "结构说明中每一类的支出应等于具体情况中列在该类下各项支出之和；不等多半是某一项或该类的金额写错了。",
+      bad="五、一般公共预算财政拨款支出决算情况说明\n（二）一般公共预算财政拨款支出决算结构情况\n"
+          "2020年一般公共预算财政拨款支出100.00万元，主要用于以下方面:一般公共服务支出60.00万元，占60.00%；住房保障支出40.00万元，占40.00%。\n"
+          "（三）一般公共预算财政拨款支出决算具体情况\n"
+          "1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：支出决算为50.00万元。\n"
+          "2.一般公共服务（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）：支出决算为5.00万元。\n"
+          "3.住房保障（类）住房改革（款）住房公积金（项）：支出决算为40.00万元。",
+      good="五、一般公共预算财政拨款支出决算情况说明\n（二）一般公共预算财政拨款支出决算结构情况\n"
+           "2020年一般公共预算财政拨款支出100.00万元，主要用于以下方面:一般公共服务支出60.00万元，占60.00%；住房保障支出40.00万元，占40.00%。\n"
+           "（三）一般公共预算财政拨款支出决算具体情况\n"
+           "1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：支出决算为50.00万元。\n"
+           "2.一般公共服务（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）：支出决算为10.00万元。\n"
+           "3.住房保障（类）住房改革（款）住房公积金（项）：支出决算为40.00万元。")
+def class_sums(ctx: CheckContext, out: Reporter) -> None:
+    gb = ctx.disclosure.general_budget
+    items: dict[str, list[Figure]] = {}
+    for item in gb.items:
+        if item.class_name and item.amount:
+            items.setdefault(_class_of(item.class_name), []).append(item.amount[0])
+    for cls in gb.classes:
+        parts = items.get(_class_of(cls.key or cls.name))
+        if cls.amount and parts:
+            _sum_check(ctx, out, cls.name, cls.amount[0], parts, "其下各项支出")
