@@ -68,3 +68,14 @@ def test_help_is_in_chinese() -> None:
     result = run_cli("--help")
     assert result.returncode == 0
     assert "决算公开报告" in result.stdout and "outline" in result.stdout
+
+
+def test_usage_mistakes_are_one_chinese_line() -> None:
+    for args, words in ((("check", "--bogus", "x.txt"), "没有“--bogus”这个选项"), (("check",), "缺少报告文件"),
+                        (("nosuch",), "没有这个命令"), (("check", "x.txt", "--min-severity", "bad"), "--min-severity 的取值无效"),
+                        (("generate", "x.yaml", "--layout", "beijing"), "不认识的版式“beijing”")):
+        result = run_cli(*args)
+        assert result.returncode == 2, args
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("错误：") and words in lines[0], (args, result.stderr)
+        assert "Usage" not in result.stderr and "Error" not in result.stderr and "Traceback" not in result.stderr

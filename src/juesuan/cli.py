@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -288,15 +289,53 @@ def text(path: FileArg) -> None:
 
 
 def main() -> None:
-    """The console entry point: an unexpected failure is one Chinese line and exit status 3, never a traceback."""
+    """The console entry point: a usage mistake is one Chinese line and exit status 2, an unexpected failure
+    one Chinese line and exit status 3; never a traceback, never the command-line library's English."""
     try:
-        app()
+        status = app(standalone_mode=False)
     except KeyboardInterrupt:
         print("已中断", file=sys.stderr)
         sys.exit(130)
-    except Exception as exc:  # a bug of ours must still not show the user a traceback
+    except Exception as exc:
+        kinds = {c.__name__ for c in type(exc).__mro__}  # typer vendors click: its exceptions are known by name
+        if "NoArgsIsHelpError" in kinds and getattr(exc, "ctx", None) is not None:
+            with contextlib.suppress(BrokenPipeError):
+                print(exc.ctx.get_help())  # type: ignore[attr-defined]
+            sys.exit(0)
+        if "UsageError" in kinds:
+            print(f"错误：{_usage(exc, kinds)}", file=sys.stderr)
+            sys.exit(2)
+        if "Abort" in kinds:
+            print("已中断", file=sys.stderr)
+            sys.exit(130)
+        # a bug of ours must still not show the user a traceback
         print(f"错误：程序内部错误（{type(exc).__name__}: {exc}），请将此行报告给 juesuan 的维护者", file=sys.stderr)
         sys.exit(3)
+    sys.exit(status if isinstance(status, int) else 0)
+
+
+_ARGUMENTS = {"paths": "报告文件", "path": "报告文件", "data": "数据文件", "rule_id": "规则编号"}
+
+
+def _usage(exc: Any, kinds: set[str]) -> str:
+    """A command-line usage mistake in Chinese, with where to look for the right usage."""
+    ctx = getattr(exc, "ctx", None)
+    command = ctx.command_path.replace("python -m ", "") if ctx is not None else "juesuan"
+    hint = f"（运行 {command} --help 查看用法）"
+    param = getattr(exc, "param", None)
+    if "NoSuchOption" in kinds:
+        return f"没有“{exc.option_name}”这个选项{hint}"
+    if "MissingParameter" in kinds:
+        name = getattr(param, "name", "") or ""
+        return f"缺少{_ARGUMENTS.get(name, f'参数“{name}”')}{hint}"
+    if "BadParameter" in kinds:
+        name = getattr(exc, "param_hint", None) or (param.opts[0] if param is not None and param.opts else "")
+        choices = getattr(getattr(param, "type", None), "choices", None)
+        allowed = f"，可选：{'、'.join(str(c) for c in choices)}" if choices else ""
+        return f"参数 {name} 的取值无效{allowed}{hint}".replace("'", "")
+    if ctx is not None and "No such command" in str(exc):
+        return f"没有这个命令（可用命令：{'、'.join(sorted(ctx.command.commands))}）"
+    return f"命令用法有误{hint}"
 
 
 if __name__ == "__main__":
