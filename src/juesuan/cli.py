@@ -17,6 +17,7 @@ from rich.tree import Tree
 
 from juesuan.document import Document
 from juesuan.errors import ReadError
+from juesuan.limits import TIME_LIMIT_S
 from juesuan.outline import Outline, Section, build_outline
 from juesuan.outline.labels import KIND_LABELS, LAYOUT_LABELS
 from juesuan.places import place
@@ -152,6 +153,7 @@ def check(
     money_slack: Annotated[str, typer.Option("--money-slack", help="金额比较额外放宽的万元数（默认0：只容许末位四舍五入）")] = "0",
     percent_slack: Annotated[str, typer.Option("--percent-slack", help="百分比比较额外放宽的百分点（默认0）")] = "0",
     partial: Annotated[bool, typer.Option("--partial", help="文本只是报告的一部分：缺失部分涉及的检查记为数据不足，不报缺项")] = False,
+    time_limit: Annotated[float, typer.Option("--time-limit", help="每个文件读取、分析和检查的时限（秒），超过即报告“文件过于复杂”")] = TIME_LIMIT_S,
 ) -> None:
     """按规则目录检查报告：每个问题标明所在行或页；退出码 0 无错误，1 有错误，2 文件无法读取。"""
     from juesuan.outputs import Destination, OutputError, find_output
@@ -164,7 +166,8 @@ def check(
         _fail("--money-slack 和 --percent-slack 应为数字，如 0.01")
         return
     options = CheckOptions(select=tuple(_ids(select) or ()), ignore=tuple(_ids(ignore) or ()), tolerance=tolerance,
-                           min_severity=Severity(min_severity.value), partial=partial)
+                           min_severity=Severity(min_severity.value), partial=partial,
+                           time_limit=time_limit if time_limit > 0 else None)
     if not options.rules():
         _fail("没有选中任何规则，请检查 --select 和 --ignore")
     try:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from juesuan.limits import check_document_size
 from juesuan.text.normalize import normalize
 
 # Pinyin a converter left after a character ("政務(wù)"): residue, not text. It is taken out of the text
@@ -186,6 +187,7 @@ class DocumentBuilder:
         return _PINYIN.sub("", text) if removed else text
 
     def _append(self, text: str, line: int | None, page: int | None) -> tuple[int, int]:
+        check_document_size(self.source, self._length + len(text), len(self.blocks))  # refuse before it grows
         if self._parts:
             self._parts.append("\n")
             self._length += 1
@@ -199,6 +201,7 @@ class DocumentBuilder:
 
     def _append_pieces(self, pieces: list[tuple[str, int | None, int | None]]) -> tuple[int, int]:
         """Appends one block made of pieces from several source lines or pages, joined directly."""
+        check_document_size(self.source, self._length + sum(len(p[0]) for p in pieces), len(self.blocks))
         if self._parts:
             self._parts.append("\n")
             self._length += 1
@@ -255,6 +258,7 @@ class DocumentBuilder:
         built: list[Row] = []
         pieces: list[str] = []  # this table's text, so the block need not re-join the whole document
         for i, (cells, line, page) in enumerate(rows):
+            check_document_size(self.source, self._length + sum(len(c.text) for c in cells), len(self.blocks) + i)
             if i:
                 pieces.append("\n")
                 self._parts.append("\n")

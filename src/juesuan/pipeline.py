@@ -21,6 +21,7 @@ from juesuan import __version__
 from juesuan.analysis import Analysis
 from juesuan.document import Document
 from juesuan.extract import extract
+from juesuan.limits import TIME_LIMIT_S, time_limit
 from juesuan.model.figures import Figure
 from juesuan.outline import build_outline
 from juesuan.readers import read
@@ -34,6 +35,7 @@ class CheckOptions:
     tolerance: Tolerance = field(default_factory=Tolerance)
     min_severity: Severity = Severity.INFO
     partial: bool = False  # the text is a part of a report (--partial)
+    time_limit: float | None = TIME_LIMIT_S  # seconds for reading, analysing and checking one file
 
     def rules(self) -> list[Rule]:
         return selected(list(self.select) or None, list(self.ignore) or None)
@@ -128,13 +130,15 @@ def check_analysis(analysis: Analysis, options: CheckOptions | None = None, *, s
 
 def check_file(path: str | Path, options: CheckOptions | None = None) -> Outcome:
     """Reads, analyses and checks one file. A file that cannot be read raises ReadError (one Chinese line)."""
-    started = time.perf_counter()
-    document = read(path)
-    read_done = time.perf_counter()
-    analysis = analyse(document)
-    analysed = time.perf_counter()
-    return check_analysis(analysis, options, source=str(path), sha256=file_sha256(Path(path)),
-                          timings={"read": read_done - started, "analyse": analysed - read_done})
+    options = options or CheckOptions()
+    with time_limit(Path(path), options.time_limit):
+        started = time.perf_counter()
+        document = read(path)
+        read_done = time.perf_counter()
+        analysis = analyse(document)
+        analysed = time.perf_counter()
+        return check_analysis(analysis, options, source=str(path), sha256=file_sha256(Path(path)),
+                              timings={"read": read_done - started, "analyse": analysed - read_done})
 
 
 def file_sha256(path: Path) -> str:

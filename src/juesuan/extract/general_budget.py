@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     from juesuan.analysis import Analysis
 
 GENERAL_BUDGET = re.compile(r"一般公共预算(财政拨款)?支出")
-_LINE = re.compile(r"^(?P<class>.+?)[（(]类[）)]\s*-?(?P<section>.+?)[（(]款[）)]\s*-?(?P<item>.+?)[（(]项[）)]")
+# Names are bounded (and the line is cut at 400 characters): nested lazy ".+?" backtracks without bound on
+# a line of many （类）（款） pairs.
+_LINE = re.compile(r"^(?P<class>.{1,60}?)[（(]类[）)]\s*-?(?P<section>.{1,80}?)[（(]款[）)]\s*-?(?P<item>.{1,80}?)[（(]项[）)]")
 _CODE = re.compile(r"(?<!\d)(\d{7})(?!\d)")
 _BUDGET = re.compile(r"(年初预算|调整预算|预算数|预算)\s*$")
 _COMPARISON = re.compile(r"决算数(?:大于|小于|等于|与预算数(?:基本)?持平|与预算数一致)[^，,。；;:：]*")
@@ -56,7 +58,7 @@ def extract_general_budget(ctx: Analysis) -> GeneralBudget:
         for _, block in text.paragraphs():
             line = doc.normalized[block.location.start : block.location.end]
             n = numbering(line)
-            match = _LINE.match(line[n.prefix_length :]) if n is not None and n.level == NUM else None
+            match = _LINE.match(line[n.prefix_length : n.prefix_length + 400]) if n is not None and n.level == NUM else None
             if match is None:
                 total_before = budget.detail_total
                 for sentence in split_sentences(doc, block.location.start, block.location.end):

@@ -150,6 +150,8 @@ _CLAUSE_SUBJECT = re.compile(r"(?:^|(?<=[，,；;]))\s*(?:其中)?[,，]?\s*([^�
 def _clause_subject(before: str, whole: bool) -> str | None:
     """The subject of the clause just before a change stated without one, when that clause compares the
     same subject with its budget. `before` is the end of the sentence so far (all of it when `whole`)."""
+    if len(before) > 120:  # a clause is short; a longer window would only let the pattern backtrack longer
+        before, whole = before[-120:], False
     m = _CLAUSE_SUBJECT.search(before)
     if m is None or (m.start() == 0 and not whole and before[:1] not in "，,；;"):
         return None  # the clause begins before the window: its subject is not all there

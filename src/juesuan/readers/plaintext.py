@@ -12,14 +12,16 @@ import re
 from pathlib import Path
 
 from juesuan.document import BlockKind, Cell, Document, DocumentBuilder
+from juesuan.limits import check_raw_text
 from juesuan.readers.encoding import decode
 from juesuan.text.headings import is_heading_line, numbering, starts_paragraph
 
-_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
-_IMAGE = re.compile(r"\[image:([^\]]*)\]")
+# Markers are short: bounded, so an unclosed "[bookmark:" repeated over a long line is still linear.
+_BOOKMARK = re.compile(r"\[bookmark:[^\]\n]{0,300}\]")
+_IMAGE = re.compile(r"\[image:([^\]\n]{0,500})\]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_HEADING_MAX = 500  # a longer "heading" is not one; matching it could backtrack quadratically
 _TABLE_TITLE = re.compile(r"^.{2,40}表$")
 # Where a heading starts inside a line whose line breaks were lost (a PDF copied as one long line).
 _RUN_IN_HEADING = re.compile(
@@ -28,6 +30,13 @@ _RUN_IN_HEADING = re.compile(
 )
 _LOST_BREAKS_MIN = 150  # a line this long with three headings or more inside is many lines run together
 _HEADING_THEN_TEXT = re.compile(r"^(.{2,40}?[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fff].{40})")
+
+
+def _is_table_rule(line: str) -> bool:
+    """A Markdown table's rule line ("|---|:---:|"): only bars, colons, dashes and spaces, a run of three dashes.
+    Tested character by character: a pattern for it backtracks quadratically on a long line of spaces."""
+    stripped = line.strip()
+    return 3 <= len(stripped) <= 5000 and "---" in stripped and not set(stripped) - set("|:- \t")
 
 
 _SENTENCE_END = ("。", "；", ";", "：", ":", "！", "？", "!", "?")
@@ -68,7 +77,7 @@ def split_run_together(line: str) -> list[str]:
     pieces: list[str] = []
     for start, end in zip([0, *cuts], [*cuts, len(line)], strict=True):
         piece = line[start:end].strip()
-        if (m := _HEADING_THEN_TEXT.match(piece)) and numbering(piece) is not None:
+        if (m := _HEADING_THEN_TEXT.match(piece[:2000])) and numbering(piece) is not None:
             pieces += [m.group(1), piece[m.end():]]
         elif piece:
             pieces.append(piece)
@@ -77,6 +86,7 @@ def split_run_together(line: str) -> list[str]:
 
 def read_text(path: Path) -> Document:
     text = decode(path.read_bytes(), path)
+    check_raw_text(path, text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     markdown = path.suffix.lower() in (".md", ".markdown")
     builder = DocumentBuilder(path, "markdown" if markdown else "text")
@@ -131,7 +141,7 @@ class _LineReader:
         if not stripped:
             return
         lead = len(line) - len(line.lstrip())
-        if self.markdown and (m := _MD_HEADING.match(stripped)):
+        if self.markdown and len(stripped) <= _MD_HEADING_MAX and (m := _MD_HEADING.match(stripped)):
             level = len(m.group(1))
             offset = lead + m.start(2)
             self.b.add_text(BlockKind.HEADING, [(line[offset : offset + len(m.group(2))], lineno, None)], level)
@@ -199,13 +209,13 @@ class _LineReader:
         self.b.add_table(rows, title=title)
 
     def _md_table_ahead(self) -> bool:
-        return self.i + 1 < len(self.lines) and bool(_MD_TABLE_RULE.match(self.lines[self.i + 1]))
+        return self.i + 1 < len(self.lines) and _is_table_rule(self.lines[self.i + 1])
 
     def _md_table(self) -> None:
         rows: list[tuple[list[Cell], int | None, int | None]] = []
         while self.i < len(self.lines) and self.lines[self.i].lstrip().startswith("|"):
             line = self.lines[self.i]
-            if not _MD_TABLE_RULE.match(line):
+            if not _is_table_rule(line):
                 cells = [Cell(c.strip()) for c in line.strip().strip("|").split("|")]
                 rows.append((cells, self.i + 1, None))
             self.i += 1

@@ -209,8 +209,8 @@ def completion_rates(ctx: CheckContext, out: Reporter) -> None:
 
 
 # "支出合计7,463.89万元，其中：一般公共服务支出6,049.03万元，占81.04%；…": a total, then its parts with shares
-_TOTAL_THEN_PARTS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]?\s*(?:其中|主要用于|主要包括)")
-_PART_SHARE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]?\s*占(?:比|[^，,；;。\d%]{0,12}?的)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")
+_TOTAL_THEN_PARTS = re.compile(r"(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]?\s*(?:其中|主要用于|主要包括)")
+_PART_SHARE = re.compile(r"(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]?\s*占(?:比|[^，,；;。\d%]{0,12}?的)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")
 
 
 @rule("R106", "ratios", Severity.ERROR, "占比与同一句中的合计不符",

@@ -110,9 +110,9 @@ def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
 
 
 _COUNT_THEN_LIST = re.compile(
-    r"(?P<count>\d+)\s*个\s*[，,]?\s*(?:具体)?(?:为|是|包括|分别为|分别是)[:：]?\s*(?P<list>[^。；;]+)"
+    r"(?<!\d)(?P<count>\d+)\s*个\s*[，,]?\s*(?:具体)?(?:为|是|包括|分别为|分别是)[:：]?\s*(?P<list>[^。；;]+)"
     # "下设3个事业单位（电子政务中心、应急指挥中心、民生工作服务中心）": the list in brackets after its noun
-    r"|(?P<count2>\d+)\s*个[\u4e00-\u9fff]{2,10}?[（(](?P<list2>[^（()）]{2,200})[）)]")
+    r"|(?<!\d)(?P<count2>\d+)\s*个[\u4e00-\u9fff]{2,10}?[（(](?P<list2>[^（()）]{2,200})[）)]")
 
 
 @rule("S202", "structure", Severity.ERROR, "所说个数与列出的名单不符",
