@@ -17,7 +17,7 @@ from juesuan.text.headings import PART, numbering
 
 CONTENTS_TITLE = re.compile(r"^[(（]?目\s*[录錄次][)）]?$|^(决算)?公开目录$")
 _PAGEREF = re.compile(r"\s*PAGEREF\s*_?Toc\d*.*$", re.IGNORECASE)
-_LEADER = re.compile(r"\s*(?:…{2,}|[.·．\-—_]{3,})\s*\d{0,4}\s*$")
+_LEADER = re.compile(r"(?<!\s)\s*(?:…{2,}|[.·．\-—_]{3,})\s*\d{0,4}\s*$")
 _PAGE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff）)》”\"])\s+\d{1,3}$")
 _TABLE_ENTRY = re.compile(r"^(表\s*[0-9一二三四五六七八九十]{1,3}\s*[:：、.]|《[^》]{2,40}》$|[^，。；,;]{2,40}表$)")
 _FIGURE = re.compile(r"\d\s*(万元|元|%)")

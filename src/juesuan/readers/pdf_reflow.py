@@ -19,7 +19,7 @@ from juesuan.text.headings import PART, UNIT_OR_PERIOD_LINE, is_heading_line, nu
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?[-—–\s]*(/\s*\d+\s*页?)?$|^第\s*\d+\s*页.*共\s*\d+\s*页$")
 _PARAGRAPH_END = ("。", "；", "！", "？", ";", "!", "?", "）", ")")
-_DOT_LEADER = re.compile(r"\s*[.·…．]{4,}\s*\d*\s*$")
+_DOT_LEADER = re.compile(r"(?<!\s)\s*[.·…．]{4,}\s*\d*\s*$")
 
 
 @dataclass(slots=True)

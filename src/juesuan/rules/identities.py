@@ -330,7 +330,7 @@ def _breakdown(text: str, end: int, unit: str) -> list[int] | None:
         return None
     parts: list[int] = []
     for piece in re.split(r"[、，,]", text[opens.end() : stop.start()]):
-        m = _PART.fullmatch(piece)
+        m = _PART.fullmatch(piece) if len(piece) <= 80 else None  # a part is short; the pattern is not linear
         if m is None or m.group(2) != unit:
             return None
         parts.append(int(m.group(1)))
