@@ -182,3 +182,16 @@ def test_an_output_format_is_one_registration(tmp_path: Path) -> None:
         assert target.read_text(encoding="utf-8").startswith(str(seed("003")))
     finally:
         del OUTPUTS["counts_test"]
+
+
+def test_no_result_file_is_left_when_no_report_could_be_read(tmp_path: Path) -> None:
+    blank = tmp_path / "blank.txt"
+    blank.write_text("  \n\n\t\n", encoding="utf-8")
+    for suffix in (".json", ".csv", ".txt", ".xlsx"):
+        target = tmp_path / f"out{suffix}"
+        result = run_cli("check", blank, "-o", target)
+        assert result.returncode == 2 and "没有文字" in result.stderr
+        assert not target.exists(), suffix
+    target = tmp_path / "kept.json"
+    assert run_cli("check", blank, seed("003"), "-o", target).returncode == 2  # one unreadable, one checked
+    assert json.loads(target.read_text(encoding="utf-8").splitlines()[0])["source"].endswith("003_e91275d89306c2d9.txt")

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from juesuan import __version__
 from juesuan.analysis import Analysis
 from juesuan.document import Document
+from juesuan.errors import ReadError
 from juesuan.extract import extract
 from juesuan.limits import TIME_LIMIT_S, time_limit
 from juesuan.model.figures import Figure
@@ -97,6 +98,8 @@ class Outcome(BaseModel):
 def analyse(source: str | Path | Document) -> Analysis:
     """The Analysis of a file (read first) or of a Document already read."""
     document = source if isinstance(source, Document) else read(source)
+    if not document.text.strip():
+        raise ReadError(document.source, "文件中没有文字（空白页面或空文档），不是一份可以检查的报告")
     analysis = Analysis.begin(document, build_outline(document))
     analysis.disclosure = extract(analysis)
     return analysis

@@ -85,6 +85,15 @@ def open_text(path: Path) -> IO[str]:
     return _open(path, "w")
 
 
+def finish(file: IO[str] | IO[bytes] | None, path: Path | None, written: bool) -> None:
+    """Closes a result file; when no report could be written to it, removes it rather than leave it empty."""
+    if file is None:
+        return
+    file.close()
+    if not written and path is not None:
+        path.unlink(missing_ok=True)
+
+
 def open_binary(path: Path) -> IO[bytes]:
     return _open(path, "wb")
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 
-from juesuan.outputs import Destination, Output, open_text, register
+from juesuan.outputs import Destination, Output, finish, open_text, register
 from juesuan.outputs.rows import FINDING_COLUMNS, finding_rows
 from juesuan.pipeline import Outcome
 
 
 class CsvWriter:
     def __init__(self, destination: Destination) -> None:
+        self.path, self.written = destination.path, False
         self.file = open_text(destination.path) if destination.path is not None else None
         if self.file is not None:
             self.file.write("\ufeff")
@@ -18,11 +19,11 @@ class CsvWriter:
         self.writer.writerow(FINDING_COLUMNS)
 
     def add(self, outcome: Outcome) -> None:
+        self.written = True
         self.writer.writerows(finding_rows(outcome))
 
     def close(self) -> None:
-        if self.file is not None:
-            self.file.close()
+        finish(self.file, self.path, self.written)
 
 
 register(Output("csv", ".csv", "CSV 表格（每个问题一行）", CsvWriter))

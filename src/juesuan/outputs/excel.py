@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from juesuan.outputs import Destination, Output, OutputError, open_binary, register
+from juesuan.outputs import Destination, Output, OutputError, finish, open_binary, register
 from juesuan.outputs.rows import FINDING_COLUMNS, REPORT_COLUMNS, finding_rows, report_row
 from juesuan.pipeline import Outcome
 
@@ -15,7 +15,7 @@ class ExcelWriter:
     def __init__(self, destination: Destination) -> None:
         if destination.path is None:
             raise OutputError("Excel 格式需要用 -o 指定输出文件，如 -o 检查结果.xlsx")
-        self.path = destination.path
+        self.path, self.written = destination.path, False
         self.file = open_binary(self.path)  # fail now, before any report is read, if it cannot be written
         self.book = Workbook(write_only=True)
         self.findings = self.book.create_sheet("问题")
@@ -27,11 +27,15 @@ class ExcelWriter:
             sheet.append(columns)
 
     def add(self, outcome: Outcome) -> None:
+        self.written = True
         for row in finding_rows(outcome):
             self.findings.append(row)
         self.reports.append(report_row(outcome))
 
     def close(self) -> None:
+        if not self.written:
+            finish(self.file, self.path, False)  # no report could be read: no workbook left behind
+            return
         with self.file:
             self.book.save(self.file)
 

@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import json
 
-from juesuan.outputs import Destination, Output, open_text, register
+from juesuan.outputs import Destination, Output, finish, open_text, register
 from juesuan.pipeline import Outcome
 
 
 class JsonWriter:
     def __init__(self, destination: Destination) -> None:
+        self.path, self.written = destination.path, False
         self.file = open_text(destination.path) if destination.path is not None else None
         self.stream = self.file or destination.stream
 
     def add(self, outcome: Outcome) -> None:
+        self.written = True
         self.stream.write(json.dumps(outcome.as_json(), ensure_ascii=False) + "\n")
         self.stream.flush()
 
     def close(self) -> None:
-        if self.file is not None:
-            self.file.close()
+        finish(self.file, self.path, self.written)
 
 
 register(Output("json", ".json", "JSON（每份报告一行）", JsonWriter))

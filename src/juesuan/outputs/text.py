@@ -7,7 +7,7 @@ from collections import Counter
 from rich.console import Console
 from rich.markup import escape
 
-from juesuan.outputs import Destination, Output, open_text, register
+from juesuan.outputs import Destination, Output, finish, open_text, register
 from juesuan.pipeline import Outcome
 from juesuan.places import place_or_none
 from juesuan.rules import Severity
@@ -40,6 +40,7 @@ def print_outcome(console: Console, outcome: Outcome) -> None:
 
 class TextWriter:
     def __init__(self, destination: Destination) -> None:
+        self.path, self.written = destination.path, False
         self.file = open_text(destination.path) if destination.path is not None else None
         if self.file is not None:
             self.console = Console(file=self.file, highlight=False, width=200)
@@ -48,11 +49,11 @@ class TextWriter:
                                    width=None if destination.stream.isatty() else 200)
 
     def add(self, outcome: Outcome) -> None:
+        self.written = True
         print_outcome(self.console, outcome)
 
     def close(self) -> None:
-        if self.file is not None:
-            self.file.close()
+        finish(self.file, self.path, self.written)
 
 
 register(Output("text", ".txt", "文本", TextWriter))
