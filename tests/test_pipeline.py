@@ -158,18 +158,18 @@ def test_an_output_format_is_one_registration(tmp_path: Path) -> None:
     """A new format registers itself; the CLI's lookup (by name or by -o suffix) finds it, nothing else changes."""
     import sys
 
-    from juesuan.outputs import OUTPUTS, Destination, Output, find_output, open_text, register
+    from juesuan.outputs import OUTPUTS, Destination, Output, find_output, finish, open_text, register
 
     class Counts:
         def __init__(self, destination: Destination) -> None:
             assert destination.path is not None
-            self.file = open_text(destination.path)
+            self.out = open_text(destination.path)
 
         def add(self, outcome: Outcome) -> None:
-            self.file.write(f"{outcome.source}\t{len(outcome.findings)}\n")
+            self.out.file.write(f"{outcome.source}\t{len(outcome.findings)}\n")
 
         def close(self) -> None:
-            self.file.close()
+            finish(self.out, True)
 
     register(Output("counts_test", ".counts", "测试", Counts))
     try:

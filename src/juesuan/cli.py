@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -41,6 +42,14 @@ class Format(StrEnum):
 
 FileArg = Annotated[Path, typer.Argument(help=f"报告文件：{SUPPORTED}", show_default=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="输出格式：text（默认）或 json")]
+LargeOpt = Annotated[bool, typer.Option("--large", help="把文件大小、字数、段落、页数、扫描页数等上限放宽为10倍（见 README“输入的上限”）")]
+
+
+def _allow_large(large: bool) -> None:
+    if large:
+        from juesuan.limits import limits, set_limits
+
+        set_limits(limits().raised(10))
 
 
 def _read(path: Path) -> Document:
@@ -94,8 +103,9 @@ def _tree(outline: Outline, source: Path) -> Tree:
 
 
 @app.command()
-def outline(path: FileArg, fmt: FormatOpt = Format.text) -> None:
+def outline(path: FileArg, fmt: FormatOpt = Format.text, large: LargeOpt = False) -> None:
     """显示报告的结构：各部分、各项说明、附件和附表，以及它们所在的行或页。"""
+    _allow_large(large)
     document = _read(path)
     result = build_outline(document)
     if fmt is Format.json:
@@ -122,8 +132,9 @@ def outline(path: FileArg, fmt: FormatOpt = Format.text) -> None:
 
 
 @app.command()
-def extract(path: FileArg, fmt: FormatOpt = Format.text) -> None:
+def extract(path: FileArg, fmt: FormatOpt = Format.text, large: LargeOpt = False) -> None:
     """提取报告中的全部数字（金额、占比、增减、完成率、数量、表格）到结构化模型。"""
+    _allow_large(large)
     from juesuan.pipeline import analyse
 
     analysis = analyse(_read(path))
@@ -154,9 +165,12 @@ def check(
     percent_slack: Annotated[str, typer.Option("--percent-slack", help="百分比比较额外放宽的百分点（默认0）")] = "0",
     partial: Annotated[bool, typer.Option("--partial", help="文本只是报告的一部分：缺失部分涉及的检查记为数据不足，不报缺项")] = False,
     time_limit: Annotated[float, typer.Option("--time-limit", help="每个文件读取、分析和检查的时限（秒），超过即报告“文件过于复杂”")] = TIME_LIMIT_S,
+    large: LargeOpt = False,
 ) -> None:
     """按规则目录检查报告：每个问题标明所在行或页；退出码 0 无错误，1 有错误，2 文件无法读取。"""
-    from juesuan.outputs import Destination, OutputError, find_output
+    _allow_large(large)
+    from juesuan.files import WriteError, write_failure
+    from juesuan.outputs import Destination, find_output
     from juesuan.pipeline import CheckOptions, check_file
     from juesuan.rules import Severity, Tolerance
 
@@ -173,7 +187,7 @@ def check(
     try:
         chosen = find_output(fmt, output)
         writer = chosen.start(Destination(output, sys.stdout, len(paths) > 1))
-    except OutputError as exc:
+    except WriteError as exc:
         _fail(str(exc))
         return
     unreadable = errors = False
@@ -189,8 +203,10 @@ def check(
             errors = errors or outcome.has_errors
             writer.add(outcome)
         writer.close()
-    except OutputError as exc:
+    except WriteError as exc:
         _fail(str(exc))
+    except OSError as exc:  # the disk filled up, or the terminal's pipe closed, while results were written
+        _fail(write_failure(output or Path("标准输出"), exc))
     raise typer.Exit(2 if unreadable else 1 if errors else 0)
 
 
@@ -242,6 +258,7 @@ def generate(
         "report.docx"),
 ) -> None:
     """由本年度决算数据生成完整的决算公开报告（含图1—图7和附表），数据不一致时拒绝生成并列出全部问题。"""
+    from juesuan.files import WriteError, check_target
     from juesuan.generate import GenerationRefused, formats, layouts, load
     from juesuan.generate import generate as write_report
 
@@ -251,9 +268,10 @@ def generate(
     if out_path.suffix.lower() not in formats():
         _fail(f"不支持的输出格式“{out_path.suffix or '无扩展名'}”（支持 {' '.join(formats())}）")
     try:
+        check_target(out_path)  # before the data is read: a wrong folder is said at once
         report_data = load(data)
         write_report(report_data, layout, out_path)
-    except ReadError as exc:
+    except (ReadError, WriteError) as exc:
         _fail(str(exc))
     except GenerationRefused as exc:
         print(f"错误：数据有 {len(exc.problems)} 处问题，未生成报告：", file=sys.stderr)
@@ -283,8 +301,9 @@ def template(
 
 
 @app.command()
-def text(path: FileArg) -> None:
+def text(path: FileArg, large: LargeOpt = False) -> None:
     """输出报告规范化后的全文（全角数字和标点转为半角，表格每行一行、单元格以制表符分隔）。"""
+    _allow_large(large)
     document = _read(path)
     sys.stdout.write(document.normalized)
     if not document.normalized.endswith("\n"):
@@ -314,6 +333,15 @@ def main() -> None:
         # a bug of ours must still not show the user a traceback
         print(f"错误：程序内部错误（{type(exc).__name__}: {exc}），请将此行报告给 juesuan 的维护者", file=sys.stderr)
         sys.exit(3)
+    try:
+        sys.stdout.flush()
+    except OSError as exc:  # results could not all be written to the terminal's file or pipe
+        from juesuan.files import write_failure
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left for Python to flush at exit
+        if not isinstance(exc, BrokenPipeError):  # a closed pipe (… | head) is the reader's choice, not an error
+            print(f"错误：{write_failure('标准输出', exc)}", file=sys.stderr)
+            sys.exit(2)
     sys.exit(status if isinstance(status, int) else 0)
 
 

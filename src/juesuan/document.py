@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from juesuan.limits import check_document_size
+from juesuan.limits import check_document_size, check_table_size, limits
 from juesuan.text.normalize import normalize
 
 # Pinyin a converter left after a character ("政務(wù)"): residue, not text. It is taken out of the text
@@ -246,6 +246,12 @@ class DocumentBuilder:
         rows = [r for r in rows if r[0]]
         if not rows:
             return None
+        widest = limits().table_columns
+        for i, (cells, _, _) in enumerate(rows):  # spans as declared may be absurd: bound them before any grid
+            for cell in cells:
+                cell.colspan = min(max(cell.colspan, 1), widest)
+                cell.rowspan = min(max(cell.rowspan, 1), len(rows) - i)
+        check_table_size(self.source, len(rows), max(sum(c.colspan for c in r[0]) for r in rows))
         if title is None and len(rows) > 1 and len(rows[0][0]) == 1:
             # A first row that is one cell across the table is the table's title (项目评价得分表).
             width = max(sum(c.colspan for c in r[0]) for r in rows[1:])

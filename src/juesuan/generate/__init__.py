@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from juesuan.files import staging
 from juesuan.generate.data_files import load
 from juesuan.generate.formats import formats
 from juesuan.generate.inputs import ReportData
@@ -26,7 +27,9 @@ def generate(data: ReportData, layout: str, target: Path) -> None:
         raise GenerationRefused(found)
     fmt = formats()[target.suffix.lower()]
     title = f"{data.meta.organisation}{data.meta.year}年度{data.meta.kind}"
-    fmt.write(compose(data, layout), target, title)
+    nodes = compose(data, layout)
+    with staging(target) as path:  # nothing is left beside the target if writing fails half-way
+        fmt.write(nodes, path, title)
 
 
 __all__ = ["GenerationRefused", "ReportData", "formats", "generate", "layouts", "load"]

@@ -28,13 +28,39 @@ def load(path: Path) -> ReportData:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ReadError(path, f"不支持的数据文件类型“{suffix or '无扩展名'}”（支持 {' '.join(SUFFIXES)}）")
+    if path.stat().st_size > MAX_DATA_BYTES:
+        raise ReadError(path, f"数据文件过大（上限 {MAX_DATA_BYTES // 2**20} MB），不像一份决算数据")
     if suffix == ".xlsx":
         from juesuan.generate.workbook import read_workbook
 
         raw = read_workbook(path)
     else:
         raw = _read_yaml(path)
+    _check_shape(path, raw)
     return validate(path, raw)
+
+
+MAX_DATA_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 12  # the data's deepest field is 4 levels down
+MAX_VALUES = 200_000  # values counted as validation would visit them (an alias counts each time it is used)
+
+
+def _check_shape(path: Path, raw: Any) -> None:
+    """Refuses data nested deeper than any template, or whose aliases would make validation visit millions
+    of values (a YAML "billion laughs"); walked without recursion and stopped at the first excess."""
+    stack: list[tuple[Any, int]] = [(raw, 0)]
+    seen = 0
+    while stack:
+        value, depth = stack.pop()
+        seen += 1
+        if depth > MAX_DEPTH:
+            raise ReadError(path, f"数据嵌套层数过多（超过 {MAX_DEPTH} 层），请按 juesuan template 生成的模板填写")
+        if seen > MAX_VALUES:
+            raise ReadError(path, f"数据项过多（超过 {MAX_VALUES:,} 个，或用锚点/别名重复引用），不像一份决算数据")
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -46,6 +72,8 @@ def _read_yaml(path: Path) -> dict[str, Any]:
         raise ReadError(path, f"YAML/JSON 格式错误（{where}）") from None
     except UnicodeDecodeError:
         raise ReadError(path, "数据文件应为 UTF-8 编码") from None
+    except RecursionError:
+        raise ReadError(path, f"数据嵌套层数过多（超过 {MAX_DEPTH} 层），请按 juesuan template 生成的模板填写") from None
     if not isinstance(raw, dict):
         raise ReadError(path, "数据文件应是一个对象（键值对），见 juesuan template --yaml 生成的模板")
     return raw

@@ -8,8 +8,16 @@ budgets, counts) and what a person writes (functions, reasons, names). Amounts a
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
+
+# Bounds that no real report passes: a number beyond them is a typing mistake or a hostile file, and
+# would otherwise overflow Decimal arithmetic (1e30) or produce an impossible report (a year of -1).
+MAX_AMOUNT = Decimal("1e10")  # 万元: a hundred times the largest department's spending
+Amount = Annotated[Decimal, Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT, max_digits=20, decimal_places=6)]
+Count = Annotated[int, Field(ge=0, le=10_000_000)]
+Year = Annotated[int, Field(ge=1990, le=2100)]
 
 
 class Strict(BaseModel):
@@ -19,15 +27,15 @@ class Strict(BaseModel):
 class Compared(Strict):
     """A figure with last year's value and, when they differ, the reason."""
 
-    current: Decimal
-    previous: Decimal | None = None
+    current: Amount
+    previous: Amount | None = None
     reason: str | None = None
 
 
 class Meta(Strict):
     organisation: str = Field(description="单位全称，如 中共攀枝花市委办公室")
     short_name: str = Field(description="报告正文中的简称，如 市委办公室")
-    year: int
+    year: Year
     kind: str = Field("部门决算", description="部门决算 或 单位决算")
 
 
@@ -45,61 +53,61 @@ class LineItem(Strict):
     class_name: str = Field(description="类，如 一般公共服务支出")
     section_name: str = Field(description="款，如 党委办公厅（室）及相关机构事务")
     item_name: str = Field(description="项，如 行政运行")
-    basic: Decimal = Decimal(0)
-    project: Decimal = Decimal(0)
-    budget: Decimal | None = Field(None, description="调整预算数（四川）或年初预算数（上海）")
+    basic: Amount = Decimal(0)
+    project: Amount = Decimal(0)
+    budget: Amount | None = Field(None, description="调整预算数（四川）或年初预算数（上海）")
     purpose: str | None = Field(None, description="主要用于（上海格式）")
     reason: str | None = Field(None, description="决算数与预算数不同时的原因")
-    other_income: Decimal = Field(Decimal(0), description="该项资金中的非财政拨款收入（收入决算表用）")
+    other_income: Amount = Field(Decimal(0), description="该项资金中的非财政拨款收入（收入决算表用）")
 
 
 class EconomicItem(Strict):
     code: str = Field(description="经济分类科目编码，如 30101")
     name: str
-    amount: Decimal
+    amount: Amount
 
 
 class ThreePublicItem(Strict):
-    current: Decimal
-    budget: Decimal
-    previous: Decimal | None = None
+    current: Amount
+    budget: Amount
+    previous: Amount | None = None
     reason: str | None = None
 
 
 class ThreePublic(Strict):
     outbound: ThreePublicItem
-    outbound_groups: int = 0
-    outbound_persons: int = 0
+    outbound_groups: Count = 0
+    outbound_persons: Count = 0
     vehicle_purchase: ThreePublicItem
-    vehicles_bought: dict[str, int] = Field({}, description="按车型的购置数量，如 {轿车: 0}")
+    vehicles_bought: dict[str, Count] = Field({}, description="按车型的购置数量，如 {轿车: 0}")
     vehicle_operation: ThreePublicItem
-    vehicles_held: dict[str, int] = Field(description="年末公务用车按车型的数量，如 {轿车: 2, 越野车: 5}")
+    vehicles_held: dict[str, Count] = Field(description="年末公务用车按车型的数量，如 {轿车: 2, 越野车: 5}")
     reception_domestic: ThreePublicItem
-    reception_batches: int = 0
-    reception_persons: int = 0
+    reception_batches: Count = 0
+    reception_persons: Count = 0
     reception_foreign: ThreePublicItem
-    foreign_batches: int = 0
-    foreign_persons: int = 0
+    foreign_batches: Count = 0
+    foreign_persons: Count = 0
 
 
 class Procurement(Strict):
-    goods: Decimal = Decimal(0)
-    works: Decimal = Decimal(0)
-    services: Decimal = Decimal(0)
-    sme: Decimal = Decimal(0)
-    micro_small: Decimal = Decimal(0)
+    goods: Amount = Decimal(0)
+    works: Amount = Decimal(0)
+    services: Amount = Decimal(0)
+    sme: Amount = Decimal(0)
+    micro_small: Amount = Decimal(0)
 
 
 class StateAssets(Strict):
-    vehicles_by_use: dict[str, int] = Field(description="车辆按用途，如 {机要通信用车: 1}")
-    general_equipment: int = Field(0, description="单价50万元以上通用设备台（套）数")
-    special_equipment: int = Field(0, description="单价100万元以上专用设备台（套）数")
+    vehicles_by_use: dict[str, Count] = Field(description="车辆按用途，如 {机要通信用车: 1}")
+    general_equipment: Count = Field(0, description="单价50万元以上通用设备台（套）数")
+    special_equipment: Count = Field(0, description="单价100万元以上专用设备台（套）数")
 
 
 class Performance(Strict):
-    projects_with_targets: int = 0
-    projects_monitored: int = 0
-    projects_self_evaluated: int = 0
+    projects_with_targets: Count = 0
+    projects_monitored: Count = 0
+    projects_self_evaluated: Count = 0
     summary: str = ""
 
 
@@ -112,22 +120,22 @@ class ReportData(Strict):
     meta: Meta
     overview: Overview
     total: Compared = Field(description="收、支总计（本年数与上年数）")
-    income_sources: dict[str, Decimal] = Field(description="本年收入：一般公共预算财政拨款收入、其他收入等，按名称")
-    carryover_begin: Decimal = Decimal(0)
-    non_fiscal_balance: Decimal = Field(Decimal(0), description="使用非财政拨款结余")
-    expenditure_kinds: dict[str, Decimal] = Field(description="本年支出：基本支出、项目支出等，按名称")
-    carryover_end: Decimal = Decimal(0)
-    balance_distribution: Decimal = Field(Decimal(0), description="结余分配")
+    income_sources: dict[str, Amount] = Field(description="本年收入：一般公共预算财政拨款收入、其他收入等，按名称")
+    carryover_begin: Amount = Decimal(0)
+    non_fiscal_balance: Amount = Field(Decimal(0), description="使用非财政拨款结余")
+    expenditure_kinds: dict[str, Amount] = Field(description="本年支出：基本支出、项目支出等，按名称")
+    carryover_end: Amount = Decimal(0)
+    balance_distribution: Amount = Field(Decimal(0), description="结余分配")
     fiscal_total: Compared = Field(description="财政拨款收、支总计（本年数与上年数）")
-    fiscal_carryover_begin: Decimal = Decimal(0)
-    fiscal_carryover_end: Decimal = Decimal(0)
-    general_budget_previous: Decimal | None = Field(None, description="上年一般公共预算财政拨款支出")
+    fiscal_carryover_begin: Amount = Decimal(0)
+    fiscal_carryover_end: Amount = Decimal(0)
+    general_budget_previous: Amount | None = Field(None, description="上年一般公共预算财政拨款支出")
     general_budget_reason: str | None = None
-    gov_fund: Decimal = Decimal(0)
-    state_capital: Decimal = Decimal(0)
+    gov_fund: Amount = Decimal(0)
+    state_capital: Amount = Decimal(0)
     items: list[LineItem] = Field(description="一般公共预算财政拨款支出的每一个项")
-    personnel: Decimal = Field(description="一般公共预算财政拨款基本支出中的人员经费")
-    public: Decimal = Field(description="一般公共预算财政拨款基本支出中的公用经费")
+    personnel: Amount = Field(description="一般公共预算财政拨款基本支出中的人员经费")
+    public: Amount = Field(description="一般公共预算财政拨款基本支出中的公用经费")
     personnel_names: list[str] = Field(description="人员经费主要包括的经济科目名称")
     public_names: list[str] = Field(description="公用经费主要包括的经济科目名称")
     personnel_items: list[EconomicItem] = Field([], description="人员经费按经济分类（301、303），可不填")

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from juesuan.errors import ReadError
 from juesuan.generate.inputs import LineItem, ReportData
+from juesuan.limits import check_zip
 
 LIST_SHEETS = {
     "income_sources": ("收入", ["收入名称（如 一般公共预算财政拨款收入）", "金额（万元）"]),
@@ -114,7 +115,10 @@ def _get(values: dict[str, Any], path: str) -> Any:
 def _set(values: dict[str, Any], path: str, value: Any) -> None:
     parts = path.split(".")
     for part in parts[:-1]:
-        values = values.setdefault(part, {})
+        inner = values.get(part)
+        if not isinstance(inner, dict):  # a field written both as a value and as a group: the group wins
+            inner = values[part] = {}
+        values = inner
     values[parts[-1]] = value
 
 
@@ -122,35 +126,48 @@ def read_workbook(path: Path) -> dict[str, Any]:
     """The workbook's values as plain data; generate.data_files validates them like a YAML file's."""
     from openpyxl import load_workbook as open_book
 
+    check_zip(path, "Excel 工作簿")
     try:
         book = open_book(str(path), read_only=True, data_only=True)
     except Exception:
         raise ReadError(path, "Excel 文件已损坏或不是 .xlsx 工作簿") from None
     try:
-        data: dict[str, Any] = {}
-        rows = list(book["基本信息"].iter_rows(min_row=2, values_only=True))
-        for path_cell, value, *_ in rows:
-            if path_cell and value not in (None, ""):
-                _set(data, str(path_cell), _text(value))
-        for field, (title, _) in LIST_SHEETS.items():
-            entries = [r for r in book[title].iter_rows(min_row=2, values_only=True) if r and r[0] not in (None, "")]
-            if field == "glossary":
-                data[field] = [{"term": str(r[0]), "definition": str(r[1] or "")} for r in entries]
-            else:
-                data[field] = {str(r[0]): _text(r[1]) for r in entries}
-        item_rows = list(book["项级科目"].iter_rows(min_row=3, values_only=True))
-        data["items"] = [{c: _text(v) for c, v in zip(ITEM_COLUMNS, r, strict=False) if v not in (None, "")}
-                         for r in item_rows if r and r[0] not in (None, "")]
-        for path_cell, name in book["名单"].iter_rows(min_row=2, values_only=True):
-            if path_cell and name and not str(name).startswith("（"):
-                current = _get(data, str(path_cell)) or []
-                _set(data, str(path_cell), [*current, str(name)])
-        for path_cell, kind, count in book["车辆"].iter_rows(min_row=2, values_only=True):
-            if path_cell and kind and not str(kind).startswith("（"):
-                current = _get(data, str(path_cell)) or {}
-                _set(data, str(path_cell), {**current, str(kind): _text(count) if count not in (None, "") else 0})
+        return _values(book)
     except KeyError as exc:
         raise ReadError(path, f"工作簿缺少工作表 {exc}，请用 juesuan template --xlsx 生成的模板填写") from None
+    except Exception as exc:  # a sheet cut short or damaged inside: openpyxl fails while reading its rows
+        raise ReadError(path, f"Excel 工作簿内容已损坏，无法读出（{type(exc).__name__}）") from None
+
+
+def _rows(sheet: Any, first: int, width: int) -> list[tuple[Any, ...]]:
+    """The sheet's rows from `first`, each cut or padded to `width` cells: a column added or missing in a
+    row does not move the others."""
+    return [(tuple(r) + (None,) * width)[:width] for r in sheet.iter_rows(min_row=first, values_only=True)]
+
+
+def _values(book: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    rows = _rows(book["基本信息"], 2, 2)
+    for path_cell, value in rows:
+        if path_cell and value not in (None, ""):
+            _set(data, str(path_cell), _text(value))
+    for field, (title, _) in LIST_SHEETS.items():
+        entries = [r for r in _rows(book[title], 2, 2) if r[0] not in (None, "")]
+        if field == "glossary":
+            data[field] = [{"term": str(r[0]), "definition": str(r[1] or "")} for r in entries]
+        else:
+            data[field] = {str(r[0]): _text(r[1]) for r in entries}
+    item_rows = _rows(book["项级科目"], 3, len(ITEM_COLUMNS))
+    data["items"] = [{c: _text(v) for c, v in zip(ITEM_COLUMNS, r, strict=True) if v not in (None, "")}
+                     for r in item_rows if r[0] not in (None, "")]
+    for path_cell, name in _rows(book["名单"], 2, 2):
+        if path_cell and name and not str(name).startswith("（"):
+            current = _get(data, str(path_cell)) or []
+            _set(data, str(path_cell), [*current, str(name)])
+    for path_cell, kind, count in _rows(book["车辆"], 2, 3):
+        if path_cell and kind and not str(kind).startswith("（"):
+            current = _get(data, str(path_cell)) or {}
+            _set(data, str(path_cell), {**current, str(kind): _text(count) if count not in (None, "") else 0})
     return data
 
 

@@ -16,11 +16,12 @@ from importlib import import_module
 from pathlib import Path
 from typing import IO, Protocol
 
+from juesuan.files import AtomicFile, WriteError
 from juesuan.pipeline import Outcome
 
 
-class OutputError(Exception):
-    """A result cannot be written (no such folder, no permission, a disk full): one Chinese sentence."""
+class OutputError(WriteError):
+    """A result cannot be written (an unknown format, no such folder, a disk full): one Chinese sentence."""
 
 
 class Writer(Protocol):
@@ -68,10 +69,12 @@ def find_output(name: str | None, path: Path | None) -> Output:
         if name not in OUTPUTS:
             raise OutputError(f"不支持的输出格式“{name}”（支持 {'、'.join(OUTPUTS)}）")
         return OUTPUTS[name]
-    if path is not None:
+    if path is not None and path.suffix:
         for output in OUTPUTS.values():
             if path.suffix.lower() == output.suffix:
                 return output
+        known = "、".join(f"{o.suffix}（{o.name}）" for o in OUTPUTS.values())
+        raise OutputError(f"不认识输出文件 {path.name} 的格式（扩展名可以是 {known}，或用 --format 指定）")
     return OUTPUTS["text"]
 
 
@@ -80,36 +83,20 @@ def names() -> list[str]:
     return list(OUTPUTS)
 
 
-def open_text(path: Path) -> IO[str]:
-    """Opens a file for writing results, or says in Chinese why it cannot."""
-    return _open(path, "w")
+def open_text(path: Path) -> AtomicFile:
+    """A result file written under a temporary name, renamed onto `path` by `finish` (see files.py)."""
+    return AtomicFile(path)
 
 
-def finish(file: IO[str] | IO[bytes] | None, path: Path | None, written: bool) -> None:
-    """Closes a result file; when no report could be written to it, removes it rather than leave it empty."""
-    if file is None:
+def open_binary(path: Path) -> AtomicFile:
+    return AtomicFile(path, binary=True)
+
+
+def finish(out: AtomicFile | None, written: bool) -> None:
+    """Puts a result file in place; when no report could be written to it, none is left behind."""
+    if out is None:
         return
-    file.close()
-    if not written and path is not None:
-        path.unlink(missing_ok=True)
-
-
-def open_binary(path: Path) -> IO[bytes]:
-    return _open(path, "wb")
-
-
-def _open(path: Path, mode: str):  # type: ignore[no-untyped-def]
-    try:
-        return path.open(mode, encoding="utf-8") if "b" not in mode else path.open(mode)
-    except OSError as exc:
-        raise OutputError(write_failure(path, exc)) from None
-
-
-def write_failure(path: Path, exc: OSError) -> str:
-    if not path.parent.exists():
-        return f"无法写入 {path}：文件夹 {path.parent} 不存在"
-    if path.is_dir():
-        return f"无法写入 {path}：这是一个文件夹"
-    if isinstance(exc, PermissionError):
-        return f"无法写入 {path}：没有写入权限"
-    return f"无法写入 {path}：{exc.strerror or type(exc).__name__}"
+    if written:
+        out.commit()
+    else:
+        out.discard()

@@ -11,8 +11,9 @@ from juesuan.pipeline import Outcome
 
 class CsvWriter:
     def __init__(self, destination: Destination) -> None:
-        self.path, self.written = destination.path, False
-        self.file = open_text(destination.path) if destination.path is not None else None
+        self.written = False
+        self.out = open_text(destination.path) if destination.path is not None else None
+        self.file = self.out.file if self.out is not None else None
         if self.file is not None:
             self.file.write("\ufeff")
         self.writer = csv.writer(self.file or destination.stream)
@@ -23,7 +24,7 @@ class CsvWriter:
         self.writer.writerows(finding_rows(outcome))
 
     def close(self) -> None:
-        finish(self.file, self.path, self.written)
+        finish(self.out, self.written)
 
 
 register(Output("csv", ".csv", "CSV 表格（每个问题一行）", CsvWriter))

@@ -16,7 +16,7 @@ class ExcelWriter:
         if destination.path is None:
             raise OutputError("Excel 格式需要用 -o 指定输出文件，如 -o 检查结果.xlsx")
         self.path, self.written = destination.path, False
-        self.file = open_binary(self.path)  # fail now, before any report is read, if it cannot be written
+        self.out = open_binary(self.path)  # fail now, before any report is read, if it cannot be written
         self.book = Workbook(write_only=True)
         self.findings = self.book.create_sheet("问题")
         self.reports = self.book.create_sheet("报告")
@@ -34,10 +34,10 @@ class ExcelWriter:
 
     def close(self) -> None:
         if not self.written:
-            finish(self.file, self.path, False)  # no report could be read: no workbook left behind
+            finish(self.out, False)  # no report could be read: no workbook left behind
             return
-        with self.file:
-            self.book.save(self.file)
+        self.book.save(self.out.file)
+        finish(self.out, True)
 
 
 register(Output("xlsx", ".xlsx", "Excel 工作簿（问题表和报告表）", ExcelWriter))

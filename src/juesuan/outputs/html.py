@@ -10,7 +10,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from juesuan.outputs import Destination, Output, open_text, register
+from juesuan.outputs import Destination, Output, finish, open_text, register
 from juesuan.pipeline import Outcome
 from juesuan.places import place_or_none
 from juesuan.rules import Severity
@@ -114,8 +114,13 @@ class HtmlWriter:
     def add(self, outcome: Outcome) -> None:
         path = self.destination.path
         target = path if path is not None and not self.destination.many else Path(outcome.source + ".check.html")
-        with open_text(target) as fh:
-            fh.write(render(outcome))
+        out = open_text(target)
+        try:
+            out.file.write(render(outcome))
+        except BaseException:
+            out.discard()
+            raise
+        finish(out, True)
         print(f"已写入 {target}", file=sys.stderr)
 
     def close(self) -> None:

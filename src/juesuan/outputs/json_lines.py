@@ -10,8 +10,9 @@ from juesuan.pipeline import Outcome
 
 class JsonWriter:
     def __init__(self, destination: Destination) -> None:
-        self.path, self.written = destination.path, False
-        self.file = open_text(destination.path) if destination.path is not None else None
+        self.written = False
+        self.out = open_text(destination.path) if destination.path is not None else None
+        self.file = self.out.file if self.out is not None else None
         self.stream = self.file or destination.stream
 
     def add(self, outcome: Outcome) -> None:
@@ -20,7 +21,7 @@ class JsonWriter:
         self.stream.flush()
 
     def close(self) -> None:
-        finish(self.file, self.path, self.written)
+        finish(self.out, self.written)
 
 
 register(Output("json", ".json", "JSON（每份报告一行）", JsonWriter))

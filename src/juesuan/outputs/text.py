@@ -40,8 +40,9 @@ def print_outcome(console: Console, outcome: Outcome) -> None:
 
 class TextWriter:
     def __init__(self, destination: Destination) -> None:
-        self.path, self.written = destination.path, False
-        self.file = open_text(destination.path) if destination.path is not None else None
+        self.written = False
+        self.out = open_text(destination.path) if destination.path is not None else None
+        self.file = self.out.file if self.out is not None else None
         if self.file is not None:
             self.console = Console(file=self.file, highlight=False, width=200)
         else:
@@ -53,7 +54,7 @@ class TextWriter:
         print_outcome(self.console, outcome)
 
     def close(self) -> None:
-        finish(self.file, self.path, self.written)
+        finish(self.out, self.written)
 
 
 register(Output("text", ".txt", "文本", TextWriter))

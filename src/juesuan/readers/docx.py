@@ -13,12 +13,14 @@ from docx.text.paragraph import Paragraph
 
 from juesuan.document import BlockKind, Cell, Document, DocumentBuilder
 from juesuan.errors import ReadError
+from juesuan.limits import check_zip
 from juesuan.text.headings import is_heading_line, numbering
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 
 
 def read_docx(path: Path) -> Document:
+    check_zip(path, "Word 文档")
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -77,8 +79,31 @@ def _heading_level(paragraph: Paragraph, levels: dict[str, int]) -> int | None:
     return None
 
 
+# What a run's children say, as python-docx's Run.text reads them; its Paragraph.text slows down
+# quadratically on a paragraph of many runs, so the text is gathered here in one pass.
+_RUN_TEXT = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:br"): "\n", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+_T = qn("w:t")
+_R = qn("w:r")
+_RUN_HOLDERS = {qn("w:hyperlink"), qn("w:ins"), qn("w:smartTag"), qn("w:fldSimple"), qn("w:customXml")}
+
+
+def paragraph_text(p) -> str:  # type: ignore[no-untyped-def]
+    """The text of a w:p element: its runs, also those inside hyperlinks and insertions (not deletions,
+    not text boxes, which are paragraphs of their own)."""
+    parts: list[str] = []
+    for child in p:
+        runs = [child] if child.tag == _R else [r for r in child.iter(_R)] if child.tag in _RUN_HOLDERS else []
+        for run in runs:
+            for item in run:
+                if item.tag == _T:
+                    parts.append(item.text or "")
+                elif item.tag in _RUN_TEXT:
+                    parts.append(_RUN_TEXT[item.tag])
+    return "".join(parts)
+
+
 def _paragraph(builder: DocumentBuilder, paragraph: Paragraph, levels: dict[str, int]) -> None:
-    text = paragraph.text.strip()
+    text = paragraph_text(paragraph._p).strip()
     has_image = bool(paragraph._p.findall(".//" + qn("w:drawing"))) or bool(
         paragraph._p.findall(".//" + qn("w:pict"))
     )
@@ -97,9 +122,9 @@ def _paragraph(builder: DocumentBuilder, paragraph: Paragraph, levels: dict[str,
     builder.add_text(kind, [(text, None, None)], level)
 
 
-def _cell_text(tc, parent: Table) -> str:  # type: ignore[no-untyped-def]
+def _cell_text(tc) -> str:  # type: ignore[no-untyped-def]
     """The cell's paragraphs (line breaks included), one line each; nested tables are flattened."""
-    texts = [Paragraph(p, parent).text.strip() for p in tc.iter(qn("w:p"))]
+    texts = [paragraph_text(p).strip() for p in tc.iter(qn("w:p"))]
     return "\n".join(t for t in texts if t)
 
 
@@ -120,7 +145,7 @@ def _table(builder: DocumentBuilder, table: Table) -> None:
                 vm = tcpr.find(qn("w:vMerge"))
                 if vm is not None and vm.get(qn("w:val")) in (None, "continue"):
                     vmerge_continue = True
-            row.append((Cell(_cell_text(tc, table), colspan=span), col, vmerge_continue))
+            row.append((Cell(_cell_text(tc), colspan=span), col, vmerge_continue))
             col += span
         grid_rows.append(row)
     # A continued vertical merge adds one to the rowspan of the origin cell above it.

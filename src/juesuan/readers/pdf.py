@@ -5,20 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from juesuan.document import Document, DocumentBuilder
 from juesuan.errors import ReadError
+from juesuan.limits import check_pdf_streams, limits
 from juesuan.readers.ocr import ocr_page
 from juesuan.readers.pdf_page import Line, make_line, read_page
 from juesuan.readers.pdf_reflow import FlowItem, FlowTable, Reflow, drop_page_furniture
 from juesuan.readers.pdf_tables import find_tables, inside
 
-MAX_PAGES = 3000
-MAX_OCR_PAGES = 80  # a scanned report longer than this would take many minutes: refuse it clearly
 MIN_TEXT_CHARS = 20  # a page with fewer characters than this, but with an image, is treated as scanned
 
 
 def read_pdf(path: Path) -> Document:
+    check_pdf_streams(path)
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -35,8 +36,13 @@ def _read(path: Path, pdf: pdfium.PdfDocument) -> Document:
     count = len(pdf)
     if count == 0:
         raise ReadError(path, "PDF 文件没有任何页面")
-    if count > MAX_PAGES:
-        raise ReadError(path, f"PDF 页数过多（{count} 页，上限 {MAX_PAGES} 页）")
+    bound = limits()
+    if count > bound.pdf_pages:
+        raise ReadError(path, f"PDF 页数过多（{count} 页，上限 {bound.pdf_pages} 页）")
+    scanned = _scanned_pages(pdf, count)
+    if scanned > bound.ocr_pages:  # counted before any page is read: each takes seconds of OCR
+        raise ReadError(path, f"扫描页过多（{scanned} 页没有文字层，需要文字识别，上限 {bound.ocr_pages} 页），"
+                              "请提供带文字层的 PDF（确需识别可加 --large 放宽上限）")
     builder = DocumentBuilder(path, "pdf")
     builder.pages = count
     reflow = Reflow(builder)
@@ -47,8 +53,8 @@ def _read(path: Path, pdf: pdfium.PdfDocument) -> Document:
         visible = sum(1 for c in content.chars if c.text.strip())
         tables = []
         if visible < MIN_TEXT_CHARS and content.has_images:
-            if len(builder.ocr_pages) >= MAX_OCR_PAGES:
-                raise ReadError(path, f"扫描页过多（超过 {MAX_OCR_PAGES} 页需要文字识别），请提供带文字层的 PDF")
+            if len(builder.ocr_pages) >= bound.ocr_pages:  # the count above is cheap and may differ slightly
+                raise ReadError(path, f"扫描页过多（超过 {bound.ocr_pages} 页需要文字识别），请提供带文字层的 PDF")
             lines, tables = ocr_page(page, number)
             builder.ocr_pages.append(number)
         else:
@@ -67,6 +73,20 @@ def _read(path: Path, pdf: pdfium.PdfDocument) -> Document:
         reflow.page(items, content.width)
     reflow.finish()
     return builder.build()
+
+
+def _scanned_pages(pdf: pdfium.PdfDocument, count: int) -> int:
+    """Pages with (almost) no text but an image: what OCR would read. Counting needs no page parsed."""
+    scanned = 0
+    for index in range(count):
+        page = pdf[index]
+        textpage = page.get_textpage()
+        if textpage.count_chars() < MIN_TEXT_CHARS and any(
+                True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)):
+            scanned += 1
+        textpage.close()
+        page.close()
+    return scanned
 
 
 __all__ = ["Line", "read_pdf"]

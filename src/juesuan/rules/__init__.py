@@ -62,6 +62,8 @@ def run_rules(analysis: Analysis, *, rules: list[Rule] | None = None, tolerance:
         kept = [f for f in reporter.findings if f.severity.rank >= min_severity.rank]
         result.findings.extend(kept)
         result.coverage.append((rule.id, reporter.status))
+        if reporter.dropped:
+            result.notes.append(f"规则 {rule.id} 另有 {reporter.dropped} 处同类问题未列出（每条规则最多列出 {len(reporter.findings)} 处）。")
     result.findings.sort(key=lambda f: (f.location.start, f.rule))
     return result
 

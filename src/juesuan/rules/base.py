@@ -149,6 +149,9 @@ class CheckContext:
         return self.document.text[start : location.end + widen]
 
 
+MAX_FINDINGS = 200  # of one rule in one report
+
+
 class Reporter:
     """Collects one rule's findings and what it managed to check."""
 
@@ -158,6 +161,7 @@ class Reporter:
         self.findings: list[Finding] = []
         self.count = 0
         self.lacking = 0
+        self.dropped = 0  # findings past MAX_FINDINGS: counted, not kept
 
     def checked(self, n: int = 1) -> None:
         self.count += n
@@ -168,6 +172,9 @@ class Reporter:
     def finding(self, message: str, location: Location, *, expected: str | None = None,
                 actual: str | None = None, evidence: str | None = None, severity: Severity | None = None) -> None:
         self.count += 1
+        if len(self.findings) >= MAX_FINDINGS:  # a garbled file can repeat one slip ten thousand times
+            self.dropped += 1
+            return
         self.findings.append(Finding(
             rule=self.rule.id,
             severity=severity or self.rule.severity,

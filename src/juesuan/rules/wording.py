@@ -46,11 +46,11 @@ def doubled_words(ctx: CheckContext, out: Reporter) -> None:
         out.checked()
         found = [*_DOUBLED_WORD.finditer(text), *_pairs(text),
                  *(m for m in _DOUBLED_CHAR.finditer(text) if not _reduplicated(text, m.start()))]
-        reported: list[tuple[int, int]] = []
+        reported_to = -1  # end of the last reported match: matches are taken in order of their start
         for m in sorted(found, key=lambda m: m.start()):
-            if any(a <= m.start() < b for a, b in reported):
+            if m.start() < reported_to:
                 continue  # "是是" inside "主要是主要是" is the same slip
-            reported.append((m.start(), m.end()))
+            reported_to = m.end()
             word = ctx.document.text[start + m.start(1) : start + m.end(1)]
             out.finding(f"“{word}”连写了两遍", ctx.locate(start + m.start(), start + m.end()), expected=word,
                         actual=ctx.document.text[start + m.start() : start + m.end()],
@@ -61,10 +61,19 @@ def doubled_words(ctx: CheckContext, out: Reporter) -> None:
                         evidence=ctx.document.text[start + max(0, m.start() - 10) : start + m.end() + 10])
 
 
+_MAX_PAIRS = 200
+
+
 def _pairs(text: str) -> list[re.Match[str]]:
     """"会议会议": two characters written twice that are one word twice (a zero-width match, widened)."""
     found = []
+    tried = 0
     for m in _DOUBLED_PAIR.finditer(text):
+        if text[m.start()] == text[m.start() + 1]:
+            continue  # "收收收收" is a doubled character, which _DOUBLED_CHAR judges
+        tried += 1
+        if tried > _MAX_PAIRS:
+            break  # only a garbled text has more; each costs a word segmentation
         if doubled_word(text, m.start(), 2):
             wide = re.compile(r"(..)\1").match(text, m.start())
             if wide:
