@@ -79,3 +79,7 @@ def test_usage_mistakes_are_one_chinese_line() -> None:
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("错误：") and words in lines[0], (args, result.stderr)
         assert "Usage" not in result.stderr and "Error" not in result.stderr and "Traceback" not in result.stderr
+        if args[0] == "check":  # the command's usage, in Chinese, on the same line
+            assert "用法：juesuan check [选项] 报告文件…" in lines[0], lines[0]
+    choices = run_cli("check", "x.txt", "--min-severity", "bad").stderr
+    assert "可选：error、warning、info" in choices

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sys
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -352,7 +353,7 @@ def _usage(exc: Any, kinds: set[str]) -> str:
     """A command-line usage mistake in Chinese, with where to look for the right usage."""
     ctx = getattr(exc, "ctx", None)
     command = ctx.command_path.replace("python -m ", "") if ctx is not None else "juesuan"
-    hint = f"（运行 {command} --help 查看用法）"
+    hint = f"。用法：{_usage_line(ctx, command)}（{command} --help 查看全部选项）" if ctx is not None else "（运行 juesuan --help 查看用法）"
     param = getattr(exc, "param", None)
     if "NoSuchOption" in kinds:
         return f"没有“{exc.option_name}”这个选项{hint}"
@@ -361,12 +362,22 @@ def _usage(exc: Any, kinds: set[str]) -> str:
         return f"缺少{_ARGUMENTS.get(name, f'参数“{name}”')}{hint}"
     if "BadParameter" in kinds:
         name = getattr(exc, "param_hint", None) or (param.opts[0] if param is not None and param.opts else "")
-        choices = getattr(getattr(param, "type", None), "choices", None)
+        listed = re.search(r"is not one of (.*)$", str(exc))  # this typer says the choices only in its message
+        choices = re.findall(r"'([^']*)'", listed.group(1)) if listed else None
         allowed = f"，可选：{'、'.join(str(c) for c in choices)}" if choices else ""
         return f"参数 {name} 的取值无效{allowed}{hint}".replace("'", "")
     if ctx is not None and "No such command" in str(exc):
         return f"没有这个命令（可用命令：{'、'.join(sorted(ctx.command.commands))}）"
     return f"命令用法有误{hint}"
+
+
+def _usage_line(ctx: Any, command: str) -> str:
+    """The command's usage in Chinese: "juesuan check [选项] 报告文件…"."""
+    if getattr(ctx.command, "commands", None):  # the top level: a command is missing or unknown
+        return f"{command} 命令 [选项] …"
+    arguments = [p for p in ctx.command.params if getattr(p, "param_type_name", "") == "argument"]
+    names = [_ARGUMENTS.get(p.name, p.name) + ("…" if getattr(p, "nargs", 1) == -1 else "") for p in arguments]
+    return " ".join([command, "[选项]", *names])
 
 
 if __name__ == "__main__":

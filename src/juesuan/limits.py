@@ -31,7 +31,8 @@ class Limits:
     blocks: int = 100_000  # headings, paragraphs and tables in one document
     lines: int = 300_000  # source lines of a text-like file, checked before any of them is processed
     table_columns: int = 300  # a cell spanning more columns than this (gridSpan="999999999") spans this many
-    table_cells: int = 1_000_000  # positions of one table's grid (rows x columns) once spans are spread out
+    table_cells: int = 200_000  # positions of one table's grid (rows x columns) once spans are spread out
+    html_tags: int = 300_000  # elements of an HTML file, counted before it is parsed (each costs about 1 KB parsed)
     zip_members: int = 10_000  # parts of a .docx or .xlsx
     zip_bytes: int = 400 * 1024 * 1024  # all parts of a .docx or .xlsx, uncompressed, as the archive declares
     xml_bytes: int = 64 * 1024 * 1024  # one XML part, uncompressed (a report's document.xml is a few MB)
@@ -80,6 +81,12 @@ def check_raw_text(path: Path, text: str) -> None:
     lines = text.count("\n")
     if lines > LIMITS.lines:
         raise ReadError(path, f"行数过多（{lines:,} 行，上限 {LIMITS.lines:,} 行），不像一份决算报告{_RAISE}")
+
+
+def check_html_tags(path: Path, text: str) -> None:
+    tags = text.count("<")
+    if tags > LIMITS.html_tags:
+        raise ReadError(path, f"网页元素过多（约 {tags:,} 个，上限 {LIMITS.html_tags:,} 个），不像一份决算报告{_RAISE}")
 
 
 def check_zip(path: Path, what: str) -> None:

@@ -21,7 +21,8 @@ Year = Annotated[int, Field(ge=1990, le=2100)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # A text of the report (a function, a reason) is a few hundred characters; a megabyte is a mistake.
+    model_config = ConfigDict(extra="forbid", str_max_length=20_000)
 
 
 class Compared(Strict):

@@ -8,7 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from juesuan.document import BlockKind, Cell, Document, DocumentBuilder
-from juesuan.limits import check_raw_text
+from juesuan.limits import check_html_tags, check_raw_text
 from juesuan.readers.encoding import decode
 from juesuan.text.headings import is_heading_line, numbering
 
@@ -22,6 +22,7 @@ _SPACES = re.compile(r"[ \t\r\n\u00a0]+")
 def read_html(path: Path) -> Document:
     text = decode(path.read_bytes(), path)
     check_raw_text(path, text)
+    check_html_tags(path, text)
     soup = BeautifulSoup(text, "html.parser")
     builder = DocumentBuilder(path, "html")
     root = soup.body or soup

@@ -73,8 +73,11 @@ def read_legacy_word(path: Path) -> Document:
         # LibreOffice names the output after the input; copy under a plain name to avoid odd characters.
         src = Path(tmp) / ("input" + path.suffix.lower())
         shutil.copyfile(path, src)
-        converted = convert(src, "docx", Path(tmp))
-        document = read_docx(converted)
+        try:
+            converted = convert(src, "docx", Path(tmp))
+            document = read_docx(converted)
+        except ReadError as exc:  # said of the temporary copy: say it of the user's file
+            raise ReadError(path, exc.reason) from None
     document.source = path
     document.format = path.suffix.lower().lstrip(".")
     return document
