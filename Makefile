@@ -15,7 +15,11 @@ run: setup
 	-juesuan check $(SAMPLE) --format html --output out/000_check.html
 	juesuan generate examples/sichuan_2020_pzh_committee_office.yaml --layout sichuan --out out/sichuan_2020_report.docx
 	juesuan generate examples/shanghai_2024_putuo_finance_bureau.yaml --layout shanghai --out out/shanghai_2024_report.pdf
-	@echo "检查结果和生成的报告在 out/ 目录中。"
+	juesuan ingest tests/fixtures/seeds tests/fixtures/shanghai/putuo_finance_bureau_2024_final_accounts.pdf --db out/juesuan.db
+	juesuan reports --db out/juesuan.db
+	juesuan compare --year 2020 --db out/juesuan.db
+	juesuan compare --org 中共攀枝花市委办公室 --aliases examples/aliases.yaml --db out/juesuan.db
+	@echo "检查结果、生成的报告和数据库 juesuan.db 在 out/ 目录中。"
 
 test: setup
 	$(PYTHON) -m ruff check src tests bench

@@ -8,6 +8,7 @@ APT_PACKAGES=(
   fonts-noto-cjk             # Chinese glyphs for LibreOffice and the generated charts
   poppler-utils              # pdftotext, used by bench/ as the speed reference
   chromium                   # the browser the HTML check report is tested in (driven by Playwright)
+  postgresql                 # the store's tests start their own server (initdb, pg_ctl) in a temporary folder
 )
 
 missing=()
@@ -25,6 +26,6 @@ fi
 PYTHON=${PYTHON:-python3}
 stamp=".setup-stamp"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || ! "$PYTHON" -c "import juesuan" 2>/dev/null; then
-  "$PYTHON" -m pip install -q --disable-pip-version-check -e ".[dev]"
+  "$PYTHON" -m pip install -q --disable-pip-version-check -e ".[dev,postgres]"
   touch "$stamp"
 fi

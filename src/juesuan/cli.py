@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import re
@@ -299,6 +300,197 @@ def template(
     if xlsx_path is not None:
         write_template(xlsx_path)
         print(f"已写出 {xlsx_path}", file=sys.stderr)
+
+
+DbOpt = Annotated[str | None, typer.Option("--db", help="数据库：SQLite 文件路径或 PostgreSQL 地址（postgresql://…）；"
+                                          "默认取环境变量 JUESUAN_DB，再默认为当前目录的 juesuan.db", show_default=False)]
+AliasOpt = Annotated[Path | None, typer.Option("--aliases", help="单位别名文件（YAML，每行“旧名称: 新名称”），用于改名的单位",
+                                               show_default=False)]
+ExportOpt = Annotated[Path | None, typer.Option("--output", "-o", help="导出为 .csv 或 .xlsx 文件", show_default=False)]
+
+
+def _store(db: str | None):  # type: ignore[no-untyped-def]
+    from juesuan.store import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+_ACTIONS = {"stored": "已入库", "updated": "已更新（规则已变）", "unchanged": "已在库中", "unreadable": "无法读取，已记录"}
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="报告文件或文件夹（递归查找支持的格式）", show_default=False)],
+    db: DbOpt = None,
+    time_limit: Annotated[float, typer.Option("--time-limit", help="每个文件的时限（秒）")] = TIME_LIMIT_S,
+    large: LargeOpt = False,
+) -> None:
+    """读取、检查报告并存入数据库（每份报告一个事务；同一文件只存一次，规则变化后重新检查）。"""
+    from juesuan.pipeline import CheckOptions
+    from juesuan.store.ingest import ingest as put
+
+    _allow_large(large)
+    store = _store(db)
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        _fail(f"找不到 {missing[0]}")
+    counts: dict[str, int] = {}
+
+    def show(result) -> None:  # type: ignore[no-untyped-def]
+        counts[result.action] = counts.get(result.action, 0) + 1
+        label = _ACTIONS[result.action]
+        number = f"#{result.report_id} " if result.report_id is not None else ""
+        print(f"{label}：{result.path} {number}{result.detail}", file=sys.stderr)
+
+    try:
+        put(store, paths, CheckOptions(time_limit=time_limit if time_limit > 0 else None), progress=show)
+    except KeyboardInterrupt:
+        print(f"已中断：已入库的报告都已保存（{store.label}）", file=sys.stderr)
+        raise typer.Exit(130) from None
+    summary = "，".join(f"{_ACTIONS[k]} {v} 份" for k, v in counts.items()) or "没有找到报告文件"
+    print(f"{summary}。数据库：{store.label}", file=sys.stderr)
+
+
+@app.command()
+def reports(
+    db: DbOpt = None,
+    year: Annotated[int | None, typer.Option("--year", help="年度")] = None,
+    org: Annotated[str | None, typer.Option("--org", help="单位名称（包含即可）")] = None,
+    region: Annotated[str | None, typer.Option("--region", help="地区（包含即可），如 攀枝花市")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="类型：部门决算 或 单位决算")] = None,
+    errors: Annotated[bool | None, typer.Option("--errors/--no-errors", help="只列有错误（或没有错误）的报告", show_default=False)] = None,
+    output: ExportOpt = None,
+) -> None:
+    """列出数据库中的报告，可按年度、单位、地区、类型和有无错误筛选。"""
+    from juesuan.files import WriteError
+    from juesuan.store.compare import Filters
+    from juesuan.store.compare import reports as listing
+    from juesuan.store.export import write_table
+
+    store = _store(db)
+    with store.session() as session:
+        found = listing(session, Filters(year=year, organisation=org, region=region, kind=kind, with_errors=errors))
+    headers = ["编号", "单位", "年度", "地区", "级别", "类型", "页数", "错误", "警告", "提示", "状态", "文件"]
+    rows = [[r.id, r.organisation or "（未识别）", r.year, r.region, r.level, r.kind, r.pages, r.errors, r.warnings,
+             r.infos, "已检查" if r.status == "checked" else f"无法读取：{r.reason}", r.file_name] for r in found]
+    try:
+        write_table(f"数据库中的报告（{len(rows)} 份，{store.label}）", headers, rows, output, out)
+    except WriteError as exc:
+        _fail(str(exc))
+
+
+@app.command()
+def show(
+    report_id: Annotated[int, typer.Argument(help="报告编号（juesuan reports 列出）", show_default=False)],
+    db: DbOpt = None,
+) -> None:
+    """显示数据库中一份报告的关键数字和问题。"""
+    from sqlalchemy import select
+
+    from juesuan.store.compare import key_rows
+    from juesuan.store.schema import Report, StoredFinding
+
+    store = _store(db)
+    with store.session() as session:
+        report = session.get(Report, report_id)
+        if report is None:
+            _fail(f"数据库中没有编号为 {report_id} 的报告（juesuan reports 列出全部）")
+            return
+        out.print(f"[bold]#{report.id} {escape(report.organisation or '（未识别单位）')} {report.year or ''}年度"
+                  f"{escape(report.kind or '')}[/bold]  {escape(report.file_name)}")
+        if report.status != "checked":
+            out.print(f"无法读取：{escape(report.reason or '')}")
+            return
+        out.print(f"地区：{report.region or '—'}  级别：{report.level or '—'}  页数：{report.pages or '—'}  "
+                  f"错误 {report.errors}，警告 {report.warnings}，提示 {report.infos}")
+        row = key_rows(session, [report])[0]
+        for label, value in row.values.items():
+            if value is not None:
+                out.print(f"  {label}：{escape(_amount(value, label))}")
+        findings = session.scalars(select(StoredFinding).where(StoredFinding.report_id == report.id)
+                                   .order_by(StoredFinding.start)).all()
+        for f in findings:
+            where = f"第{f.page}页" if f.page else f"第{f.line}行" if f.line else ""
+            out.print(f"  [{'red' if f.severity == 'error' else 'yellow' if f.severity == 'warning' else 'dim'}]"
+                      f"{f.rule}[/] {escape(where)} {escape(f.message)}")
+
+
+def _amount(value: Decimal, label: str) -> str:
+    from juesuan.store.keys import BY_LABEL
+
+    key = BY_LABEL.get(label)
+    unit = key.unit if key is not None else ""
+    return f"{value:,.2f}{unit}" if unit == "万元" else f"{value}{unit}"
+
+
+@app.command()
+def compare(
+    db: DbOpt = None,
+    org: Annotated[str | None, typer.Option("--org", help="一个单位：逐年列出关键数字和增减", show_default=False)] = None,
+    year: Annotated[int | None, typer.Option("--year", help="一个年度：各单位并列、排序", show_default=False)] = None,
+    region: Annotated[str | None, typer.Option("--region", help="与 --year 合用：只比较这个地区", show_default=False)] = None,
+    sort: Annotated[str, typer.Option("--sort", help="与 --year 合用：按哪个数排序（如 本年支出合计、“三公”经费、错误）")] = "本年支出合计",
+    aliases: AliasOpt = None,
+    output: ExportOpt = None,
+) -> None:
+    """比较：--org 看一个单位逐年的关键数字（并核对各年报告所述上年数），--year 看同一年度各单位并列排名。"""
+    from juesuan.files import WriteError
+    from juesuan.store.compare import SORTABLE, by_organisation, by_year, previous_year_mismatches
+    from juesuan.store.export import write_table
+    from juesuan.store.keys import KEYS
+    from juesuan.store.names import Aliases
+
+    if (org is None) == (year is None):
+        _fail("请给出 --org 单位名称（逐年比较）或 --year 年度（各单位比较）之一")
+    if sort not in SORTABLE:
+        _fail(f"不能按“{sort}”排序（可选：{'、'.join(SORTABLE)}）")
+    try:
+        names = Aliases.load(aliases)
+    except ReadError as exc:
+        _fail(str(exc))
+    store = _store(db)
+    labels = [k.label for k in KEYS]
+    try:
+        with store.session() as session:
+            if org is not None:
+                rows = by_organisation(session, org, names)
+                if not rows:
+                    _fail(f"数据库中没有“{org}”的报告（juesuan reports --org {org} 查找）")
+                headers = ["项目", *(f"{r.report.year}年" for r in rows), *(f"{b.report.year}比{a.report.year}"
+                                                                           for a, b in itertools.pairwise(rows))]
+                table = []
+                for label in labels:
+                    values = [r.values.get(label) for r in rows]
+                    changes = [b - a if a is not None and b is not None else None for a, b in itertools.pairwise(values)]
+                    if any(v is not None for v in values):
+                        table.append([label, *values, *changes])
+                title = f"{rows[-1].report.organisation} 各年度关键数字（万元；车辆为辆）"
+                write_table(title, headers, table, output, out)
+                mismatches = previous_year_mismatches(session, names, only=[r.report for r in rows])
+                for m in mismatches:
+                    print(f"X101 {m.message}：{m.report.file_name} {m.stated_place}“{m.stated_where.sentence[:80]}”；"
+                          f"{m.previous_report.file_name} {m.recorded_place}“{m.recorded_where.sentence[:80]}”", file=sys.stderr)
+                consecutive = sum(b.report.year == (a.report.year or 0) + 1 for a, b in itertools.pairwise(rows))
+                if consecutive and not mismatches:
+                    print(f"相邻年度 {consecutive} 对：各年报告所述上年数与上年报告一致（X101 未发现问题）。", file=sys.stderr)
+                elif not consecutive:
+                    print("没有相邻年度的报告，无法核对报告所述上年数（X101）。", file=sys.stderr)
+            else:
+                rows = by_year(session, year, region, sort)  # type: ignore[arg-type]
+                if output is None:  # a terminal is narrow: the main figures; a file gets them all
+                    labels = ["本年支出合计", "基本支出", "项目支出", "“三公”经费", "机关运行经费"]
+                headers = ["名次", "单位", "地区", *labels, "“三公”经费占本年支出%", "机关运行经费占基本支出%", "错误", "警告", "编号"]
+                table = [[n, r.report.organisation, r.report.region, *(r.values.get(label) for label in labels),
+                          r.values.get("“三公”经费占本年支出"), r.values.get("机关运行经费占基本支出"),
+                          r.report.errors, r.report.warnings, r.report.id] for n, r in enumerate(rows, 1)]
+                if not table:
+                    _fail(f"数据库中没有 {year} 年度{('、' + region) if region else ''}的报告")
+                write_table(f"{year}年度各单位关键数字（按{sort}排序，万元）", headers, table, output, out)
+    except WriteError as exc:
+        _fail(str(exc))
 
 
 @app.command()

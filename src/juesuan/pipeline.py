@@ -24,6 +24,7 @@ from juesuan.errors import ReadError
 from juesuan.extract import extract
 from juesuan.limits import TIME_LIMIT_S, time_limit
 from juesuan.model.figures import Figure
+from juesuan.model.flatten import stated_previous
 from juesuan.outline import build_outline
 from juesuan.readers import read
 from juesuan.rules import Finding, Rule, Severity, Status, Tolerance, rule_set, run_rules, selected
@@ -71,6 +72,7 @@ class Outcome(BaseModel):
     findings: list[Finding]
     coverage: list[RuleStatus]
     figures: list[PlacedFigure]
+    previous: list[PlacedFigure] = []  # last year's amounts as the report states them ("比上年增加X"): <item>.previous
     text: str  # the document's text, which findings' offsets point into
     timings: dict[str, float]  # seconds: read, analyse, check (measurements, not money)
     version: str = __version__
@@ -125,6 +127,8 @@ def check_analysis(analysis: Analysis, options: CheckOptions | None = None, *, s
         findings=run.findings,
         coverage=[RuleStatus(rule=rule, status=status) for rule, status in run.coverage],
         figures=[PlacedFigure(path=path, **figure.model_dump()) for path, figure in analysis.figures],
+        previous=[PlacedFigure(path=path, **figure.model_dump())
+                  for path, figure in stated_previous(analysis.disclosure, meta.year)],
         text=document.text,
         timings=spent,
         rule_set=rule_set(),

@@ -10,20 +10,28 @@ from collections.abc import Iterator
 
 from pydantic import BaseModel
 
-from juesuan.model.figures import Figure
+from juesuan.model.figures import Figure, Item
 
 
 def flatten(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, Figure]]:
+    for path, node in walk(model, prefix):
+        if isinstance(node, Figure):
+            yield path, node
+
+
+def walk(model: BaseModel, prefix: str = "") -> Iterator[tuple[str, BaseModel]]:
+    """Every figure and every other model inside `model` (itself excluded), with its path."""
     for name, value in model:
         path = f"{prefix}.{name}" if prefix else name
         yield from _value(value, path)
 
 
-def _value(value: object, path: str) -> Iterator[tuple[str, Figure]]:
+def _value(value: object, path: str) -> Iterator[tuple[str, BaseModel]]:
     if isinstance(value, Figure):
         yield path, value
     elif isinstance(value, BaseModel):
-        yield from flatten(value, path)
+        yield path, value
+        yield from walk(value, path)
     elif isinstance(value, list):
         labels = [f"c{i}" if path.endswith(".values") else _label(e, i) for i, e in enumerate(value)]
         seen: dict[str, int] = {}
@@ -34,6 +42,29 @@ def _value(value: object, path: str) -> Iterator[tuple[str, Figure]]:
                 seen[label] = seen.get(label, 0) + 1
                 label = f"{label}#{seen[label]}"
             yield from _value(element, f"{path}[{label}]")
+
+
+_SIGN = {"增加": 1, "增长": 1, "上升": 1, "减少": -1, "下降": -1, "降低": -1, "持平": 0}
+
+
+def stated_previous(model: BaseModel, year: int | None) -> Iterator[tuple[str, Figure]]:
+    """Last year's amount of each item as the report states it through a change ("比上年增加7.34万元"): the
+    amount less the change, at "<item>.previous", located at the change. Only money amounts in the same
+    unit, and only changes against the year before (or no year named)."""
+    for path, node in walk(model):
+        if not isinstance(node, Item) or not node.amount:
+            continue
+        current = node.amount[0]
+        for change in node.change:
+            sign = _SIGN.get(change.direction or "")
+            if change.amount is None or sign is None or change.amount.unit != current.unit or current.unit is None:
+                continue
+            if change.base_year is not None and (year is None or change.base_year != year - 1):
+                continue  # against another year (or a budget): not last year's report
+            value = current.value - sign * change.amount.value
+            yield f"{path}.previous", Figure(value=value, unit=current.unit, raw=change.amount.raw,
+                                            location=change.location, sentence=change.amount.sentence)
+            break
 
 
 def _label(element: object, index: int) -> str:

@@ -1,0 +1,162 @@
+"""Taking the store apart: listings, one organisation over the years, many organisations in one year, and
+the cross-year check (X101): last year's figures a report states against last year's stored report."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from juesuan.amounts import number
+from juesuan.document import Location
+from juesuan.places import place
+from juesuan.store.keys import KEYS, key_values, share
+from juesuan.store.names import Aliases
+from juesuan.store.schema import Report, StoredFigure
+
+PREVIOUS_TOLERANCE = Decimal("0.01")  # 万元: the stated change and this year's amount are each rounded to 0.01
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    year: int | None = None
+    organisation: str | None = None  # a part of the name as written or normalised
+    region: str | None = None
+    kind: str | None = None
+    with_errors: bool | None = None
+
+
+def reports(session: Session, filters: Filters = Filters(), limit: int = 100_000) -> list[Report]:
+    query = select(Report)
+    if filters.year is not None:
+        query = query.where(Report.year == filters.year)
+    if filters.organisation:
+        pattern = f"%{filters.organisation}%"
+        query = query.where(Report.organisation.like(pattern) | Report.org_key.like(pattern))
+    if filters.region:
+        query = query.where(Report.region.like(f"%{filters.region}%"))
+    if filters.kind:
+        query = query.where(Report.kind == filters.kind)
+    if filters.with_errors is not None:
+        query = query.where(Report.errors > 0) if filters.with_errors else query.where(Report.errors == 0)
+    return list(session.scalars(query.order_by(Report.org_key, Report.year, Report.id).limit(limit)))
+
+
+def first_figures(session: Session, report_ids: list[int]) -> dict[int, dict[str, Decimal]]:
+    """Each report's figures by path (the first statement of each), and its stated previous amounts."""
+    found: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for start in range(0, len(report_ids), 500):
+        chunk = report_ids[start: start + 500]
+        rows = session.execute(select(StoredFigure.report_id, StoredFigure.path, StoredFigure.value)
+                               .where(StoredFigure.report_id.in_(chunk)).order_by(StoredFigure.id))
+        for report_id, path, value in rows:
+            found[report_id].setdefault(path, Decimal(value))
+    return found
+
+
+@dataclass
+class Row:
+    report: Report
+    values: dict[str, Decimal | None]
+
+    def share(self, part: str, whole: str) -> Decimal | None:
+        return share(self.values.get(part), self.values.get(whole))
+
+
+def key_rows(session: Session, chosen: list[Report]) -> list[Row]:
+    figures = first_figures(session, [r.id for r in chosen])
+    return [Row(r, key_values(figures.get(r.id, {}))) for r in chosen]
+
+
+def by_organisation(session: Session, name: str, aliases: Aliases) -> list[Row]:
+    """One organisation's checked reports, one a year (the latest ingested when a year has two), in year order."""
+    wanted = aliases.key(name)
+    candidates = [r for r in reports(session, Filters()) if r.status == "checked" and r.year is not None]
+    mine = [r for r in candidates if aliases.key(r.organisation) == wanted]
+    if not mine:  # a part of the name: the organisations it names, if they are one
+        keys = {aliases.key(r.organisation) for r in candidates if name in (r.organisation or "")}
+        mine = [r for r in candidates if len(keys) == 1 and aliases.key(r.organisation) in keys]
+    latest: dict[int, Report] = {}
+    for r in sorted(mine, key=lambda r: r.ingested_at):
+        latest[r.year] = r  # type: ignore[index]
+    return key_rows(session, [latest[y] for y in sorted(latest)])
+
+
+SORTABLE = [k.label for k in KEYS] + ["“三公”经费占本年支出", "机关运行经费占基本支出", "错误", "警告"]
+
+
+def by_year(session: Session, year: int, region: str | None, sort: str = "本年支出合计") -> list[Row]:
+    """Every organisation's report of `year` (optionally of a region), sorted by `sort`, largest first."""
+    chosen = [r for r in reports(session, Filters(year=year, region=region)) if r.status == "checked"]
+    rows = key_rows(session, chosen)
+    for row in rows:
+        row.values["“三公”经费占本年支出"] = row.share("“三公”经费", "本年支出合计")
+        row.values["机关运行经费占基本支出"] = row.share("机关运行经费", "基本支出")
+        row.values["错误"] = Decimal(row.report.errors)
+        row.values["警告"] = Decimal(row.report.warnings)
+    rows.sort(key=lambda row: (row.values.get(sort) is None, -(row.values.get(sort) or 0), row.report.org_key or ""))
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """X101: a report's statement of last year's figure disagrees with last year's stored report."""
+
+    report: Report
+    previous_report: Report
+    path: str  # the item's path
+    stated: Decimal  # last year's amount as this year's report states it (amount less the change)
+    recorded: Decimal  # the amount last year's report gives
+    stated_where: StoredFigure
+    recorded_where: StoredFigure
+
+    @property
+    def stated_place(self) -> str:
+        return _place(self.stated_where)
+
+    @property
+    def recorded_place(self) -> str:
+        return _place(self.recorded_where)
+
+    @property
+    def message(self) -> str:
+        return (f"{self.report.year}年报告所述上年数 {number(self.stated)}万元 与 {self.previous_report.year}年报告的"
+                f" {number(self.recorded)}万元 不一致（相差 {number(abs(self.stated - self.recorded))}万元）")
+
+
+def previous_year_mismatches(session: Session, aliases: Aliases, only: list[Report] | None = None) -> list[Mismatch]:
+    """For each report (or those in `only`) whose organisation's report of the year before is stored."""
+    checked = [r for r in reports(session, Filters()) if r.status == "checked" and r.year is not None]
+    by_key_year = {(aliases.key(r.organisation), r.year): r for r in sorted(checked, key=lambda r: r.ingested_at)}
+    found = []
+    for report in only if only is not None else checked:
+        before = by_key_year.get((aliases.key(report.organisation), (report.year or 0) - 1))
+        if before is None:
+            continue
+        stated = _figures(session, report.id, suffix=".previous")
+        recorded = _figures(session, before.id, suffix=".amount[0]")
+        for path, figure in stated.items():
+            item = path.removesuffix(".previous")
+            last = recorded.get(item + ".amount[0]")
+            if last is None or last.unit != figure.unit:
+                continue
+            if abs(Decimal(figure.value) - Decimal(last.value)) > PREVIOUS_TOLERANCE:
+                found.append(Mismatch(report, before, item, Decimal(figure.value), Decimal(last.value), figure, last))
+    return found
+
+
+def _figures(session: Session, report_id: int, suffix: str) -> dict[str, StoredFigure]:
+    rows = session.scalars(select(StoredFigure).where(StoredFigure.report_id == report_id,
+                                                      StoredFigure.path.like(f"%{suffix}"))
+                           .order_by(StoredFigure.id))
+    found: dict[str, StoredFigure] = {}
+    for row in rows:
+        found.setdefault(row.path, row)
+    return found
+
+
+def _place(figure: StoredFigure) -> str:
+    return place(Location(line=figure.line, page=figure.page, start=figure.start, end=figure.end))

@@ -1,0 +1,146 @@
+"""Putting reports in the store: read, analyse and check each file, and store it in its own transaction.
+
+The same file (by SHA-256) is stored once; stored again only when the rule set changed (its findings are
+then replaced). A file that cannot be read is stored too, with its reason, and the batch goes on. An
+interruption loses nothing already committed: each report is one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from juesuan import __version__
+from juesuan.errors import ReadError
+from juesuan.pipeline import CheckOptions, Outcome, check_file
+from juesuan.readers import SUFFIXES
+from juesuan.rules import rule_set
+from juesuan.store.database import Store
+from juesuan.store.names import normalise, region_and_level
+from juesuan.store.schema import LedgerEntry, Report, StoredFigure, StoredFinding
+
+
+@dataclass(frozen=True, slots=True)
+class Ingested:
+    path: Path
+    action: str  # "stored", "updated", "unchanged", "unreadable"
+    report_id: int | None
+    detail: str = ""  # the reason a file could not be read, or the organisation and year stored
+
+
+def files_in(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files named, and the supported files inside the folders named (recursively, in name order)."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        else:
+            yield path
+
+
+def ingest(store: Store, paths: Iterable[Path], options: CheckOptions | None = None,
+           progress: Callable[[Ingested], None] | None = None) -> list[Ingested]:
+    results = []
+    current_rules = rule_set()
+    for path in files_in(paths):
+        result = ingest_file(store, path, options, current_rules)
+        results.append(result)
+        if progress is not None:
+            progress(result)
+    return results
+
+
+def ingest_file(store: Store, path: Path, options: CheckOptions | None = None, rules: str | None = None) -> Ingested:
+    rules = rules or rule_set()
+    try:
+        digest = sha256_of(path)
+    except OSError as exc:
+        return Ingested(path, "unreadable", None, f"无法读取文件（{exc.strerror or type(exc).__name__}）")
+    with store.session() as session:
+        known = session.scalar(select(Report).where(Report.sha256 == digest))
+        if known is not None and known.rule_set == rules and known.status == "checked":
+            return Ingested(path, "unchanged", known.id, _describe(known))
+    try:
+        outcome: Outcome | None = check_file(path, options)
+        reason = None
+    except ReadError as exc:
+        outcome, reason = None, exc.reason
+    if outcome is None and known is not None and known.status == "unreadable" and known.rule_set == rules:
+        return Ingested(path, "unchanged", known.id, known.reason or "")
+    try:
+        with store.session() as session, session.begin():
+            report = session.scalar(select(Report).where(Report.sha256 == digest))
+            action = "updated" if report is not None else "stored"
+            if report is None:
+                report = Report(sha256=digest)
+                session.add(report)
+            else:  # a new rule set: the old findings, figures and ledger go, the row (and its id) stays
+                for table in (StoredFigure, StoredFinding, LedgerEntry):
+                    session.execute(delete(table).where(table.report_id == report.id))
+            _fill(report, path, outcome, reason, rules)
+            session.flush()
+            if outcome is not None:
+                session.add_all(_children(report.id, outcome))
+            report_id = report.id
+    except IntegrityError:  # another ingest stored the same file a moment ago
+        with store.session() as session:
+            report_id = session.scalar(select(Report.id).where(Report.sha256 == digest))
+        return Ingested(path, "unchanged", report_id, "同时入库的另一进程已存入")
+    if outcome is None:
+        return Ingested(path, "unreadable", report_id, reason or "")
+    return Ingested(path, action, report_id, f"{outcome.report.organisation or '（未识别单位）'} {outcome.report.year or ''}")
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _fill(report: Report, path: Path, outcome: Outcome | None, reason: str | None, rules: str) -> None:
+    report.file_name = path.name
+    report.source = str(path)
+    report.status = "checked" if outcome is not None else "unreadable"
+    report.reason = reason
+    report.version = __version__
+    report.rule_set = rules
+    report.ingested_at = datetime.now(UTC).replace(tzinfo=None)
+    info = outcome.report if outcome is not None else None
+    report.organisation = info.organisation if info else None
+    report.org_key = normalise(info.organisation) if info and info.organisation else None
+    report.region, report.level = region_and_level(info.organisation) if info and info.organisation else (None, None)
+    report.year = info.year if info else None
+    report.kind = info.kind if info else None
+    report.layout = info.layout if info else None
+    report.pages = outcome.pages if outcome is not None else None
+    severities = [f.severity.value for f in outcome.findings] if outcome is not None else []
+    report.errors, report.warnings, report.infos = (severities.count(s) for s in ("error", "warning", "info"))
+    report.notes = "\n".join(outcome.notes) if outcome is not None else ""
+
+
+def _children(report_id: int, outcome: Outcome) -> list[object]:
+    rows: list[object] = []
+    for figure in [*outcome.figures, *outcome.previous]:
+        where = figure.location
+        rows.append(StoredFigure(report_id=report_id, path=figure.path[:500], value=format(figure.value, "f"),
+                                 unit=figure.unit, raw=figure.raw[:200], line=where.line, page=where.page,
+                                 start=where.start, end=where.end, sentence=figure.sentence[:2000]))
+    for finding in outcome.findings:
+        where = finding.location
+        rows.append(StoredFinding(report_id=report_id, rule=finding.rule, severity=finding.severity.value,
+                                  message=finding.message, line=where.line, page=where.page, start=where.start,
+                                  end=where.end, evidence=finding.evidence, expected=finding.expected,
+                                  actual=finding.actual))
+    rows += [LedgerEntry(report_id=report_id, rule=c.rule, status=c.status.value) for c in outcome.coverage]
+    return rows
+
+
+def _describe(report: Report) -> str:
+    return f"{report.organisation or '（未识别单位）'} {report.year or ''}".strip()

@@ -1,0 +1,105 @@
+"""The store's tables (SQLAlchemy 2). docs/store.md describes them; Alembic migrations create them.
+
+Amounts are kept as their exact decimal text (SQLite has no exact decimal type), and read back as Decimal.
+A report is one file, known by the SHA-256 of its bytes: the same file ingested twice is one row.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Report(Base):
+    """One file: what juesuan read of it, or why it could not (status "unreadable" and the reason)."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    source: Mapped[str] = mapped_column(Text)  # the path it was ingested from
+    status: Mapped[str] = mapped_column(String(20))  # "checked" or "unreadable"
+    reason: Mapped[str | None] = mapped_column(Text)  # why it could not be read
+    organisation: Mapped[str | None] = mapped_column(String(300))  # as the report writes it
+    org_key: Mapped[str | None] = mapped_column(String(300), index=True)  # normalised, aliases applied
+    region: Mapped[str | None] = mapped_column(String(100), index=True)
+    level: Mapped[str | None] = mapped_column(String(20))  # 省级 市级 县级, when the name says
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    kind: Mapped[str | None] = mapped_column(String(50))
+    layout: Mapped[str | None] = mapped_column(String(50))
+    pages: Mapped[int | None] = mapped_column(Integer)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    warnings: Mapped[int] = mapped_column(Integer, default=0)
+    infos: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[str] = mapped_column(String(50))  # juesuan's version …
+    rule_set: Mapped[str] = mapped_column(String(50))  # … and rule set that produced the findings
+    notes: Mapped[str] = mapped_column(Text, default="")  # the check's notes, one a line
+    ingested_at: Mapped[datetime] = mapped_column()
+
+    figures: Mapped[list[StoredFigure]] = relationship(back_populates="report", cascade="all, delete-orphan",
+                                                       passive_deletes=True)
+    findings: Mapped[list[StoredFinding]] = relationship(back_populates="report", cascade="all, delete-orphan",
+                                                         passive_deletes=True)
+    ledger: Mapped[list[LedgerEntry]] = relationship(back_populates="report", cascade="all, delete-orphan",
+                                                     passive_deletes=True)
+
+
+class StoredFigure(Base):
+    """A figure as the report states it, with its path in the Disclosure model."""
+
+    __tablename__ = "figures"
+    __table_args__ = (Index("ix_figures_report_path", "report_id", "path"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    path: Mapped[str] = mapped_column(String(500))
+    value: Mapped[str] = mapped_column(String(60))  # exact decimal text
+    unit: Mapped[str | None] = mapped_column(String(20))
+    raw: Mapped[str] = mapped_column(String(200))
+    line: Mapped[int | None] = mapped_column(Integer)
+    page: Mapped[int | None] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    sentence: Mapped[str] = mapped_column(Text, default="")
+
+    report: Mapped[Report] = relationship(back_populates="figures")
+
+
+class StoredFinding(Base):
+    __tablename__ = "findings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    rule: Mapped[str] = mapped_column(String(10), index=True)
+    severity: Mapped[str] = mapped_column(String(10))
+    message: Mapped[str] = mapped_column(Text)
+    line: Mapped[int | None] = mapped_column(Integer)
+    page: Mapped[int | None] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    evidence: Mapped[str | None] = mapped_column(Text)
+    expected: Mapped[str | None] = mapped_column(Text)
+    actual: Mapped[str | None] = mapped_column(Text)
+
+    report: Mapped[Report] = relationship(back_populates="findings")
+
+
+class LedgerEntry(Base):
+    """What each rule did with the report: passed, failed, not applicable, insufficient data."""
+
+    __tablename__ = "ledger"
+    __table_args__ = (UniqueConstraint("report_id", "rule"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    rule: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(30))
+
+    report: Mapped[Report] = relationship(back_populates="ledger")
