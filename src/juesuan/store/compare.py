@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from juesuan.amounts import number
@@ -46,12 +46,15 @@ def reports(session: Session, filters: Filters = Filters(), limit: int = 100_000
 
 
 def first_figures(session: Session, report_ids: list[int]) -> dict[int, dict[str, Decimal]]:
-    """Each report's figures by path (the first statement of each), and its stated previous amounts."""
+    """Each report's key figures by path (the first statement of each): only the rows of key paths are read."""
+    exact = [f"{p}[0]" for k in KEYS for p in (k.path, k.fallback) if p and "[*]" not in p]
+    summed = [p.split("[*]")[0] + "[%" for k in KEYS for p in (k.path, k.fallback) if p and "[*]" in p]
+    wanted = or_(StoredFigure.path.in_(exact), *(StoredFigure.path.like(pattern) for pattern in set(summed)))
     found: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for start in range(0, len(report_ids), 500):
         chunk = report_ids[start: start + 500]
         rows = session.execute(select(StoredFigure.report_id, StoredFigure.path, StoredFigure.value)
-                               .where(StoredFigure.report_id.in_(chunk)).order_by(StoredFigure.id))
+                               .where(StoredFigure.report_id.in_(chunk), wanted).order_by(StoredFigure.id))
         for report_id, path, value in rows:
             found[report_id].setdefault(path, Decimal(value))
     return found

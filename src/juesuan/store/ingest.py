@@ -7,7 +7,6 @@ interruption loses nothing already committed: each report is one transaction.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from juesuan import __version__
 from juesuan.errors import ReadError
-from juesuan.pipeline import CheckOptions, Outcome, check_file
+from juesuan.pipeline import CheckOptions, Outcome, check_file, file_sha256
 from juesuan.readers import SUFFIXES
 from juesuan.rules import rule_set
 from juesuan.store.database import Store
@@ -58,7 +57,7 @@ def ingest(store: Store, paths: Iterable[Path], options: CheckOptions | None = N
 def ingest_file(store: Store, path: Path, options: CheckOptions | None = None, rules: str | None = None) -> Ingested:
     rules = rules or rule_set()
     try:
-        digest = sha256_of(path)
+        digest = file_sha256(path)
     except OSError as exc:
         return Ingested(path, "unreadable", None, f"无法读取文件（{exc.strerror or type(exc).__name__}）")
     with store.session() as session:
@@ -72,6 +71,11 @@ def ingest_file(store: Store, path: Path, options: CheckOptions | None = None, r
         outcome, reason = None, exc.reason
     if outcome is None and known is not None and known.status == "unreadable" and known.rule_set == rules:
         return Ingested(path, "unchanged", known.id, known.reason or "")
+    return put(store, path, digest, outcome, reason, rules)
+
+
+def put(store: Store, path: Path, digest: str, outcome: Outcome | None, reason: str | None, rules: str) -> Ingested:
+    """Stores one file's Outcome (or the reason it could not be read) in its own transaction."""
     try:
         with store.session() as session, session.begin():
             report = session.scalar(select(Report).where(Report.sha256 == digest))
@@ -94,14 +98,6 @@ def ingest_file(store: Store, path: Path, options: CheckOptions | None = None, r
     if outcome is None:
         return Ingested(path, "unreadable", report_id, reason or "")
     return Ingested(path, action, report_id, f"{outcome.report.organisation or '（未识别单位）'} {outcome.report.year or ''}")
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _fill(report: Report, path: Path, outcome: Outcome | None, reason: str | None, rules: str) -> None:
