@@ -141,7 +141,7 @@ def test_the_migrated_schema_is_the_model(db: str) -> None:
     store = open_store(db)
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection)
-        assert context.get_current_revision() == "0001"
+        assert context.get_current_revision() == "0002"
         assert compare_metadata(context, Base.metadata) == []
 
 
@@ -267,3 +267,21 @@ def test_an_unreachable_database_is_one_chinese_line() -> None:
     assert result.returncode == 2 and result.stderr.startswith("错误：无法打开数据库") and "连接被拒绝" in result.stderr
     folder = run_cli("reports", "--db", "/nonexistent/folder/x.db")
     assert folder.returncode == 2 and "不存在" in folder.stderr
+
+
+def test_key_figures_stored_at_ingest_equal_those_worked_out_from_the_figures(db: str) -> None:
+    """A report stored before key figures were (schema 0001) is compared from its figures: the same values."""
+    from sqlalchemy import delete
+
+    from juesuan.store.compare import key_rows
+    from juesuan.store.schema import KeyFigure
+
+    store = open_store(db)
+    ingest(store, [seed("000"), seed("004")])
+    with store.session() as session:
+        stored = [row.values for row in key_rows(session, reports(session))]
+        assert stored[0]["机关运行经费"] == Decimal("380.64")
+    with store.session() as session, session.begin():
+        session.execute(delete(KeyFigure))
+    with store.session() as session:
+        assert [row.values for row in key_rows(session, reports(session))] == stored

@@ -15,7 +15,7 @@ from juesuan.document import Location
 from juesuan.places import place
 from juesuan.store.keys import KEYS, key_values, share
 from juesuan.store.names import Aliases
-from juesuan.store.schema import Report, StoredFigure
+from juesuan.store.schema import KeyFigure, Report, StoredFigure
 
 PREVIOUS_TOLERANCE = Decimal("0.01")  # 万元: the stated change and this year's amount are each rounded to 0.01
 
@@ -70,8 +70,19 @@ class Row:
 
 
 def key_rows(session: Session, chosen: list[Report]) -> list[Row]:
-    figures = first_figures(session, [r.id for r in chosen])
-    return [Row(r, key_values(figures.get(r.id, {}))) for r in chosen]
+    """The key figures of each report: stored at ingest, or worked out from its figures for a report stored
+    before they were (schema revision 0001)."""
+    stored: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    ids = [r.id for r in chosen]
+    for start in range(0, len(ids), 500):
+        for report_id, label, value in session.execute(
+                select(KeyFigure.report_id, KeyFigure.label, KeyFigure.value).where(KeyFigure.report_id.in_(ids[start: start + 500]))):
+            stored[report_id][label] = Decimal(value)
+    older = [r.id for r in chosen if r.id not in stored]
+    figures = first_figures(session, older) if older else {}
+    labels = [k.label for k in KEYS]
+    return [Row(r, {label: stored[r.id].get(label) for label in labels} if r.id in stored
+                else key_values(figures.get(r.id, {}))) for r in chosen]
 
 
 def by_organisation(session: Session, name: str, aliases: Aliases) -> list[Row]:

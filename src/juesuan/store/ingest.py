@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import delete, select
@@ -21,8 +22,9 @@ from juesuan.pipeline import CheckOptions, Outcome, check_file, file_sha256
 from juesuan.readers import SUFFIXES
 from juesuan.rules import rule_set
 from juesuan.store.database import Store
+from juesuan.store.keys import key_values
 from juesuan.store.names import normalise, region_and_level
-from juesuan.store.schema import LedgerEntry, Report, StoredFigure, StoredFinding
+from juesuan.store.schema import KeyFigure, LedgerEntry, Report, StoredFigure, StoredFinding
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +86,7 @@ def put(store: Store, path: Path, digest: str, outcome: Outcome | None, reason: 
                 report = Report(sha256=digest)
                 session.add(report)
             else:  # a new rule set: the old findings, figures and ledger go, the row (and its id) stays
-                for table in (StoredFigure, StoredFinding, LedgerEntry):
+                for table in (StoredFigure, StoredFinding, LedgerEntry, KeyFigure):
                     session.execute(delete(table).where(table.report_id == report.id))
             _fill(report, path, outcome, reason, rules)
             session.flush()
@@ -135,6 +137,11 @@ def _children(report_id: int, outcome: Outcome) -> list[object]:
                                   end=where.end, evidence=finding.evidence, expected=finding.expected,
                                   actual=finding.actual))
     rows += [LedgerEntry(report_id=report_id, rule=c.rule, status=c.status.value) for c in outcome.coverage]
+    first: dict[str, Decimal] = {}
+    for figure in outcome.figures:
+        first.setdefault(figure.path, figure.value)
+    rows += [KeyFigure(report_id=report_id, label=label, value=format(value, "f"))
+             for label, value in key_values(first).items() if value is not None]
     return rows
 
 

@@ -49,6 +49,8 @@ class Report(Base):
                                                          passive_deletes=True)
     ledger: Mapped[list[LedgerEntry]] = relationship(back_populates="report", cascade="all, delete-orphan",
                                                      passive_deletes=True)
+    key_figures: Mapped[list[KeyFigure]] = relationship(back_populates="report", cascade="all, delete-orphan",
+                                                        passive_deletes=True)
 
 
 class StoredFigure(Base):
@@ -89,6 +91,21 @@ class StoredFinding(Base):
     actual: Mapped[str | None] = mapped_column(Text)
 
     report: Mapped[Report] = relationship(back_populates="findings")
+
+
+class KeyFigure(Base):
+    """One of the key figures of store/keys.py, worked out at ingest so that comparing thousands of reports
+    reads a few rows a report instead of all its figures."""
+
+    __tablename__ = "key_figures"
+    __table_args__ = (UniqueConstraint("report_id", "label"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(String(50))
+    value: Mapped[str] = mapped_column(String(60))  # exact decimal text
+
+    report: Mapped[Report] = relationship(back_populates="key_figures")
 
 
 class LedgerEntry(Base):
