@@ -419,11 +419,12 @@ def show(
 
 
 def _amount(value: Decimal, label: str) -> str:
+    from juesuan.amounts import number
     from juesuan.store.keys import BY_LABEL
 
     key = BY_LABEL.get(label)
     unit = key.unit if key is not None else ""
-    return f"{value:,.2f}{unit}" if unit == "万元" else f"{value}{unit}"
+    return f"{number(value)}{unit}" if unit == "万元" else f"{value}{unit}"
 
 
 @app.command()

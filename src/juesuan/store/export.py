@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from juesuan.amounts import number
 from juesuan.files import AtomicFile, WriteError
 from juesuan.outputs.rows import safe
 
@@ -57,7 +58,7 @@ def _screen(value: object) -> str:
     if value is None:
         return "—"
     if isinstance(value, Decimal):
-        return f"{value:,.2f}" if value != value.to_integral_value() or abs(value) >= 1000 else format(value, "f")
+        return number(value) if value != value.to_integral_value() or abs(value) >= 1000 else format(value, "f")
     return str(value)
 
 
