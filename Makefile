@@ -18,8 +18,8 @@ run: setup
 	juesuan ingest tests/fixtures/seeds tests/fixtures/shanghai/putuo_finance_bureau_2024_final_accounts.pdf --db out/juesuan.db
 	juesuan reports --db out/juesuan.db
 	juesuan compare --year 2020 --db out/juesuan.db
-	juesuan compare --org 中共攀枝花市委办公室 --aliases examples/aliases.yaml --db out/juesuan.db
-	@echo "检查结果、生成的报告和数据库 juesuan.db 在 out/ 目录中。"
+	juesuan compare --org 中共攀枝花市委办公室 --aliases examples/aliases.yaml --db out/juesuan.db --chart out/trend.png
+	@echo "检查结果、生成的报告、数据库 juesuan.db 和趋势图 trend.png 在 out/ 目录中；公开评分的方法见 docs/score.md。"
 
 test: setup
 	$(PYTHON) -m ruff check src tests bench

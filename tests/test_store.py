@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import copy
-import glob
-import os
-import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -24,47 +19,21 @@ from juesuan.store.compare import by_organisation, by_year, previous_year_mismat
 from juesuan.store.ingest import ingest
 from juesuan.store.names import Aliases
 from juesuan.store.schema import LedgerEntry, Report, StoredFigure, StoredFinding
+from scripts import load
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sichuan_2020_pzh_committee_office.yaml"
 
 
-def _postgres_bin() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return Path(found[-1]).parent if found else None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+postgres = load("postgres_server")
 
 
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[tuple[str, int]]:
-    """A PostgreSQL server of Debian's package, in a temporary folder, on a free port; removed afterwards.
-    initdb refuses to run as root, so as root the server runs as the package's postgres user."""
-    binaries = _postgres_bin()
-    if binaries is None:
+    """A PostgreSQL server of Debian's package, in a temporary folder, on a free port; removed afterwards."""
+    if postgres.binaries() is None:
         pytest.skip("PostgreSQL 未安装（make setup 用 apt-get 安装 postgresql）")
-    folder = Path(tempfile.mkdtemp(prefix="juesuan-pg-"))
-    folder.chmod(0o755)
-    as_user: list[str] = []
-    if os.geteuid() == 0:
-        shutil.chown(folder, "postgres", "postgres")
-        as_user = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
-    data, log = folder / "data", folder / "log.txt"
-    subprocess.run([*as_user, str(binaries / "initdb"), "-D", str(data), "-U", "juesuan", "--auth=trust",
-                    "-E", "UTF8", "--locale=C"], check=True, capture_output=True)
-    subprocess.run([*as_user, str(binaries / "pg_ctl"), "-D", str(data), "-l", str(log), "-w", "-o",
-                    f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
-                   check=True, capture_output=True)
-    try:
-        yield "127.0.0.1", port
-    finally:
-        subprocess.run([*as_user, str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, check=False)
-        shutil.rmtree(folder, ignore_errors=True)
+    with postgres.temporary_server() as server:
+        yield server
 
 
 _databases = iter(range(1, 10_000))
@@ -75,13 +44,8 @@ def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A new, empty database of each kind: a SQLite file, or a database on the test server."""
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
-    import psycopg
-
     host, port = request.getfixturevalue("postgres_server")
-    name = f"t{next(_databases)}"
-    with psycopg.connect(host=host, port=port, user="juesuan", dbname="postgres", autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    return f"postgresql://juesuan@{host}:{port}/{name}"
+    return postgres.create_database(host, port, f"t{next(_databases)}")
 
 
 def test_ingest_stores_every_figure_finding_and_rule_exactly_once(db: str, tmp_path: Path) -> None:
@@ -141,7 +105,7 @@ def test_the_migrated_schema_is_the_model(db: str) -> None:
     store = open_store(db)
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection)
-        assert context.get_current_revision() == "0002"
+        assert context.get_current_revision() == "0003"
         assert compare_metadata(context, Base.metadata) == []
 
 
@@ -248,6 +212,26 @@ def test_the_commands_list_show_compare_and_export(tmp_path: Path) -> None:
     assert csv_file.read_text(encoding="utf-8-sig").splitlines()[1].startswith("收支总计,7467.33")
     bad = run_cli("compare", "--db", db)
     assert bad.returncode == 2 and bad.stderr.startswith("错误：请给出")
+    chart = tmp_path / "trend.png"
+    drawn = run_cli("compare", "--org", "攀枝花市委办公室", "--aliases", EXAMPLE.parent / "aliases.yaml", "--db", db,
+                    "--chart", chart)
+    assert drawn.returncode == 0 and chart.read_bytes().startswith(b"\x89PNG") and "趋势图" in drawn.stderr
+    svg = tmp_path / "trend.svg"
+    assert run_cli("compare", "--org", "攀枝花市委办公室", "--db", db, "--chart", svg).returncode == 0
+    assert b"<svg" in svg.read_bytes()[:500]
+    wrong = run_cli("compare", "--org", "攀枝花市委办公室", "--db", db, "--chart", tmp_path / "trend.gif")
+    assert wrong.returncode == 2 and ".png" in wrong.stderr and not (tmp_path / "trend.gif").exists()
+    assert run_cli("compare", "--year", "2020", "--db", db, "--chart", chart).returncode == 2
+
+
+def test_the_cross_year_rule_is_in_the_catalogue_but_not_run_by_check() -> None:
+    from juesuan.rules import RULES, find_rule
+
+    found = find_rule("x101")
+    assert found is not None and found.check is None and found not in RULES
+    shown = run_cli("rules", "X101")
+    assert shown.returncode == 0 and "跨年度" in shown.stdout and "上年" in shown.stdout
+    assert "X101" in run_cli("rules").stdout
 
 
 def test_two_ingests_at_once_store_each_file_once(tmp_path: Path) -> None:

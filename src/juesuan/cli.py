@@ -229,14 +229,14 @@ def rules(rule_id: Annotated[str | None, typer.Argument(help="规则编号，如
     """列出规则目录；给出编号时说明该规则，并附错误和正确的例子。"""
     from rich.table import Table
 
-    from juesuan.rules import RULES, find_rule
+    from juesuan.rules import CATALOGUE, find_rule
     from juesuan.rules.base import CATEGORY_LABELS
 
     if rule_id is None:
-        table = Table(title=f"规则目录（{len(RULES)} 条）")
+        table = Table(title=f"规则目录（{len(CATALOGUE)} 条）")
         for column in ("编号", "类别", "级别", "名称"):
             table.add_column(column)
-        for r in RULES:
+        for r in CATALOGUE:
             table.add_row(r.id, CATEGORY_LABELS[r.category], r.severity.label, r.title)
         out.print(table)
         return
@@ -373,9 +373,12 @@ def reports(
     store = _store(db)
     with store.session() as session:
         found = listing(session, Filters(year=year, organisation=org, region=region, kind=kind, with_errors=errors))
-    headers = ["编号", "单位", "年度", "地区", "级别", "类型", "页数", "错误", "警告", "提示", "状态", "文件"]
+    from juesuan.store.score import score_label
+
+    headers = ["编号", "单位", "年度", "地区", "级别", "类型", "页数", "错误", "警告", "提示", "公开评分", "状态", "文件"]
     rows = [[r.id, r.organisation or "（未识别）", r.year, r.region, r.level, r.kind, r.pages, r.errors, r.warnings,
-             r.infos, "已检查" if r.status == "checked" else f"无法读取：{r.reason}", r.file_name] for r in found]
+             r.infos, score_label(r.score, r.score_judged, r.score_method) if r.status == "checked" else None,
+             "已检查" if r.status == "checked" else f"无法读取：{r.reason}", r.file_name] for r in found]
     try:
         write_table(f"数据库中的报告（{len(rows)} 份，{store.label}）", headers, rows, output, out)
     except WriteError as exc:
@@ -391,7 +394,8 @@ def show(
     from sqlalchemy import select
 
     from juesuan.store.compare import key_rows
-    from juesuan.store.schema import Report, StoredFinding
+    from juesuan.store.schema import Report, ScorePoint, StoredFinding
+    from juesuan.store.score import NOT_JUDGED, score_label
 
     store = _store(db)
     with store.session() as session:
@@ -416,6 +420,14 @@ def show(
             where = f"第{f.page}页" if f.page else f"第{f.line}行" if f.line else ""
             out.print(f"  [{'red' if f.severity == 'error' else 'yellow' if f.severity == 'warning' else 'dim'}]"
                       f"{f.rule}[/] {escape(where)} {escape(f.message)}")
+        out.print(f"公开评分：{escape(score_label(report.score, report.score_judged, report.score_method))}"
+                  "（方法见 docs/score.md）")
+        points = session.scalars(select(ScorePoint).where(ScorePoint.report_id == report.id)
+                                 .order_by(ScorePoint.id)).all()
+        for p in points:
+            where = f"第{p.page}页 " if p.page else f"第{p.line}行 " if p.line else ""
+            lost = "不计" if p.part == NOT_JUDGED else f"-{p.points}"
+            out.print(f"  {escape(p.part)} {lost} {escape(p.item)} {escape(where)}{escape(p.reason)}")
 
 
 def _amount(value: Decimal, label: str) -> str:
@@ -436,16 +448,21 @@ def compare(
     sort: Annotated[str, typer.Option("--sort", help="与 --year 合用：按哪个数排序（如 本年支出合计、“三公”经费、错误）")] = "本年支出合计",
     aliases: AliasOpt = None,
     output: ExportOpt = None,
+    chart: Annotated[Path | None, typer.Option("--chart", help="与 --org 合用：把逐年趋势图存为 .png 或 .svg 文件",
+                                               show_default=False)] = None,
 ) -> None:
     """比较：--org 看一个单位逐年的关键数字（并核对各年报告所述上年数），--year 看同一年度各单位并列排名。"""
     from juesuan.files import WriteError
     from juesuan.store.compare import SORTABLE, by_organisation, by_year, previous_year_mismatches
-    from juesuan.store.export import write_table
+    from juesuan.store.export import write_chart, write_table
     from juesuan.store.keys import KEYS
     from juesuan.store.names import Aliases
+    from juesuan.store.score import score_label
 
     if (org is None) == (year is None):
         _fail("请给出 --org 单位名称（逐年比较）或 --year 年度（各单位比较）之一")
+    if chart is not None and org is None:
+        _fail("--chart 只与 --org 合用（一个单位的逐年趋势图）")
     if sort not in SORTABLE:
         _fail(f"不能按“{sort}”排序（可选：{'、'.join(SORTABLE)}）")
     try:
@@ -468,8 +485,15 @@ def compare(
                     changes = [b - a if a is not None and b is not None else None for a, b in itertools.pairwise(values)]
                     if any(v is not None for v in values):
                         table.append([label, *values, *changes])
+                table.append(["公开评分", *(score_label(r.report.score, r.report.score_judged, r.report.score_method)
+                                          for r in rows), *([None] * (len(rows) - 1))])
                 title = f"{rows[-1].report.organisation} 各年度关键数字（万元；车辆为辆）"
                 write_table(title, headers, table, output, out)
+                if chart is not None:
+                    from juesuan.store.trend import trend_image
+
+                    write_chart(lambda fmt: trend_image(rows, title.split(" ")[0] + " 关键数字逐年变化", fmt), chart)
+                    print(f"趋势图：{chart}", file=sys.stderr)
                 mismatches = previous_year_mismatches(session, names, only=[r.report for r in rows])
                 for m in mismatches:
                     print(f"X101 {m.message}：{m.report.file_name} {m.stated_place}“{m.stated_where.sentence[:80]}”；"
@@ -483,10 +507,13 @@ def compare(
                 rows = by_year(session, year, region, sort)  # type: ignore[arg-type]
                 if output is None:  # a terminal is narrow: the main figures; a file gets them all
                     labels = ["本年支出合计", "基本支出", "项目支出", "“三公”经费", "机关运行经费"]
-                headers = ["名次", "单位", "地区", *labels, "“三公”经费占本年支出%", "机关运行经费占基本支出%", "错误", "警告", "编号"]
+                headers = ["名次", "单位", "地区", *labels, "“三公”经费占本年支出%", "机关运行经费占基本支出%", "错误", "警告",
+                           "公开评分", "编号"]
                 table = [[n, r.report.organisation, r.report.region, *(r.values.get(label) for label in labels),
                           r.values.get("“三公”经费占本年支出"), r.values.get("机关运行经费占基本支出"),
-                          r.report.errors, r.report.warnings, r.report.id] for n, r in enumerate(rows, 1)]
+                          r.report.errors, r.report.warnings,
+                          score_label(r.report.score, r.report.score_judged, r.report.score_method), r.report.id]
+                         for n, r in enumerate(rows, 1)]
                 if not table:
                     _fail(f"数据库中没有 {year} 年度{('、' + region) if region else ''}的报告")
                 write_table(f"{year}年度各单位关键数字（按{sort}排序，万元）", headers, table, output, out)

@@ -73,6 +73,8 @@ class Outcome(BaseModel):
     coverage: list[RuleStatus]
     figures: list[PlacedFigure]
     previous: list[PlacedFigure] = []  # last year's amounts as the report states them ("比上年增加X"): <item>.previous
+    sections: list[str] = []  # the kinds of the parts and items the outline found, in order
+    cut_off: bool = False  # the text is a fragment (said with --partial, or seen cut off)
     text: str  # the document's text, which findings' offsets point into
     timings: dict[str, float]  # seconds: read, analyse, check (measurements, not money)
     version: str = __version__
@@ -129,6 +131,8 @@ def check_analysis(analysis: Analysis, options: CheckOptions | None = None, *, s
         figures=[PlacedFigure(path=path, **figure.model_dump()) for path, figure in analysis.figures],
         previous=[PlacedFigure(path=path, **figure.model_dump())
                   for path, figure in stated_previous(analysis.disclosure, meta.year)],
+        sections=analysis.outline.kinds(),
+        cut_off=options.partial or analysis.outline.truncation is not None,
         text=document.text,
         timings=spent,
         rule_set=rule_set(),

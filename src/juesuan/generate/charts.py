@@ -3,26 +3,10 @@
 from __future__ import annotations
 
 import io
-from functools import lru_cache
-from pathlib import Path
 
+from juesuan.fonts import chart_font
 from juesuan.generate.derive import money
 from juesuan.generate.nodes import Chart
-
-FONT_FILES = [
-    Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
-    Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"),
-]
-
-
-@lru_cache(maxsize=1)
-def _font() -> object:
-    from matplotlib import font_manager
-
-    for path in FONT_FILES:
-        if path.exists():
-            return font_manager.FontProperties(fname=str(path))
-    raise RuntimeError("未找到中文字体（fonts-noto-cjk），请先运行 make setup")
 
 
 def render_png(chart: Chart) -> bytes:
@@ -32,7 +16,7 @@ def render_png(chart: Chart) -> bytes:
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
-    font = _font()
+    font = chart_font()
     fig, ax = plt.subplots(figsize=(6.4, 3.6), dpi=150)
     try:
         values = [float(v) for v in chart.values]  # drawing only: the figures themselves stay Decimal

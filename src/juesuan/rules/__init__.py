@@ -11,7 +11,7 @@ from importlib import import_module
 from juesuan.analysis import Analysis
 from juesuan.rules.base import RULES, CheckContext, Finding, Reporter, Rule, Severity, Status, Tolerance
 
-__all__ = ["RULES", "Finding", "Rule", "RuleRun", "Severity", "Status", "Tolerance", "find_rule", "rule_set",
+__all__ = ["ACROSS_REPORTS", "CATALOGUE", "RULES", "Finding", "Rule", "RuleRun", "Severity", "Status", "Tolerance", "find_rule", "rule_set",
            "run_rules", "selected"]
 
 # Importing a module registers its rules: every module of this package is imported, so a new group of
@@ -19,6 +19,21 @@ __all__ = ["RULES", "Finding", "Rule", "RuleRun", "Severity", "Status", "Toleran
 for _module in pkgutil.iter_modules(__path__):
     import_module(f"{__name__}.{_module.name}")
 RULES.sort(key=lambda r: r.id)
+
+# Rules over more than one report: `juesuan compare` runs them on the store (store/compare.py); `check`, which
+# sees one file, cannot. They are in the catalogue so that users can look them up like any other.
+ACROSS_REPORTS = [
+    Rule("X101", "across_years", Severity.ERROR, "所述上年数与上年报告不一致",
+         "报告写明与上年相比的增减（“比上年增加7.34万元”“与2019年相比减少…”）时，本年数减去增减额就是报告所述的上年数；"
+         "数据库中有同一单位上一年度的报告时，两者应一致（相差不超过0.01万元）。juesuan compare --org 核对，"
+         "列出两份报告中的位置。",
+         bad="2021年报告：2021年度机关运行经费支出400.00万元，比2020年增加20.00万元。\n"
+             "2020年报告：2020年度机关运行经费支出390.00万元。",
+         good="2021年报告：2021年度机关运行经费支出400.00万元，比2020年增加10.00万元。\n"
+              "2020年报告：2020年度机关运行经费支出390.00万元。",
+         check=None),
+]
+CATALOGUE = sorted(RULES + ACROSS_REPORTS, key=lambda r: r.id)
 
 BUDGET_NOTE = "这是一份预算报告，不是决算报告，未按决算报告检查。"
 
@@ -33,7 +48,7 @@ class RuleRun:
 
 
 def find_rule(rule_id: str) -> Rule | None:
-    return next((r for r in RULES if r.id.upper() == rule_id.upper()), None)
+    return next((r for r in CATALOGUE if r.id.upper() == rule_id.upper()), None)
 
 
 def selected(select: list[str] | None = None, ignore: list[str] | None = None) -> list[Rule]:
@@ -58,7 +73,8 @@ def run_rules(analysis: Analysis, *, rules: list[Rule] | None = None, tolerance:
         result.notes.append("按 --partial 视为报告的一部分：缺失部分涉及的检查记为“数据不足”。")
     for rule in rules if rules is not None else RULES:
         reporter = Reporter(rule, ctx)
-        rule.check(ctx, reporter)
+        if rule.check is not None:
+            rule.check(ctx, reporter)
         kept = [f for f in reporter.findings if f.severity.rank >= min_severity.rank]
         result.findings.extend(kept)
         result.coverage.append((rule.id, reporter.status))

@@ -203,7 +203,7 @@ class Rule:
     description: str
     bad: str
     good: str
-    check: Callable[[CheckContext, Reporter], None]
+    check: Callable[[CheckContext, Reporter], None] | None  # None: a rule over several reports, run by the store
 
 
 CATEGORY_LABELS = {
@@ -219,6 +219,7 @@ CATEGORY_LABELS = {
     "performance": "绩效与评分表",
     "wording": "措辞与方向",
     "glossary": "名词解释与科目",
+    "across_years": "跨年度（数据库）",
 }
 
 RULES: list[Rule] = []

@@ -99,7 +99,7 @@ def by_organisation(session: Session, name: str, aliases: Aliases) -> list[Row]:
     return key_rows(session, [latest[y] for y in sorted(latest)])
 
 
-SORTABLE = [k.label for k in KEYS] + ["“三公”经费占本年支出", "机关运行经费占基本支出", "错误", "警告"]
+SORTABLE = [k.label for k in KEYS] + ["“三公”经费占本年支出", "机关运行经费占基本支出", "错误", "警告", "公开评分"]
 
 
 def by_year(session: Session, year: int, region: str | None, sort: str = "本年支出合计") -> list[Row]:
@@ -111,6 +111,7 @@ def by_year(session: Session, year: int, region: str | None, sort: str = "本年
         row.values["机关运行经费占基本支出"] = row.share("机关运行经费", "基本支出")
         row.values["错误"] = Decimal(row.report.errors)
         row.values["警告"] = Decimal(row.report.warnings)
+        row.values["公开评分"] = Decimal(row.report.score) if row.report.score is not None else None
     rows.sort(key=lambda row: (row.values.get(sort) is None, -(row.values.get(sort) or 0), row.report.org_key or ""))
     return rows
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from juesuan.files import AtomicFile, WriteError
 from juesuan.outputs.rows import safe
 
 SUFFIXES = (".csv", ".xlsx")
+CHART_SUFFIXES = (".png", ".svg")
 
 
 def write_table(title: str, headers: list[str], rows: list[list[object]], output: Path | None, console: Console) -> None:
@@ -45,6 +47,21 @@ def write_table(title: str, headers: list[str], rows: list[list[object]], output
             for row in rows:
                 sheet.append([safe(_file_value(v, excel=True)) for v in row])
             book.save(out.file)
+    except BaseException:
+        out.discard()
+        raise
+    out.commit()
+
+
+def write_chart(draw: Callable[[str], bytes], output: Path) -> None:
+    """A chart file (.png or .svg, by the name's suffix), written whole or not at all."""
+    suffix = output.suffix.lower()
+    if suffix not in CHART_SUFFIXES:
+        raise WriteError(f"不支持的图表格式“{output.suffix or '无扩展名'}”（支持 .png 和 .svg）")
+    data = draw(suffix[1:])
+    out = AtomicFile(output, binary=True)
+    try:
+        out.file.write(data)
     except BaseException:
         out.discard()
         raise

@@ -1,6 +1,6 @@
 """Putting reports in the store: read, analyse and check each file, and store it in its own transaction.
 
-The same file (by SHA-256) is stored once; stored again only when the rule set changed (its findings are
+The same file (by SHA-256) is stored once; stored again only when the rule set (or the score's method) changed (its findings are
 then replaced). A file that cannot be read is stored too, with its reason, and the batch goes on. An
 interruption loses nothing already committed: each report is one transaction.
 """
@@ -24,7 +24,8 @@ from juesuan.rules import rule_set
 from juesuan.store.database import Store
 from juesuan.store.keys import key_values
 from juesuan.store.names import normalise, region_and_level
-from juesuan.store.schema import KeyFigure, LedgerEntry, Report, StoredFigure, StoredFinding
+from juesuan.store.schema import KeyFigure, LedgerEntry, Report, ScorePoint, StoredFigure, StoredFinding
+from juesuan.store.score import METHOD, NOT_JUDGED, Score, score
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +65,7 @@ def ingest_file(store: Store, path: Path, options: CheckOptions | None = None, r
         return Ingested(path, "unreadable", None, f"无法读取文件（{exc.strerror or type(exc).__name__}）")
     with store.session() as session:
         known = session.scalar(select(Report).where(Report.sha256 == digest))
-        if known is not None and known.rule_set == rules and known.status == "checked":
+        if known is not None and known.rule_set == rules and known.status == "checked" and known.score_method == METHOD:
             return Ingested(path, "unchanged", known.id, _describe(known))
     try:
         outcome: Outcome | None = check_file(path, options)
@@ -86,12 +87,13 @@ def put(store: Store, path: Path, digest: str, outcome: Outcome | None, reason: 
                 report = Report(sha256=digest)
                 session.add(report)
             else:  # a new rule set: the old findings, figures and ledger go, the row (and its id) stays
-                for table in (StoredFigure, StoredFinding, LedgerEntry, KeyFigure):
+                for table in (StoredFigure, StoredFinding, LedgerEntry, KeyFigure, ScorePoint):
                     session.execute(delete(table).where(table.report_id == report.id))
-            _fill(report, path, outcome, reason, rules)
+            scoring = score(outcome) if outcome is not None else None
+            _fill(report, path, outcome, reason, rules, scoring)
             session.flush()
-            if outcome is not None:
-                session.add_all(_children(report.id, outcome))
+            if outcome is not None and scoring is not None:
+                session.add_all(_children(report.id, outcome, scoring))
             report_id = report.id
     except IntegrityError:  # another ingest stored the same file a moment ago
         with store.session() as session:
@@ -102,7 +104,8 @@ def put(store: Store, path: Path, digest: str, outcome: Outcome | None, reason: 
     return Ingested(path, action, report_id, f"{outcome.report.organisation or '（未识别单位）'} {outcome.report.year or ''}")
 
 
-def _fill(report: Report, path: Path, outcome: Outcome | None, reason: str | None, rules: str) -> None:
+def _fill(report: Report, path: Path, outcome: Outcome | None, reason: str | None, rules: str,
+          scoring: Score | None) -> None:
     report.file_name = path.name
     report.source = str(path)
     report.status = "checked" if outcome is not None else "unreadable"
@@ -121,9 +124,13 @@ def _fill(report: Report, path: Path, outcome: Outcome | None, reason: str | Non
     severities = [f.severity.value for f in outcome.findings] if outcome is not None else []
     report.errors, report.warnings, report.infos = (severities.count(s) for s in ("error", "warning", "info"))
     report.notes = "\n".join(outcome.notes) if outcome is not None else ""
+    total = scoring.total if scoring is not None else None
+    report.score = format(total, "f") if total is not None else None
+    report.score_judged = format(scoring.judged, "f") if scoring is not None and total is not None else None
+    report.score_method = METHOD
 
 
-def _children(report_id: int, outcome: Outcome) -> list[object]:
+def _children(report_id: int, outcome: Outcome, scoring: Score) -> list[object]:
     rows: list[object] = []
     for figure in [*outcome.figures, *outcome.previous]:
         where = figure.location
@@ -142,6 +149,10 @@ def _children(report_id: int, outcome: Outcome) -> list[object]:
         first.setdefault(figure.path, figure.value)
     rows += [KeyFigure(report_id=report_id, label=label, value=format(value, "f"))
              for label, value in key_values(first).items() if value is not None]
+    rows += [ScorePoint(report_id=report_id, part=lost.part, item=lost.item[:100], points=format(lost.points, "f"),
+                        reason=lost.reason, line=lost.line, page=lost.page) for lost in scoring.lost]
+    rows += [ScorePoint(report_id=report_id, part=NOT_JUDGED, item=why.split("：")[0][:100], points="0", reason=why)
+             for why in scoring.unjudged]
     return rows
 
 

@@ -42,6 +42,9 @@ class Report(Base):
     rule_set: Mapped[str] = mapped_column(String(50))  # … and rule set that produced the findings
     notes: Mapped[str] = mapped_column(Text, default="")  # the check's notes, one a line
     ingested_at: Mapped[datetime] = mapped_column()
+    score: Mapped[str | None] = mapped_column(String(10))  # the disclosure score out of 100 (store/score.py)
+    score_judged: Mapped[str | None] = mapped_column(String(10))  # the points that could be judged, of 100
+    score_method: Mapped[str | None] = mapped_column(String(10))  # score.METHOD that made it
 
     figures: Mapped[list[StoredFigure]] = relationship(back_populates="report", cascade="all, delete-orphan",
                                                        passive_deletes=True)
@@ -51,6 +54,8 @@ class Report(Base):
                                                      passive_deletes=True)
     key_figures: Mapped[list[KeyFigure]] = relationship(back_populates="report", cascade="all, delete-orphan",
                                                         passive_deletes=True)
+    score_points: Mapped[list[ScorePoint]] = relationship(back_populates="report", cascade="all, delete-orphan",
+                                                          passive_deletes=True)
 
 
 class StoredFigure(Base):
@@ -120,3 +125,21 @@ class LedgerEntry(Base):
     status: Mapped[str] = mapped_column(String(30))
 
     report: Mapped[Report] = relationship(back_populates="ledger")
+
+
+class ScorePoint(Base):
+    """A point of the disclosure score lost (part 完整性, 详细程度 or 准确一致) or not judged (part 未评),
+    with what lost it: the missing item, or the rule and its finding's message and place."""
+
+    __tablename__ = "score_points"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    part: Mapped[str] = mapped_column(String(20))
+    item: Mapped[str] = mapped_column(String(100))
+    points: Mapped[str] = mapped_column(String(10))  # exact decimal text; 0 for what was not judged
+    reason: Mapped[str] = mapped_column(Text)
+    line: Mapped[int | None] = mapped_column(Integer)
+    page: Mapped[int | None] = mapped_column(Integer)
+
+    report: Mapped[Report] = relationship(back_populates="score_points")
