@@ -7,6 +7,15 @@ from decimal import Decimal
 
 
 @dataclass(frozen=True, slots=True)
+class Cover:
+    """The report's name: the organisation and the title ("2020年度部门决算"). Word and PDF give it a page of
+    its own and a 目录 after it; HTML and Markdown write it as the two lines the published reports open with."""
+
+    organisation: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
 class Heading:
     level: int  # 1 part, 2 item, 3 subsection
     text: str
@@ -36,4 +45,4 @@ class Chart:
     series: list[str] = field(default_factory=list)  # bar charts: one value per series and label
 
 
-Node = Heading | Para | TableNode | Chart
+Node = Cover | Heading | Para | TableNode | Chart

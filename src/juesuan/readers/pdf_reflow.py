@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 
 from juesuan.document import BlockKind, Cell, DocumentBuilder
@@ -103,7 +104,7 @@ class Reflow:
             return True
         prev_numbering = numbering(prev.text)
         if (prev_numbering is not None and prev_numbering.level == PART and len(line.text) <= 12
-                and prev.x1 >= right - 2 * size):
+                and prev.x1 >= right - 2 * size and line.top - prev.top < 2.2 * size):
             return False  # a long part title wraps onto a short, centred second line
         if line.x0 > left + 1.5 * size:  # indented first line, or centred text
             return True
@@ -184,8 +185,11 @@ def _margins(lines: list[Line], width: float) -> tuple[float, float]:
     """The left and right text margins of a page, from where its lines start and end."""
     if len(lines) < 3:
         return width * 0.12, width * 0.88
-    lefts = sorted(round(line.x0) for line in lines)
-    left = statistics.mode(lefts)
+    # The leftmost start that several lines share: on a page of short paragraphs the indented first lines
+    # can outnumber the lines that start at the margin, so the most common start is not the margin.
+    lefts = Counter(round(line.x0) for line in lines)
+    common = [x for x, n in lefts.items() if n >= max(2, len(lines) // 10)]
+    left = min(common) if common else statistics.mode(sorted(lefts.elements()))
     right = sorted(line.x1 for line in lines)[int(len(lines) * 0.9)]
     return float(left), right
 

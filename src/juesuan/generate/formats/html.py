@@ -8,13 +8,15 @@ from pathlib import Path
 
 from juesuan.generate.charts import render_png
 from juesuan.generate.formats import Format, register
-from juesuan.generate.nodes import Chart, Heading, Node, Para, TableNode
+from juesuan.generate.nodes import Chart, Cover, Heading, Node, Para, TableNode
 
 
 def html(nodes: list[Node], title: str) -> str:
     body: list[str] = []
     for node in nodes:
-        if isinstance(node, Heading):
+        if isinstance(node, Cover):
+            body += [f"<p>{escape(node.organisation)}</p>", f"<p>{escape(node.title)}</p>"]
+        elif isinstance(node, Heading):
             body.append(f"<h{node.level}>{escape(node.text)}</h{node.level}>")
         elif isinstance(node, Para):
             body.append(f"<p>{escape(node.text)}</p>")

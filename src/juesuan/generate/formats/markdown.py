@@ -1,4 +1,5 @@
-"""The report as Markdown, each chart a PNG beside it."""
+"""The report as Markdown, each chart a PNG beside it named after the report (two reports in one folder never
+share a chart file)."""
 
 from __future__ import annotations
 
@@ -6,13 +7,15 @@ from pathlib import Path
 
 from juesuan.generate.charts import render_png
 from juesuan.generate.formats import Format, register
-from juesuan.generate.nodes import Chart, Heading, Node, Para, TableNode
+from juesuan.generate.nodes import Chart, Cover, Heading, Node, Para, TableNode
 
 
-def markdown(nodes: list[Node], chart_dir: Path | None = None) -> str:
+def markdown(nodes: list[Node], chart_dir: Path | None = None, stem: str = "report") -> str:
     lines: list[str] = []
     for node in nodes:
-        if isinstance(node, Heading):
+        if isinstance(node, Cover):
+            lines += [node.organisation, "", node.title, ""]
+        elif isinstance(node, Heading):
             lines += ["#" * node.level + " " + node.text, ""]
         elif isinstance(node, Para):
             lines += [node.text, ""]
@@ -28,7 +31,7 @@ def markdown(nodes: list[Node], chart_dir: Path | None = None) -> str:
             if node.note:
                 lines += [node.note, ""]
         elif isinstance(node, Chart) and chart_dir is not None:
-            name = f"chart{node.number}.png"
+            name = f"{stem}-chart{node.number}.png"
             (chart_dir / name).write_bytes(render_png(node))
             lines += [f"![图{node.number}：{node.title}]({name})", ""]
     return "\n".join(lines)
@@ -36,7 +39,7 @@ def markdown(nodes: list[Node], chart_dir: Path | None = None) -> str:
 
 
 def write(nodes: list[Node], target: Path, title: str) -> None:
-    target.write_text(markdown(nodes, chart_dir=target.parent), encoding="utf-8")
+    target.write_text(markdown(nodes, chart_dir=target.parent, stem=target.stem), encoding="utf-8")
 
 
 register(Format(".md", "Markdown", write))

@@ -9,7 +9,7 @@ from juesuan.generate.derive import completion, money, pct
 from juesuan.generate.inputs import LineItem
 from juesuan.generate.layouts import register
 from juesuan.generate.layouts.common import Composer
-from juesuan.generate.nodes import Node
+from juesuan.generate.nodes import Cover, Node
 
 
 @register
@@ -20,8 +20,7 @@ class Shanghai(Composer):
 
     def compose(self) -> list[Node]:
         data, year = self.data, self.d.year
-        self.p(data.meta.organisation)
-        self.p(f"{year}年度部门决算")
+        self.nodes.append(Cover(data.meta.organisation, f"{year}年度部门决算"))
         self.h(1, f"第一部分 {data.meta.organisation}概况")
         self.h(2, "一、主要职能")
         self.p(data.overview.functions)

@@ -9,7 +9,7 @@ from juesuan.generate.derive import completion, money, pct
 from juesuan.generate.inputs import LineItem
 from juesuan.generate.layouts import register
 from juesuan.generate.layouts.common import Composer
-from juesuan.generate.nodes import Node
+from juesuan.generate.nodes import Cover, Node
 
 TABLE_NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一"]
 
@@ -22,8 +22,7 @@ class Sichuan(Composer):
     def compose(self) -> list[Node]:
         data, year = self.data, self.d.year
         unit = "单位" if data.meta.kind == "单位决算" else "部门"
-        self.p(data.meta.organisation)
-        self.p(f"{year}年度{data.meta.kind}")
+        self.nodes.append(Cover(data.meta.organisation, f"{year}年度{data.meta.kind}"))
         self.h(1, f"第一部分 {unit}概况")
         self.h(2, "一、基本职能及主要工作")
         self.h(3, "（一）主要职能")
