@@ -18,7 +18,7 @@ from juesuan.generate.derive import Derived, percent
 from juesuan.generate.workbook import write_template
 from juesuan.model.flatten import figure_paths
 from juesuan.pipeline import analyse, check_file
-from juesuan.rules import Severity
+from juesuan.rules import Severity, find_rule
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CASES = [("sichuan_2020_pzh_committee_office.yaml", "sichuan"), ("shanghai_2024_putuo_finance_bureau.yaml", "shanghai")]
@@ -145,6 +145,28 @@ def test_inconsistent_data_is_refused_with_every_problem(tmp_path: Path) -> None
     assert result.returncode == 2
     assert "数据有 5 处问题，未生成报告" in result.stderr and "项级科目第2项（一般行政管理事务）·原因：一般行政管理事务决算数739.75万元与预算数782.72万元不同" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_codes_are_checked_against_the_classification(tmp_path: Path) -> None:
+    """A well-formed code under the wrong 类, a changed 款 name and a code given twice are refused, each with its
+    field named; `juesuan check` raises the same wrong code on a published report (K101)."""
+    raw = yaml.safe_load((EXAMPLES / CASES[0][0]).read_text(encoding="utf-8"))
+    assert raw["items"][0]["code"] == "2013101"
+    raw["items"][0]["code"] = "2123101"  # 城乡社区 under 一般公共服务支出
+    raw["items"][2]["section_name"] = "党委办公厅及其他事务"
+    raw["items"][3]["code"] = raw["items"][2]["code"]
+    path = tmp_path / "codes.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(GenerationRefused) as refused:
+        generate(load(path), "sichuan", tmp_path / "out.md")
+    said = refused.value.problems
+    assert any(p.startswith("项级科目第1项（行政运行）·科目编码：科目编码2123101属于“城乡社区支出”，不属于“一般公共服务支出”")
+               for p in said), said
+    assert any("项级科目第3项" in p and "款名称" in p and "党委办公厅（室）及相关机构事务" in p for p in said), said
+    assert any(p.startswith("项级科目第4项") and "已在第3项填写过" in p for p in said), said
+    published = tmp_path / "published.md"
+    published.write_text(find_rule("K101").bad, encoding="utf-8")  # type: ignore[union-attr]
+    assert any(f.rule == "K101" and "2123101" in f.message for f in check_file(published).findings)
 
 
 def test_excel_workbook_round_trip_and_templates(tmp_path: Path) -> None:

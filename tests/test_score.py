@@ -79,9 +79,11 @@ def test_one_rule_costs_at_most_its_cap_and_consistency_at_most_thirty() -> None
     assert result.by_part()[CONSISTENCY] == 30
 
 
-def test_a_three_public_note_is_not_scored() -> None:
+def test_a_three_public_note_or_a_text_without_parts_is_not_scored(tmp_path: Path) -> None:
     result = score(check_file(FIXTURES / "corpus" / "013_xundian_federation_arts_2022_sangong.txt"))
     assert result.total is None and "不评分" in result.unjudged[0]
+    note = _outcome(tmp_path, "某某单位2020年度部门决算补充说明\n本单位2020年度收支总计100.00万元。\n")
+    assert note.report.kind == "部门决算" and score(note).total is None and "未识别" in score(note).unjudged[0]
 
 
 def test_the_store_shows_the_score_and_every_lost_point(tmp_path: Path) -> None:

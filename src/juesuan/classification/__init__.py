@@ -9,6 +9,7 @@ published text: rules use such rows to recognise a subject, never to call a repo
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -65,3 +66,14 @@ def definitions() -> tuple[Definition, ...]:
 def classes() -> dict[str, str]:
     """类 code → name of the function classification (all years of the window)."""
     return {s.code: s.name for s in function_subjects() if s.level == "类"}
+
+
+def core_name(name: str) -> str:
+    """A subject's name as compared: without "（类）/（款）/（项）", spaces, quotes or a closing "支出"."""
+    return re.sub(r"[（(](?:类|款|项)[）)]|[\s“”\"]|支出$", "", name)
+
+
+def known(code: str, year: int | None) -> list[Subject]:
+    """The subjects that held `code` in `year` (function codes start with 2, economic codes with 3)."""
+    catalogue = function_subjects() if code.startswith("2") else economic_subjects()
+    return [s for s in catalogue if s.code == code and s.holds_in(year)]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from juesuan.classification import classes, core_name, known
 from juesuan.generate.derive import Derived, Movement, money
-from juesuan.generate.inputs import Compared, ReportData, ThreePublicItem
+from juesuan.generate.inputs import Compared, LineItem, ReportData, ThreePublicItem
 from juesuan.generate.labels import place
 
 TOLERANCE = Decimal("0.005")
@@ -70,6 +71,20 @@ def _problems(data: ReportData) -> list[str]:
             found.append(f"items[{n}].reason：{item.item_name}决算数{money(amount)}万元与预算数{money(item.budget)}万元不同，必须说明原因")
         if not (len(item.code) == 7 and item.code.isdigit()):
             found.append(f"items[{n}].code：功能分类科目编码应为7位数字（如2013101），现为“{item.code}”")
+        else:
+            found += _classification(n, item, data.meta.year)
+    codes = [item.code for item in data.items]
+    for n, item in enumerate(data.items):
+        if codes.index(item.code) != n:
+            found.append(f"items[{n}].code：科目编码{item.code}已在第{codes.index(item.code) + 1}项填写过，同一个项只能填一次")
+    for field, economic in (("personnel_items", data.personnel_items), ("public_items", data.public_items)):
+        for n, entry in enumerate(economic):
+            subjects = known(entry.code, data.meta.year)
+            if not (entry.code.isdigit() and entry.code.startswith("3") and len(entry.code) in (3, 5)):
+                found.append(f"{field}[{n}].code：经济分类科目编码应为3位或5位数字（如30101），现为“{entry.code}”")
+            elif subjects and all(s.confirmed for s in subjects) and not any(
+                    core_name(s.name) == core_name(entry.name) for s in subjects):
+                found.append(f"{field}[{n}].name：经济分类科目{entry.code}为“{subjects[0].name}”，不是“{entry.name}”")
     held = sum(tp.vehicles_held.values())
     by_use = sum(data.state_assets.vehicles_by_use.values())
     if held != by_use:
@@ -83,6 +98,23 @@ def _problems(data: ReportData) -> list[str]:
         found.append("three_public.reception_batches：有国内公务接待费支出，必须填写接待批次和人次")
     if not data.items:
         found.append("items：至少应有一个一般公共预算财政拨款支出的项")
+    return found
+
+
+def _classification(n: int, item: LineItem, year: int) -> list[str]:
+    """The 类 and 款 a code belongs to in 《政府收支分类科目》 (and its 项's name, where the catalogue has
+    confirmed it) against the names written beside it."""
+    found: list[str] = []
+    class_name = classes().get(item.code[:3])
+    if class_name is None:
+        return [f"items[{n}].code：{item.code[:3]}不是《政府收支分类科目》中的类（科目编码“{item.code}”）"]
+    if core_name(class_name) != core_name(item.class_name):
+        found.append(f"items[{n}].code：科目编码{item.code}属于“{class_name}”，不属于“{item.class_name}”")
+    for code, written, field, level in ((item.code[:5], item.section_name, "section_name", "款"),
+                                        (item.code, item.item_name, "item_name", "项")):
+        subjects = [s for s in known(code, year) if s.confirmed]
+        if subjects and not any(core_name(s.name) == core_name(written) for s in subjects):
+            found.append(f"items[{n}].{field}：{year}年科目{code}（{level}）为“{subjects[0].name}”，不是“{written}”")
     return found
 
 

@@ -2,23 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
-from juesuan.classification import Subject, classes, economic_subjects, function_subjects
+from juesuan.classification import classes, core_name, known
 from juesuan.model.disclosure import StatementTable, TableRow
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-
-
-def _core(name: str) -> str:
-    return re.sub(r"[（(](?:类|款|项)[）)]|[\s“”\"]|支出$", "", name)
-
-
-def _catalogue(code: str) -> tuple[Subject, ...]:
-    return function_subjects() if code.startswith("2") else economic_subjects()
-
-
-def _known(code: str, year: int | None) -> list[Subject]:
-    return [s for s in _catalogue(code) if s.code == code and s.holds_in(year)]
 
 
 @rule("K101", "tables", Severity.ERROR, "科目编码与科目名称、上级科目不符",
@@ -39,7 +25,7 @@ def codes_and_names(ctx: CheckContext, out: Reporter) -> None:
         for row in rows:
             code = row.code or ""
             out.checked()
-            if code in seen and _core(seen[code].name) == _core(row.name):
+            if code in seen and core_name(seen[code].name) == core_name(row.name):
                 out.finding(f"科目编码{code}在同一张表中出现两次", row.location, actual=code, evidence=f"{code} {row.name}")
             seen.setdefault(code, row)
             _name(ctx, out, row, code)
@@ -54,7 +40,7 @@ def _line_item_codes(ctx: CheckContext, out: Reporter) -> None:
         if subject is None:
             continue
         out.checked()
-        if _core(subject) != _core(item.class_name):
+        if core_name(subject) != core_name(item.class_name):
             out.finding(f"科目编码{item.code}属于“{subject}”，这里写在“{item.class_name}”之下", item.location,
                         expected=subject, actual=item.class_name, evidence=item.code)
 
@@ -86,10 +72,10 @@ def _hierarchy(ctx: CheckContext, out: Reporter, table: StatementTable, rows: li
 
 
 def _name(ctx: CheckContext, out: Reporter, row: TableRow, code: str) -> None:
-    known = _known(code, ctx.year)
-    if not known or any(_core(s.name) == _core(row.name) for s in known):
+    subjects = known(code, ctx.year)
+    if not subjects or any(core_name(s.name) == core_name(row.name) for s in subjects):
         return
-    subject = known[0]
+    subject = subjects[0]
     if len(code) == 3:
         out.finding(f"类级科目{code}应为“{subject.name}”，表中写作“{row.name}”", row.location,
                     expected=subject.name, actual=row.name)

@@ -77,6 +77,8 @@ def scored(outcome: Outcome) -> bool:
 def score(outcome: Outcome) -> Score:
     if not scored(outcome):
         return Score(total=None, unjudged=[f"不是部门（单位）决算报告（{outcome.report.kind or '类型未识别'}），不评分"])
+    if not outcome.sections:  # no part or item recognised: what is missing cannot be told from what was not seen
+        return Score(total=None, unjudged=["未识别出报告的任何部分或章节，不评分"])
     result = Score(total=None)
     _completeness(outcome, result)
     _detail(outcome, result)
