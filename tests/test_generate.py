@@ -96,10 +96,26 @@ def test_shanghai_tables_are_read_back_and_agree_with_the_text(generated: dict[t
     assert all(statuses[r].value == "passed" for r in ("T201", "T202", "T203", "T204", "T205"))
 
 
-@pytest.mark.parametrize("layout", ["sichuan", "shanghai"])
-def test_docx_has_seven_charts(generated: dict[tuple[str, str], Path], layout: str) -> None:
-    xml = zipfile.ZipFile(generated[(layout, ".docx")]).read("word/document.xml").decode()
+def test_charts_follow_the_layout_and_never_show_nothing(generated: dict[tuple[str, str], Path]) -> None:
+    """Sichuan reports carry 图1–图7; the Shanghai template has no charts unless asked; a chart of one bar, an
+    empty series or one slice is left out and the others are numbered without a gap."""
+    from juesuan.generate.layouts import compose
+    from juesuan.generate.nodes import Chart
+
+    xml = zipfile.ZipFile(generated[("sichuan", ".docx")]).read("word/document.xml").decode()
     assert [d.split("：")[0] for d in re.findall(r'descr="(图\d：[^"]+)"', xml)] == [f"图{n}" for n in range(1, 8)]
+    xml = zipfile.ZipFile(generated[("shanghai", ".docx")]).read("word/document.xml").decode()
+    assert "descr=\"图" not in xml and not any(n.startswith("word/media/") for n in
+                                               zipfile.ZipFile(generated[("shanghai", ".docx")]).namelist())
+    data = load(EXAMPLES / CASES[1][0])
+    asked = [n for n in compose(data, "shanghai", charts=True) if isinstance(n, Chart)]
+    assert [c.number for c in asked] == list(range(1, len(asked) + 1)) and len(asked) >= 5
+    assert all(len([v for v in c.values if v]) >= 2 for c in asked)
+    lonely = data.model_copy(update={"general_budget_previous": None})  # 图5 would be one bar
+    fewer = [n for n in compose(lonely, "shanghai", charts=True) if isinstance(n, Chart)]
+    assert len(fewer) == len(asked) - 1 and [c.number for c in fewer] == list(range(1, len(fewer) + 1))
+    assert "一般公共预算财政拨款支出决算变动情况" not in [c.title for c in fewer]
+    assert not [n for n in compose(data, "sichuan", charts=False) if isinstance(n, Chart)]
 
 
 def test_docx_has_real_headings_tables_and_seven_charts(generated: dict[tuple[str, str], Path]) -> None:

@@ -258,8 +258,10 @@ def generate(
     layout: Annotated[str, typer.Option("--layout", help="版式：sichuan（四川）或 shanghai（上海）")] = "sichuan",
     out_path: Annotated[Path, typer.Option("--out", "-o", help="输出文件：.docx、.html、.md 或 .pdf", show_default=False)] = Path(
         "report.docx"),
+    charts: Annotated[bool | None, typer.Option("--charts/--no-charts", help="是否附图（默认按版式：四川附图，上海不附图）",
+                                                show_default=False)] = None,
 ) -> None:
-    """由本年度决算数据生成完整的决算公开报告（含图1—图7和附表），数据不一致时拒绝生成并列出全部问题。"""
+    """由本年度决算数据生成完整的决算公开报告（含附表；四川版式附图），数据不一致时拒绝生成并列出全部问题。"""
     from juesuan.files import WriteError, check_target
     from juesuan.generate import GenerationRefused, formats, layouts, load
     from juesuan.generate import generate as write_report
@@ -272,7 +274,7 @@ def generate(
     try:
         check_target(out_path)  # before the data is read: a wrong folder is said at once
         report_data = load(data)
-        write_report(report_data, layout, out_path)
+        write_report(report_data, layout, out_path, charts)
     except (ReadError, WriteError) as exc:
         _fail(str(exc))
     except GenerationRefused as exc:

@@ -20,14 +20,15 @@ class GenerationRefused(Exception):
         super().__init__("；".join(found))
 
 
-def generate(data: ReportData, layout: str, target: Path) -> None:
-    """Writes the report in `layout` to `target`, in the format its suffix names (see `formats()`)."""
+def generate(data: ReportData, layout: str, target: Path, charts: bool | None = None) -> None:
+    """Writes the report in `layout` to `target`, in the format its suffix names (see `formats()`); with
+    charts or without (`None`: as the layout's template has them)."""
     found = problems(data)
     if found:
         raise GenerationRefused(found)
     fmt = formats()[target.suffix.lower()]
     title = f"{data.meta.organisation}{data.meta.year}年度{data.meta.kind}"
-    nodes = compose(data, layout)
+    nodes = compose(data, layout, charts)
     with staging(target) as path:  # nothing is left beside the target if writing fails half-way
         fmt.write(nodes, path, title)
 

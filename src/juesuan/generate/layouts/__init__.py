@@ -31,5 +31,6 @@ def layouts() -> dict[str, type[Composer]]:
     return LAYOUTS
 
 
-def compose(data: ReportData, layout: str) -> list[Node]:
-    return layouts()[layout](data).compose()
+def compose(data: ReportData, layout: str, charts: bool | None = None) -> list[Node]:
+    """The report's nodes; `charts` None keeps the layout's own choice."""
+    return layouts()[layout](data, charts).compose()

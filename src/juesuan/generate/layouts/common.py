@@ -37,7 +37,11 @@ class Composer:
     label = ""  # its name for people (四川, 上海)
     fund_infix = ""  # 政府性基金预算{infix}支出决算情况说明
 
-    def __init__(self, data: ReportData) -> None:
+    charts = True  # whether the layout's reports carry charts unless the user says otherwise
+
+    def __init__(self, data: ReportData, charts: bool | None = None) -> None:
+        self.draw = self.charts if charts is None else charts
+        self.drawn = 0  # charts are numbered as drawn: one left out leaves no gap
         self.data = data
         self.d = Derived(data)
         self.nodes: list[Node] = []
@@ -54,8 +58,14 @@ class Composer:
 
     def chart(self, number: int, title: str, kind: str, labels: list[str], values: list[Decimal],
               series: list[str] | None = None) -> None:
-        self.nodes.append(Para(f"图{number}：{title}"))
-        self.nodes.append(Chart(number, title, kind, labels, values, series or []))
+        """Chart `number` of the template, unless charts are off or it would show nothing: a single bar, an
+        empty series, or a structure of one part (a pie of one slice says no more than the text)."""
+        del number  # the template's number; the report numbers the charts it draws
+        if not self.draw or len([v for v in values if v]) < 2:
+            return
+        self.drawn += 1
+        self.nodes.append(Para(f"图{self.drawn}：{title}"))
+        self.nodes.append(Chart(self.drawn, title, kind, labels, values, series or []))
 
     def bar(self, number: int, title: str, previous: Decimal | None, current: Decimal) -> None:
         """This year against last; this year alone when last year's figure is not in the data."""

@@ -17,6 +17,7 @@ class Shanghai(Composer):
     name = "shanghai"
     label = "上海"
     fund_infix = "财政拨款收入"
+    charts = False  # the Shanghai template has none
 
     def compose(self) -> list[Node]:
         data, year = self.data, self.d.year
