@@ -130,6 +130,10 @@ class ReportData(Strict):
     fiscal_total: Compared = Field(description="财政拨款收、支总计（本年数与上年数）")
     fiscal_carryover_begin: Amount = Decimal(0)
     fiscal_carryover_end: Amount = Decimal(0)
+    gov_fund_carryover_begin: Amount = Field(Decimal(0), description="年初财政拨款结转和结余中的政府性基金预算财政拨款")
+    gov_fund_carryover_end: Amount = Field(Decimal(0), description="年末财政拨款结转和结余中的政府性基金预算财政拨款")
+    state_capital_carryover_begin: Amount = Field(Decimal(0), description="年初财政拨款结转和结余中的国有资本经营预算财政拨款")
+    state_capital_carryover_end: Amount = Field(Decimal(0), description="年末财政拨款结转和结余中的国有资本经营预算财政拨款")
     general_budget_previous: Amount | None = Field(None, description="上年一般公共预算财政拨款支出")
     general_budget_reason: str | None = None
     gov_fund: Amount = Decimal(0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from juesuan.classification import known
 from juesuan.generate.derive import ZERO, Derived, money
 from juesuan.generate.nodes import TableNode
 
@@ -114,6 +115,8 @@ def fiscal_summary(d: Derived) -> TableNode:
               ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]]
     left = [("一、一般公共预算财政拨款", d.general_budget_income), ("二、政府性基金预算财政拨款", d.gov_fund_income),
             ("三、国有资本经营预算财政拨款", d.state_capital_income)]
+    general_begin = data.fiscal_carryover_begin - data.gov_fund_carryover_begin - data.state_capital_carryover_begin
+    general_end = data.fiscal_carryover_end - data.gov_fund_carryover_end - data.state_capital_carryover_end
     rows: list[list[str]] = []
     present = [(code, name) for code, name in CLASSES if code in by_class]
     extra = [("政府性基金预算安排的支出", data.gov_fund, "gov"), ("国有资本经营预算安排的支出", data.state_capital, "sc")]
@@ -132,9 +135,14 @@ def fiscal_summary(d: Derived) -> TableNode:
     rows += [
         ["本年收入合计", money(d.fiscal_income), "本年支出合计", money(d.fiscal_expenditure), cell(d.general_budget),
          cell(data.gov_fund), cell(data.state_capital)],
-        ["年初财政拨款结转和结余", cell(data.fiscal_carryover_begin), "年末财政拨款结转和结余", cell(data.fiscal_carryover_end), "", "", ""],
+        ["年初财政拨款结转和结余", cell(data.fiscal_carryover_begin), "年末财政拨款结转和结余", cell(data.fiscal_carryover_end),
+         cell(general_end), cell(data.gov_fund_carryover_end), cell(data.state_capital_carryover_end)],
+        ["一、一般公共预算财政拨款", cell(general_begin), "", "", "", "", ""],
+        ["二、政府性基金预算财政拨款", cell(data.gov_fund_carryover_begin), "", "", "", "", ""],
+        ["三、国有资本经营预算财政拨款", cell(data.state_capital_carryover_begin), "", "", "", "", ""],
         ["总计", money(d.fiscal_income + data.fiscal_carryover_begin), "总计",
-         money(d.fiscal_expenditure + data.fiscal_carryover_end), "", "", ""],
+         money(d.fiscal_expenditure + data.fiscal_carryover_end), cell(d.general_budget + general_end),
+         cell(data.gov_fund + data.gov_fund_carryover_end), cell(data.state_capital + data.state_capital_carryover_end)],
     ]
     return TableNode("财政拨款收入支出决算总表", header, rows)
 
@@ -148,17 +156,28 @@ def general_budget(d: Derived) -> TableNode:
 
 
 def basic(d: Derived) -> TableNode:
-    """一般公共预算财政拨款基本支出决算表: 人员经费 on the left, 公用经费 on the right."""
-    header = [["科目编码", "科目名称", "决算数", "科目编码", "科目名称", "决算数"]]
-    left = [(i.code, i.name, i.amount) for i in d.data.personnel_items] or [("", "人员经费", d.personnel)]
-    right = [(i.code, i.name, i.amount) for i in d.data.public_items] or [("", "公用经费", d.public)]
-    rows = []
-    for n in range(max(len(left), len(right))):
-        a = left[n] if n < len(left) else ("", "", None)
-        b = right[n] if n < len(right) else ("", "", None)
-        rows.append([a[0], a[1], cell(a[2]), b[0], b[1], cell(b[2])])
-    rows.append(["", "人员经费合计", money(d.personnel), "", "公用经费合计", money(d.public)])
+    """一般公共预算财政拨款基本支出决算表 by 经济分类: 人员经费 (301, 303 …) on the left, 公用经费 (302, 310 …) on
+    the right, each 类 with its total above its 款. Without the 经济分类 in the data, the two totals alone."""
+    header = [["经济分类科目编码", "经济分类科目编码", "科目名称", "决算数"] * 2, ["类", "款", "科目名称", "决算数"] * 2]
+    left = _economic_rows(d, d.data.personnel_items) or [["", "", "人员经费", cell(d.personnel)]]
+    right = _economic_rows(d, d.data.public_items) or [["", "", "公用经费", cell(d.public)]]
+    blank = ["", "", "", ""]
+    rows = [(left[n] if n < len(left) else blank) + (right[n] if n < len(right) else blank)
+            for n in range(max(len(left), len(right)))]
+    rows.append(["", "", "人员经费合计", money(d.personnel), "", "", "公用经费合计", money(d.public)])
     return TableNode("一般公共预算财政拨款基本支出决算表", header, rows)
+
+
+def _economic_rows(d: Derived, items: list) -> list[list[str]]:  # type: ignore[type-arg]
+    """Each 类 (its name from the classification) with the sum of its 款, then the 款, in code order."""
+    rows: list[list[str]] = []
+    for head in sorted({i.code[:3] for i in items}):
+        members = sorted((i for i in items if i.code[:3] == head), key=lambda i: i.code)
+        subjects = known(head, d.year)
+        name = subjects[0].name if subjects else next((i.name for i in members if len(i.code) == 3), head)
+        rows.append([head, "", name, cell(sum((i.amount for i in members if len(i.code) == 5), ZERO))])
+        rows += [[head, i.code[3:], i.name, cell(i.amount)] for i in members if len(i.code) == 5]
+    return rows
 
 
 def three_public(d: Derived) -> TableNode:
@@ -167,8 +186,10 @@ def three_public(d: Derived) -> TableNode:
     vehicles = (tp.vehicle_purchase.budget + tp.vehicle_operation.budget, tp.vehicle_purchase.current + tp.vehicle_operation.current)
     reception = (tp.reception_domestic.budget + tp.reception_foreign.budget,
                  tp.reception_domestic.current + tp.reception_foreign.current)
-    header = [["合计", "合计", "因公出国（境）费", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置及运行维护费",
-               "公务用车购置费", "公务用车购置费", "公务用车运行维护费", "公务用车运行维护费", "公务接待费", "公务接待费"],
+    vehicle = "公务用车购置及运行维护费"
+    header = [["合计", "合计", "因公出国（境）费", "因公出国（境）费", *[vehicle] * 6, "公务接待费", "公务接待费"],
+              ["合计", "合计", "因公出国（境）费", "因公出国（境）费", "小计", "小计", "公务用车购置费", "公务用车购置费",
+               "公务用车运行维护费", "公务用车运行维护费", "公务接待费", "公务接待费"],
               ["预算数", "决算数"] * 6]
     row = [money(budget), money(total), money(tp.outbound.budget), money(tp.outbound.current), money(vehicles[0]),
            money(vehicles[1]), money(tp.vehicle_purchase.budget), money(tp.vehicle_purchase.current),
@@ -176,17 +197,23 @@ def three_public(d: Derived) -> TableNode:
     return TableNode("财政拨款“三公”经费支出决算表", header, [row])
 
 
-def fund(d: Derived, title: str, amount: Decimal, name: str) -> TableNode:
-    header = [["科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"]]
-    if amount == 0:
-        return TableNode(title, header, [["", "合计", "", "", "", ""]],
+def fund(d: Derived, title: str, amount: Decimal, name: str, income: Decimal, begin: Decimal,
+         end: Decimal) -> TableNode:
+    """The fund's table: its 合计 row of carry-overs, income and spending as the data gives them (the data gives
+    the fund's spending as one amount, so its 基本/项目 split and its 科目 rows are left out, not made up)."""
+    header = [["科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出", "本年支出", "本年支出", "年末结转和结余"],
+              ["科目编码", "科目名称", "年初结转和结余", "本年收入", "小计", "基本支出", "项目支出", "年末结转和结余"]]
+    if not (amount or income or begin or end):
+        return TableNode(title, header, [["", "合计", "", "", "", "", "", ""]],
                          note=f"注：{d.data.meta.organisation}无{name}财政拨款收入和支出，故本表无数据。")
-    return TableNode(title, header, [["", "合计", "", "", money(amount), ""]])
+    return TableNode(title, header, [["", "合计", cell(begin), cell(income), cell(amount), "", "", cell(end)]])
 
 
 def all_tables(d: Derived) -> list[TableNode]:
     return [
         summary(d), income(d), expenditure(d), fiscal_summary(d), general_budget(d), basic(d), three_public(d),
-        fund(d, "政府性基金预算财政拨款收入支出决算表", d.data.gov_fund, "政府性基金预算"),
-        fund(d, "国有资本经营预算财政拨款收入支出决算表", d.data.state_capital, "国有资本经营预算"),
+        fund(d, "政府性基金预算财政拨款收入支出决算表", d.data.gov_fund, "政府性基金预算", d.gov_fund_income,
+             d.data.gov_fund_carryover_begin, d.data.gov_fund_carryover_end),
+        fund(d, "国有资本经营预算财政拨款收入支出决算表", d.data.state_capital, "国有资本经营预算", d.state_capital_income,
+             d.data.state_capital_carryover_begin, d.data.state_capital_carryover_end),
     ]

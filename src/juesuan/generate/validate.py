@@ -51,9 +51,19 @@ def _problems(data: ReportData) -> list[str]:
           "人员经费与公用经费之和应等于各项的一般公共预算财政拨款基本支出之和")
     for field, items, total in (("personnel_items", data.personnel_items, data.personnel),
                                 ("public_items", data.public_items, data.public)):
-        if items:
-            equal(field, total, sum((i.amount for i in items), Decimal(0)), "分项之和应等于总数")
+        parts = [i for i in items if len(i.code) == 5]  # the 款; a 类 given as well is its total
+        if parts and abs(total - sum((i.amount for i in parts), Decimal(0))) > TOLERANCE * len(parts):
+            # each 款 is rounded to 0.01 in the accounts, so their sum may differ from the total by half a
+            # cent for each of them, and no more
+            found.append(f"{field}：各经济分类款之和{money(sum((i.amount for i in parts), Decimal(0)))}万元与总数"
+                         f"{money(total)}万元不符（超过舍入误差）")
 
+    for field, part in (("gov_fund_carryover_begin", data.gov_fund_carryover_begin + data.state_capital_carryover_begin),
+                        ("gov_fund_carryover_end", data.gov_fund_carryover_end + data.state_capital_carryover_end)):
+        whole = data.fiscal_carryover_begin if field.endswith("begin") else data.fiscal_carryover_end
+        if part > whole:
+            found.append(f"{field}：政府性基金和国有资本经营预算的结转和结余之和{money(part)}万元大于财政拨款结转和结余"
+                         f"{money(whole)}万元")
     for path, compared, name in (("total", data.total, "收、支总计"), ("fiscal_total", data.fiscal_total, "财政拨款收、支总计"),
                                  ("admin_operating_cost", data.admin_operating_cost, "机关运行经费")):
         _reason(found, path, compared, name)

@@ -54,12 +54,16 @@ def docx(nodes: list[Node], target: Path, toc_pages: list[TocEntry] | None = Non
     landscape = False
     for n, node in enumerate(nodes):
         following = nodes[n + 1] if n + 1 < len(nodes) else None
+        turned = landscape and not isinstance(node, TableNode)
+        if turned:  # text after a wide table is on upright pages again
+            landscape = False
+            _new_section(word, landscape)
         if isinstance(node, Cover):
             _cover(word, node)
             _contents(word, entries)
         elif isinstance(node, Heading):
             paragraph = word.add_heading(node.text, level=node.level)
-            if node.level == 1 and n > 0:
+            if node.level == 1 and n > 0 and not turned:  # a part begins a page (a new section already does)
                 paragraph.paragraph_format.page_break_before = True
         elif isinstance(node, Para):
             paragraph = word.add_paragraph(node.text)
@@ -162,6 +166,8 @@ def _page(section: Any, landscape: bool) -> None:
     if landscape:  # the binding edge is the top of a turned page: narrower margins give the table room
         section.top_margin, section.bottom_margin = Mm(28), Mm(26)
         section.left_margin, section.right_margin = Mm(25), Mm(25)
+        section.footer_distance = Mm(12)  # the page number in the bottom tenth of the page, as readers expect
+        return
     else:  # GB/T 9704: 天头 37 mm, 订口 28 mm; the type area 156 × 225 mm
         section.top_margin, section.bottom_margin = Mm(37), Mm(35)
         section.left_margin, section.right_margin = Mm(28), Mm(26)
@@ -407,8 +413,10 @@ def _column_widths(node: TableNode, total: int, size: float) -> list[int]:
                 figures[c] = max(figures[c], len(text.strip()))
             else:
                 names[c] = max(names[c], min(sum(2 if ord(ch) > 0x2E80 else 1 for ch in text), 48))
-    fixed = [max(minimum, int(n * 0.6 * size * emu_per_pt) + padding) if n and not names[c] else 0
-             for c, n in enumerate(figures)]
+    # The header's last row names the column itself (预算数, 决算数): a column of figures is at least as wide.
+    label = [sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text) for text in node.header[-1][:width]]
+    fixed = [max(minimum, int(max(n * 0.6, min(label[c], 6)) * size * emu_per_pt) + padding) if n and not names[c]
+             else 0 for c, n in enumerate(figures)]
     rest = max(total - sum(fixed), minimum * fixed.count(0))
     share = sum(n or 2 for c, n in enumerate(names) if not fixed[c]) or 1
     widths = [fixed[c] or max(minimum, rest * (names[c] or 2) // share) for c in range(width)]
