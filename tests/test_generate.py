@@ -208,6 +208,45 @@ def test_excel_workbook_round_trip_and_templates(tmp_path: Path) -> None:
     assert refused.returncode == 2 and "数据不完整或有误" in refused.stderr
 
 
+def test_the_workbook_speaks_chinese_and_offers_the_codes(tmp_path: Path) -> None:
+    """A clerk sees Chinese labels (the field paths are hidden), picks codes from drop-down lists of the
+    classification, fills the 经济分类 on its own sheet; the workbook reads back to the same data."""
+    from openpyxl import load_workbook as open_book
+
+    data = load(EXAMPLES / CASES[1][0])
+    book = tmp_path / "data.xlsx"
+    write_template(book, data)
+    assert load(book) == data and data.public_items and data.personnel_items
+    workbook = open_book(book)
+    basic = workbook["基本信息"]
+    assert [c.value for c in basic[1]][:3] == ["项目", "值", "说明"] and basic.column_dimensions["D"].hidden
+    labels = [basic.cell(row=r, column=1).value for r in range(2, basic.max_row + 1)]
+    assert "基本信息·单位全称" in labels and not any(re.search(r"[a-z_]{3}", str(v)) for v in labels)
+    items = workbook["项级科目"]
+    assert items.row_dimensions[2].hidden and not re.search(r"[a-z]", "".join(str(c.value) for c in items[1]))
+    sources = {v.formula1 for ws in workbook.worksheets for v in ws.data_validations.dataValidation}
+    assert any(f.startswith("科目编码!$A$2") for f in sources) and any(f.startswith("科目编码!$C$2") for f in sources)
+    assert workbook["科目编码"].sheet_state == "hidden"
+    codes = {workbook["科目编码"].cell(row=r, column=1).value for r in range(2, 400)}
+    assert "2013101" in codes and "2010601" in codes
+    economic = workbook["经济分类"]
+    assert economic.cell(row=2, column=1).value == "人员经费" and economic.cell(row=2, column=2).value == "30101"
+
+
+def test_blank_optional_blocks_are_ignored(tmp_path: Path) -> None:
+    raw = yaml.safe_load((EXAMPLES / CASES[0][0]).read_text(encoding="utf-8"))
+    raw.update(personnel_items=None, glossary=None, gov_fund_carryover_begin="", public_items=[])
+    raw["three_public"]["vehicles_bought"] = None
+    path = tmp_path / "blanks.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    data = load(path)
+    assert data.personnel_items == [] and data.glossary == [] and data.three_public.vehicles_bought == {}
+    raw["meta"]["organisation"] = None  # a required field left blank is still said to be missing
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    result = run_cli("generate", path, "--out", tmp_path / "x.md")
+    assert result.returncode == 2 and "基本信息·单位全称" in result.stderr
+
+
 def test_workbook_problems_name_the_field_in_chinese(tmp_path: Path) -> None:
     from openpyxl import load_workbook as open_book
 

@@ -33,6 +33,8 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    options_metavar="[选项]",
+    subcommand_metavar="命令 [参数]...",
 )
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
 
@@ -42,7 +44,7 @@ class Format(StrEnum):
     json = "json"
 
 
-FileArg = Annotated[Path, typer.Argument(help=f"报告文件：{SUPPORTED}", show_default=False)]
+FileArg = Annotated[Path, typer.Argument(help=f"报告文件：{SUPPORTED}", show_default=False, metavar="报告文件")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="输出格式：text（默认）或 json")]
 LargeOpt = Annotated[bool, typer.Option("--large", help="把文件大小、字数、段落、页数、扫描页数等上限放宽为10倍（见 README“输入的上限”）")]
 
@@ -156,7 +158,7 @@ class MinSeverity(StrEnum):
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="一个或多个报告文件", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(help="一个或多个报告文件", show_default=False, metavar="报告文件…")],
     fmt: Annotated[str | None, typer.Option("--format", "-f", help="输出格式：text（默认）、json、html、csv 或 xlsx；"
                                             "不给时按 -o 文件的扩展名", show_default=False)] = None,
     select: Annotated[str | None, typer.Option("--select", help="只运行这些规则（逗号分隔，可用前缀，如 R1,T）")] = None,
@@ -225,7 +227,7 @@ def _progress(show: bool):  # type: ignore[no-untyped-def]
 
 
 @app.command()
-def rules(rule_id: Annotated[str | None, typer.Argument(help="规则编号，如 R101", show_default=False)] = None) -> None:
+def rules(rule_id: Annotated[str | None, typer.Argument(help="规则编号，如 R101", show_default=False, metavar="[规则编号]")] = None) -> None:
     """列出规则目录；给出编号时说明该规则，并附错误和正确的例子。"""
     from rich.table import Table
 
@@ -254,7 +256,8 @@ def rules(rule_id: Annotated[str | None, typer.Argument(help="规则编号，如
 
 @app.command()
 def generate(
-    data: Annotated[Path, typer.Argument(help="数据文件：.yaml、.json 或 .xlsx（见 juesuan template）", show_default=False)],
+    data: Annotated[Path, typer.Argument(help="数据文件：.yaml、.json 或 .xlsx（见 juesuan template）", show_default=False,
+                                            metavar="数据文件")],
     layout: Annotated[str, typer.Option("--layout", help="版式：sichuan（四川）或 shanghai（上海）")] = "sichuan",
     out_path: Annotated[Path, typer.Option("--out", "-o", help="输出文件：.docx、.html、.md 或 .pdf", show_default=False)] = Path(
         "report.docx"),
@@ -325,7 +328,8 @@ _ACTIONS = {"stored": "已入库", "updated": "已更新（规则已变）", "un
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="报告文件或文件夹（递归查找支持的格式）", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(help="报告文件或文件夹（递归查找支持的格式）", show_default=False,
+                                                 metavar="文件或文件夹…")],
     db: DbOpt = None,
     time_limit: Annotated[float, typer.Option("--time-limit", help="每个文件的时限（秒）")] = TIME_LIMIT_S,
     large: LargeOpt = False,
@@ -389,7 +393,7 @@ def reports(
 
 @app.command()
 def show(
-    report_id: Annotated[int, typer.Argument(help="报告编号（juesuan reports 列出）", show_default=False)],
+    report_id: Annotated[int, typer.Argument(help="报告编号（juesuan reports 列出）", show_default=False, metavar="编号")],
     db: DbOpt = None,
 ) -> None:
     """显示数据库中一份报告的关键数字和问题。"""
@@ -536,6 +540,9 @@ def text(path: FileArg, large: LargeOpt = False) -> None:
 def main() -> None:
     """The console entry point: a usage mistake is one Chinese line and exit status 2, an unexpected failure
     one Chinese line and exit status 3; never a traceback, never the command-line library's English."""
+    from juesuan.cli_words import install
+
+    install(app)
     try:
         status = app(standalone_mode=False)
     except KeyboardInterrupt:

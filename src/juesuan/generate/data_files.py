@@ -7,10 +7,10 @@ is one Chinese sentence naming the field by its Chinese label (labels.py), whate
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from juesuan.errors import ReadError
 from juesuan.generate.inputs import ReportData
@@ -81,10 +81,24 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 def validate(path: Path, raw: dict[str, Any]) -> ReportData:
     try:
-        return ReportData.model_validate(raw)
+        return ReportData.model_validate(_drop_blanks(ReportData, raw))
     except ValidationError as exc:
         problems = "；".join(f"{place(e['loc'], raw)}：{_chinese(e)}" for e in exc.errors())
         raise ReadError(path, f"数据不完整或有误：{problems}") from None
+
+
+def _drop_blanks(model: type[BaseModel], raw: dict[str, Any]) -> dict[str, Any]:
+    """The data without the optional fields a template left blank (nothing, "" or an empty list or table):
+    they take their defaults. A required field left blank stays, to be reported as missing its value."""
+    kept: dict[str, Any] = {}
+    for key, value in raw.items():
+        field = model.model_fields.get(key) if isinstance(key, str) else None
+        if field is not None and not field.is_required() and value in (None, "", [], {}):
+            continue
+        nested = next((a for a in (field.annotation, *get_args(field.annotation)) if isinstance(a, type)
+                       and issubclass(a, BaseModel)), None) if field is not None else None
+        kept[key] = _drop_blanks(nested, value) if nested is not None and isinstance(value, dict) else value
+    return kept
 
 
 def _chinese(error: Any) -> str:

@@ -1,8 +1,10 @@
 """The generator's data as an Excel workbook and as a YAML template, both with Chinese instructions.
 
-The workbook has one sheet of single values (字段 | 值 | 说明, the 字段 being the data's field path), one
-sheet for each list (收入, 支出, 项级科目, 名单, 车辆, 名词解释) and a sheet of instructions. Reading it back
-gives the same ReportData a YAML file would.
+The workbook has one sheet of single values (项目 | 值 | 说明, and the data's field path in a hidden fourth
+column), one sheet for each list (收入, 支出, 项级科目, 经济分类, 名单, 车辆, 名词解释), a sheet of instructions and
+a hidden sheet of the classification's codes that the code columns offer as drop-down lists. A clerk sees
+Chinese only. Reading it back gives the same ReportData a YAML file would; workbooks made by older versions
+(字段 | 值 | 说明, no 经济分类 sheet) are still read.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
+from juesuan.classification import economic_subjects, function_subjects
 from juesuan.errors import ReadError
 from juesuan.generate.inputs import LineItem, ReportData
+from juesuan.generate.labels import LABELS, place
 from juesuan.limits import check_zip
 
 LIST_SHEETS = {
@@ -31,11 +35,14 @@ INSTRUCTIONS = [
     "本工作簿是 juesuan generate 的输入：填写本年度决算的源数据，报告中的占比、增减率、完成率、合计和措辞都由程序计算。",
     "金额一律以“万元”为单位，保留两位小数；上年数用于计算与上年相比的增减；本年数与上年数不同时必须填写原因。",
     "“基本信息”表每行一个字段：只改“值”一列，不要改“字段”一列。",
-    "“项级科目”表每行一个一般公共预算财政拨款支出的项：编码为7位功能分类科目编码；决算数与预算数不同时必须填写原因。",
-    "“收入”“支出”“名单”“车辆”“名词解释”表可增删行。",
+    "“项级科目”表每行一个一般公共预算财政拨款支出的项：科目编码为7位功能分类科目编码（可从下拉列表选择）；决算数与预算数不同时必须填写原因。",
+    "“经济分类”表可不填：填写时每行一个人员经费或公用经费的经济分类款（5位编码，可从下拉列表选择），各款之和应等于人员经费、公用经费。",
+    "“收入”“支出”“经济分类”“名单”“车辆”“名词解释”表可增删行；不需要的可选项留空即可。",
     "生成：juesuan generate 本文件.xlsx --layout sichuan --out 报告.docx（或 .html .md .pdf；上海格式用 --layout shanghai）。",
 ]
 ITEM_COLUMNS = list(LineItem.model_fields)
+ECONOMIC_KINDS = {"personnel_items": "人员经费", "public_items": "公用经费"}
+CODES_SHEET = "科目编码"  # hidden: the lists the drop-downs offer
 
 
 def _scalars(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str]]:
@@ -66,12 +73,16 @@ def write_template(target: Path, data: ReportData | None = None) -> None:
     for line in INSTRUCTIONS:
         sheet.append([line])
     sheet.column_dimensions["A"].width = 120
-    sheet = book.create_sheet("基本信息")
-    sheet.append(["字段", "值", "说明"])
+    codes = _codes_sheet(book)
+    sheet = book.create_sheet("基本信息", 1)
+    sheet.append(["项目", "值", "说明", "字段"])
     for path, description in _scalars(ReportData):
-        sheet.append([path, _get(values, path), description])
+        sheet.append([place(path.split(".")), _get(values, path), description, path])
+        if path == "meta.kind":
+            _choices(sheet, f"B{sheet.max_row}", '"部门决算,单位决算"')
     for column, width in (("A", 40), ("B", 60), ("C", 50)):
         sheet.column_dimensions[column].width = width
+    sheet.column_dimensions["D"].hidden = True  # the field path, for reading back: not for the clerk
     for field, (title, header) in LIST_SHEETS.items():
         sheet = book.create_sheet(title)
         sheet.append(header)
@@ -80,28 +91,72 @@ def write_template(target: Path, data: ReportData | None = None) -> None:
         for key, value in rows:
             sheet.append([key, value])
     sheet = book.create_sheet("项级科目")
-    sheet.append([LineItem.model_fields[c].description or c for c in ITEM_COLUMNS])
+    sheet.append([LABELS.get(c, c) + (f"（{LineItem.model_fields[c].description}）"
+                                       if LineItem.model_fields[c].description else "") for c in ITEM_COLUMNS])
     sheet.append(ITEM_COLUMNS)
+    sheet.row_dimensions[2].hidden = True  # the field names, for reading back
     for item in values.get("items", []):
         sheet.append([item.get(c) for c in ITEM_COLUMNS])
+    _choices(sheet, "A3:A500", f"{codes}!$A$2:$A${len(_function_items()) + 1}")
+    sheet = book.create_sheet("经济分类")
+    sheet.append(["类别（人员经费或公用经费）", "经济分类科目编码（5位，如30101）", "科目名称", "金额（万元）"])
+    for field, kind in ECONOMIC_KINDS.items():
+        for entry in values.get(field, []):
+            sheet.append([kind, entry["code"], entry["name"], entry["amount"]])
+    _choices(sheet, "A2:A500", f'"{",".join(ECONOMIC_KINDS.values())}"')
+    _choices(sheet, "B2:B500", f"{codes}!$C$2:$C${len(_economic_items()) + 1}")
+    for column, width in (("A", 26), ("B", 30), ("C", 30), ("D", 16)):
+        sheet.column_dimensions[column].width = width
     sheet = book.create_sheet("名单")
-    sheet.append(["字段", "名称"])
+    sheet.append(["名单", "名称"])
     for path, label in NAME_LISTS.items():
         for name in _get(values, path) or []:
-            sheet.append([path, name])
+            sheet.append([label, name])
         if not values:
-            sheet.append([path, f"（{label}，每行一个）"])
+            sheet.append([label, "（每行一个）"])
     sheet = book.create_sheet("车辆")
-    sheet.append(["字段", "车型或用途", "数量（辆）"])
+    sheet.append(["名单", "车型或用途", "数量（辆）"])
     for path, label in VEHICLE_LISTS.items():
         for kind, count in (_get(values, path) or {}).items():
-            sheet.append([path, kind, count])
+            sheet.append([label, kind, count])
         if not values:
-            sheet.append([path, f"（{label}）", 0])
+            sheet.append([label, "（车型或用途）", 0])
     for ws in book.worksheets:
         for cell in ws[1]:
             cell.font = Font(bold=True)
     book.save(str(target))
+
+
+def _function_items() -> list[tuple[str, str]]:
+    return sorted({(s.code, s.name) for s in function_subjects() if s.level == "项"})
+
+
+def _economic_items() -> list[tuple[str, str]]:
+    return sorted({(s.code, s.name) for s in economic_subjects() if len(s.code) == 5})
+
+
+def _codes_sheet(book: Any) -> str:
+    """A hidden sheet: 项 codes with their names (A, B) and 经济分类 款 codes with theirs (C, D)."""
+    sheet = book.create_sheet(CODES_SHEET)
+    sheet.append(["功能分类项编码", "名称", "经济分类款编码", "名称"])
+    functions, economic = _function_items(), _economic_items()
+    for n in range(max(len(functions), len(economic))):
+        f = functions[n] if n < len(functions) else ("", "")
+        e = economic[n] if n < len(economic) else ("", "")
+        sheet.append([*f, *e])
+    sheet.sheet_state = "hidden"
+    return CODES_SHEET
+
+
+def _choices(sheet: Any, cells: str, source: str) -> None:
+    """A drop-down list on `cells`; a value not in it is still accepted (a code the catalogue lacks), with a
+    warning, so that a new subject can be typed in."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    check = DataValidation(type="list", formula1=source, allow_blank=True, showErrorMessage=True,
+                           errorStyle="warning", errorTitle="不在列表中", error="该值不在列表中，确认无误可继续。")
+    sheet.add_data_validation(check)
+    check.add(cells)
 
 
 def _get(values: dict[str, Any], path: str) -> Any:
@@ -147,7 +202,11 @@ def _rows(sheet: Any, first: int, width: int) -> list[tuple[Any, ...]]:
 
 def _values(book: Any) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    rows = _rows(book["基本信息"], 2, 2)
+    first = next(book["基本信息"].iter_rows(max_row=1, values_only=True), ())
+    if first and first[0] == "字段":  # an older workbook: the field path in the first column
+        rows = [(path, value) for path, value in _rows(book["基本信息"], 2, 2)]
+    else:
+        rows = [(path, value) for _, value, _, path in _rows(book["基本信息"], 2, 4)]
     for path_cell, value in rows:
         if path_cell and value not in (None, ""):
             _set(data, str(path_cell), _text(value))
@@ -160,14 +219,29 @@ def _values(book: Any) -> dict[str, Any]:
     item_rows = _rows(book["项级科目"], 3, len(ITEM_COLUMNS))
     data["items"] = [{c: _text(v) for c, v in zip(ITEM_COLUMNS, r, strict=True) if v not in (None, "")}
                      for r in item_rows if r[0] not in (None, "")]
+    if "经济分类" in book.sheetnames:
+        fields = {kind: field for field, kind in ECONOMIC_KINDS.items()}
+        for kind, code, name, amount in _rows(book["经济分类"], 2, 4):
+            if kind in (None, "") and code in (None, ""):
+                continue
+            entry = {"code": _text(code), "name": str(name or ""), "amount": _text(amount)}
+            # 类别 left blank: 301 and 303 are 人员经费, the others (302, 310 …) 公用经费
+            guessed = "personnel_items" if str(code or "").startswith(("301", "303")) else "public_items"
+            data.setdefault(fields.get(str(kind or ""), guessed), []).append(entry)
+    labels = {**{label: path for path, label in NAME_LISTS.items()}, **{label: path for path, label in VEHICLE_LISTS.items()}}
     for path_cell, name in _rows(book["名单"], 2, 2):
-        if path_cell and name and not str(name).startswith("（"):
-            current = _get(data, str(path_cell)) or []
-            _set(data, str(path_cell), [*current, str(name)])
+        path = labels.get(str(path_cell), path_cell)
+        if path and name and not str(name).startswith("（"):
+            current = _get(data, str(path)) or []
+            _set(data, str(path), [*current, str(name)])
     for path_cell, kind, count in _rows(book["车辆"], 2, 3):
-        if path_cell and kind and not str(kind).startswith("（"):
-            current = _get(data, str(path_cell)) or {}
-            _set(data, str(path_cell), {**current, str(kind): _text(count) if count not in (None, "") else 0})
+        path = labels.get(str(path_cell), path_cell)
+        if path and kind and not str(kind).startswith("（"):
+            current = _get(data, str(path)) or {}
+            _set(data, str(path), {**current, str(kind): _text(count) if count not in (None, "") else 0})
+    for path in VEHICLE_LISTS:  # a list left empty is an empty list (no vehicles), as in YAML
+        if _get(data, path) is None:
+            _set(data, path, {})
     return data
 
 
