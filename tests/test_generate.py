@@ -185,6 +185,41 @@ def test_codes_are_checked_against_the_classification(tmp_path: Path) -> None:
     assert any(f.rule == "K101" and "2123101" in f.message for f in check_file(published).findings)
 
 
+def test_fund_spending_by_code_fills_every_table_and_is_never_put_under_other_spending(tmp_path: Path) -> None:
+    """Without its 项 a fund's spending stands on a row of its own, said so, never under 二十三、其他支出; with
+    them it is listed by code in the 支出决算表, the 财政拨款 summary and the fund's own table, and balances."""
+    from juesuan.generate.derive import Derived
+    from juesuan.generate.public_tables import all_tables
+
+    raw = yaml.safe_load((EXAMPLES / CASES[0][0]).read_text(encoding="utf-8"))
+    before = {t.title: t for t in all_tables(Derived(load(EXAMPLES / CASES[0][0])))}
+    other = next(r for r in before["收入支出决算总表"].rows if r[2].endswith("其他支出"))
+    assert other[3] == "" and any(r[2] == "未按科目列出的支出" for r in before["收入支出决算总表"].rows)
+    raw["fund_items"] = [  # test data: 41.38万元 of 政府性基金 under a 项 of 城乡社区支出
+        {"code": "2120802", "class_name": "城乡社区支出", "section_name": "国有土地使用权出让收入安排的支出",
+         "item_name": "土地开发支出", "project": "41.38"}]
+    path = tmp_path / "fund.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    tables = {t.title: t for t in all_tables(Derived(load(path)))}
+    spending = tables["支出决算表"].rows
+    assert ["212", "08", "02", "土地开发支出", "41.38", "", "41.38"] in spending
+    fund_rows = tables["政府性基金预算财政拨款收入支出决算表"].rows
+    assert fund_rows[0][1] == "合计" and fund_rows[0][4] == "41.38" and fund_rows[0][3] == "41.38"
+    assert ["2120802", "土地开发支出", "", "", "41.38", "", "41.38", ""] in fund_rows
+    fiscal = next(r for r in tables["财政拨款收入支出决算总表"].rows if r[2].endswith("城乡社区支出"))
+    assert fiscal[5] == "41.38"
+    generate(load(path), "sichuan", tmp_path / "fund.md")
+    assert not [f for f in check_file(tmp_path / "fund.md").findings if f.severity is Severity.ERROR]
+    book = tmp_path / "fund.xlsx"  # the workbook has a sheet for them and reads them back
+    write_template(book, load(path))
+    assert load(book) == load(path) and load(book).fund_items[0].code == "2120802"
+    raw["fund_items"][0]["project"] = "40.00"  # the 项 no longer add up to the fund's spending
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(GenerationRefused) as refused:
+        generate(load(path), "sichuan", tmp_path / "bad.md")
+    assert any(p.startswith("政府性基金预算财政拨款支出：") and "40.00" in p for p in refused.value.problems)
+
+
 def test_excel_workbook_round_trip_and_templates(tmp_path: Path) -> None:
     data = load(EXAMPLES / CASES[0][0])
     book = tmp_path / "data.xlsx"

@@ -30,11 +30,18 @@ def cell(value: Decimal | None) -> str:
     return "" if value is None or value == 0 else money(value)
 
 
-def _class_amounts(d: Derived) -> dict[str, Decimal]:
+def _class_amounts(d: Derived, items: list | None = None) -> dict[str, Decimal]:  # type: ignore[type-arg]
+    """Spending by 类: of the given 项, or of every 项 the data gives by code (general budget and fund)."""
     amounts: dict[str, Decimal] = {}
-    for item in d.data.items:
+    for item in items if items is not None else [*d.data.items, *d.data.fund_items]:
         amounts[item.code[:3]] = amounts.get(item.code[:3], ZERO) + d.amount(item)
     return amounts
+
+
+def _unplaced(d: Derived) -> Decimal:
+    """Spending the data does not give by code: other funds, and 政府性基金 when its 项 are not listed."""
+    placed = d.general_budget + sum((d.amount(i) for i in d.data.fund_items), ZERO)
+    return d.expenditure_this_year - placed
 
 
 def _source(d: Derived, name: str) -> Decimal:
@@ -44,20 +51,25 @@ def _source(d: Derived, name: str) -> Decimal:
 def summary(d: Derived) -> TableNode:
     """收入支出决算总表: income by source on the left, expenditure by 类 on the right."""
     by_class = _class_amounts(d)
-    other = d.expenditure_this_year - d.general_budget
     rows: list[list[str]] = []
     for n, (code, name) in enumerate(CLASSES):
         left = [f"{ORDINALS[n]}、{INCOME_ROWS[n]}", cell(_source(d, INCOME_ROWS[n]))] if n < len(INCOME_ROWS) else ["", ""]
-        amount = by_class.get(code, ZERO) + (other if code == "229" and other > 0 else ZERO)
-        rows.append([*left, f"{ORDINALS[n]}、{name}", cell(amount)])
+        rows.append([*left, f"{ORDINALS[n]}、{name}", cell(by_class.get(code, ZERO))])
     data = d.data
+    unplaced = _unplaced(d)
+    note = None
+    if unplaced:  # not put under 其他支出: the data does not say under which 类 it belongs
+        rows.append(["", "", "未按科目列出的支出", cell(unplaced)])
+        note = (f"注：本年支出中有{money(unplaced)}万元（财政拨款以外的资金，或未按项列出的政府性基金支出）数据未按功能分类"
+                "科目提供，单列一行。")
     rows += [
         ["本年收入合计", money(d.income_this_year), "本年支出合计", money(d.expenditure_this_year)],
         ["使用非财政拨款结余", cell(data.non_fiscal_balance), "结余分配", cell(data.balance_distribution)],
         ["年初结转和结余", cell(data.carryover_begin), "年末结转和结余", cell(data.carryover_end)],
         ["总计", money(d.income_total), "总计", money(d.expenditure_total)],
     ]
-    return TableNode("收入支出决算总表", [["收入", "收入", "支出", "支出"], ["项目", "决算数", "项目", "决算数"]], rows)
+    return TableNode("收入支出决算总表", [["收入", "收入", "支出", "支出"], ["项目", "决算数", "项目", "决算数"]], rows,
+                     note=note)
 
 
 def income(d: Derived) -> TableNode:
@@ -68,22 +80,27 @@ def income(d: Derived) -> TableNode:
     return TableNode("收入决算表", header, [row])
 
 
-def _functional_rows(d: Derived, columns: int) -> list[list[str]]:
-    """类, 款 and 项 rows with 合计, 基本支出, 项目支出 of the general budget."""
+def _functional_rows(d: Derived, columns: int, items: list | None = None) -> list[list[str]]:  # type: ignore[type-arg]
+    """类, 款 and 项 rows with 合计, 基本支出, 项目支出: of the general budget, or of `items` (a 项 given in
+    both the general budget and a fund is one row with both amounts)."""
+    chosen = d.data.items if items is None else items
     rows: list[list[str]] = []
     seen_class: set[str] = set()
     seen_section: set[str] = set()
-    for item in sorted(d.data.items, key=lambda i: i.code):
+    seen_item: set[str] = set()
+    for item in sorted(chosen, key=lambda i: i.code):
         c, s = item.code[:3], item.code[:5]
         if c not in seen_class:
             seen_class.add(c)
-            members = [i for i in d.data.items if i.code.startswith(c)]
+            members = [i for i in chosen if i.code.startswith(c)]
             rows.append([c, "", "", item.class_name, *_sums(d, members)])
         if s not in seen_section:
             seen_section.add(s)
-            members = [i for i in d.data.items if i.code.startswith(s)]
+            members = [i for i in chosen if i.code.startswith(s)]
             rows.append([c, s[3:], "", item.section_name, *_sums(d, members)])
-        rows.append([c, s[3:], item.code[5:], item.item_name, *_sums(d, [item])])
+        if item.code not in seen_item:
+            seen_item.add(item.code)
+            rows.append([c, s[3:], item.code[5:], item.item_name, *_sums(d, [i for i in chosen if i.code == item.code])])
     return [r[: 4 + columns] for r in rows]
 
 
@@ -99,12 +116,18 @@ def expenditure(d: Derived) -> TableNode:
     kinds = d.data.expenditure_kinds
     basic = sum((v for k, v in kinds.items() if "基本" in k), ZERO)
     project = sum((v for k, v in kinds.items() if "项目" in k), ZERO)
-    rows = [["", "", "", "合计", money(d.expenditure_this_year), cell(basic), cell(project)], *_functional_rows(d, 3)]
-    other = d.expenditure_this_year - d.general_budget
-    if other > 0:
-        rows.append(["", "", "", "其他资金安排的支出", cell(other), cell(basic - d.general_budget_basic),
-                     cell(project - (d.general_budget - d.general_budget_basic))])
-    return TableNode("支出决算表", header, rows)
+    placed = [*d.data.items, *d.data.fund_items]
+    rows = [["", "", "", "合计", money(d.expenditure_this_year), cell(basic), cell(project)],
+            *_functional_rows(d, 3, placed)]
+    unplaced = _unplaced(d)
+    note = None
+    if unplaced:
+        placed_basic = sum((i.basic for i in placed), ZERO)
+        placed_project = sum((i.project for i in placed), ZERO)
+        rows.append(["", "", "", "未按科目列出的支出", cell(unplaced), cell(basic - placed_basic),
+                     cell(project - placed_project)])
+        note = f"注：{money(unplaced)}万元支出的数据未按功能分类科目提供，单列一行。"
+    return TableNode("支出决算表", header, rows, note=note)
 
 
 def fiscal_summary(d: Derived) -> TableNode:
@@ -118,11 +141,15 @@ def fiscal_summary(d: Derived) -> TableNode:
     general_begin = data.fiscal_carryover_begin - data.gov_fund_carryover_begin - data.state_capital_carryover_begin
     general_end = data.fiscal_carryover_end - data.gov_fund_carryover_end - data.state_capital_carryover_end
     rows: list[list[str]] = []
+    general = _class_amounts(d, d.data.items)
+    fund = _class_amounts(d, d.data.fund_items)
     present = [(code, name) for code, name in CLASSES if code in by_class]
-    extra = [("政府性基金预算安排的支出", data.gov_fund, "gov"), ("国有资本经营预算安排的支出", data.state_capital, "sc")]
+    # a fund's spending the data does not give by 项 has no 类: it stands on a row of its own
+    extra = [("政府性基金预算安排的支出（未按科目列出）", data.gov_fund if not data.fund_items else ZERO, "gov"),
+             ("国有资本经营预算安排的支出", data.state_capital, "sc")]
     right: list[tuple[str, Decimal, Decimal, Decimal, Decimal]] = [
-        (f"{ORDINALS[CLASSES.index((code, name))]}、{name}", by_class[code], by_class[code], ZERO, ZERO)
-        for code, name in present]
+        (f"{ORDINALS[CLASSES.index((code, name))]}、{name}", by_class[code], general.get(code, ZERO),
+         fund.get(code, ZERO), ZERO) for code, name in present]
     right += [(label, value, ZERO, value if kind == "gov" else ZERO, value if kind == "sc" else ZERO)
               for label, value, kind in extra if value > 0]
     for n in range(max(len(left), len(right))):
@@ -206,7 +233,15 @@ def fund(d: Derived, title: str, amount: Decimal, name: str, income: Decimal, be
     if not (amount or income or begin or end):
         return TableNode(title, header, [["", "合计", "", "", "", "", "", ""]],
                          note=f"注：{d.data.meta.organisation}无{name}财政拨款收入和支出，故本表无数据。")
-    return TableNode(title, header, [["", "合计", cell(begin), cell(income), cell(amount), "", "", cell(end)]])
+    items = d.data.fund_items if name == "政府性基金预算" else []
+    if not items:
+        return TableNode(title, header, [["", "合计", cell(begin), cell(income), cell(amount), "", "", cell(end)]],
+                         note="注：本年支出的数据未按科目提供，只列合计。")
+    basic = sum((i.basic for i in items), ZERO)
+    rows = [["", "合计", cell(begin), cell(income), cell(amount), cell(basic), cell(amount - basic), cell(end)]]
+    for c, s, i, subject, total, basic_part, project_part in _functional_rows(d, 3, items):
+        rows.append([c + s + i, subject, "", "", total, basic_part, project_part, ""])
+    return TableNode(title, header, rows)
 
 
 def all_tables(d: Derived) -> list[TableNode]:

@@ -29,18 +29,20 @@ LIST_SHEETS = {
 NAME_LISTS = {"overview.units": "纳入决算的单位", "personnel_names": "人员经费主要包括", "public_names": "公用经费主要包括"}
 VEHICLE_LISTS = {"three_public.vehicles_bought": "本年购置（按车型）", "three_public.vehicles_held": "年末保有（按车型）",
                  "state_assets.vehicles_by_use": "车辆（按用途）"}
-SKIPPED = {"income_sources", "expenditure_kinds", "glossary", "items", "personnel_items", "public_items",
+SKIPPED = {"income_sources", "expenditure_kinds", "glossary", "items", "fund_items", "personnel_items", "public_items",
            "overview.units", "personnel_names", "public_names", *VEHICLE_LISTS}
 INSTRUCTIONS = [
     "本工作簿是 juesuan generate 的输入：填写本年度决算的源数据，报告中的占比、增减率、完成率、合计和措辞都由程序计算。",
     "金额一律以“万元”为单位，保留两位小数；上年数用于计算与上年相比的增减；本年数与上年数不同时必须填写原因。",
     "“基本信息”表每行一个字段：只改“值”一列，不要改“字段”一列。",
     "“项级科目”表每行一个一般公共预算财政拨款支出的项：科目编码为7位功能分类科目编码（可从下拉列表选择）；决算数与预算数不同时必须填写原因。",
+    "“政府性基金项级科目”表：有政府性基金预算财政拨款支出时，每行填一个项（填法同“项级科目”），各项之和应等于政府性基金预算财政拨款支出。",
     "“经济分类”表可不填：填写时每行一个人员经费或公用经费的经济分类款（5位编码，可从下拉列表选择），各款之和应等于人员经费、公用经费。",
     "“收入”“支出”“经济分类”“名单”“车辆”“名词解释”表可增删行；不需要的可选项留空即可。",
     "生成：juesuan generate 本文件.xlsx --layout sichuan --out 报告.docx（或 .html .md .pdf；上海格式用 --layout shanghai）。",
 ]
 ITEM_COLUMNS = list(LineItem.model_fields)
+ITEM_SHEETS = {"items": "项级科目", "fund_items": "政府性基金项级科目"}
 ECONOMIC_KINDS = {"personnel_items": "人员经费", "public_items": "公用经费"}
 CODES_SHEET = "科目编码"  # hidden: the lists the drop-downs offer
 
@@ -90,14 +92,15 @@ def write_template(target: Path, data: ReportData | None = None) -> None:
         rows = entries.items() if isinstance(entries, dict) else [(e["term"], e["definition"]) for e in entries]
         for key, value in rows:
             sheet.append([key, value])
-    sheet = book.create_sheet("项级科目")
-    sheet.append([LABELS.get(c, c) + (f"（{LineItem.model_fields[c].description}）"
-                                       if LineItem.model_fields[c].description else "") for c in ITEM_COLUMNS])
-    sheet.append(ITEM_COLUMNS)
-    sheet.row_dimensions[2].hidden = True  # the field names, for reading back
-    for item in values.get("items", []):
-        sheet.append([item.get(c) for c in ITEM_COLUMNS])
-    _choices(sheet, "A3:A500", f"{codes}!$A$2:$A${len(_function_items()) + 1}")
+    for field, title in ITEM_SHEETS.items():
+        sheet = book.create_sheet(title)
+        sheet.append([LABELS.get(c, c) + (f"（{LineItem.model_fields[c].description}）"
+                                           if LineItem.model_fields[c].description else "") for c in ITEM_COLUMNS])
+        sheet.append(ITEM_COLUMNS)
+        sheet.row_dimensions[2].hidden = True  # the field names, for reading back
+        for item in values.get(field, []):
+            sheet.append([item.get(c) for c in ITEM_COLUMNS])
+        _choices(sheet, "A3:A500", f"{codes}!$A$2:$A${len(_function_items()) + 1}")
     sheet = book.create_sheet("经济分类")
     sheet.append(["类别（人员经费或公用经费）", "经济分类科目编码（5位，如30101）", "科目名称", "金额（万元）"])
     for field, kind in ECONOMIC_KINDS.items():
@@ -216,9 +219,12 @@ def _values(book: Any) -> dict[str, Any]:
             data[field] = [{"term": str(r[0]), "definition": str(r[1] or "")} for r in entries]
         else:
             data[field] = {str(r[0]): _text(r[1]) for r in entries}
-    item_rows = _rows(book["项级科目"], 3, len(ITEM_COLUMNS))
-    data["items"] = [{c: _text(v) for c, v in zip(ITEM_COLUMNS, r, strict=True) if v not in (None, "")}
-                     for r in item_rows if r[0] not in (None, "")]
+    for field, title in ITEM_SHEETS.items():
+        if title not in book.sheetnames:  # an older workbook: no 政府性基金 sheet
+            continue
+        item_rows = _rows(book[title], 3, len(ITEM_COLUMNS))
+        data[field] = [{c: _text(v) for c, v in zip(ITEM_COLUMNS, r, strict=True) if v not in (None, "")}
+                       for r in item_rows if r[0] not in (None, "")]
     if "经济分类" in book.sheetnames:
         fields = {kind: field for field, kind in ECONOMIC_KINDS.items()}
         for kind, code, name, amount in _rows(book["经济分类"], 2, 4):
