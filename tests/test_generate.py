@@ -132,6 +132,24 @@ def test_docx_has_real_headings_tables_and_seven_charts(generated: dict[tuple[st
     assert len(media) == 7
 
 
+def test_the_shanghai_layout_writes_the_shanghai_templates_sentences(generated: dict[tuple[str, str], Path]) -> None:
+    """政府采购 and 国有资产 as the Shanghai template words them: the generated paragraphs are the published
+    Putuo report's, word for word (its figures are the example's)."""
+    text = generated[("shanghai", ".md")].read_text(encoding="utf-8")
+    published = [
+        "2024年度本部门面向中小企业预留政府采购项目预算金额246.47万元，面向小微企业预留政府采购项目预算金额0万元。"
+        "在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额246.47万元；在面向小微企业预留政府采购"
+        "项目中，由小微企业供应商中标或成交的，采购金额0万元；在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额4.79万元。",
+        "截至2024年12月31日，上海市普陀区财政局共有车辆0辆，其中：部级领导干部用车0辆、主要领导干部用车0辆、机要通信用车0辆、"
+        "应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、离退休干部用车0辆、其他用车0辆。单价100万元（含）以上设备"
+        "（不含车辆）2台（套）。",
+        "上海市普陀区财政局2024年度政府采购金额（以合同签订为准）为251.25万元，其中：货物采购金额4.79万元、工程采购金额0万元、",
+    ]
+    for paragraph in published:
+        assert paragraph in text, paragraph[:30]
+    assert "授予中小企业合同金额" not in text  # the Sichuan wording is not used
+
+
 def test_percentages_and_words_follow_the_figures(generated: dict[tuple[str, str], Path]) -> None:
     text = generated[("sichuan", ".md")].read_text(encoding="utf-8")
     assert "2020年一般公共预算财政拨款支出7,349.61万元，占本年支出合计的99.06%" in text  # not the 99.44% of the original

@@ -97,12 +97,18 @@ class Procurement(Strict):
     services: Amount = Decimal(0)
     sme: Amount = Decimal(0)
     micro_small: Amount = Decimal(0)
+    # The Shanghai template's account of reserved procurement (面向中小企业预留); written when given.
+    sme_reserved: Amount | None = Field(None, description="面向中小企业预留政府采购项目预算金额（上海格式）")
+    micro_reserved: Amount | None = Field(None, description="面向小微企业预留政府采购项目预算金额（上海格式）")
+    sme_won_reserved: Amount | None = Field(None, description="预留项目中由中小企业供应商中标或成交的采购金额（上海格式）")
+    micro_won_reserved: Amount | None = Field(None, description="预留项目中由小微企业供应商中标或成交的采购金额（上海格式）")
+    sme_won_other: Amount | None = Field(None, description="其他政府采购项目中由中小企业供应商中标或成交的采购金额（上海格式）")
 
 
 class StateAssets(Strict):
     vehicles_by_use: dict[str, Count] = Field(description="车辆按用途，如 {机要通信用车: 1}")
     general_equipment: Count = Field(0, description="单价50万元以上通用设备台（套）数")
-    special_equipment: Count = Field(0, description="单价100万元以上专用设备台（套）数")
+    special_equipment: Count = Field(0, description="单价100万元以上专用设备台（套）数（上海格式：单价100万元（含）以上设备，不含车辆）")
 
 
 class Performance(Strict):

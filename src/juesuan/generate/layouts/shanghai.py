@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from juesuan.generate import public_tables
-from juesuan.generate.derive import completion, money, pct
+from juesuan.generate.derive import completion, money, pct, percent
 from juesuan.generate.inputs import LineItem
 from juesuan.generate.layouts import register
 from juesuan.generate.layouts.common import Composer
@@ -55,3 +55,38 @@ class Shanghai(Composer):
         same = "决算数与预算数持平。" if item.budget is not None and relation == "等于" else ""
         return (f"{n}、{self.names(item)}。{purpose}{budget_text}支出决算为{money(amount)}万元"
                 + (f"，完成年初预算的{pct(rate)}。" if rate is not None else "。") + why + same)
+
+    # The Shanghai template's own wording for 政府采购 and 国有资产 (its sentences, its list of vehicle uses).
+
+    def procurement(self) -> None:
+        year, p, total = self.d.year, self.data.procurement, self.d.procurement_total
+        org = self.data.meta.organisation
+        self.p(f"{org}{year}年度政府采购金额（以合同签订为准）为{_plain(total)}万元，其中：货物采购金额{_plain(p.goods)}万元、"
+               f"工程采购金额{_plain(p.works)}万元、服务采购金额{_plain(p.services)}万元。")
+        reserved = (p.sme_reserved, p.micro_reserved, p.sme_won_reserved, p.micro_won_reserved, p.sme_won_other)
+        if all(v is not None for v in reserved):
+            a, b, c, e, f = (_plain(v) for v in reserved)  # type: ignore[arg-type]
+            self.p(f"{year}年度本部门面向中小企业预留政府采购项目预算金额{a}万元，面向小微企业预留政府采购项目预算金额{b}万元。"
+                   f"在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额{c}万元；在面向小微企业预留政府"
+                   f"采购项目中，由小微企业供应商中标或成交的，采购金额{e}万元；在其他政府采购项目中，由中小企业供应商中标或成交的，"
+                   f"采购金额{f}万元。")
+        elif total:
+            self.p(f"授予中小企业合同金额{money(p.sme)}万元，占政府采购金额的{pct(percent(p.sme, total))}，其中：授予小微企业"
+                   f"合同金额{money(p.micro_small)}万元，占政府采购金额的{pct(percent(p.micro_small, total))}。")
+
+    def assets(self) -> None:
+        year, a = self.d.year, self.data.state_assets
+        counts = {use: a.vehicles_by_use.get(use, 0) for use in VEHICLE_USES}
+        counts.update({use: n for use, n in a.vehicles_by_use.items() if use not in counts})  # a use the list lacks
+        uses = "、".join(f"{use}{n}辆" for use, n in counts.items())
+        self.p(f"截至{year}年12月31日，{self.data.meta.organisation}共有车辆{sum(counts.values())}辆，其中：{uses}。"
+               f"单价100万元（含）以上设备（不含车辆）{a.special_equipment}台（套）。")
+
+
+VEHICLE_USES = ["部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车",
+                "离退休干部用车", "其他用车"]
+
+
+def _plain(amount: Decimal) -> str:
+    """An amount as the Shanghai template writes it in 政府采购: none is "0", not "0.00"."""
+    return "0" if amount == 0 else money(amount)
