@@ -148,6 +148,9 @@ def test_the_shanghai_layout_writes_the_shanghai_templates_sentences(generated: 
     for paragraph in published:
         assert paragraph in text, paragraph[:30]
     assert "授予中小企业合同金额" not in text  # the Sichuan wording is not used
+    assert "| 序号 | 单位名称 | 备注 |" in text and "| 2 | 上海市普陀区财政局财政所 | 预算不单列，并入本级 |" in text
+    units = [u.text for u in analyse(generated[("shanghai", ".pdf")]).disclosure.meta.sub_units_listed]
+    assert "上海市普陀区国库收付中心" in units  # the 单位构成 table is read back from the PDF
 
 
 def test_percentages_and_words_follow_the_figures(generated: dict[tuple[str, str], Path]) -> None:

@@ -45,6 +45,7 @@ class Overview(Strict):
     key_work: str = Field("", description="重点工作完成情况（四川格式）")
     organisation: str = Field(description="机构设置或决算单位构成")
     units: list[str] = Field([], description="纳入决算的单位名称")
+    unit_remarks: dict[str, str] = Field({}, description="单位的备注，如 {上海市XX中心: 预算不单列，并入本级}（上海格式单位构成表）")
 
 
 class LineItem(Strict):

@@ -12,7 +12,7 @@ from typing import Any
 
 LABELS = {
     "meta": "基本信息", "organisation": "单位全称", "short_name": "简称", "year": "年度", "kind": "决算类型",
-    "overview": "概况", "functions": "主要职能", "key_work": "重点工作完成情况", "units": "纳入决算的单位",
+    "overview": "概况", "functions": "主要职能", "key_work": "重点工作完成情况", "units": "纳入决算的单位", "unit_remarks": "单位备注",
     "total": "收、支总计", "current": "本年数", "previous": "上年数", "reason": "原因",
     "income_sources": "本年收入", "carryover_begin": "年初结转和结余", "non_fiscal_balance": "使用非财政拨款结余",
     "expenditure_kinds": "本年支出", "carryover_end": "年末结转和结余", "balance_distribution": "结余分配",

@@ -33,6 +33,7 @@ class TableNode:
     rows: list[list[str]]
     unit: str | None = "万元"
     note: str | None = None
+    inline: bool = False  # a small table within the text (单位构成): no page of its own, no caption if untitled
 
 
 @dataclass(slots=True)

@@ -30,7 +30,7 @@ NAME_LISTS = {"overview.units": "纳入决算的单位", "personnel_names": "人
 VEHICLE_LISTS = {"three_public.vehicles_bought": "本年购置（按车型）", "three_public.vehicles_held": "年末保有（按车型）",
                  "state_assets.vehicles_by_use": "车辆（按用途）"}
 SKIPPED = {"income_sources", "expenditure_kinds", "glossary", "items", "fund_items", "personnel_items", "public_items",
-           "overview.units", "personnel_names", "public_names", *VEHICLE_LISTS}
+           "overview.units", "overview.unit_remarks", "personnel_names", "public_names", *VEHICLE_LISTS}
 INSTRUCTIONS = [
     "本工作簿是 juesuan generate 的输入：填写本年度决算的源数据，报告中的占比、增减率、完成率、合计和措辞都由程序计算。",
     "金额一律以“万元”为单位，保留两位小数；上年数用于计算与上年相比的增减；本年数与上年数不同时必须填写原因。",
@@ -111,10 +111,11 @@ def write_template(target: Path, data: ReportData | None = None) -> None:
     for column, width in (("A", 26), ("B", 30), ("C", 30), ("D", 16)):
         sheet.column_dimensions[column].width = width
     sheet = book.create_sheet("名单")
-    sheet.append(["名单", "名称"])
+    sheet.append(["名单", "名称", "备注（纳入决算的单位可填，如 预算不单列，并入本级）"])
+    remarks = _get(values, "overview.unit_remarks") or {}
     for path, label in NAME_LISTS.items():
         for name in _get(values, path) or []:
-            sheet.append([label, name])
+            sheet.append([label, name, remarks.get(name) if path == "overview.units" else None])
         if not values:
             sheet.append([label, "（每行一个）"])
     sheet = book.create_sheet("车辆")
@@ -235,11 +236,13 @@ def _values(book: Any) -> dict[str, Any]:
             guessed = "personnel_items" if str(code or "").startswith(("301", "303")) else "public_items"
             data.setdefault(fields.get(str(kind or ""), guessed), []).append(entry)
     labels = {**{label: path for path, label in NAME_LISTS.items()}, **{label: path for path, label in VEHICLE_LISTS.items()}}
-    for path_cell, name in _rows(book["名单"], 2, 2):
+    for path_cell, name, remark in _rows(book["名单"], 2, 3):
         path = labels.get(str(path_cell), path_cell)
         if path and name and not str(name).startswith("（"):
             current = _get(data, str(path)) or []
             _set(data, str(path), [*current, str(name)])
+            if path == "overview.units" and remark not in (None, ""):
+                _set(data, "overview.unit_remarks", {**(_get(data, "overview.unit_remarks") or {}), str(name): str(remark)})
     for path_cell, kind, count in _rows(book["车辆"], 2, 3):
         path = labels.get(str(path_cell), path_cell)
         if path and kind and not str(kind).startswith("（"):

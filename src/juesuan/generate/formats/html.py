@@ -21,7 +21,8 @@ def html(nodes: list[Node], title: str) -> str:
         elif isinstance(node, Para):
             body.append(f"<p>{escape(node.text)}</p>")
         elif isinstance(node, TableNode):
-            body.append(f'<p class="table-title">{escape(node.title)}</p>')
+            if node.title:
+                body.append(f'<p class="table-title">{escape(node.title)}</p>')
             if node.unit:
                 body.append(f'<p class="unit">单位：{escape(node.unit)}</p>')
             body.append("<table>")

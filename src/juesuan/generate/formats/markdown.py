@@ -20,7 +20,8 @@ def markdown(nodes: list[Node], chart_dir: Path | None = None, stem: str = "repo
         elif isinstance(node, Para):
             lines += [node.text, ""]
         elif isinstance(node, TableNode):
-            lines += [node.title, ""]
+            if node.title:
+                lines += [node.title, ""]
             if node.unit:
                 lines += [f"单位：{node.unit}", ""]
             width = len(node.header[-1])

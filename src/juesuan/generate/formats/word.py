@@ -71,6 +71,8 @@ def docx(nodes: list[Node], target: Path, toc_pages: list[TocEntry] | None = Non
                 paragraph.paragraph_format.keep_with_next = True  # the caption stays with its chart
                 paragraph.paragraph_format.first_line_indent = 0
                 paragraph.alignment = 1  # centred
+        elif isinstance(node, TableNode) and node.inline:
+            _table(word, node, wide=False, landscape=False)
         elif isinstance(node, TableNode):
             wide = len(node.header[-1]) > WIDE
             if wide != landscape:
@@ -304,8 +306,9 @@ def _table(word: Any, node: TableNode, wide: bool, landscape: bool) -> None:
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
 
-    caption = word.add_paragraph(node.title, style="Table Caption")
-    caption.paragraph_format.keep_with_next = True
+    if node.title:
+        caption = word.add_paragraph(node.title, style="Table Caption")
+        caption.paragraph_format.keep_with_next = True
     if node.unit:
         unit = word.add_paragraph(f"单位：{node.unit}")
         unit.alignment = 2  # right

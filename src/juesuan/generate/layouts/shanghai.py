@@ -9,7 +9,7 @@ from juesuan.generate.derive import completion, money, pct, percent
 from juesuan.generate.inputs import LineItem
 from juesuan.generate.layouts import register
 from juesuan.generate.layouts.common import Composer
-from juesuan.generate.nodes import Cover, Node
+from juesuan.generate.nodes import Cover, Node, TableNode
 
 
 @register
@@ -26,7 +26,7 @@ class Shanghai(Composer):
         self.h(2, "一、主要职能")
         self.p(data.overview.functions)
         self.h(2, "二、部门决算单位构成")
-        self.p(data.overview.organisation)
+        self.composition()
         self.h(1, f"第二部分 {data.meta.organisation}{year}年度部门决算表")
         self.nodes.extend(public_tables.all_tables(self.d))
         self.h(1, f"第三部分 {data.meta.organisation}{year}年度部门决算情况说明")
@@ -34,6 +34,19 @@ class Shanghai(Composer):
         self.h(1, "第四部分 名词解释")
         self.glossary(numbered="chinese")
         return self.nodes
+
+    def composition(self) -> None:
+        """The template's two sentences and its table of units (序号, 单位名称, 备注) when the data lists the
+        units; the author's own text when it does not."""
+        data, org = self.data, self.data.meta.organisation
+        units = data.overview.units
+        if not units:
+            self.p(data.overview.organisation)
+            return
+        self.p(f"从预算单位构成看，{org}部门决算包括：{org}本级决算、下属行政事业单位决算。")
+        self.p(f"纳入{org}{self.d.year}年度部门决算编制范围的单位包括：")
+        rows = [[str(n), unit, data.overview.unit_remarks.get(unit, "")] for n, unit in enumerate(units, 1)]
+        self.nodes.append(TableNode("", [["序号", "单位名称", "备注"]], rows, unit=None, inline=True))
 
     def closing(self) -> None:
         self.h(2, "十、预算绩效管理情况")
