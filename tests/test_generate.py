@@ -241,6 +241,43 @@ def test_fund_spending_by_code_fills_every_table_and_is_never_put_under_other_sp
     assert any(p.startswith("政府性基金预算财政拨款支出：") and "40.00" in p for p in refused.value.problems)
 
 
+def test_a_published_report_is_rewritten_with_its_mistakes_corrected(generated: dict[tuple[str, str], Path],
+                                                                      tmp_path: Path) -> None:
+    """generate --from: the source figures come from the report's tables and prose; the shares and rates it
+    got wrong are recomputed, and each change is listed with its place."""
+    published = tmp_path / "published.md"
+    text = generated[("shanghai", ".md")].read_text(encoding="utf-8")
+    wrong = text.replace("基本支出2,336.91万元，占79.49%", "基本支出2,336.91万元，占78.49%").replace("下降2.10%", "下降2.01%")
+    assert wrong != text
+    published.write_text(wrong, encoding="utf-8")
+    assert {f.rule for f in check_file(published).findings} >= {"R101", "R103"}
+    fixed = tmp_path / "fixed.md"
+    result = run_cli("generate", "--from", published, "--layout", "shanghai", "--out", fixed)
+    assert result.returncode == 0, result.stderr
+    assert "改动 2 处" in result.stderr and "原为78.49%，现为79.49%" in result.stderr and "原为2.01%，现为2.10%" in result.stderr
+    assert "基本支出2,336.91万元，占79.49%" in fixed.read_text(encoding="utf-8")
+    assert not [f for f in check_file(fixed).findings if f.severity is Severity.ERROR]
+    saved = yaml.safe_load((tmp_path / "published.data.yaml").read_text(encoding="utf-8"))
+    assert saved["items"][0]["code"] == "2010601" and saved["items"][0]["basic"] == "1503.52"
+
+
+def test_a_report_that_does_not_state_enough_is_not_rewritten(tmp_path: Path) -> None:
+    """The Putuo PDF's own tables disagree by 0.01 (a rounding the text cannot settle) and seed 000 prints no
+    tables: both are refused with every problem named, and the data rebuilt so far is saved for a person."""
+    from conftest import PUTUO, seed
+
+    out = tmp_path / "putuo.md"
+    putuo = run_cli("generate", "--from", PUTUO, "--layout", "shanghai", "--out", out)
+    assert putuo.returncode == 2 and not out.exists() and "Traceback" not in putuo.stderr
+    assert "财政拨款收、支总计·本年数" in putuo.stderr and "2,961.69" in putuo.stderr
+    assert (tmp_path / f"{PUTUO.stem}.data.yaml").exists()
+    sichuan = run_cli("generate", "--from", seed("000"), "--out", tmp_path / "000.md")
+    assert sichuan.returncode == 2 and "一般公共预算财政拨款支出决算表" in sichuan.stderr
+    assert "  “三公”经费·因公出国（境）费·预算数：缺少此项" in sichuan.stderr  # one problem a line
+    both = run_cli("generate", EXAMPLES / CASES[0][0], "--from", seed("000"), "--out", tmp_path / "x.md")
+    assert both.returncode == 2 and "二者选一" in both.stderr
+
+
 def test_excel_workbook_round_trip_and_templates(tmp_path: Path) -> None:
     data = load(EXAMPLES / CASES[0][0])
     book = tmp_path / "data.xlsx"

@@ -256,13 +256,17 @@ def rules(rule_id: Annotated[str | None, typer.Argument(help="规则编号，如
 
 @app.command()
 def generate(
-    data: Annotated[Path, typer.Argument(help="数据文件：.yaml、.json 或 .xlsx（见 juesuan template）", show_default=False,
-                                            metavar="数据文件")],
+    data: Annotated[Path | None, typer.Argument(help="数据文件：.yaml、.json 或 .xlsx（见 juesuan template）", show_default=False,
+                                                   metavar="[数据文件]")] = None,
     layout: Annotated[str, typer.Option("--layout", help="版式：sichuan（四川）或 shanghai（上海）")] = "sichuan",
     out_path: Annotated[Path, typer.Option("--out", "-o", help="输出文件：.docx、.html、.md 或 .pdf", show_default=False)] = Path(
         "report.docx"),
     charts: Annotated[bool | None, typer.Option("--charts/--no-charts", help="是否附图（默认按版式：四川附图，上海不附图）",
                                                 show_default=False)] = None,
+    source: Annotated[Path | None, typer.Option("--from", help="由已公开的报告重建数据，重写一份改正后的报告（列出改动）",
+                                                show_default=False)] = None,
+    save_data: Annotated[Path | None, typer.Option("--save-data", help="与 --from 合用：把重建的数据另存为 .yaml，便于核对修改",
+                                                   show_default=False)] = None,
 ) -> None:
     """由本年度决算数据生成完整的决算公开报告（含附表；四川版式附图），数据不一致时拒绝生成并列出全部问题。"""
     from juesuan.files import WriteError, check_target
@@ -274,9 +278,14 @@ def generate(
         _fail(f"不认识的版式“{layout}”（支持 {known}）")
     if out_path.suffix.lower() not in formats():
         _fail(f"不支持的输出格式“{out_path.suffix or '无扩展名'}”（支持 {' '.join(formats())}）")
+    if (data is None) == (source is None):
+        _fail("请给出数据文件，或用 --from 给出一份已公开的报告（二者选一）")
+    if source is not None:
+        _from_report(source, layout, out_path, charts, save_data)
+        return
     try:
         check_target(out_path)  # before the data is read: a wrong folder is said at once
-        report_data = load(data)
+        report_data = load(data)  # type: ignore[arg-type]
         write_report(report_data, layout, out_path, charts)
     except (ReadError, WriteError) as exc:
         _fail(str(exc))
@@ -286,6 +295,55 @@ def generate(
             print(f"  {problem}", file=sys.stderr)
         raise typer.Exit(2) from None
     print(f"已生成 {out_path}", file=sys.stderr)
+
+
+def _from_report(source: Path, layout: str, out_path: Path, charts: bool | None, save_data: Path | None) -> None:
+    """generate --from: the published report's source figures, validated like a data file, written again."""
+    import yaml
+
+    from juesuan.files import AtomicFile, WriteError, check_target
+    from juesuan.generate import GenerationRefused
+    from juesuan.generate import generate as write_report
+    from juesuan.generate.data_files import validate
+    from juesuan.generate.from_report import changes, report_data
+    from juesuan.generate.validate import problems
+    from juesuan.pipeline import analyse
+
+    try:
+        check_target(out_path)
+        analysis = analyse(_read(source))
+        raw = report_data(analysis)
+        saved = save_data or out_path.with_name(f"{source.stem}.data.yaml")
+        out = AtomicFile(saved)
+        out.file.write(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False))
+        out.commit()
+        print(f"由报告重建的数据已写入 {saved}", file=sys.stderr)
+        refused = [] if raw.get("items") else [
+            "项级科目：报告没有按科目给出一般公共预算财政拨款支出的基本支出和项目支出（一般公共预算财政拨款支出决算表）"]
+        try:
+            rebuilt = validate(source, raw)
+            refused += problems(rebuilt)
+        except ReadError as exc:
+            refused += exc.reason.removeprefix("数据不完整或有误：").split("；")
+        if refused:
+            print(f"错误：报告中的数字不全或不一致，无法重写（{len(refused)} 处）：", file=sys.stderr)
+            for problem in refused:
+                print(f"  {problem}", file=sys.stderr)
+            print(f"改正 {saved} 中的数字后运行：juesuan generate {saved} --layout {layout} --out {out_path}", file=sys.stderr)
+            raise typer.Exit(2)
+        write_report(rebuilt, layout, out_path, charts)
+        rewritten = analyse(_read(out_path)).disclosure
+    except (ReadError, WriteError) as exc:
+        _fail(str(exc))
+        return
+    except GenerationRefused as exc:
+        _fail("；".join(exc.problems))
+        return
+    found = changes(analysis.disclosure, rewritten)
+    print(f"已生成 {out_path}（由 {source} 重写）。改动 {len(found)} 处：" if found else
+          f"已生成 {out_path}（由 {source} 重写），所述数字没有改动。", file=sys.stderr)
+    for line in found:
+        print(f"  {line}", file=sys.stderr)
 
 
 @app.command()

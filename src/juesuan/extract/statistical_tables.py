@@ -107,7 +107,9 @@ def _rows(ctx: Analysis, row: Row, cells: list[tuple[int, int, str] | None], uni
         stripped = text.strip()
         if stripped in ("类", "款", "项"):
             continue
-        if "编码" in columns[column] and _CODE_PART.match(stripped):
+        # a code column says 编码, or is headed 类/款/项 alone (a table whose header keeps only its last row)
+        coded = "编码" in columns[column] or columns[column].rsplit("/", 1)[-1] in ("类", "款", "项")
+        if coded and _CODE_PART.match(stripped):
             if name or has_values:
                 close()  # a code after a name or values begins the other side's row
             codes.append(stripped)
