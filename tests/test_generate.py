@@ -124,7 +124,7 @@ def test_docx_has_real_headings_tables_and_seven_charts(generated: dict[tuple[st
     word = docx.Document(str(generated[("sichuan", ".docx")]))
     headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0] == "第一部分 单位概况" and "第二部分 2020年度单位决算情况说明" in headings
-    assert len(word.tables) == 9
+    assert len(word.tables) == 11  # the nine tables, and the annexes' goal table and score table
     descriptions = re.findall(r'descr="(图\d：[^"]+)"', zipfile.ZipFile(generated[("sichuan", ".docx")]).read(
         "word/document.xml").decode())
     assert [d.split("：")[0] for d in descriptions] == [f"图{n}" for n in range(1, 8)]
@@ -151,6 +151,29 @@ def test_the_shanghai_layout_writes_the_shanghai_templates_sentences(generated: 
     assert "| 序号 | 单位名称 | 备注 |" in text and "| 2 | 上海市普陀区财政局财政所 | 预算不单列，并入本级 |" in text
     units = [u.text for u in analyse(generated[("shanghai", ".pdf")]).disclosure.meta.sub_units_listed]
     assert "上海市普陀区国库收付中心" in units  # the 单位构成 table is read back from the PDF
+
+
+def test_the_sichuan_report_carries_its_annexes(generated: dict[tuple[str, str], Path], tmp_path: Path) -> None:
+    """附件1 the 项目绩效目标完成情况表, 附件2 the evaluation report with its 项目评价得分表 (seed 000's first
+    project, true figures): read back as a goal table and a score table whose weights and scores add up."""
+    text = generated[("sichuan", ".md")].read_text(encoding="utf-8")
+    assert "附件1 项目绩效目标完成情况表" in text and "预算执行情况：预算数1.78万元，执行数1.78万元，预算执行率100.00%。" in text
+    assert "2020年，预算安排全面深化改革“清单制+责任制”平台运行维护费1.78万元，实际执行1.78万元，预算执行率为100.00%。" in text
+    for suffix in (".md", ".docx", ".pdf"):
+        performance = analyse(generated[("sichuan", suffix)]).disclosure.performance
+        assert len(performance.goal_tables) == 1, suffix
+        scores = performance.score_tables
+        assert len(scores) == 1 and scores[0].total_weight and scores[0].total_weight.value == 100, suffix
+        assert scores[0].total_score and scores[0].total_score.value == D("90.5"), suffix
+    raw = yaml.safe_load((EXAMPLES / CASES[0][0]).read_text(encoding="utf-8"))
+    rows = raw["performance"]["projects"][0]["evaluation"]["scores"]
+    rows[0]["weight"], rows[1]["score"] = "6", "6"  # weights now add to 101; a score above its weight
+    path = tmp_path / "scores.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(GenerationRefused) as refused:
+        generate(load(path), "sichuan", tmp_path / "x.md")
+    said = "\n".join(refused.value.problems)
+    assert "分值之和为101，应为100" in said and "得分6应在0和分值5之间" in said and "绩效项目第1项" in said
 
 
 def test_percentages_and_words_follow_the_figures(generated: dict[tuple[str, str], Path]) -> None:

@@ -112,11 +112,54 @@ class StateAssets(Strict):
     special_equipment: Count = Field(0, description="单价100万元以上专用设备台（套）数（上海格式：单价100万元（含）以上设备，不含车辆）")
 
 
+class GoalIndicator(Strict):
+    """One row of a 项目绩效目标完成情况表."""
+
+    level1: str = Field(description="一级指标，如 项目完成指标")
+    level2: str = Field(description="二级指标，如 数量指标")
+    level3: str = Field(description="三级指标，如 系统数量")
+    target: str = Field("", description="预期指标值")
+    actual: str = Field("", description="实际完成指标值")
+
+
+class ScoreItem(Strict):
+    """One row of a 项目评价得分表: the indicator, its weight (分值) and its score (得分)."""
+
+    level1: str
+    level2: str
+    level3: str
+    weight: Amount = Field(description="分值")
+    score: Amount = Field(description="得分")
+
+
+class Evaluation(Strict):
+    """A project's 绩效评价报告 (Sichuan annex): the prose a person writes, and the score table."""
+
+    background: str = Field(description="基本情况")
+    results: str = Field(description="项目绩效情况")
+    conclusion: str = Field(description="评价结论")
+    scores: list[ScoreItem] = Field(description="项目评价得分表的各项指标，分值之和应为100")
+
+
+class Project(Strict):
+    """A project with performance targets: its 项目绩效目标完成情况表, and its evaluation report if it had one."""
+
+    name: str = Field(description="项目名称")
+    unit: str = Field(description="预算单位")
+    budget: Amount = Field(description="预算数（万元）")
+    executed: Amount = Field(description="执行数（万元）")
+    goal: str = Field(description="年度预期目标")
+    achieved: str = Field(description="实际完成目标")
+    indicators: list[GoalIndicator] = []
+    evaluation: Evaluation | None = None
+
+
 class Performance(Strict):
     projects_with_targets: Count = 0
     projects_monitored: Count = 0
     projects_self_evaluated: Count = 0
     summary: str = ""
+    projects: list[Project] = Field([], description="项目绩效目标完成情况表和绩效评价报告（四川格式附件），可不填")
 
 
 class GlossaryEntry(Strict):

@@ -40,10 +40,14 @@ LABELS = {
     "special_equipment": "单价100万元以上专用设备", "performance": "预算绩效管理",
     "projects_with_targets": "编制绩效目标的项目数", "projects_monitored": "绩效监控的项目数",
     "projects_self_evaluated": "绩效自评的项目数", "summary": "绩效管理情况综述", "glossary": "名词解释",
-    "term": "名词", "definition": "解释",
+    "term": "名词", "definition": "解释", "projects": "绩效项目", "unit": "预算单位",
+    "executed": "执行数", "goal": "预期目标", "achieved": "实际完成目标", "indicators": "绩效指标", "level1": "一级指标",
+    "level2": "二级指标", "level3": "三级指标", "target": "预期指标值", "actual": "实际完成指标值", "evaluation": "绩效评价报告",
+    "background": "基本情况", "results": "项目绩效情况", "conclusion": "评价结论", "scores": "评分表", "weight": "分值",
+    "score": "得分",
 }
 # The field that names an entry of a list, so the author can find it: 项级科目第2项（行政运行）.
-_ENTRY_NAME = {"items": "item_name", "fund_items": "item_name", "personnel_items": "name", "public_items": "name", "glossary": "term"}
+_ENTRY_NAME = {"projects": "name", "scores": "level3", "indicators": "level3", "items": "item_name", "fund_items": "item_name", "personnel_items": "name", "public_items": "name", "glossary": "term"}
 
 
 def place(path: Sequence[str | int], data: Any = None) -> str:

@@ -117,6 +117,17 @@ def _problems(data: ReportData) -> list[str]:
         found.append("three_public.reception_batches：有国内公务接待费支出，必须填写接待批次和人次")
     if not data.items:
         found.append("items：至少应有一个一般公共预算财政拨款支出的项")
+    for n, project in enumerate(data.performance.projects):
+        evaluation = project.evaluation
+        if evaluation is None:
+            continue
+        total = sum((s.weight for s in evaluation.scores), Decimal(0))
+        if total != 100:
+            found.append(f"performance.projects[{n}].evaluation.scores：各项指标分值之和为{total.normalize()}，应为100")
+        for k, row in enumerate(evaluation.scores):
+            if not 0 <= row.score <= row.weight:
+                found.append(f"performance.projects[{n}].evaluation.scores[{k}].score：得分{row.score.normalize()}应在0和分值"
+                             f"{row.weight.normalize()}之间")
     return found
 
 

@@ -36,6 +36,7 @@ INSTRUCTIONS = [
     "金额一律以“万元”为单位，保留两位小数；上年数用于计算与上年相比的增减；本年数与上年数不同时必须填写原因。",
     "“基本信息”表每行一个字段：只改“值”一列，不要改“字段”一列。",
     "“项级科目”表每行一个一般公共预算财政拨款支出的项：科目编码为7位功能分类科目编码（可从下拉列表选择）；决算数与预算数不同时必须填写原因。",
+    "“绩效项目”“绩效指标”“评分表”表可不填（四川格式的附件）：每个项目一行，有绩效评价报告的填写基本情况、绩效情况和评价结论；指标和评分表每行写明项目名称。",
     "“政府性基金项级科目”表：有政府性基金预算财政拨款支出时，每行填一个项（填法同“项级科目”），各项之和应等于政府性基金预算财政拨款支出。",
     "“经济分类”表可不填：填写时每行一个人员经费或公用经费的经济分类款（5位编码，可从下拉列表选择），各款之和应等于人员经费、公用经费。",
     "“收入”“支出”“经济分类”“名单”“车辆”“名词解释”表可增删行；不需要的可选项留空即可。",
@@ -110,6 +111,7 @@ def write_template(target: Path, data: ReportData | None = None) -> None:
     _choices(sheet, "B2:B500", f"{codes}!$C$2:$C${len(_economic_items()) + 1}")
     for column, width in (("A", 26), ("B", 30), ("C", 30), ("D", 16)):
         sheet.column_dimensions[column].width = width
+    _project_sheets(book, values)
     sheet = book.create_sheet("名单")
     sheet.append(["名单", "名称", "备注（纳入决算的单位可填，如 预算不单列，并入本级）"])
     remarks = _get(values, "overview.unit_remarks") or {}
@@ -129,6 +131,55 @@ def write_template(target: Path, data: ReportData | None = None) -> None:
         for cell in ws[1]:
             cell.font = Font(bold=True)
     book.save(str(target))
+
+
+PROJECT_COLUMNS = ["name", "unit", "budget", "executed", "goal", "achieved"]
+EVALUATION_COLUMNS = ["background", "results", "conclusion"]
+INDICATOR_COLUMNS = ["level1", "level2", "level3", "target", "actual"]
+SCORE_COLUMNS = ["level1", "level2", "level3", "weight", "score"]
+
+
+def _project_sheets(book: Any, values: dict[str, Any]) -> None:
+    """绩效项目 (one a row, with its evaluation report's prose), 绩效指标 and 评分表 (rows named by project)."""
+    projects = (values.get("performance") or {}).get("projects") or []
+    sheet = book.create_sheet("绩效项目")
+    sheet.append([LABELS[c] for c in PROJECT_COLUMNS + EVALUATION_COLUMNS])
+    for project in projects:
+        evaluation = project.get("evaluation") or {}
+        sheet.append([project.get(c) for c in PROJECT_COLUMNS] + [evaluation.get(c) for c in EVALUATION_COLUMNS])
+    for title, field, columns in (("绩效指标", "indicators", INDICATOR_COLUMNS), ("评分表", "scores", SCORE_COLUMNS)):
+        sheet = book.create_sheet(title)
+        sheet.append(["项目名称", *(LABELS[c] for c in columns)])
+        for project in projects:
+            rows = project.get(field) or ((project.get("evaluation") or {}).get(field) or [])
+            for row in rows:
+                sheet.append([project["name"], *(row.get(c) for c in columns)])
+
+
+def _read_projects(book: Any) -> list[dict[str, Any]]:
+    if "绩效项目" not in book.sheetnames:  # an older workbook
+        return []
+    projects: dict[str, dict[str, Any]] = {}
+    for row in _rows(book["绩效项目"], 2, len(PROJECT_COLUMNS) + len(EVALUATION_COLUMNS)):
+        if row[0] in (None, ""):
+            continue
+        project = {c: _text(v) for c, v in zip(PROJECT_COLUMNS, row, strict=False) if v not in (None, "")}
+        prose = {c: _text(v) for c, v in zip(EVALUATION_COLUMNS, row[len(PROJECT_COLUMNS):], strict=True)
+                 if v not in (None, "")}
+        if prose:
+            project["evaluation"] = {**prose, "scores": []}
+        projects[str(row[0])] = project
+    for title, columns in (("绩效指标", INDICATOR_COLUMNS), ("评分表", SCORE_COLUMNS)):
+        for row in _rows(book[title], 2, len(columns) + 1):
+            project = projects.get(str(row[0]))
+            if project is None:
+                continue
+            entry = {c: _text(v) for c, v in zip(columns, row[1:], strict=True) if v not in (None, "")}
+            if title == "绩效指标":
+                project.setdefault("indicators", []).append(entry)
+            elif "evaluation" in project:
+                project["evaluation"]["scores"].append(entry)
+    return list(projects.values())
 
 
 def _function_items() -> list[tuple[str, str]]:
@@ -248,6 +299,9 @@ def _values(book: Any) -> dict[str, Any]:
         if path and kind and not str(kind).startswith("（"):
             current = _get(data, str(path)) or {}
             _set(data, str(path), {**current, str(kind): _text(count) if count not in (None, "") else 0})
+    projects = _read_projects(book)
+    if projects:
+        _set(data, "performance.projects", projects)
     for path in VEHICLE_LISTS:  # a list left empty is an empty list (no vehicles), as in YAML
         if _get(data, path) is None:
             _set(data, path, {})
