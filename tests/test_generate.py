@@ -79,8 +79,11 @@ def test_round_trip_gives_the_data_back(generated: dict[tuple[str, str], Path], 
     assert model.admin_operating_cost.amount[0].value == data.admin_operating_cost.current  # type: ignore[union-attr]
     unit = model.three_public.units[0]
     tp = data.three_public
-    assert unit.reception_domestic.amount[0].value == tp.reception_domestic.current  # type: ignore[union-attr]
-    assert [v.value for v in unit.vehicles_held] == [D(sum(tp.vehicles_held.values()))]
+    if layout == "shanghai" and derived.three_public_total[0] == 0:  # the template: "无“三公”经费财政拨款支出" only
+        assert [i.amount[0].value for i in (unit.outbound_travel, unit.vehicles, unit.reception) if i] == [0, 0, 0]
+    else:
+        assert unit.reception_domestic.amount[0].value == tp.reception_domestic.current  # type: ignore[union-attr]
+        assert [v.value for v in unit.vehicles_held] == [D(sum(tp.vehicles_held.values()))]
     assert model.procurement.total.amount[0].value == derived.procurement_total  # type: ignore[union-attr]
 
 
@@ -147,10 +150,35 @@ def test_the_shanghai_layout_writes_the_shanghai_templates_sentences(generated: 
     ]
     for paragraph in published:
         assert paragraph in text, paragraph[:30]
+    from conftest import PUTUO
+
+    putuo = analyse(PUTUO).document.normalized  # the 三公 paragraphs, compared as the reader normalises both
+    generated_text = analyse(generated[("shanghai", ".md")]).document.normalized
+    start = putuo.index("“三公”经费财政拨款支出年初预算为")
+    paragraphs = putuo[start: putuo.index("(二)“三公”经费", start)].splitlines()
+    for paragraph in [*paragraphs, "上海市普陀区财政局2024年度无“三公”经费财政拨款支出。"]:
+        assert paragraph.strip() in generated_text, paragraph
     assert "授予中小企业合同金额" not in text  # the Sichuan wording is not used
     assert "| 序号 | 单位名称 | 备注 |" in text and "| 2 | 上海市普陀区财政局财政所 | 预算不单列，并入本级 |" in text
     units = [u.text for u in analyse(generated[("shanghai", ".pdf")]).disclosure.meta.sub_units_listed]
     assert "上海市普陀区国库收付中心" in units  # the 单位构成 table is read back from the PDF
+
+
+def test_shanghai_three_public_with_spending_follows_the_template(tmp_path: Path) -> None:
+    raw = yaml.safe_load((EXAMPLES / CASES[1][0]).read_text(encoding="utf-8"))
+    tp = raw["three_public"]
+    tp["outbound"] = {"current": "1.20", "budget": "2.00", "previous": "0", "reason": "年度出访计划调整。"}
+    tp.update(outbound_groups=1, outbound_persons=3, reception_batches=2, reception_persons=10,
+              reception_domestic={"current": "0.50", "budget": "0.95", "previous": "0", "reason": "厉行节约。"})
+    path = tmp_path / "spent.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    generate(load(path), "shanghai", tmp_path / "spent.md")
+    text = (tmp_path / "spent.md").read_text(encoding="utf-8")
+    assert "“三公”经费财政拨款支出年初预算为2.95万元，支出决算为1.70万元，完成预算的57.63%" in text
+    assert "比2023年度增加1.70万元。其中：因公出国（境）费支出决算增加1.20万元" in text
+    assert "1、因公出国（境）费支出1.20万元。全年安排因公出国（境）团组1个、累计3人次。" in text
+    assert "国内公务接待支出0.50万元（含外宾接待支出0.00万元），接待2批次、10人次" in text
+    assert not [f for f in check_file(tmp_path / "spent.md").findings if f.severity is Severity.ERROR]
 
 
 def test_the_sichuan_report_carries_its_annexes(generated: dict[tuple[str, str], Path], tmp_path: Path) -> None:

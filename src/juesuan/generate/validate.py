@@ -157,3 +157,6 @@ def _reason(found: list[str], path: str, compared: Compared, name: str) -> None:
 
 def _three_public(found: list[str], path: str, item: ThreePublicItem, name: str) -> None:
     _reason(found, path, Compared(current=item.current, previous=item.previous, reason=item.reason), name)
+    if item.current != item.budget and not (item.reason or "").strip():
+        word = "大于" if item.current > item.budget else "小于"
+        found.append(f"{path}.reason：{name}决算数{money(item.current)}万元{word}预算数{money(item.budget)}万元，必须说明原因")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from juesuan.generate import public_tables
-from juesuan.generate.derive import completion, money, pct, percent
+from juesuan.generate.derive import Movement, completion, money, pct, percent, versus_budget
 from juesuan.generate.inputs import LineItem
 from juesuan.generate.layouts import register
 from juesuan.generate.layouts.common import Composer
@@ -69,7 +69,51 @@ class Shanghai(Composer):
         return (f"{n}、{self.names(item)}。{purpose}{budget_text}支出决算为{money(amount)}万元"
                 + (f"，完成年初预算的{pct(rate)}。" if rate is not None else "。") + why + same)
 
-    # The Shanghai template's own wording for 政府采购 and 国有资产 (its sentences, its list of vehicle uses).
+    # The Shanghai template's own wording for “三公”, 政府采购 and 国有资产 (its sentences, its lists).
+
+    def three_public(self) -> None:
+        d, data, year, prior = self.d, self.data, self.d.year, self.d.prior
+        tp, org = data.three_public, data.meta.organisation
+        total, budget, previous = d.three_public_total
+        items = d.three_public_items  # (name, current, budget, previous) of 因公出国（境）费, 公务用车…, 公务接待费
+        self.h(2, "七、“三公”经费财政拨款支出决算情况说明")
+        self.h(3, "（一）“三公”经费财政拨款支出决算总体情况说明")
+        parts = "；".join(f"{name}{'支出' if n else ''}决算为{money(current)}万元，完成预算的{_rate(current, planned)}"
+                         for n, (name, current, planned, _) in enumerate(items))
+        relation = versus_budget(total, budget)
+        reasons = "".join(x.strip() for x in (tp.outbound.reason, tp.vehicle_purchase.reason, tp.vehicle_operation.reason,
+                                              tp.reception_domestic.reason, tp.reception_foreign.reason) if x)
+        why = (f"{year}年度“三公”经费支出决算数与预算数持平。" if relation == "等于" else
+               f"{year}年度“三公”经费支出决算数{relation}预算数的主要原因：{reasons.rstrip('。')}。")
+        self.p(f"“三公”经费财政拨款支出年初预算为{money(budget)}万元，支出决算为{money(total)}万元，完成预算的"
+               f"{_rate(total, budget)}，其中：{parts}。{why}")
+        moved = Movement(total, previous)
+        if moved.known:
+            each = "；".join(_versus_last_year(f"{name}支出决算", Movement(current, last))
+                            for name, current, _, last in items if last is not None)
+            self.p(f"{year}年度“三公”经费财政拨款支出决算数" + (f"与{prior}年度持平" if moved.flat else
+                   f"比{prior}年度{'增加' if moved.up else '减少'}{money(moved.delta)}万元"
+                   + (f"，{'增长' if moved.up else '下降'}{moved.rate}%" if moved.rate is not None else ""))
+                   + (f"。其中：{each}。" if each else "。"))
+        self.h(3, "（二）“三公”经费财政拨款支出决算具体情况说明")
+        if total == 0:
+            self.p(f"{org}{year}年度无“三公”经费财政拨款支出。")
+            return
+        shares = "；".join(f"{name}支出决算{money(current)}万元，占{pct(percent(current, total))}"
+                           for name, current, _, _ in items)
+        self.p(f"“三公”经费财政拨款支出决算中，{shares}。具体情况如下：")
+        self.chart(7, "“三公”经费财政拨款支出结构", "pie", [n for n, c, _, _ in items if c], [c for _, c, _, _ in items if c])
+        self.p(f"1、因公出国（境）费支出{money(tp.outbound.current)}万元。全年安排因公出国（境）团组{tp.outbound_groups}个、"
+               f"累计{tp.outbound_persons}人次。")
+        self.p(f"2、公务用车购置及运行维护费支出{money(items[1][1])}万元。其中：")
+        self.p(f"公务用车购置支出为{money(tp.vehicle_purchase.current)}万元，购置公务用车{sum(tp.vehicles_bought.values())}辆。")
+        self.p(f"公务用车运行维护支出{money(tp.vehicle_operation.current)}万元。{year}年，{org}所属各预算单位开支财政拨款的"
+               f"公务用车保有量为{sum(tp.vehicles_held.values())}辆。")
+        domestic = tp.reception_domestic.current + tp.reception_foreign.current
+        self.p(f"3、公务接待费支出{money(items[2][1])}万元。其中：")
+        self.p(f"国内公务接待支出{money(domestic)}万元（含外宾接待支出{money(tp.reception_foreign.current)}万元），接待"
+               f"{tp.reception_batches + tp.foreign_batches}批次、{tp.reception_persons + tp.foreign_persons}人次，其中："
+               f"接待外宾{tp.foreign_batches}批次、{tp.foreign_persons}人次。")
 
     def procurement(self) -> None:
         year, p, total = self.d.year, self.data.procurement, self.d.procurement_total
@@ -103,3 +147,16 @@ VEHICLE_USES = ["部级领导干部用车", "主要领导干部用车", "机要�
 def _plain(amount: Decimal) -> str:
     """An amount as the Shanghai template writes it in 政府采购: none is "0", not "0.00"."""
     return "0" if amount == 0 else money(amount)
+
+
+def _rate(current: Decimal, budget: Decimal) -> str:
+    """完成预算的…: "0%" where nothing was spent or nothing budgeted, as the template writes it."""
+    rate = completion(current, budget) if budget else None
+    return "0%" if rate is None or rate == 0 else pct(rate)
+
+
+def _versus_last_year(subject: str, moved: Movement) -> str:
+    if moved.flat:
+        return f"{subject}持平"
+    words = ("增加", "增长") if moved.up else ("减少", "下降")
+    return f"{subject}{words[0]}{money(moved.delta)}万元" + (f"，{words[1]}{moved.rate}%" if moved.rate is not None else "")
