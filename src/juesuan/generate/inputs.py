@@ -186,6 +186,8 @@ class ReportData(Strict):
     state_capital_carryover_end: Amount = Field(Decimal(0), description="年末财政拨款结转和结余中的国有资本经营预算财政拨款")
     general_budget_previous: Amount | None = Field(None, description="上年一般公共预算财政拨款支出")
     general_budget_reason: str | None = None
+    general_budget_budget_reason: str | None = Field(
+        None, description="一般公共预算财政拨款支出决算数与年初预算数不同的原因（上海格式）")
     gov_fund: Amount = Decimal(0)
     state_capital: Amount = Decimal(0)
     items: list[LineItem] = Field(description="一般公共预算财政拨款支出的每一个项")

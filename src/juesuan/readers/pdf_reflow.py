@@ -160,7 +160,8 @@ class Reflow:
 
 # What cannot be split from the start of a line: opening brackets, then one character or one ASCII word
 # (a number, a code), then closing punctuation; Chinese line breaking moves it whole to the next line.
-_LEADING_UNIT = re.compile(r"^[（(“‘《〈【\[]*(?:[A-Za-z0-9.,%:/_\-]+|.)[）)”’》〉】\]：:，,。；;、！？!?%]*")
+# A number right after a closing bracket stays with it too ("（类）445.68" moves whole).
+_LEADING_UNIT = re.compile(r"^[（(“‘《〈【\[]*(?:[A-Za-z0-9.,%:/_\-]+|.)(?:[）)”’》〉】\]：:，,。；;、！？!?%]+[0-9.,%]*)?")
 
 
 def _stops_short(line: Line, right: float, following: Line | None = None) -> bool:

@@ -35,6 +35,113 @@ class Shanghai(Composer):
         self.glossary(numbered="chinese")
         return self.nodes
 
+    def explanation(self) -> None:
+        """第三部分, sentence by sentence as the Shanghai template words it."""
+        d, data, year, org = self.d, self.data, self.d.year, self.data.meta.organisation
+        self.h(2, "一、收入支出决算总体情况说明")
+        self.p(f"{org}{year}年度收入支出总计{money(data.total.current)}万元。"
+               + self.versus("收入支出总计", data.total.current, data.total.previous, data.total.reason))
+        self.bar(1, "收、支决算总计变动情况图", data.total.previous, data.total.current)
+        self.h(2, "二、收入决算情况说明")
+        fiscal = d.fiscal_income
+        sources = [("财政拨款收入", fiscal)] + [(k, v) for k, v in data.income_sources.items() if "财政拨款" not in k]
+        self.p(f"本年收入合计{money(d.income_this_year)}万元，其中：{_parts(sources, d.income_this_year)}。")
+        self.chart(2, "收入决算结构图", "pie", [k for k, v in sources if v], [v for _, v in sources if v])
+        self.h(2, "三、支出决算情况说明")
+        kinds = list(data.expenditure_kinds.items())
+        self.p(f"本年支出合计{money(d.expenditure_this_year)}万元，其中：{_parts(kinds, d.expenditure_this_year)}。")
+        self.chart(3, "支出决算结构图", "pie", [k for k, v in kinds if v], [v for _, v in kinds if v])
+        self.h(2, "四、财政拨款收入支出决算总体情况说明")
+        self.p(f"{org}{year}年度财政拨款收入支出总计{money(data.fiscal_total.current)}万元。"
+               + self.versus("财政拨款收入支出总计", data.fiscal_total.current, data.fiscal_total.previous,
+                             data.fiscal_total.reason))
+        self.bar(4, "财政拨款收、支决算总计变动情况", data.fiscal_total.previous, data.fiscal_total.current)
+        self.general_budget()
+        self.basic()
+        self.three_public()
+        for number, name, amount in (("八", "政府性基金预算", data.gov_fund), ("九", "国有资本经营预算", data.state_capital)):
+            self.h(2, f"{number}、{name}财政拨款收入支出决算情况说明")
+            income = d.gov_fund_income if number == "八" else d.state_capital_income
+            if amount == 0 and income == 0:
+                self.p(f"{org}{year}年度无{name}财政拨款收入和支出。")
+            else:
+                self.p(f"{name}财政拨款收入{money(income)}万元，支出{money(amount)}万元。")
+        self.closing()
+
+    def versus(self, subject: str, current: Decimal, previous: Decimal | None, reason: str | None) -> str:
+        """"与2023年度相比，X减少56.95万元，下降1.87%。主要原因：…。" (持平 as 持平)."""
+        moved = Movement(current, previous)
+        if not moved.known:
+            return ""
+        prior = self.d.prior
+        if moved.flat:
+            return f"与{prior}年度相比，{subject}持平。"
+        words = ("增加", "增长") if moved.up else ("减少", "下降")
+        rate = f"，{words[1]}{moved.rate}%" if moved.rate is not None else ""
+        why = f"主要原因：{reason.strip().rstrip('。')}。" if reason and reason.strip() else ""
+        return f"与{prior}年度相比，{subject}{words[0]}{money(moved.delta)}万元{rate}。{why}"
+
+    def general_budget(self) -> None:
+        d, data = self.d, self.data
+        gb = d.general_budget
+        self.h(2, "五、一般公共预算财政拨款支出决算情况说明")
+        self.h(3, "（一）一般公共预算财政拨款支出决算总体情况")
+        self.p(f"一般公共预算财政拨款支出{money(gb)}万元，占本年支出合计的{pct(percent(gb, d.expenditure_this_year))}。"
+               + self.versus("一般公共预算财政拨款支出", gb, data.general_budget_previous, data.general_budget_reason))
+        self.bar(5, "一般公共预算财政拨款支出决算变动情况", data.general_budget_previous, gb)
+        self.h(3, "（二）一般公共预算财政拨款支出决算结构情况")
+        classes = [(f"{name}（类）", value) for name, value in d.classes()]
+        self.p(f"一般公共预算财政拨款支出{money(gb)}万元，主要用于以下方面：{_parts(classes, gb)}。")
+        self.chart(6, "一般公共预算财政拨款支出决算结构", "pie", [c for c, v in classes if v], [v for _, v in classes if v])
+        self.h(3, "（三）一般公共预算财政拨款支出决算具体情况")
+        budget = d.general_budget_budget
+        if budget is not None:
+            relation = versus_budget(gb, budget)
+            why = ("决算数与预算数持平。" if relation == "等于" else
+                   f"决算数{relation}预算数的主要原因：{(data.general_budget_budget_reason or '').strip().rstrip('。')}。")
+            self.p(f"一般公共预算财政拨款支出年初预算为{money(budget)}万元，支出决算为{money(gb)}万元，完成年初预算的"
+                   f"{pct(completion(gb, budget))}。{why}其中：")
+        else:
+            self.p(f"一般公共预算财政拨款支出决算为{money(gb)}万元。其中：")
+        for n, item in enumerate(data.items, start=1):
+            amount = d.amount(item)
+            purpose = f"主要用于：{item.purpose.strip().rstrip('。')}。" if item.purpose else ""
+            if item.budget is None:
+                self.p(f"{n}、{self.names(item)}。{purpose}支出决算为{money(amount)}万元。")
+                continue
+            relation = versus_budget(amount, item.budget)
+            why = ("决算数与预算数持平。" if relation == "等于" else
+                   f"决算数{relation}预算数的主要原因：{(item.reason or '').strip().rstrip('。')}。")
+            self.p(f"{n}、{self.names(item)}。{purpose}年初预算为{money(item.budget)}万元，支出决算为{money(amount)}万元。{why}")
+
+    def basic(self) -> None:
+        d = self.d
+        self.h(2, "六、一般公共预算财政拨款基本支出决算情况说明")
+        self.p(f"一般公共预算财政拨款基本支出{money(d.general_budget_basic)}万元。其中：人员经费{money(d.personnel)}万元，"
+               f"主要包括：{'、'.join(self.data.personnel_names)}；公用经费{money(d.public)}万元，主要包括："
+               f"{'、'.join(self.data.public_names)}。")
+
+    def other_matters(self) -> None:
+        cost = self.data.admin_operating_cost
+        self.h(3, "（一）机关运行经费支出情况")
+        moved = Movement(cost.current, cost.previous)
+        change = ""
+        if moved.known and not moved.flat:
+            words = ("增加", "增长") if moved.up else ("减少", "下降")
+            change = (f"，比{self.d.prior}年度{words[0]}{money(moved.delta)}万元"
+                      + (f"，{words[1]}{moved.rate}%" if moved.rate is not None else ""))
+        elif moved.flat:
+            change = f"，与{self.d.prior}年度持平"
+        why = f"主要原因是{cost.reason.strip().rstrip('。')}。" if cost.reason and cost.reason.strip() and not moved.flat else ""
+        if cost.current == 0:
+            self.p(f"{self.data.meta.organisation}{self.d.year}年度无机关运行经费支出。")
+        else:
+            self.p(f"机关运行经费支出{money(cost.current)}万元{change}。{why}")
+        self.h(3, "（二）政府采购支出情况")
+        self.procurement()
+        self.h(3, "（三）国有资产占有使用情况说明")
+        self.assets()
+
     def composition(self) -> None:
         """The template's two sentences and its table of units (序号, 单位名称, 备注) when the data lists the
         units; the author's own text when it does not."""
@@ -76,8 +183,8 @@ class Shanghai(Composer):
         tp, org = data.three_public, data.meta.organisation
         total, budget, previous = d.three_public_total
         items = d.three_public_items  # (name, current, budget, previous) of 因公出国（境）费, 公务用车…, 公务接待费
-        self.h(2, "七、“三公”经费财政拨款支出决算情况说明")
-        self.h(3, "（一）“三公”经费财政拨款支出决算总体情况说明")
+        self.h(2, "七、财政拨款“三公”经费支出决算情况说明")
+        self.h(3, "（一）“三公”经费财政拨款支出决算总体情况说明。")
         parts = "；".join(f"{name}{'支出' if n else ''}决算为{money(current)}万元，完成预算的{_rate(current, planned)}"
                          for n, (name, current, planned, _) in enumerate(items))
         relation = versus_budget(total, budget)
@@ -95,7 +202,7 @@ class Shanghai(Composer):
                    f"比{prior}年度{'增加' if moved.up else '减少'}{money(moved.delta)}万元"
                    + (f"，{'增长' if moved.up else '下降'}{moved.rate}%" if moved.rate is not None else ""))
                    + (f"。其中：{each}。" if each else "。"))
-        self.h(3, "（二）“三公”经费财政拨款支出决算具体情况说明")
+        self.h(3, "（二）“三公”经费财政拨款支出决算具体情况说明。")
         if total == 0:
             self.p(f"{org}{year}年度无“三公”经费财政拨款支出。")
             return
@@ -160,3 +267,8 @@ def _versus_last_year(subject: str, moved: Movement) -> str:
         return f"{subject}持平"
     words = ("增加", "增长") if moved.up else ("减少", "下降")
     return f"{subject}{words[0]}{money(moved.delta)}万元" + (f"，{words[1]}{moved.rate}%" if moved.rate is not None else "")
+
+
+def _parts(parts: list[tuple[str, Decimal]], whole: Decimal) -> str:
+    """"财政拨款收入2,940.05万元，占99.79%；其他收入6.20万元，占0.21%" over the parts there are."""
+    return "；".join(f"{name}{money(value)}万元，占{pct(percent(value, whole))}" for name, value in parts if value)
