@@ -158,6 +158,8 @@ def test_the_shanghai_layout_writes_the_shanghai_templates_sentences(generated: 
     putuo = analyse(PUTUO).document.normalized  # the 三公 paragraphs, compared as the reader normalises both
     generated_text = analyse(generated[("shanghai", ".md")]).document.normalized
     start = putuo.index("“三公”经费财政拨款支出年初预算为")
+    performance = next(line for line in putuo.splitlines() if "预算绩效管理工作开展情况如下" in line)
+    assert performance in generated_text
     paragraphs = putuo[start: putuo.index("(二)“三公”经费", start)].splitlines()
     for paragraph in [*paragraphs, "上海市普陀区财政局2024年度无“三公”经费财政拨款支出。"]:
         assert paragraph.strip() in generated_text, paragraph

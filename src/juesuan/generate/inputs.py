@@ -159,6 +159,16 @@ class Performance(Strict):
     projects_monitored: Count = 0
     projects_self_evaluated: Count = 0
     summary: str = ""
+    # The Shanghai template's account of 全过程绩效管理; written when given.
+    arrangements: str | None = Field(None, description="预算绩效管理制度和工作机制（上海格式），如 本部门制定了…，建立了…")
+    targets_amount: Amount | None = Field(None, description="编报绩效目标的项目涉及预算金额（上海格式）")
+    monitored_amount: Amount | None = Field(None, description="绩效跟踪评价的项目涉及预算金额（上海格式）")
+    self_evaluated_amount: Amount | None = Field(None, description="绩效自评的项目涉及预算金额（上海格式）")
+    average_score: Amount | None = Field(None, description="绩效自评平均得分（上海格式）")
+    ratings: dict[str, Count] = Field({}, description="绩效评级的项目数，如 {优: 4, 良: 0, 合格: 0, 不合格: 0}（上海格式）")
+    issues_found: Count | None = Field(None, description="绩效自评中发现的问题数（上海格式）")
+    issues_fixed: Count | None = Field(None, description="已经完成整改的问题数（上海格式）")
+    issues_fixing: Count | None = Field(None, description="正在整改的问题数（上海格式）")
     projects: list[Project] = Field([], description="项目绩效目标完成情况表和绩效评价报告（四川格式附件），可不填")
 
 

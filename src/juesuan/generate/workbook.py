@@ -30,7 +30,8 @@ NAME_LISTS = {"overview.units": "纳入决算的单位", "personnel_names": "人
 VEHICLE_LISTS = {"three_public.vehicles_bought": "本年购置（按车型）", "three_public.vehicles_held": "年末保有（按车型）",
                  "state_assets.vehicles_by_use": "车辆（按用途）"}
 SKIPPED = {"income_sources", "expenditure_kinds", "glossary", "items", "fund_items", "personnel_items", "public_items",
-           "overview.units", "overview.unit_remarks", "personnel_names", "public_names", *VEHICLE_LISTS}
+           "overview.units", "overview.unit_remarks", "personnel_names", "public_names", "performance.ratings",
+           *VEHICLE_LISTS}
 INSTRUCTIONS = [
     "本工作簿是 juesuan generate 的输入：填写本年度决算的源数据，报告中的占比、增减率、完成率、合计和措辞都由程序计算。",
     "金额一律以“万元”为单位，保留两位小数；上年数用于计算与上年相比的增减；本年数与上年数不同时必须填写原因。",
@@ -112,6 +113,10 @@ def write_template(target: Path, data: ReportData | None = None) -> None:
     for column, width in (("A", 26), ("B", 30), ("C", 30), ("D", 16)):
         sheet.column_dimensions[column].width = width
     _project_sheets(book, values)
+    sheet = book.create_sheet("绩效评级")
+    sheet.append(["等级（优、良、合格、不合格）", "项目数"])
+    for grade, count in (_get(values, "performance.ratings") or {}).items():
+        sheet.append([grade, count])
     sheet = book.create_sheet("名单")
     sheet.append(["名单", "名称", "备注（纳入决算的单位可填，如 预算不单列，并入本级）"])
     remarks = _get(values, "overview.unit_remarks") or {}
@@ -299,6 +304,10 @@ def _values(book: Any) -> dict[str, Any]:
         if path and kind and not str(kind).startswith("（"):
             current = _get(data, str(path)) or {}
             _set(data, str(path), {**current, str(kind): _text(count) if count not in (None, "") else 0})
+    if "绩效评级" in book.sheetnames:  # newer workbooks only
+        ratings = {str(g): _text(n) for g, n in _rows(book["绩效评级"], 2, 2) if g not in (None, "") and n not in (None, "")}
+        if ratings:
+            _set(data, "performance.ratings", ratings)
     projects = _read_projects(book)
     if projects:
         _set(data, "performance.projects", projects)

@@ -155,6 +155,22 @@ class Shanghai(Composer):
         rows = [[str(n), unit, data.overview.unit_remarks.get(unit, "")] for n, unit in enumerate(units, 1)]
         self.nodes.append(TableNode("", [["序号", "单位名称", "备注"]], rows, unit=None, inline=True))
 
+    def performance(self) -> None:
+        """The template's paragraph when the data gives its figures; the common one otherwise."""
+        perf, org, year = self.data.performance, self.data.meta.organisation, self.d.year
+        amounts = (perf.targets_amount, perf.monitored_amount, perf.self_evaluated_amount, perf.average_score)
+        issues = (perf.issues_found, perf.issues_fixed, perf.issues_fixing)
+        if perf.arrangements is None or any(v is None for v in (*amounts, *issues)):
+            super().performance()
+            return
+        ratings = "；".join(f"绩效评级为“{grade}”的项目{perf.ratings.get(grade, 0)}个" for grade in GRADES)
+        self.p(f"{org}{year}年度预算绩效管理工作开展情况如下：{perf.arrangements.strip().rstrip('；;。')}；"
+               f"实行全过程绩效管理实施情况跟踪：编报绩效目标的{year}年度项目{perf.projects_with_targets}个，涉及预算金额"
+               f"{money(perf.targets_amount)}万元；绩效跟踪评价的{year}年度项目{perf.projects_monitored}个，涉及预算金额"  # type: ignore[arg-type]
+               f"{money(perf.monitored_amount)}万元；绩效自评的{year}年度项目{perf.projects_self_evaluated}个，涉及预算金额"  # type: ignore[arg-type]
+               f"{money(perf.self_evaluated_amount)}万元，平均得分{perf.average_score}分（其中，{ratings}。绩效自评中共发现问题"  # type: ignore[arg-type]
+               f"{perf.issues_found}个，已经完成整改的{perf.issues_fixed}个，正在整改的{perf.issues_fixing}个）。")
+
     def closing(self) -> None:
         self.h(2, "十、预算绩效管理情况")
         self.performance()
@@ -247,6 +263,7 @@ class Shanghai(Composer):
                f"单价100万元（含）以上设备（不含车辆）{a.special_equipment}台（套）。")
 
 
+GRADES = ["优", "良", "合格", "不合格"]
 VEHICLE_USES = ["部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车",
                 "离退休干部用车", "其他用车"]
 
