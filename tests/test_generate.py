@@ -102,6 +102,22 @@ def test_shanghai_tables_are_read_back_and_agree_with_the_text(generated: dict[t
     assert all(statuses[r].value == "passed" for r in ("T201", "T202", "T203", "T204", "T205"))
 
 
+def test_sichuan_tables_are_its_own_set_and_are_read_back(generated: dict[tuple[str, str], Path]) -> None:
+    """The Sichuan reports' set (seed 000 lists fourteen): the nine, the 项目支出 table and the two fund tables
+    the Sichuan reports add, numbered in their order; the two 明细表 need data the generator does not take."""
+    analysis = analyse(generated[("sichuan", ".pdf")])
+    assert [k for k in analysis.outline.kinds() if k.startswith("table_") and k not in ("table_project_goal", "table_score")] == [
+        "table_income_expenditure_summary", "table_income", "table_expenditure", "table_fiscal_appropriation_summary",
+        "table_general_budget_expenditure", "table_general_budget_basic", "table_general_budget_project",
+        "table_three_public", "table_gov_fund", "table_gov_fund_three_public", "table_state_capital", "table_state_capital",
+    ]
+    data = load(EXAMPLES / CASES[0][0])
+    text = generated[("sichuan", ".md")].read_text(encoding="utf-8")
+    assert sum(i.project for i in data.items) == D("4502.77")
+    assert "七、一般公共预算财政拨款项目支出决算表" in text and "|  |  |  | 合计 | 4,502.77 |" in text
+    assert "十二、国有资本经营预算财政拨款支出决算表" in text and "无国有资本经营预算财政拨款支出，故本表无数据" in text
+
+
 def test_charts_follow_the_layout_and_never_show_nothing(generated: dict[tuple[str, str], Path]) -> None:
     """Sichuan reports carry 图1–图7; the Shanghai template has no charts unless asked; a chart of one bar, an
     empty series or one slice is left out and the others are numbered without a gap."""
@@ -130,7 +146,7 @@ def test_docx_has_real_headings_tables_and_seven_charts(generated: dict[tuple[st
     word = docx.Document(str(generated[("sichuan", ".docx")]))
     headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]
     assert headings[0] == "第一部分 单位概况" and "第二部分 2020年度单位决算情况说明" in headings
-    assert len(word.tables) == 11  # the nine tables, and the annexes' goal table and score table
+    assert len(word.tables) == 14  # the twelve Sichuan tables, and the annexes' goal table and score table
     descriptions = re.findall(r'descr="(图\d：[^"]+)"', zipfile.ZipFile(generated[("sichuan", ".docx")]).read(
         "word/document.xml").decode())
     assert [d.split("：")[0] for d in descriptions] == [f"图{n}" for n in range(1, 8)]

@@ -244,6 +244,43 @@ def fund(d: Derived, title: str, amount: Decimal, name: str, income: Decimal, be
     return TableNode(title, header, rows)
 
 
+def project(d: Derived) -> TableNode:
+    """一般公共预算财政拨款项目支出决算表 (Sichuan): the 项 with 项目支出, by 功能分类 code. The official table
+    also splits each by 经济分类, which the data does not give: that split is left out, not made up."""
+    spent = [i for i in d.data.items if i.project]
+    header = [["科目编码", "科目编码", "科目编码", "科目名称", "本年支出合计"], ["类", "款", "项", "科目名称", "本年支出合计"]]
+    rows = [["", "", "", "合计", cell(sum((i.project for i in spent), ZERO))]]
+    rows += [[c, s, i, name, project] for c, s, i, name, _, _, project in _functional_rows(d, 3, spent)]
+    return TableNode("一般公共预算财政拨款项目支出决算表", header, rows)
+
+
+def empty_three_public(d: Derived, title: str, fund: str, amount: Decimal) -> TableNode:
+    """A fund's “三公” table (Sichuan): the data gives no 三公 spending from the fund; with no spending from the
+    fund at all the table is empty, as the official one is, and says so."""
+    header = three_public(d).header
+    note = (f"注：{d.data.meta.organisation}无{fund}财政拨款安排的“三公”经费支出，故本表无数据。" if not amount else
+            f"注：本年{fund}财政拨款支出中安排的“三公”经费，数据未提供。")
+    return TableNode(title, header, [[""] * len(header[-1])], note=note)
+
+
+def state_capital_expenditure(d: Derived) -> TableNode:
+    """国有资本经营预算财政拨款支出决算表 (Sichuan)."""
+    header = [["科目编码", "科目名称", "本年支出", "本年支出", "本年支出"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]]
+    amount = d.data.state_capital
+    note = (f"注：{d.data.meta.organisation}无国有资本经营预算财政拨款支出，故本表无数据。" if not amount else
+            "注：本年支出的数据未按科目提供，只列合计。")
+    return TableNode("国有资本经营预算财政拨款支出决算表", header, [["", "合计", cell(amount), "", ""]], note=note)
+
+
+def sichuan_tables(d: Derived) -> list[TableNode]:
+    """The Sichuan set, in its order: the nine, and the 项目支出 table and two fund tables the Sichuan reports
+    add (the two 明细表 by 功能 and 经济分类 together need data the generator does not take)."""
+    nine = all_tables(d)
+    return [*nine[:6], project(d), nine[6], nine[7],
+            empty_three_public(d, "政府性基金预算财政拨款“三公”经费支出决算表", "政府性基金预算", d.data.gov_fund),
+            nine[8], state_capital_expenditure(d)]
+
+
 def all_tables(d: Derived) -> list[TableNode]:
     return [
         summary(d), income(d), expenditure(d), fiscal_summary(d), general_budget(d), basic(d), three_public(d),

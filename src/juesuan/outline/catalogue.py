@@ -50,8 +50,8 @@ ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("income_expenditure_overview", re.compile(r"^(部门|单位)?收[入、]?支出?决算总体情况|^(部门|单位)?收支决算总体")),
     ("general_budget_basic", re.compile(r"一般公共预算财政拨款基本支出")),
     ("general_budget_expenditure", re.compile(r"一般公共预算(财政拨款)?支出决算")),
-    ("income", re.compile(r"^(部门|单位)?收入决算")),
-    ("expenditure", re.compile(r"^(部门|单位)?支出决算")),
+    ("income", re.compile(r"^(部门|单位)?收入决算(?!表$)")),  # "二、收入决算表" is the table, not the item
+    ("expenditure", re.compile(r"^(部门|单位)?支出决算(?!表$)")),
     ("performance", re.compile(r"预算绩效管理|绩效管理情况|绩效评价情况|预算绩效情况|绩效自评")),
     ("other_matters", re.compile(r"其他重要事项|其他需要?说明")),
     ("overview", re.compile(r"基本情况$|概况$")),  # Beijing: 一、部门基本情况 inside 第二部分 决算说明
@@ -97,8 +97,9 @@ TABLES: list[tuple[str, re.Pattern[str]]] = [
     ("table_three_public", re.compile(r"三公经费(财政拨款)?支出决算表|三公经费支出表")),
     ("table_gov_fund", re.compile(r"政府性基金预算财政拨款(收入)?支出决算表")),
     ("table_state_capital", re.compile(r"国有资本经营预算(财政拨款)?(收入)?支出决算表")),
-    ("table_income", re.compile(r"^(部门|单位)?收入(决算|总)表$")),
-    ("table_expenditure", re.compile(r"^(部门|单位)?支出(决算|总)表$")),
+    # anchored (a 收入决算表 inside a longer title is another table), after the table's number if it has one
+    ("table_income", re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．])?(部门|单位)?收入(决算|总)表$")),
+    ("table_expenditure", re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[、.．])?(部门|单位)?支出(决算|总)表$")),
     ("table_project_expenditure", re.compile(r"项目支出决算表")),
     ("table_procurement", re.compile(r"政府采购(情况|执行情况)?表")),
     ("table_purchase_services", re.compile(r"政府购买服务支出")),

@@ -11,7 +11,7 @@ from juesuan.generate.layouts import register
 from juesuan.generate.layouts.common import Composer
 from juesuan.generate.nodes import Cover, Node, TableNode
 
-TABLE_NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一"]
+TABLE_NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四"]
 
 
 @register
@@ -37,7 +37,7 @@ class Sichuan(Composer):
         self.h(1, "第三部分 名词解释")
         self.glossary(numbered="arabic")
         self.h(1, "第四部分 附表")
-        for n, table in enumerate(public_tables.all_tables(self.d)):
+        for n, table in enumerate(public_tables.sichuan_tables(self.d)):
             table.title = f"{TABLE_NUMBERS[n]}、{table.title}"
             self.nodes.append(table)
         if data.performance.projects:
