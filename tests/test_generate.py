@@ -306,6 +306,15 @@ def test_fund_spending_by_code_fills_every_table_and_is_never_put_under_other_sp
     book = tmp_path / "fund.xlsx"  # the workbook has a sheet for them and reads them back
     write_template(book, load(path))
     assert load(book) == load(path) and load(book).fund_items[0].code == "2120802"
+    raw["other_items"] = [  # and the 28.43万元 of other money, so that every 万元 has its code
+        {"code": "2013102", "class_name": "一般公共服务支出", "section_name": "党委办公厅（室）及相关机构事务",
+         "item_name": "一般行政管理事务", "project": "28.43"}]
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    complete = {t.title: t for t in all_tables(Derived(load(path)))}
+    assert not any("未按科目列出" in r[2] for r in complete["收入支出决算总表"].rows)
+    assert not any("未按科目列出" in r[3] for r in complete["支出决算表"].rows) and complete["支出决算表"].note is None
+    generate(load(path), "sichuan", tmp_path / "complete.md")
+    assert not [f for f in check_file(tmp_path / "complete.md").findings if f.severity is Severity.ERROR]
     raw["fund_items"][0]["project"] = "40.00"  # the 项 no longer add up to the fund's spending
     path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
     with pytest.raises(GenerationRefused) as refused:

@@ -202,6 +202,7 @@ class ReportData(Strict):
     state_capital: Amount = Decimal(0)
     items: list[LineItem] = Field(description="一般公共预算财政拨款支出的每一个项")
     fund_items: list[LineItem] = Field([], description="政府性基金预算财政拨款支出的每一个项（有此项支出时填写，决算表按科目列出）")
+    other_items: list[LineItem] = Field([], description="财政拨款以外的资金（事业收入、其他收入等）支出的每一个项（有此项支出时填写）")
     personnel: Amount = Field(description="一般公共预算财政拨款基本支出中的人员经费")
     public: Amount = Field(description="一般公共预算财政拨款基本支出中的公用经费")
     personnel_names: list[str] = Field(description="人员经费主要包括的经济科目名称")

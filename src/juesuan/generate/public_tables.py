@@ -33,14 +33,14 @@ def cell(value: Decimal | None) -> str:
 def _class_amounts(d: Derived, items: list | None = None) -> dict[str, Decimal]:  # type: ignore[type-arg]
     """Spending by 类: of the given 项, or of every 项 the data gives by code (general budget and fund)."""
     amounts: dict[str, Decimal] = {}
-    for item in items if items is not None else [*d.data.items, *d.data.fund_items]:
+    for item in items if items is not None else [*d.data.items, *d.data.fund_items, *d.data.other_items]:
         amounts[item.code[:3]] = amounts.get(item.code[:3], ZERO) + d.amount(item)
     return amounts
 
 
 def _unplaced(d: Derived) -> Decimal:
     """Spending the data does not give by code: other funds, and 政府性基金 when its 项 are not listed."""
-    placed = d.general_budget + sum((d.amount(i) for i in d.data.fund_items), ZERO)
+    placed = d.general_budget + sum((d.amount(i) for i in [*d.data.fund_items, *d.data.other_items]), ZERO)
     return d.expenditure_this_year - placed
 
 
@@ -116,7 +116,7 @@ def expenditure(d: Derived) -> TableNode:
     kinds = d.data.expenditure_kinds
     basic = sum((v for k, v in kinds.items() if "基本" in k), ZERO)
     project = sum((v for k, v in kinds.items() if "项目" in k), ZERO)
-    placed = [*d.data.items, *d.data.fund_items]
+    placed = [*d.data.items, *d.data.fund_items, *d.data.other_items]
     rows = [["", "", "", "合计", money(d.expenditure_this_year), cell(basic), cell(project)],
             *_functional_rows(d, 3, placed)]
     unplaced = _unplaced(d)
@@ -133,7 +133,6 @@ def expenditure(d: Derived) -> TableNode:
 def fiscal_summary(d: Derived) -> TableNode:
     """财政拨款收入支出决算总表."""
     data = d.data
-    by_class = _class_amounts(d)
     header = [["收入", "收入", "支出", "支出", "支出", "支出", "支出"],
               ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]]
     left = [("一、一般公共预算财政拨款", d.general_budget_income), ("二、政府性基金预算财政拨款", d.gov_fund_income),
@@ -143,6 +142,7 @@ def fiscal_summary(d: Derived) -> TableNode:
     rows: list[list[str]] = []
     general = _class_amounts(d, d.data.items)
     fund = _class_amounts(d, d.data.fund_items)
+    by_class = _class_amounts(d, [*d.data.items, *d.data.fund_items])  # fiscal money only: not other funds
     present = [(code, name) for code, name in CLASSES if code in by_class]
     # a fund's spending the data does not give by 项 has no 类: it stands on a row of its own
     extra = [("政府性基金预算安排的支出（未按科目列出）", data.gov_fund if not data.fund_items else ZERO, "gov"),

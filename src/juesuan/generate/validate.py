@@ -83,16 +83,21 @@ def _problems(data: ReportData) -> list[str]:
             found.append(f"items[{n}].code：功能分类科目编码应为7位数字（如2013101），现为“{item.code}”")
         else:
             found += _classification(n, item, data.meta.year)
-    for field, entries in (("items", data.items), ("fund_items", data.fund_items)):
+    for field, entries in (("items", data.items), ("fund_items", data.fund_items), ("other_items", data.other_items)):
         codes = [item.code for item in entries]
         for n, item in enumerate(entries):
             if codes.index(item.code) != n:
                 found.append(f"{field}[{n}].code：科目编码{item.code}已在第{codes.index(item.code) + 1}项填写过，同一个项只能填一次")
-    for n, item in enumerate(data.fund_items):
-        if not (len(item.code) == 7 and item.code.isdigit()):
-            found.append(f"fund_items[{n}].code：功能分类科目编码应为7位数字，现为“{item.code}”")
-        else:
-            found += [p.replace("items[", "fund_items[", 1) for p in _classification(n, item, data.meta.year)]
+    for field, entries in (("fund_items", data.fund_items), ("other_items", data.other_items)):
+        for n, item in enumerate(entries):
+            if not (len(item.code) == 7 and item.code.isdigit()):
+                found.append(f"{field}[{n}].code：功能分类科目编码应为7位数字，现为“{item.code}”")
+            else:
+                found += [p.replace("items[", f"{field}[", 1) for p in _classification(n, item, data.meta.year)]
+    if data.other_items:
+        other = d.expenditure_this_year - d.general_budget - data.gov_fund - data.state_capital
+        equal("other_items", other, sum((d.amount(i) for i in data.other_items), Decimal(0)),
+              "财政拨款以外的资金支出（本年支出合计减去各项财政拨款支出）应等于所填各项之和")
     if data.fund_items:
         equal("gov_fund", data.gov_fund, sum((d.amount(i) for i in data.fund_items), Decimal(0)),
               "政府性基金预算财政拨款支出应等于所填各项之和")

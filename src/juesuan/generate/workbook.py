@@ -29,7 +29,7 @@ LIST_SHEETS = {
 NAME_LISTS = {"overview.units": "纳入决算的单位", "personnel_names": "人员经费主要包括", "public_names": "公用经费主要包括"}
 VEHICLE_LISTS = {"three_public.vehicles_bought": "本年购置（按车型）", "three_public.vehicles_held": "年末保有（按车型）",
                  "state_assets.vehicles_by_use": "车辆（按用途）"}
-SKIPPED = {"income_sources", "expenditure_kinds", "glossary", "items", "fund_items", "personnel_items", "public_items",
+SKIPPED = {"income_sources", "expenditure_kinds", "glossary", "items", "fund_items", "other_items", "personnel_items", "public_items",
            "overview.units", "overview.unit_remarks", "personnel_names", "public_names", "performance.ratings",
            *VEHICLE_LISTS}
 INSTRUCTIONS = [
@@ -39,12 +39,13 @@ INSTRUCTIONS = [
     "“项级科目”表每行一个一般公共预算财政拨款支出的项：科目编码为7位功能分类科目编码（可从下拉列表选择）；决算数与预算数不同时必须填写原因。",
     "“绩效项目”“绩效指标”“评分表”表可不填（四川格式的附件）：每个项目一行，有绩效评价报告的填写基本情况、绩效情况和评价结论；指标和评分表每行写明项目名称。",
     "“政府性基金项级科目”表：有政府性基金预算财政拨款支出时，每行填一个项（填法同“项级科目”），各项之和应等于政府性基金预算财政拨款支出。",
+    "“其他资金项级科目”表：财政拨款以外的资金（事业收入、其他收入等）安排的支出，每行一个项，各项之和应等于本年支出合计减去各项财政拨款支出。",
     "“经济分类”表可不填：填写时每行一个人员经费或公用经费的经济分类款（5位编码，可从下拉列表选择），各款之和应等于人员经费、公用经费。",
     "“收入”“支出”“经济分类”“名单”“车辆”“名词解释”表可增删行；不需要的可选项留空即可。",
     "生成：juesuan generate 本文件.xlsx --layout sichuan --out 报告.docx（或 .html .md .pdf；上海格式用 --layout shanghai）。",
 ]
 ITEM_COLUMNS = list(LineItem.model_fields)
-ITEM_SHEETS = {"items": "项级科目", "fund_items": "政府性基金项级科目"}
+ITEM_SHEETS = {"items": "项级科目", "fund_items": "政府性基金项级科目", "other_items": "其他资金项级科目"}
 ECONOMIC_KINDS = {"personnel_items": "人员经费", "public_items": "公用经费"}
 CODES_SHEET = "科目编码"  # hidden: the lists the drop-downs offer
 
