@@ -37,3 +37,6 @@ bench: setup
 	$(PYTHON) bench/corpus.py --dir tests/fixtures/found_dev
 	$(PYTHON) bench/corpus.py --dir tests/fixtures/heldout
 	$(PYTHON) bench/scan.py
+	$(PYTHON) bench/store_speed.py --reports 1000
+	$(PYTHON) bench/template_wording.py
+	$(PYTHON) bench/render_compare.py
