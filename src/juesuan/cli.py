@@ -304,34 +304,25 @@ def _from_report(source: Path, layout: str, out_path: Path, charts: bool | None,
     from juesuan.files import AtomicFile, WriteError, check_target
     from juesuan.generate import GenerationRefused
     from juesuan.generate import generate as write_report
-    from juesuan.generate.data_files import validate
-    from juesuan.generate.from_report import changes, report_data
-    from juesuan.generate.validate import problems
+    from juesuan.generate.from_report import changes, rebuilt
     from juesuan.pipeline import analyse
 
     try:
         check_target(out_path)
         analysis = analyse(_read(source))
-        raw = report_data(analysis)
+        raw, data, refused = rebuilt(analysis)
         saved = save_data or out_path.with_name(f"{source.stem}.data.yaml")
         out = AtomicFile(saved)
         out.file.write(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False))
         out.commit()
         print(f"由报告重建的数据已写入 {saved}", file=sys.stderr)
-        refused = [] if raw.get("items") else [
-            "项级科目：报告没有按科目给出一般公共预算财政拨款支出的基本支出和项目支出（一般公共预算财政拨款支出决算表）"]
-        try:
-            rebuilt = validate(source, raw)
-            refused += problems(rebuilt)
-        except ReadError as exc:
-            refused += exc.reason.removeprefix("数据不完整或有误：").split("；")
-        if refused:
+        if data is None:
             print(f"错误：报告中的数字不全或不一致，无法重写（{len(refused)} 处）：", file=sys.stderr)
             for problem in refused:
                 print(f"  {problem}", file=sys.stderr)
             print(f"改正 {saved} 中的数字后运行：juesuan generate {saved} --layout {layout} --out {out_path}", file=sys.stderr)
             raise typer.Exit(2)
-        write_report(rebuilt, layout, out_path, charts)
+        write_report(data, layout, out_path, charts)
         rewritten = analyse(_read(out_path)).disclosure
     except (ReadError, WriteError) as exc:
         _fail(str(exc))

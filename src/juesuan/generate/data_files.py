@@ -80,11 +80,18 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 
 def validate(path: Path, raw: dict[str, Any]) -> ReportData:
+    data, problems = checked(raw)
+    if data is None:
+        raise ReadError(path, f"数据不完整或有误：{'；'.join(problems)}")
+    return data
+
+
+def checked(raw: dict[str, Any]) -> tuple[ReportData | None, list[str]]:
+    """The data, or every field that is missing or of the wrong kind, each named in Chinese."""
     try:
-        return ReportData.model_validate(_drop_blanks(ReportData, raw))
+        return ReportData.model_validate(_drop_blanks(ReportData, raw)), []
     except ValidationError as exc:
-        problems = "；".join(f"{place(e['loc'], raw)}：{_chinese(e)}" for e in exc.errors())
-        raise ReadError(path, f"数据不完整或有误：{problems}") from None
+        return None, [f"{place(e['loc'], raw)}：{_chinese(e)}" for e in exc.errors()]
 
 
 def _drop_blanks(model: type[BaseModel], raw: dict[str, Any]) -> dict[str, Any]:

@@ -53,15 +53,18 @@ class Movement:
             return None
         return percent(self.delta, self.previous)
 
-    def phrase(self, subject: str, year: int) -> str:
-        """"与2019年相比，收、支总计增加2,607.44万元，增长53.65%" (no rate when last year was 0)."""
+    def words(self) -> str:
+        """"增加2,607.44万元，增长53.65%", "减少…，下降…", "持平"; no rate when last year was 0; "" when unknown."""
         if self.previous is None:
             return ""
         if self.flat:
-            return f"与{year}年相比，{subject}持平"
-        words = ("增加", "增长") if self.up else ("减少", "下降")
-        rate = f"，{words[1]}{self.rate}%" if self.rate is not None else ""
-        return f"与{year}年相比，{subject}{words[0]}{money(self.delta)}万元{rate}"
+            return "持平"
+        amount, rate = ("增加", "增长") if self.up else ("减少", "下降")
+        return f"{amount}{money(self.delta)}万元" + (f"，{rate}{self.rate}%" if self.rate is not None else "")
+
+    def phrase(self, subject: str, year: int) -> str:
+        """"与2019年相比，收、支总计增加2,607.44万元，增长53.65%"."""
+        return f"与{year}年相比，{subject}{self.words()}" if self.known else ""
 
 
 @dataclass(slots=True)

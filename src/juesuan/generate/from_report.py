@@ -14,6 +14,9 @@ from decimal import Decimal
 from typing import Any
 
 from juesuan.analysis import Analysis
+from juesuan.generate.data_files import checked
+from juesuan.generate.inputs import ReportData
+from juesuan.generate.validate import problems
 from juesuan.model.disclosure import Disclosure, Item, StatementTable
 from juesuan.model.flatten import stated_previous
 
@@ -215,7 +218,7 @@ def _three_public(d: Disclosure, table: StatementTable | None, previous: dict[st
         return {"current": current, "budget": planned, "reason": _reason(said),
                 "previous": _previous(said, f"three_public.units[{index}].{attribute}", previous)}
 
-    counts = unit if unit is not None else None
+    counts = unit
     held = {i.name: int(i.count[0].value) for i in (counts.vehicles_held_by_type if counts else []) if i.count}
     if not held and counts is not None and counts.vehicles_held:
         held = {"公务用车": int(counts.vehicles_held[0].value)}
@@ -260,6 +263,17 @@ def _without_none(value: Any) -> Any:
     if isinstance(value, list):
         return [_without_none(v) for v in value]
     return value
+
+
+def rebuilt(analysis: Analysis) -> tuple[dict[str, Any], ReportData | None, list[str]]:
+    """(the data as rebuilt, the validated data or None, every problem that stops the report being rewritten:
+    what the report does not state, and where its own figures disagree)."""
+    raw = report_data(analysis)
+    refused = [] if raw.get("items") else [
+        "项级科目：报告没有按科目给出一般公共预算财政拨款支出的基本支出和项目支出（一般公共预算财政拨款支出决算表）"]
+    data, missing = checked(raw)
+    refused += missing if data is None else problems(data)
+    return raw, data if not refused else None, refused
 
 
 def changes(before: Disclosure, after: Disclosure, limit: int = 60) -> list[str]:

@@ -79,21 +79,12 @@ def _problems(data: ReportData) -> list[str]:
         amount = d.amount(item)
         if item.budget is not None and amount != item.budget and not (item.reason or "").strip():
             found.append(f"items[{n}].reason：{item.item_name}决算数{money(amount)}万元与预算数{money(item.budget)}万元不同，必须说明原因")
-        if not (len(item.code) == 7 and item.code.isdigit()):
-            found.append(f"items[{n}].code：功能分类科目编码应为7位数字（如2013101），现为“{item.code}”")
-        else:
-            found += _classification(n, item, data.meta.year)
     for field, entries in (("items", data.items), ("fund_items", data.fund_items), ("other_items", data.other_items)):
         codes = [item.code for item in entries]
         for n, item in enumerate(entries):
+            found += _classification(f"{field}[{n}]", item, data.meta.year)
             if codes.index(item.code) != n:
                 found.append(f"{field}[{n}].code：科目编码{item.code}已在第{codes.index(item.code) + 1}项填写过，同一个项只能填一次")
-    for field, entries in (("fund_items", data.fund_items), ("other_items", data.other_items)):
-        for n, item in enumerate(entries):
-            if not (len(item.code) == 7 and item.code.isdigit()):
-                found.append(f"{field}[{n}].code：功能分类科目编码应为7位数字，现为“{item.code}”")
-            else:
-                found += [p.replace("items[", f"{field}[", 1) for p in _classification(n, item, data.meta.year)]
     if data.other_items:
         other = d.expenditure_this_year - d.general_budget - data.gov_fund - data.state_capital
         equal("other_items", other, sum((d.amount(i) for i in data.other_items), Decimal(0)),
@@ -136,20 +127,22 @@ def _problems(data: ReportData) -> list[str]:
     return found
 
 
-def _classification(n: int, item: LineItem, year: int) -> list[str]:
-    """The 类 and 款 a code belongs to in 《政府收支分类科目》 (and its 项's name, where the catalogue has
-    confirmed it) against the names written beside it."""
+def _classification(where: str, item: LineItem, year: int) -> list[str]:
+    """A 项's code: seven digits, under the 类 and 款 《政府收支分类科目》 puts it (and with the 项 name, where the
+    catalogue has confirmed it) against the names written beside it. `where` is the entry's path."""
+    if not (len(item.code) == 7 and item.code.isdigit()):
+        return [f"{where}.code：功能分类科目编码应为7位数字（如2013101），现为“{item.code}”"]
     found: list[str] = []
     class_name = classes().get(item.code[:3])
     if class_name is None:
-        return [f"items[{n}].code：{item.code[:3]}不是《政府收支分类科目》中的类（科目编码“{item.code}”）"]
+        return [f"{where}.code：{item.code[:3]}不是《政府收支分类科目》中的类（科目编码“{item.code}”）"]
     if core_name(class_name) != core_name(item.class_name):
-        found.append(f"items[{n}].code：科目编码{item.code}属于“{class_name}”，不属于“{item.class_name}”")
+        found.append(f"{where}.code：科目编码{item.code}属于“{class_name}”，不属于“{item.class_name}”")
     for code, written, field, level in ((item.code[:5], item.section_name, "section_name", "款"),
                                         (item.code, item.item_name, "item_name", "项")):
         subjects = [s for s in known(code, year) if s.confirmed]
         if subjects and not any(core_name(s.name) == core_name(written) for s in subjects):
-            found.append(f"items[{n}].{field}：{year}年科目{code}（{level}）为“{subjects[0].name}”，不是“{written}”")
+            found.append(f"{where}.{field}：{year}年科目{code}（{level}）为“{subjects[0].name}”，不是“{written}”")
     return found
 
 

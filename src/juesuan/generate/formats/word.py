@@ -27,6 +27,7 @@ TABLE_PT = 10.5  # 五号; wide tables 9 (小五)
 WIDE_TABLE_PT = 9
 WIDE = 6  # a table with more columns than this is set in landscape
 TOTAL_ROWS = {"合计", "总计", "本年收入合计", "本年支出合计", "小计"}  # set in bold, as the official tables do
+TOC_FIELD = 'TOC \\o "1-2" \\h \\z \\u'  # levels 1–2, entries as links, no page numbers in Web view, outline levels too
 NUMBER = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
 
 
@@ -185,25 +186,10 @@ def _new_section(word: Any, landscape: bool) -> None:
 
 
 def _field(paragraph: Any, instruction: str, shown: str = "") -> None:
-    """A Word field (PAGE, TOC …) in a paragraph: begin, instruction, separate, its shown result, end."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    def char(kind: str) -> Any:
-        run = paragraph.add_run()
-        mark = OxmlElement("w:fldChar")
-        mark.set(qn("w:fldCharType"), kind)
-        run._r.append(mark)
-        return run
-
-    char("begin")
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
-    text.text = f" {instruction} "
-    paragraph.add_run()._r.append(text)
-    char("separate")
+    """A Word field (PAGE …) in one paragraph: begin, instruction, separate, its shown result, end."""
+    _field_begin(paragraph, instruction)
     paragraph.add_run(shown)
-    char("end")
+    _field_end(paragraph)
 
 
 def _page_number(footer: Any) -> None:
@@ -262,16 +248,17 @@ def _contents(word: Any, entries: list[TocEntry]) -> None:
         paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
         if first is None:
             first = paragraph
-            _field_begin(paragraph, 'TOC \\o "1-2" \\h \\z \\u')
+            _field_begin(paragraph, TOC_FIELD)
         paragraph.add_run(f"{entry.text}\t{entry.page if entry.page is not None else ''}")
     end = word.add_paragraph()
     if first is None:
-        _field_begin(end, 'TOC \\o "1-2" \\h \\z \\u')
+        _field_begin(end, TOC_FIELD)
     _field_end(end)
     end.add_run().add_break(WD_BREAK.PAGE)
 
 
 def _field_begin(paragraph: Any, instruction: str) -> None:
+    """The start of a field whose shown result may run over several paragraphs (the TOC's entries)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -337,14 +324,13 @@ def _table(word: Any, node: TableNode, wide: bool, landscape: bool) -> None:
             properties = cell._tc.get_or_add_tcPr()
             properties.append(OxmlElement("w:noWrap"))
 
-    for r, header in enumerate(node.header):
+    for header in node.header:
         row = table.add_row()
         _row_properties(row, header=True)
         for c, text in enumerate(header):
             fill(row.cells[c], text, header=True)
         for c in range(width):
             row.cells[c].width = columns[c]
-        del r
     _merge_header(table, node.header)
     for values in node.rows:
         row = table.add_row()

@@ -24,7 +24,7 @@ def _sentence(*parts: str) -> str:
     return "".join(p if p.endswith(("。", "：")) or not p else p + "。" for p in parts)
 
 
-def _structure(items: list[tuple[str, Decimal]], whole: Decimal) -> str:
+def structure(items: list[tuple[str, Decimal]], whole: Decimal) -> str:
     """"一般公共预算财政拨款收入7,392.56万元，占99.02%；…" over the nonzero parts."""
     parts = [f"{name}{money(value)}万元，占{pct(percent(value, whole))}" for name, value in items if value != 0]
     return "；".join(parts) + "。" if parts else ""
@@ -96,11 +96,11 @@ class Composer:
         self.bar(1, "收、支决算总计变动情况图", data.total.previous, data.total.current)
         self.h(2, "二、收入决算情况说明")
         sources = list(data.income_sources.items())
-        self.p(f"{year}年本年收入合计{money(d.income_this_year)}万元，其中：{_structure(sources, d.income_this_year)}")
+        self.p(f"{year}年本年收入合计{money(d.income_this_year)}万元，其中：{structure(sources, d.income_this_year)}")
         self.chart(2, "收入决算结构图", "pie", [k for k, v in sources if v], [v for v in data.income_sources.values() if v])
         self.h(2, "三、支出决算情况说明")
         kinds = list(data.expenditure_kinds.items())
-        self.p(f"{year}年本年支出合计{money(d.expenditure_this_year)}万元，其中：{_structure(kinds, d.expenditure_this_year)}")
+        self.p(f"{year}年本年支出合计{money(d.expenditure_this_year)}万元，其中：{structure(kinds, d.expenditure_this_year)}")
         self.chart(3, "支出决算结构图", "pie", [k for k, v in kinds if v], [v for v in data.expenditure_kinds.values() if v])
         self.h(2, "四、财政拨款收入支出决算总体情况说明")
         self.p(_sentence(f"{year}年财政拨款收、支总计{money(data.fiscal_total.current)}万元")
@@ -142,7 +142,7 @@ class Composer:
         self.bar(5, "一般公共预算财政拨款支出决算变动情况", data.general_budget_previous, gb)
         self.h(3, "（二）一般公共预算财政拨款支出决算结构情况")
         classes = d.classes()
-        self.p(f"{year}年一般公共预算财政拨款支出{money(gb)}万元，主要用于以下方面：{_structure(classes, gb)}")
+        self.p(f"{year}年一般公共预算财政拨款支出{money(gb)}万元，主要用于以下方面：{structure(classes, gb)}")
         self.chart(6, "一般公共预算财政拨款支出决算结构", "pie", [c for c, v in classes if v], [v for _, v in classes if v])
         self.h(3, "（三）一般公共预算财政拨款支出决算具体情况")
         self.p(self.budget_intro(gb, d.general_budget_budget))

@@ -8,7 +8,7 @@ from juesuan.generate import public_tables
 from juesuan.generate.derive import Movement, completion, money, pct, percent, versus_budget
 from juesuan.generate.inputs import LineItem
 from juesuan.generate.layouts import register
-from juesuan.generate.layouts.common import Composer
+from juesuan.generate.layouts.common import Composer, structure
 from juesuan.generate.nodes import Cover, Node, TableNode
 
 
@@ -45,11 +45,11 @@ class Shanghai(Composer):
         self.h(2, "二、收入决算情况说明")
         fiscal = d.fiscal_income
         sources = [("财政拨款收入", fiscal)] + [(k, v) for k, v in data.income_sources.items() if "财政拨款" not in k]
-        self.p(f"本年收入合计{money(d.income_this_year)}万元，其中：{_parts(sources, d.income_this_year)}。")
+        self.p(f"本年收入合计{money(d.income_this_year)}万元，其中：{structure(sources, d.income_this_year)}")
         self.chart(2, "收入决算结构图", "pie", [k for k, v in sources if v], [v for _, v in sources if v])
         self.h(2, "三、支出决算情况说明")
         kinds = list(data.expenditure_kinds.items())
-        self.p(f"本年支出合计{money(d.expenditure_this_year)}万元，其中：{_parts(kinds, d.expenditure_this_year)}。")
+        self.p(f"本年支出合计{money(d.expenditure_this_year)}万元，其中：{structure(kinds, d.expenditure_this_year)}")
         self.chart(3, "支出决算结构图", "pie", [k for k, v in kinds if v], [v for _, v in kinds if v])
         self.h(2, "四、财政拨款收入支出决算总体情况说明")
         self.p(f"{org}{year}年度财政拨款收入支出总计{money(data.fiscal_total.current)}万元。"
@@ -73,13 +73,8 @@ class Shanghai(Composer):
         moved = Movement(current, previous)
         if not moved.known:
             return ""
-        prior = self.d.prior
-        if moved.flat:
-            return f"与{prior}年度相比，{subject}持平。"
-        words = ("增加", "增长") if moved.up else ("减少", "下降")
-        rate = f"，{words[1]}{moved.rate}%" if moved.rate is not None else ""
-        why = f"主要原因：{reason.strip().rstrip('。')}。" if reason and reason.strip() else ""
-        return f"与{prior}年度相比，{subject}{words[0]}{money(moved.delta)}万元{rate}。{why}"
+        why = f"主要原因：{reason.strip().rstrip('。')}。" if reason and reason.strip() and not moved.flat else ""
+        return f"与{self.d.prior}年度相比，{subject}{moved.words()}。{why}"
 
     def general_budget(self) -> None:
         d, data = self.d, self.data
@@ -91,7 +86,7 @@ class Shanghai(Composer):
         self.bar(5, "一般公共预算财政拨款支出决算变动情况", data.general_budget_previous, gb)
         self.h(3, "（二）一般公共预算财政拨款支出决算结构情况")
         classes = [(f"{name}（类）", value) for name, value in d.classes()]
-        self.p(f"一般公共预算财政拨款支出{money(gb)}万元，主要用于以下方面：{_parts(classes, gb)}。")
+        self.p(f"一般公共预算财政拨款支出{money(gb)}万元，主要用于以下方面：{structure(classes, gb)}")
         self.chart(6, "一般公共预算财政拨款支出决算结构", "pie", [c for c, v in classes if v], [v for _, v in classes if v])
         self.h(3, "（三）一般公共预算财政拨款支出决算具体情况")
         budget = d.general_budget_budget
@@ -125,13 +120,8 @@ class Shanghai(Composer):
         cost = self.data.admin_operating_cost
         self.h(3, "（一）机关运行经费支出情况")
         moved = Movement(cost.current, cost.previous)
-        change = ""
-        if moved.known and not moved.flat:
-            words = ("增加", "增长") if moved.up else ("减少", "下降")
-            change = (f"，比{self.d.prior}年度{words[0]}{money(moved.delta)}万元"
-                      + (f"，{words[1]}{moved.rate}%" if moved.rate is not None else ""))
-        elif moved.flat:
-            change = f"，与{self.d.prior}年度持平"
+        change = "" if not moved.known else (f"，与{self.d.prior}年度持平" if moved.flat
+                                             else f"，比{self.d.prior}年度{moved.words()}")
         why = f"主要原因是{cost.reason.strip().rstrip('。')}。" if cost.reason and cost.reason.strip() and not moved.flat else ""
         if cost.current == 0:
             self.p(f"{self.data.meta.organisation}{self.d.year}年度无机关运行经费支出。")
@@ -212,11 +202,10 @@ class Shanghai(Composer):
                f"{_rate(total, budget)}，其中：{parts}。{why}")
         moved = Movement(total, previous)
         if moved.known:
-            each = "；".join(_versus_last_year(f"{name}支出决算", Movement(current, last))
+            each = "；".join(f"{name}支出决算{Movement(current, last).words()}"
                             for name, current, _, last in items if last is not None)
-            self.p(f"{year}年度“三公”经费财政拨款支出决算数" + (f"与{prior}年度持平" if moved.flat else
-                   f"比{prior}年度{'增加' if moved.up else '减少'}{money(moved.delta)}万元"
-                   + (f"，{'增长' if moved.up else '下降'}{moved.rate}%" if moved.rate is not None else ""))
+            self.p(f"{year}年度“三公”经费财政拨款支出决算数"
+                   + (f"与{prior}年度持平" if moved.flat else f"比{prior}年度{moved.words()}")
                    + (f"。其中：{each}。" if each else "。"))
         self.h(3, "（二）“三公”经费财政拨款支出决算具体情况说明。")
         if total == 0:
@@ -278,14 +267,3 @@ def _rate(current: Decimal, budget: Decimal) -> str:
     rate = completion(current, budget) if budget else None
     return "0%" if rate is None or rate == 0 else pct(rate)
 
-
-def _versus_last_year(subject: str, moved: Movement) -> str:
-    if moved.flat:
-        return f"{subject}持平"
-    words = ("增加", "增长") if moved.up else ("减少", "下降")
-    return f"{subject}{words[0]}{money(moved.delta)}万元" + (f"，{words[1]}{moved.rate}%" if moved.rate is not None else "")
-
-
-def _parts(parts: list[tuple[str, Decimal]], whole: Decimal) -> str:
-    """"财政拨款收入2,940.05万元，占99.79%；其他收入6.20万元，占0.21%" over the parts there are."""
-    return "；".join(f"{name}{money(value)}万元，占{pct(percent(value, whole))}" for name, value in parts if value)

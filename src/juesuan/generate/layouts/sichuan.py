@@ -105,5 +105,4 @@ class Sichuan(Composer):
 
 def _points(value: Decimal) -> str:
     """A weight or score as the score tables write it: 5, 6.5 (no trailing zeros)."""
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
