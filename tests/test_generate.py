@@ -278,48 +278,64 @@ def test_codes_are_checked_against_the_classification(tmp_path: Path) -> None:
     assert any(f.rule == "K101" and "2123101" in f.message for f in check_file(published).findings)
 
 
-def test_fund_spending_by_code_fills_every_table_and_is_never_put_under_other_spending(tmp_path: Path) -> None:
-    """Without its 项 a fund's spending stands on a row of its own, said so, never under 二十三、其他支出; with
-    them it is listed by code in the 支出决算表, the 财政拨款 summary and the fund's own table, and balances."""
+def test_every_spending_is_given_by_code_and_fills_every_table(tmp_path: Path) -> None:
+    """Every 万元 of 本年支出 has its 功能分类 code: spending of a fund or of other money without its 项 is refused,
+    naming the field; with them each is listed by code in the 支出决算表, the 财政拨款 summary and the fund's own
+    table, and the 基本/项目 columns balance with the stated totals."""
     from juesuan.generate.derive import Derived
-    from juesuan.generate.public_tables import all_tables
+    from juesuan.generate.public_tables import all_tables, sichuan_tables
 
     raw = yaml.safe_load((EXAMPLES / CASES[0][0]).read_text(encoding="utf-8"))
-    before = {t.title: t for t in all_tables(Derived(load(EXAMPLES / CASES[0][0])))}
-    other = next(r for r in before["收入支出决算总表"].rows if r[2].endswith("其他支出"))
-    assert other[3] == "" and any(r[2] == "未按科目列出的支出" for r in before["收入支出决算总表"].rows)
-    raw["fund_items"] = [  # test data: 41.38万元 of 政府性基金 under a 项 of 城乡社区支出
-        {"code": "2120802", "class_name": "城乡社区支出", "section_name": "国有土地使用权出让收入安排的支出",
-         "item_name": "土地开发支出", "project": "41.38"}]
     path = tmp_path / "fund.yaml"
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    tables = {t.title: t for t in all_tables(Derived(load(path)))}
+
+    def refused_for(changed: dict) -> list[str]:  # type: ignore[type-arg]
+        path.write_text(yaml.safe_dump(changed, allow_unicode=True), encoding="utf-8")
+        with pytest.raises(GenerationRefused) as refused:
+            generate(load(path), "sichuan", tmp_path / "bad.md")
+        return refused.value.problems
+
+    said = refused_for({**raw, "fund_items": []})
+    assert any(p.startswith("政府性基金项级科目：") and "41.38" in p and "按功能分类科目" in p for p in said), said
+    said = refused_for({**raw, "other_items": []})
+    assert any(p.startswith("其他资金项级科目：") and "28.43" in p for p in said), said
+    moved = [dict(i) for i in raw["other_items"]]
+    moved[0]["basic"], moved[0]["project"] = "0", "25.09"  # the same total, the wrong side
+    said = refused_for({**raw, "other_items": moved})
+    assert any(p.startswith("本年支出·“基本支出”：基本支出应等于各项") and "2,871.93" in p for p in said), said
+    said = refused_for({**raw, "fund_items": [{**raw["fund_items"][0], "project": "40.00"}]})
+    assert any(p.startswith("政府性基金项级科目：") and "40.00" in p for p in said), said
+
+    tables = {t.title: t for t in all_tables(Derived(load(EXAMPLES / CASES[0][0])))}
     spending = tables["支出决算表"].rows
-    assert ["212", "08", "02", "土地开发支出", "41.38", "", "41.38"] in spending
+    assert ["229", "04", "02", "其他政府性基金安排的支出", "41.38", "", "41.38"] in spending
+    assert ["201", "31", "01", "行政运行", "2,321.12", "2,321.12", ""] in spending  # 2,296.03 fiscal + 25.09 other
+    assert not any("未按科目" in cell for row in spending for cell in row)
     fund_rows = tables["政府性基金预算财政拨款收入支出决算表"].rows
     assert fund_rows[0][1] == "合计" and fund_rows[0][4] == "41.38" and fund_rows[0][3] == "41.38"
-    assert ["2120802", "土地开发支出", "", "", "41.38", "", "41.38", ""] in fund_rows
-    fiscal = next(r for r in tables["财政拨款收入支出决算总表"].rows if r[2].endswith("城乡社区支出"))
-    assert fiscal[5] == "41.38"
-    generate(load(path), "sichuan", tmp_path / "fund.md")
-    assert not [f for f in check_file(tmp_path / "fund.md").findings if f.severity is Severity.ERROR]
-    book = tmp_path / "fund.xlsx"  # the workbook has a sheet for them and reads them back
-    write_template(book, load(path))
-    assert load(book) == load(path) and load(book).fund_items[0].code == "2120802"
-    raw["other_items"] = [  # and the 28.43万元 of other money, so that every 万元 has its code
-        {"code": "2013102", "class_name": "一般公共服务支出", "section_name": "党委办公厅（室）及相关机构事务",
-         "item_name": "一般行政管理事务", "project": "28.43"}]
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    complete = {t.title: t for t in all_tables(Derived(load(path)))}
-    assert not any("未按科目列出" in r[2] for r in complete["收入支出决算总表"].rows)
-    assert not any("未按科目列出" in r[3] for r in complete["支出决算表"].rows) and complete["支出决算表"].note is None
-    generate(load(path), "sichuan", tmp_path / "complete.md")
-    assert not [f for f in check_file(tmp_path / "complete.md").findings if f.severity is Severity.ERROR]
-    raw["fund_items"][0]["project"] = "40.00"  # the 项 no longer add up to the fund's spending
-    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(GenerationRefused) as refused:
-        generate(load(path), "sichuan", tmp_path / "bad.md")
-    assert any(p.startswith("政府性基金预算财政拨款支出：") and "40.00" in p for p in refused.value.problems)
+    assert ["2290402", "其他政府性基金安排的支出", "", "", "41.38", "", "41.38", ""] in fund_rows
+    fiscal = next(r for r in tables["财政拨款收入支出决算总表"].rows if r[2].endswith("其他支出"))
+    assert fiscal[3] == fiscal[5] == "41.38" and fiscal[4] == ""  # fiscal money only: other money is not here
+    general = next(r for r in tables["财政拨款收入支出决算总表"].rows if r[2].endswith("一般公共服务支出"))
+    fiscal_201 = sum(Decimal(i["basic"]) + Decimal(i["project"]) for i in raw["items"] if i["code"].startswith("201"))
+    assert general[3] == general[4] == f"{fiscal_201:,.2f}"  # without the 28.43 of other money under 201
+    book = tmp_path / "fund.xlsx"  # the workbook has a sheet for each list and reads them back
+    write_template(book, load(EXAMPLES / CASES[0][0]))
+    assert load(book) == load(EXAMPLES / CASES[0][0])
+
+    capital = {**raw, "state_capital": "10.00", "capital_items": [
+        {"code": "2230101", "class_name": "国有资本经营预算支出", "section_name": "解决历史遗留问题及改革成本支出",
+         "item_name": "厂办大集体改革支出", "basic": "0", "project": "10.00"}]}  # test data
+    capital["other_items"] = [{**raw["other_items"][0]}, {**raw["other_items"][1], "project": "3.34"}]
+    capital["expenditure_kinds"] = {**raw["expenditure_kinds"], "项目支出": "4557.49"}
+    capital["income_sources"] = {**raw["income_sources"], "国有资本经营预算财政拨款收入": "10.00"}
+    for key in ("current",):
+        capital["total"] = {**raw["total"], key: "7477.33"}
+        capital["fiscal_total"] = {**raw["fiscal_total"], key: "7443.94"}
+    path.write_text(yaml.safe_dump(capital, allow_unicode=True), encoding="utf-8")
+    sichuan = {t.title: t for t in sichuan_tables(Derived(load(path)))}
+    assert ["2230101", "厂办大集体改革支出", "10.00", "", "10.00"] in sichuan["国有资本经营预算财政拨款支出决算表"].rows
+    generate(load(path), "sichuan", tmp_path / "capital.md")
+    assert not [f for f in check_file(tmp_path / "capital.md").findings if f.severity is Severity.ERROR]
 
 
 def test_a_published_report_is_rewritten_with_its_mistakes_corrected(generated: dict[tuple[str, str], Path],

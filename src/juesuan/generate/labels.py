@@ -23,7 +23,7 @@ LABELS = {
     "state_capital_carryover_end": "年末国有资本经营预算财政拨款结转和结余", "general_budget_previous": "上年一般公共预算财政拨款支出",
     "general_budget_reason": "一般公共预算财政拨款支出的变动原因",
     "general_budget_budget_reason": "一般公共预算财政拨款支出决算数与预算数不同的原因", "gov_fund": "政府性基金预算财政拨款支出",
-    "state_capital": "国有资本经营预算财政拨款支出", "items": "项级科目", "fund_items": "政府性基金项级科目", "other_items": "其他资金项级科目", "code": "科目编码", "class_name": "类名称",
+    "state_capital": "国有资本经营预算财政拨款支出", "items": "项级科目", "fund_items": "政府性基金项级科目", "capital_items": "国有资本经营预算项级科目", "other_items": "其他资金项级科目", "code": "科目编码", "class_name": "类名称",
     "section_name": "款名称", "item_name": "项名称", "basic": "基本支出", "project": "项目支出", "budget": "预算数",
     "purpose": "主要用于", "other_income": "非财政拨款收入", "personnel": "人员经费", "public": "公用经费",
     "personnel_names": "人员经费主要包括", "public_names": "公用经费主要包括", "personnel_items": "人员经费经济科目",
@@ -51,7 +51,7 @@ LABELS = {
     "score": "得分",
 }
 # The field that names an entry of a list, so the author can find it: 项级科目第2项（行政运行）.
-_ENTRY_NAME = {"projects": "name", "scores": "level3", "indicators": "level3", "items": "item_name", "fund_items": "item_name",
+_ENTRY_NAME = {"projects": "name", "scores": "level3", "indicators": "level3", "items": "item_name", "fund_items": "item_name", "capital_items": "item_name",
                "other_items": "item_name", "personnel_items": "name", "public_items": "name", "glossary": "term"}
 
 

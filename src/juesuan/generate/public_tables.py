@@ -30,18 +30,17 @@ def cell(value: Decimal | None) -> str:
     return "" if value is None or value == 0 else money(value)
 
 
+def _every_item(d: Derived) -> list:  # type: ignore[type-arg]
+    """Every 项 of the year's spending, from every kind of money (validation makes them add up to 本年支出合计)."""
+    return [*d.data.items, *d.data.fund_items, *d.data.capital_items, *d.data.other_items]
+
+
 def _class_amounts(d: Derived, items: list | None = None) -> dict[str, Decimal]:  # type: ignore[type-arg]
-    """Spending by 类: of the given 项, or of every 项 the data gives by code (general budget and fund)."""
+    """Spending by 类: of the given 项, or of every 项 of the year."""
     amounts: dict[str, Decimal] = {}
-    for item in items if items is not None else [*d.data.items, *d.data.fund_items, *d.data.other_items]:
+    for item in items if items is not None else _every_item(d):
         amounts[item.code[:3]] = amounts.get(item.code[:3], ZERO) + d.amount(item)
     return amounts
-
-
-def _unplaced(d: Derived) -> Decimal:
-    """Spending the data does not give by code: other funds, and 政府性基金 when its 项 are not listed."""
-    placed = d.general_budget + sum((d.amount(i) for i in [*d.data.fund_items, *d.data.other_items]), ZERO)
-    return d.expenditure_this_year - placed
 
 
 def _source(d: Derived, name: str) -> Decimal:
@@ -56,20 +55,13 @@ def summary(d: Derived) -> TableNode:
         left = [f"{ORDINALS[n]}、{INCOME_ROWS[n]}", cell(_source(d, INCOME_ROWS[n]))] if n < len(INCOME_ROWS) else ["", ""]
         rows.append([*left, f"{ORDINALS[n]}、{name}", cell(by_class.get(code, ZERO))])
     data = d.data
-    unplaced = _unplaced(d)
-    note = None
-    if unplaced:  # not put under 其他支出: the data does not say under which 类 it belongs
-        rows.append(["", "", "未按科目列出的支出", cell(unplaced)])
-        note = (f"注：本年支出中有{money(unplaced)}万元（财政拨款以外的资金，或未按项列出的政府性基金支出）数据未按功能分类"
-                "科目提供，单列一行。")
     rows += [
         ["本年收入合计", money(d.income_this_year), "本年支出合计", money(d.expenditure_this_year)],
         ["使用非财政拨款结余", cell(data.non_fiscal_balance), "结余分配", cell(data.balance_distribution)],
         ["年初结转和结余", cell(data.carryover_begin), "年末结转和结余", cell(data.carryover_end)],
         ["总计", money(d.income_total), "总计", money(d.expenditure_total)],
     ]
-    return TableNode("收入支出决算总表", [["收入", "收入", "支出", "支出"], ["项目", "决算数", "项目", "决算数"]], rows,
-                     note=note)
+    return TableNode("收入支出决算总表", [["收入", "收入", "支出", "支出"], ["项目", "决算数", "项目", "决算数"]], rows)
 
 
 def income(d: Derived) -> TableNode:
@@ -116,18 +108,9 @@ def expenditure(d: Derived) -> TableNode:
     kinds = d.data.expenditure_kinds
     basic = sum((v for k, v in kinds.items() if "基本" in k), ZERO)
     project = sum((v for k, v in kinds.items() if "项目" in k), ZERO)
-    placed = [*d.data.items, *d.data.fund_items, *d.data.other_items]
     rows = [["", "", "", "合计", money(d.expenditure_this_year), cell(basic), cell(project)],
-            *_functional_rows(d, 3, placed)]
-    unplaced = _unplaced(d)
-    note = None
-    if unplaced:
-        placed_basic = sum((i.basic for i in placed), ZERO)
-        placed_project = sum((i.project for i in placed), ZERO)
-        rows.append(["", "", "", "未按科目列出的支出", cell(unplaced), cell(basic - placed_basic),
-                     cell(project - placed_project)])
-        note = f"注：{money(unplaced)}万元支出的数据未按功能分类科目提供，单列一行。"
-    return TableNode("支出决算表", header, rows, note=note)
+            *_functional_rows(d, 3, _every_item(d))]
+    return TableNode("支出决算表", header, rows)
 
 
 def fiscal_summary(d: Derived) -> TableNode:
@@ -142,16 +125,10 @@ def fiscal_summary(d: Derived) -> TableNode:
     rows: list[list[str]] = []
     general = _class_amounts(d, d.data.items)
     fund = _class_amounts(d, d.data.fund_items)
-    by_class = _class_amounts(d, [*d.data.items, *d.data.fund_items])  # fiscal money only: not other funds
-    present = [(code, name) for code, name in CLASSES if code in by_class]
-    # a fund's spending the data does not give by 项 has no 类: it stands on a row of its own
-    extra = [("政府性基金预算安排的支出（未按科目列出）", data.gov_fund if not data.fund_items else ZERO, "gov"),
-             ("国有资本经营预算安排的支出", data.state_capital, "sc")]
-    right: list[tuple[str, Decimal, Decimal, Decimal, Decimal]] = [
-        (f"{ORDINALS[CLASSES.index((code, name))]}、{name}", by_class[code], general.get(code, ZERO),
-         fund.get(code, ZERO), ZERO) for code, name in present]
-    right += [(label, value, ZERO, value if kind == "gov" else ZERO, value if kind == "sc" else ZERO)
-              for label, value, kind in extra if value > 0]
+    capital = _class_amounts(d, d.data.capital_items)
+    by_class = _class_amounts(d, [*d.data.items, *d.data.fund_items, *d.data.capital_items])  # fiscal money only
+    right = [(f"{ORDINALS[n]}、{name}", by_class[code], general.get(code, ZERO), fund.get(code, ZERO),
+              capital.get(code, ZERO)) for n, (code, name) in enumerate(CLASSES) if code in by_class]
     for n in range(max(len(left), len(right))):
         l_name, l_value = left[n] if n < len(left) else ("", None)
         if n < len(right):
@@ -225,18 +202,13 @@ def three_public(d: Derived) -> TableNode:
 
 
 def fund(d: Derived, title: str, amount: Decimal, name: str, income: Decimal, begin: Decimal,
-         end: Decimal) -> TableNode:
-    """The fund's table: its 合计 row of carry-overs, income and spending as the data gives them (the data gives
-    the fund's spending as one amount, so its 基本/项目 split and its 科目 rows are left out, not made up)."""
+         end: Decimal, items: list) -> TableNode:  # type: ignore[type-arg]
+    """The fund's table: its 合计 row of carry-overs, income and spending, then its spending by 类/款/项."""
     header = [["科目编码", "科目名称", "年初结转和结余", "本年收入", "本年支出", "本年支出", "本年支出", "年末结转和结余"],
               ["科目编码", "科目名称", "年初结转和结余", "本年收入", "小计", "基本支出", "项目支出", "年末结转和结余"]]
     if not (amount or income or begin or end):
         return TableNode(title, header, [["", "合计", "", "", "", "", "", ""]],
                          note=f"注：{d.data.meta.organisation}无{name}财政拨款收入和支出，故本表无数据。")
-    items = d.data.fund_items if name == "政府性基金预算" else []
-    if not items:
-        return TableNode(title, header, [["", "合计", cell(begin), cell(income), cell(amount), "", "", cell(end)]],
-                         note="注：本年支出的数据未按科目提供，只列合计。")
     basic = sum((i.basic for i in items), ZERO)
     rows = [["", "合计", cell(begin), cell(income), cell(amount), cell(basic), cell(amount - basic), cell(end)]]
     for c, s, i, subject, total, basic_part, project_part in _functional_rows(d, 3, items):
@@ -267,9 +239,15 @@ def state_capital_expenditure(d: Derived) -> TableNode:
     """国有资本经营预算财政拨款支出决算表 (Sichuan)."""
     header = [["科目编码", "科目名称", "本年支出", "本年支出", "本年支出"], ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]]
     amount = d.data.state_capital
-    note = (f"注：{d.data.meta.organisation}无国有资本经营预算财政拨款支出，故本表无数据。" if not amount else
-            "注：本年支出的数据未按科目提供，只列合计。")
-    return TableNode("国有资本经营预算财政拨款支出决算表", header, [["", "合计", cell(amount), "", ""]], note=note)
+    if not amount:
+        return TableNode("国有资本经营预算财政拨款支出决算表", header, [["", "合计", "", "", ""]],
+                         note=f"注：{d.data.meta.organisation}无国有资本经营预算财政拨款支出，故本表无数据。")
+    items = d.data.capital_items
+    basic = sum((i.basic for i in items), ZERO)
+    rows = [["", "合计", cell(amount), cell(basic), cell(amount - basic)]]
+    rows += [[c + s + i, subject, total, basic_part, project_part]
+             for c, s, i, subject, total, basic_part, project_part in _functional_rows(d, 3, items)]
+    return TableNode("国有资本经营预算财政拨款支出决算表", header, rows)
 
 
 def sichuan_tables(d: Derived) -> list[TableNode]:
@@ -285,7 +263,7 @@ def all_tables(d: Derived) -> list[TableNode]:
     return [
         summary(d), income(d), expenditure(d), fiscal_summary(d), general_budget(d), basic(d), three_public(d),
         fund(d, "政府性基金预算财政拨款收入支出决算表", d.data.gov_fund, "政府性基金预算", d.gov_fund_income,
-             d.data.gov_fund_carryover_begin, d.data.gov_fund_carryover_end),
+             d.data.gov_fund_carryover_begin, d.data.gov_fund_carryover_end, d.data.fund_items),
         fund(d, "国有资本经营预算财政拨款收入支出决算表", d.data.state_capital, "国有资本经营预算", d.state_capital_income,
-             d.data.state_capital_carryover_begin, d.data.state_capital_carryover_end),
+             d.data.state_capital_carryover_begin, d.data.state_capital_carryover_end, d.data.capital_items),
     ]

@@ -79,19 +79,29 @@ def _problems(data: ReportData) -> list[str]:
         amount = d.amount(item)
         if item.budget is not None and amount != item.budget and not (item.reason or "").strip():
             found.append(f"items[{n}].reason：{item.item_name}决算数{money(amount)}万元与预算数{money(item.budget)}万元不同，必须说明原因")
-    for field, entries in (("items", data.items), ("fund_items", data.fund_items), ("other_items", data.other_items)):
+    for field, entries in (("items", data.items), ("fund_items", data.fund_items), ("capital_items", data.capital_items),
+                           ("other_items", data.other_items)):
         codes = [item.code for item in entries]
         for n, item in enumerate(entries):
             found += _classification(f"{field}[{n}]", item, data.meta.year)
             if codes.index(item.code) != n:
                 found.append(f"{field}[{n}].code：科目编码{item.code}已在第{codes.index(item.code) + 1}项填写过，同一个项只能填一次")
-    if data.other_items:
-        other = d.expenditure_this_year - d.general_budget - data.gov_fund - data.state_capital
-        equal("other_items", other, sum((d.amount(i) for i in data.other_items), Decimal(0)),
-              "财政拨款以外的资金支出（本年支出合计减去各项财政拨款支出）应等于所填各项之和")
-    if data.fund_items:
-        equal("gov_fund", data.gov_fund, sum((d.amount(i) for i in data.fund_items), Decimal(0)),
-              "政府性基金预算财政拨款支出应等于所填各项之和")
+    # every 万元 of spending is listed by code in the 支出决算表: each kind of money needs its 项 (codes required)
+    other = d.expenditure_this_year - d.general_budget - data.gov_fund - data.state_capital
+    for field, amount, entries, what in (
+            ("fund_items", data.gov_fund, data.fund_items, "政府性基金预算财政拨款支出"),
+            ("capital_items", data.state_capital, data.capital_items, "国有资本经营预算财政拨款支出"),
+            ("other_items", other, data.other_items, "财政拨款以外的资金支出（本年支出合计减去各项财政拨款支出）")):
+        if entries or amount:
+            equal(field, amount, sum((d.amount(i) for i in entries), Decimal(0)),
+                  f"{what}应等于所填各项之和：每一笔支出都要按功能分类科目（项）填写")
+    every = [*data.items, *data.fund_items, *data.capital_items, *data.other_items]
+    for kind, part in (("基本", lambda i: i.basic), ("项目", lambda i: i.project)):
+        keys = [k for k in data.expenditure_kinds if kind in k]
+        if keys:
+            stated = sum((data.expenditure_kinds[k] for k in keys), Decimal(0))
+            equal(f"expenditure_kinds.{keys[0]}", stated, sum((part(i) for i in every), Decimal(0)),
+                  f"{kind}支出应等于各项（一般公共预算、政府性基金、国有资本经营预算和其他资金）的{kind}支出之和")
     for field, economic in (("personnel_items", data.personnel_items), ("public_items", data.public_items)):
         for n, entry in enumerate(economic):
             subjects = known(entry.code, data.meta.year)

@@ -29,7 +29,7 @@ LIST_SHEETS = {
 NAME_LISTS = {"overview.units": "纳入决算的单位", "personnel_names": "人员经费主要包括", "public_names": "公用经费主要包括"}
 VEHICLE_LISTS = {"three_public.vehicles_bought": "本年购置（按车型）", "three_public.vehicles_held": "年末保有（按车型）",
                  "state_assets.vehicles_by_use": "车辆（按用途）"}
-SKIPPED = {"income_sources", "expenditure_kinds", "glossary", "items", "fund_items", "other_items", "personnel_items", "public_items",
+SKIPPED = {"income_sources", "expenditure_kinds", "glossary", "items", "fund_items", "capital_items", "other_items", "personnel_items", "public_items",
            "overview.units", "overview.unit_remarks", "personnel_names", "public_names", "performance.ratings",
            *VEHICLE_LISTS}
 INSTRUCTIONS = [
@@ -45,7 +45,8 @@ INSTRUCTIONS = [
     "生成：juesuan generate 本文件.xlsx --layout sichuan --out 报告.docx（或 .html .md .pdf；上海格式用 --layout shanghai）。",
 ]
 ITEM_COLUMNS = list(LineItem.model_fields)
-ITEM_SHEETS = {"items": "项级科目", "fund_items": "政府性基金项级科目", "other_items": "其他资金项级科目"}
+ITEM_SHEETS = {"items": "项级科目", "fund_items": "政府性基金项级科目", "capital_items": "国有资本经营预算项级科目",
+               "other_items": "其他资金项级科目"}
 ECONOMIC_KINDS = {"personnel_items": "人员经费", "public_items": "公用经费"}
 CODES_SHEET = "科目编码"  # hidden: the lists the drop-downs offer
 
