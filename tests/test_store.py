@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -198,7 +199,9 @@ def test_the_commands_list_show_compare_and_export(tmp_path: Path) -> None:
     assert result.returncode == 0 and "已入库" in result.stderr and "cli.db" in result.stderr
     listing = run_cli("reports", "--db", db, "--year", "2020", "--errors")
     assert "中共攀枝花市委办公室" in listing.stdout and "004_" not in listing.stdout and "README" not in listing.stdout
-    shown = run_cli("show", "1", "--db", db)
+    number = re.search(r"已入库：\S*000_452dfb289bf64cc2\.txt #(\d+)", result.stderr)  # stored as they finish
+    assert number is not None, result.stderr
+    shown = run_cli("show", number.group(1), "--db", db)
     assert "收支总计：7,467.33万元" in shown.stdout and "R101" in shown.stdout
     assert run_cli("show", "999", "--db", db).returncode == 2
     table = tmp_path / "2020.xlsx"

@@ -49,6 +49,36 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="输出格式�
 LargeOpt = Annotated[bool, typer.Option("--large", help="把文件大小、字数、段落、页数、扫描页数等上限放宽为10倍（见 README“输入的上限”）")]
 
 
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="同时检查的进程数（默认：本机可用的核数）", show_default=False)]
+SchedulerOpt = Annotated[str | None, typer.Option("--scheduler", help="在已启动的 Dask 集群上检查，如 tcp://10.0.0.5:8786（见 README“在多台机器上检查”）",
+                                                 show_default=False)]
+MaxPagesOpt = Annotated[int | None, typer.Option("--max-pages", help="PDF 页数上限，超过即报告无法读取（默认 3000）", show_default=False)]
+MemoryOpt = Annotated[int, typer.Option("--memory-limit", help="每个工作进程的内存上限（MB），超过即终止并记为失败")]
+
+
+def _workers(jobs: int | None, scheduler: str | None, memory_mb: int):  # type: ignore[no-untyped-def]
+    from juesuan.batch.run import Workers, cores
+
+    if jobs is not None and jobs < 1:
+        _fail("--jobs 应为正整数")
+    if memory_mb < 256:
+        _fail("--memory-limit 至少为 256（MB）")
+    if scheduler is not None and not re.fullmatch(r"(tcp|tls|inproc|ws|wss)://[^\s]{1,200}", scheduler):
+        _fail(f"--scheduler 应为 Dask 调度器的地址，如 tcp://10.0.0.5:8786，现为“{scheduler}”")
+    return Workers(jobs=jobs or cores(), scheduler=scheduler, memory_mb=memory_mb)
+
+
+def _max_pages(pages: int | None) -> None:
+    if pages is not None:
+        from dataclasses import replace
+
+        from juesuan.limits import limits, set_limits
+
+        if pages < 1:
+            _fail("--max-pages 应为正整数")
+        set_limits(replace(limits(), pdf_pages=pages))
+
+
 def _allow_large(large: bool) -> None:
     if large:
         from juesuan.limits import limits, set_limits
@@ -170,9 +200,21 @@ def check(
     partial: Annotated[bool, typer.Option("--partial", help="文本只是报告的一部分：缺失部分涉及的检查记为数据不足，不报缺项")] = False,
     time_limit: Annotated[float, typer.Option("--time-limit", help="每个文件读取、分析和检查的时限（秒），超过即报告“文件过于复杂”")] = TIME_LIMIT_S,
     large: LargeOpt = False,
+    jobs: JobsOpt = None,
+    scheduler: SchedulerOpt = None,
+    max_pages: MaxPagesOpt = None,
+    memory_limit: MemoryOpt = 2048,
 ) -> None:
-    """按规则目录检查报告：每个问题标明所在行或页；退出码 0 无错误，1 有错误，2 文件无法读取。"""
+    """按规则目录检查报告（可给文件夹）：每个问题标明所在行或页；多个文件时用全部核并行检查，最后给出汇总。
+    退出码 0 无错误，1 有错误，2 有文件无法读取。"""
     _allow_large(large)
+    _max_pages(max_pages)
+    from juesuan.files import files_in
+
+    files = list(files_in(paths))
+    if not files:
+        _fail("给出的文件夹中没有支持格式的报告文件")
+    workers = _workers(jobs, scheduler, memory_limit)
     from juesuan.files import WriteError, write_failure
     from juesuan.outputs import Destination, find_output
     from juesuan.pipeline import CheckOptions, check_file
@@ -190,22 +232,22 @@ def check(
         _fail("没有选中任何规则，请检查 --select 和 --ignore")
     try:
         chosen = find_output(fmt, output)
-        writer = chosen.start(Destination(output, sys.stdout, len(paths) > 1))
+        writer = chosen.start(Destination(output, sys.stdout, len(files) > 1))
     except WriteError as exc:
         _fail(str(exc))
         return
     unreadable = errors = False
-    progress = _progress(len(paths) > 3 and chosen.name == "text" and output is None)
     try:
-        for path in progress(paths):
+        if len(files) == 1 and not workers.scheduler:  # one file: in this process, no worker to start
             try:
-                outcome = check_file(path, options)
+                outcome = check_file(files[0], options)
+                errors = outcome.has_errors
+                writer.add(outcome)
             except ReadError as exc:
                 print(f"错误：{exc}", file=sys.stderr)
                 unreadable = True
-                continue
-            errors = errors or outcome.has_errors
-            writer.add(outcome)
+        else:
+            unreadable, errors = _check_batch(files, options, workers, writer)
         writer.close()
     except WriteError as exc:
         _fail(str(exc))
@@ -214,16 +256,64 @@ def check(
     raise typer.Exit(2 if unreadable else 1 if errors else 0)
 
 
+def _check_batch(files: list[Path], options: Any, workers: Any, writer: Any) -> tuple[bool, bool]:
+    """Many files over the workers: results written in input order, a progress bar, a summary at the end."""
+    from juesuan.batch.cluster import ClusterError
+    from juesuan.batch.pool import in_order
+    from juesuan.batch.run import run
+    from juesuan.batch.summary import Summary
+
+    summary = Summary(workers.describe())
+    unreadable = errors = False
+    try:
+        with _batch_progress(len(files)) as advance:
+            for done in in_order(run(files, options, workers)):
+                summary.add(done)
+                advance()
+                if done.outcome is None:
+                    print(f"错误：无法读取“{Path(done.path).name}”：{done.reason}", file=sys.stderr)
+                    unreadable = True
+                    continue
+                errors = errors or done.outcome.has_errors
+                writer.add(done.outcome)
+    except ClusterError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _print_summary(summary, "已中断。")
+        raise typer.Exit(130) from None
+    _print_summary(summary)
+    return unreadable, errors
+
+
+def _print_summary(summary: Any, first: str = "") -> None:
+    lines = summary.lines()
+    print("\n".join([first + lines[0], *lines[1:]]), file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _batch_progress(total: int):  # type: ignore[no-untyped-def]
+    """A progress bar on the terminal (rate and time left); nothing when standard error is not a terminal."""
+    console = Console(stderr=True)
+    if total <= 3 or not console.is_terminal:
+        yield lambda: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("检查中"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TextColumn("剩余"), TimeRemainingColumn())
+    with Progress(*columns, console=console) as bar:
+        task = bar.add_task("检查", total=total, rate="")
+
+        def advance() -> None:
+            bar.advance(task)
+            speed = bar.tasks[0].speed
+            bar.update(task, rate=f"每秒 {speed:.1f} 份" if speed else "")
+
+        yield advance
+
+
 def _ids(value: str | None) -> list[str] | None:
     return [v.strip() for v in value.split(",") if v.strip()] if value else None
-
-
-def _progress(show: bool):  # type: ignore[no-untyped-def]
-    if not show:
-        return lambda items: items
-    from rich.progress import track
-
-    return lambda items: track(items, description="检查中…", console=Console(stderr=True))
 
 
 @app.command()
@@ -382,12 +472,20 @@ def ingest(
     db: DbOpt = None,
     time_limit: Annotated[float, typer.Option("--time-limit", help="每个文件的时限（秒）")] = TIME_LIMIT_S,
     large: LargeOpt = False,
+    jobs: JobsOpt = None,
+    scheduler: SchedulerOpt = None,
+    max_pages: MaxPagesOpt = None,
+    memory_limit: MemoryOpt = 2048,
 ) -> None:
-    """读取、检查报告并存入数据库（每份报告一个事务；同一文件只存一次，规则变化后重新检查）。"""
+    """读取、检查报告并存入数据库（多个文件时并行；每份报告一个事务；已入库的文件跳过，中断后再运行即从中断处继续；
+    规则变化后重新检查）。"""
+    from juesuan.batch.cluster import ClusterError
     from juesuan.pipeline import CheckOptions
     from juesuan.store.ingest import ingest as put
 
     _allow_large(large)
+    _max_pages(max_pages)
+    workers = _workers(jobs, scheduler, memory_limit)
     store = _store(db)
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -401,7 +499,10 @@ def ingest(
         print(f"{label}：{result.path} {number}{result.detail}", file=sys.stderr)
 
     try:
-        put(store, paths, CheckOptions(time_limit=time_limit if time_limit > 0 else None), progress=show)
+        put(store, paths, CheckOptions(time_limit=time_limit if time_limit > 0 else None), progress=show,
+            workers=workers)
+    except ClusterError as exc:
+        _fail(str(exc))
     except KeyboardInterrupt:
         print(f"已中断：已入库的报告都已保存（{store.label}）", file=sys.stderr)
         raise typer.Exit(130) from None

@@ -9,7 +9,6 @@ The command line, the outputs and the benches all go through here.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +21,7 @@ from juesuan.analysis import Analysis
 from juesuan.document import Document
 from juesuan.errors import ReadError
 from juesuan.extract import extract
+from juesuan.files import file_sha256
 from juesuan.limits import TIME_LIMIT_S, time_limit
 from juesuan.model.figures import Figure
 from juesuan.model.flatten import stated_previous
@@ -139,8 +139,9 @@ def check_analysis(analysis: Analysis, options: CheckOptions | None = None, *, s
     )
 
 
-def check_file(path: str | Path, options: CheckOptions | None = None) -> Outcome:
-    """Reads, analyses and checks one file. A file that cannot be read raises ReadError (one Chinese line)."""
+def check_file(path: str | Path, options: CheckOptions | None = None, sha256: str | None = None) -> Outcome:
+    """Reads, analyses and checks one file. A file that cannot be read raises ReadError (one Chinese line).
+    `sha256`: the file's hash when the caller took it already (a batch, the store)."""
     options = options or CheckOptions()
     with time_limit(Path(path), options.time_limit):
         started = time.perf_counter()
@@ -148,13 +149,5 @@ def check_file(path: str | Path, options: CheckOptions | None = None) -> Outcome
         read_done = time.perf_counter()
         analysis = analyse(document)
         analysed = time.perf_counter()
-        return check_analysis(analysis, options, source=str(path), sha256=file_sha256(Path(path)),
+        return check_analysis(analysis, options, source=str(path), sha256=sha256 or file_sha256(Path(path)),
                               timings={"read": read_done - started, "analyse": analysed - read_done})
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()

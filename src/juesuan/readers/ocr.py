@@ -37,8 +37,12 @@ def _engine() -> Any:
     return engine
 
 
-def ocr_page(page: pdfium.PdfPage, number: int) -> tuple[list[Line], list[PageTable]]:
-    """The text lines of a scanned page outside its tables, top to bottom, and its ruled tables."""
+OCR_VERSION = "1"  # of what `recognise` returns: a cached page from another version is read again
+
+
+def recognise(page: pdfium.PdfPage) -> dict[str, Any]:
+    """What OCR reads on a page, as plain values (cached by ocr_cache): the words with their boxes in image
+    pixels, the scale of the image, and the ruling lines of its tables in page points. This is the slow part."""
     from juesuan.readers.scan_image import ruling_edges, skew_angle, straighten  # numpy: only for scans
 
     scale = render_scale(*page.get_size())
@@ -48,13 +52,22 @@ def ocr_page(page: pdfium.PdfPage, number: int) -> tuple[list[Line], list[PageTa
     result = _engine()(image, use_cls=False)
     boxes = getattr(result, "boxes", None)
     texts = getattr(result, "txts", None)
-    if boxes is None or texts is None:
-        return [], []
+    words = [] if boxes is None or texts is None else [
+        {"box": [[float(x), float(y)] for x, y in box], "text": str(text)}
+        for box, text in zip(boxes, texts, strict=False)]
+    return {"version": OCR_VERSION, "scale": scale, "words": words, "edges": ruling_edges(image, scale)}
+
+
+def ocr_page(page: pdfium.PdfPage, number: int, read: dict[str, Any] | None = None) -> tuple[list[Line], list[PageTable]]:
+    """The text lines of a scanned page outside its tables, top to bottom, and its ruled tables; from what
+    `recognise` read on it (given when cached, else read now)."""
+    read = read if read is not None else recognise(page)
+    scale = read["scale"]
     lines: list[Line] = []
-    for box, text in zip(boxes, texts, strict=False):
-        xs = [float(p[0]) / scale for p in box]
-        ys = [float(p[1]) / scale for p in box]
-        cleaned = tidy(str(text))
+    for word in read["words"]:
+        xs = [p[0] / scale for p in word["box"]]
+        ys = [p[1] / scale for p in word["box"]]
+        cleaned = tidy(word["text"])
         if not cleaned:
             continue
         # The em size from the width: a Chinese character is one em wide, a digit or letter about half.
@@ -62,7 +75,7 @@ def ocr_page(page: pdfium.PdfPage, number: int) -> tuple[list[Line], list[PageTa
         size = (max(xs) - min(xs)) / ems if ems else max(ys) - min(ys)
         lines.append(Line(cleaned, min(xs), max(xs), min(ys), max(ys), size, number))
     width, height = page.get_size()
-    content = PageContent(number, width, height, edges=ruling_edges(image, scale))
+    content = PageContent(number, width, height, edges=[dict(e) for e in read["edges"]])
     # Each recognised line is one "character" for the table finder: cells take the lines inside them.
     content.chars = [Char(line.text, line.x0, line.x1, line.top, line.bottom, line.size) for line in lines]
     tables = find_tables(content)

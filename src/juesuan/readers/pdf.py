@@ -9,8 +9,10 @@ import pypdfium2.raw as pdfium_c
 
 from juesuan.document import Document, DocumentBuilder
 from juesuan.errors import ReadError
+from juesuan.files import file_sha256
 from juesuan.limits import check_pdf_streams, limits
-from juesuan.readers.ocr import ocr_page
+from juesuan.readers import ocr_cache
+from juesuan.readers.ocr import ocr_page, recognise
 from juesuan.readers.pdf_page import Line, make_line, read_page
 from juesuan.readers.pdf_reflow import FlowItem, FlowTable, Reflow, drop_page_furniture
 from juesuan.readers.pdf_tables import find_tables, inside
@@ -39,10 +41,11 @@ def _read(path: Path, pdf: pdfium.PdfDocument) -> Document:
     bound = limits()
     if count > bound.pdf_pages:
         raise ReadError(path, f"PDF 页数过多（{count} 页，上限 {bound.pdf_pages} 页）")
-    scanned = _scanned_pages(pdf, count)
+    scanned = len(scanned_pages(pdf, count))
     if scanned > bound.ocr_pages:  # counted before any page is read: each takes seconds of OCR
         raise ReadError(path, f"扫描页过多（{scanned} 页没有文字层，需要文字识别，上限 {bound.ocr_pages} 页），"
                               "请提供带文字层的 PDF（确需识别可加 --large 放宽上限）")
+    digest = file_sha256(path) if scanned else ""  # the OCR cache's key
     builder = DocumentBuilder(path, "pdf")
     builder.pages = count
     reflow = Reflow(builder)
@@ -55,7 +58,8 @@ def _read(path: Path, pdf: pdfium.PdfDocument) -> Document:
         if visible < MIN_TEXT_CHARS and content.has_images:
             if len(builder.ocr_pages) >= bound.ocr_pages:  # the count above is cheap and may differ slightly
                 raise ReadError(path, f"扫描页过多（超过 {bound.ocr_pages} 页需要文字识别），请提供带文字层的 PDF")
-            lines, tables = ocr_page(page, number)
+            digest = digest or file_sha256(path)
+            lines, tables = ocr_page(page, number, recognised(digest, page, number))
             builder.ocr_pages.append(number)
         else:
             tables = find_tables(content)
@@ -75,15 +79,24 @@ def _read(path: Path, pdf: pdfium.PdfDocument) -> Document:
     return builder.build()
 
 
-def _scanned_pages(pdf: pdfium.PdfDocument, count: int) -> int:
-    """Pages with (almost) no text but an image: what OCR would read. Counting needs no page parsed."""
-    scanned = 0
+def recognised(digest: str, page: pdfium.PdfPage, number: int) -> dict:  # type: ignore[type-arg]
+    """What OCR reads on the page: from the cache when this file's page was read before, else read and kept."""
+    read = ocr_cache.load(digest, number)
+    if read is None:
+        read = recognise(page)
+        ocr_cache.save(digest, number, read)
+    return read
+
+
+def scanned_pages(pdf: pdfium.PdfDocument, count: int) -> list[int]:
+    """Pages (1-based) with (almost) no text but an image: what OCR would read. Finding them parses no page."""
+    scanned = []
     for index in range(count):
         page = pdf[index]
         textpage = page.get_textpage()
         if textpage.count_chars() < MIN_TEXT_CHARS and any(
                 True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2)):
-            scanned += 1
+            scanned.append(index + 1)
         textpage.close()
         page.close()
     return scanned

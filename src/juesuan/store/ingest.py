@@ -7,25 +7,29 @@ interruption loses nothing already committed: each report is one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
 from juesuan import __version__
 from juesuan.errors import ReadError
-from juesuan.pipeline import CheckOptions, Outcome, check_file, file_sha256
-from juesuan.readers import SUFFIXES
+from juesuan.files import file_sha256, files_in
+from juesuan.pipeline import CheckOptions, Outcome, check_file
 from juesuan.rules import rule_set
 from juesuan.store.database import Store
 from juesuan.store.keys import key_values
 from juesuan.store.names import normalise, region_and_level
 from juesuan.store.schema import KeyFigure, LedgerEntry, Report, ScorePoint, StoredFigure, StoredFinding
 from juesuan.store.score import METHOD, NOT_JUDGED, Score, score
+
+if TYPE_CHECKING:
+    from juesuan.batch.run import Workers
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,24 +40,42 @@ class Ingested:
     detail: str = ""  # the reason a file could not be read, or the organisation and year stored
 
 
-def files_in(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files named, and the supported files inside the folders named (recursively, in name order)."""
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-        else:
-            yield path
-
-
 def ingest(store: Store, paths: Iterable[Path], options: CheckOptions | None = None,
-           progress: Callable[[Ingested], None] | None = None) -> list[Ingested]:
-    results = []
+           progress: Callable[[Ingested], None] | None = None, workers: Workers | None = None) -> list[Ingested]:
+    """Stores every file (folders are searched). With `workers`, files are hashed here, those already stored
+    are skipped, and the rest are checked in parallel (batch) and stored as each one finishes, so an
+    interrupted run loses nothing and the next run carries on where it stopped."""
+    results: list[Ingested] = []
     current_rules = rule_set()
-    for path in files_in(paths):
-        result = ingest_file(store, path, options, current_rules)
+
+    def said(result: Ingested) -> None:
         results.append(result)
         if progress is not None:
             progress(result)
+
+    if workers is None:
+        for path in files_in(paths):
+            said(ingest_file(store, path, options, current_rules))
+        return results
+    from juesuan.batch.run import run
+
+    todo: list[Path] = []
+    digests: dict[Path, str] = {}
+    for path in files_in(paths):
+        try:
+            digest = file_sha256(path)
+        except OSError as exc:
+            said(Ingested(path, "unreadable", None, f"无法读取文件（{exc.strerror or type(exc).__name__}）"))
+            continue
+        known = _stored(store, digest, current_rules)
+        if known is not None:
+            said(Ingested(path, known.action, known.report_id, known.detail))
+        else:
+            todo.append(path)
+            digests[path] = digest
+    for done in run(todo, options or CheckOptions(), workers, digests):
+        path = todo[done.index]
+        said(_put_unless_known(store, path, digests[path], done.outcome, done.reason, current_rules))
     return results
 
 
@@ -63,17 +85,34 @@ def ingest_file(store: Store, path: Path, options: CheckOptions | None = None, r
         digest = file_sha256(path)
     except OSError as exc:
         return Ingested(path, "unreadable", None, f"无法读取文件（{exc.strerror or type(exc).__name__}）")
-    with store.session() as session:
-        known = session.scalar(select(Report).where(Report.sha256 == digest))
-        if known is not None and known.rule_set == rules and known.status == "checked" and known.score_method == METHOD:
-            return Ingested(path, "unchanged", known.id, _describe(known))
+    known = _stored(store, digest, rules)
+    if known is not None:
+        return Ingested(path, known.action, known.report_id, known.detail)
     try:
-        outcome: Outcome | None = check_file(path, options)
+        outcome: Outcome | None = check_file(path, options, digest)
         reason = None
     except ReadError as exc:
         outcome, reason = None, exc.reason
-    if outcome is None and known is not None and known.status == "unreadable" and known.rule_set == rules:
-        return Ingested(path, "unchanged", known.id, known.reason or "")
+    return _put_unless_known(store, path, digest, outcome, reason, rules)
+
+
+def _stored(store: Store, digest: str, rules: str) -> Ingested | None:
+    """The file is stored already, checked by these rules and scored by this method: nothing to do."""
+    with store.session() as session:
+        known = session.scalar(select(Report).where(Report.sha256 == digest))
+        if known is not None and known.rule_set == rules and known.status == "checked" and known.score_method == METHOD:
+            return Ingested(Path(known.source or ""), "unchanged", known.id, _describe(known))
+    return None
+
+
+def _put_unless_known(store: Store, path: Path, digest: str, outcome: Outcome | None, reason: str | None,
+                      rules: str) -> Ingested:
+    """Stores the result, except a file still unreadable for the same reason under the same rules."""
+    if outcome is None:
+        with store.session() as session:
+            known = session.scalar(select(Report).where(Report.sha256 == digest))
+            if known is not None and known.status == "unreadable" and known.rule_set == rules:
+                return Ingested(path, "unchanged", known.id, known.reason or "")
     return put(store, path, digest, outcome, reason, rules)
 
 
