@@ -37,3 +37,12 @@ def putuo():  # type: ignore[no-untyped-def]
     from juesuan.readers import read
 
     return read(PUTUO)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _ocr_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """OCR results are cached by file hash (readers/ocr_cache.py): the tests keep theirs in a folder of their
+    own, inherited by the commands and worker processes they start, never in the user's ~/.cache."""
+    import os
+
+    os.environ["JUESUAN_OCR_CACHE"] = str(tmp_path_factory.mktemp("ocr-cache"))

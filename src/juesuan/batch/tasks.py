@@ -25,18 +25,16 @@ class Task:
     page: int | None = None  # set: recognise this page (1-based) of the scan, nothing else
     split_ocr: bool = False  # a scan's pages not yet recognised are handed back as tasks of their own
     recognised: dict[int, dict[str, Any]] = field(default_factory=dict)  # what those tasks read
+    grace: float = 15.0  # seconds past the time limit before the worker is killed from outside
 
     @property
     def deadline(self) -> float | None:
         """Seconds after which the worker is killed: the check's own limit stops it in Python well before;
         this catches a hang inside a C library, which no signal interrupts."""
-        return None if self.options.time_limit is None else self.options.time_limit + HARD_GRACE_S
+        return None if self.options.time_limit is None else self.options.time_limit + self.grace
 
     def for_page(self, page: int, sha256: str) -> Task:
         return replace(self, page=page, sha256=sha256, split_ocr=False, recognised={})
-
-
-HARD_GRACE_S = 15.0
 
 
 @dataclass(slots=True)
