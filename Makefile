@@ -40,3 +40,4 @@ bench: setup
 	$(PYTHON) bench/store_speed.py --reports 1000
 	$(PYTHON) bench/template_wording.py
 	$(PYTHON) bench/render_compare.py
+	$(PYTHON) bench/batch_speed.py --reports 1000
