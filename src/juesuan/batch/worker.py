@@ -22,7 +22,7 @@ from juesuan.batch.tasks import Done, Task
 
 _HEADER = struct.Struct(">Q")
 MEMORY_LIMIT_MB = 2048  # a worker above this is killed (OCR of one page peaks near 0.7 GB)
-RECYCLE_AFTER = 200  # tasks before a worker is replaced by a fresh one, so memory never creeps
+RECYCLE_AFTER = 1000  # tasks before a worker is replaced by a fresh one, so memory never creeps
 
 
 def send(stream: IO[bytes], message: Any) -> None:
