@@ -88,10 +88,13 @@ def test_a_three_public_note_or_a_text_without_parts_is_not_scored(tmp_path: Pat
 
 def test_the_store_shows_the_score_and_every_lost_point(tmp_path: Path) -> None:
     db = str(tmp_path / "score.db")
-    assert run_cli("ingest", seed("000"), seed("001"), "--db", db).returncode == 0
+    stored = run_cli("ingest", seed("000"), seed("001"), "--db", db)
+    assert stored.returncode == 0
+    number = re.search(r"已入库：\S*000_452dfb289bf64cc2\.txt #(\d+)", stored.stderr)  # ids follow completion
+    assert number is not None, stored.stderr
     listing = run_cli("reports", "--db", db)
     assert "公开评分" in listing.stdout and "80.0" in listing.stdout
-    shown = run_cli("show", "1", "--db", db).stdout
+    shown = run_cli("show", number.group(1), "--db", db).stdout
     assert "公开评分：80.0" in shown and "准确一致 -3 R101 第62行" in shown
     table = tmp_path / "rank.csv"
     assert run_cli("compare", "--year", "2020", "--sort", "公开评分", "--db", db, "-o", table).returncode == 0
