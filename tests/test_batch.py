@@ -144,6 +144,10 @@ def test_a_scan_is_recognised_once_and_its_pages_in_parallel(tmp_path: Path, mon
     assert len(list((tmp_path / "cache-a").rglob("*.json"))) == 2
     # the pool, with an empty cache: the file asks for its two pages, two workers read one each
     monkeypatch.setenv("JUESUAN_OCR_CACHE", str(tmp_path / "cache-b"))
+    from juesuan.batch.tasks import run_task
+
+    asked = run_task(Task(0, str(scan), CheckOptions(), limits(), split_ocr=True))  # the reader hands its pages back
+    assert asked.needs_ocr == (1, 2) and asked.outcome is None and asked.sha256 and len(calls) == 2
     results = list(run_local([Task(0, str(scan), CheckOptions(), limits(), split_ocr=True)], jobs=2))
     assert len(results) == 1 and results[0].outcome is not None
     assert results[0].outcome.text == first.text
@@ -200,7 +204,8 @@ def test_an_interrupted_ingest_carries_on_where_it_stopped(tmp_path: Path) -> No
 
 
 def test_a_dask_cluster_gives_exactly_what_one_process_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    distributed = pytest.importorskip("distributed", reason="the cluster extra (make setup installs it)")
+    import distributed  # the cluster extra: make setup installs it, so a missing one fails here, not skips
+
     from juesuan.batch.cluster import run_cluster
 
     monkeypatch.setenv("JUESUAN_OCR_CACHE", "off")  # the scan's two pages are recognised on the cluster's workers

@@ -328,9 +328,8 @@ def test_every_spending_is_given_by_code_and_fills_every_table(tmp_path: Path) -
     capital["other_items"] = [{**raw["other_items"][0]}, {**raw["other_items"][1], "project": "3.34"}]
     capital["expenditure_kinds"] = {**raw["expenditure_kinds"], "项目支出": "4557.49"}
     capital["income_sources"] = {**raw["income_sources"], "国有资本经营预算财政拨款收入": "10.00"}
-    for key in ("current",):
-        capital["total"] = {**raw["total"], key: "7477.33"}
-        capital["fiscal_total"] = {**raw["fiscal_total"], key: "7443.94"}
+    capital["total"] = {**raw["total"], "current": "7477.33"}
+    capital["fiscal_total"] = {**raw["fiscal_total"], "current": "7443.94"}
     path.write_text(yaml.safe_dump(capital, allow_unicode=True), encoding="utf-8")
     sichuan = {t.title: t for t in sichuan_tables(Derived(load(path)))}
     assert ["2230101", "厂办大集体改革支出", "10.00", "", "10.00"] in sichuan["国有资本经营预算财政拨款支出决算表"].rows

@@ -13,10 +13,9 @@ SLOWEST = 5
 
 @dataclass
 class Summary:
-    workers: str  # "2 个进程", "Dask 集群 tcp://…（4 个线程）"
+    workers: str  # "2 个进程", "Dask 集群 tcp://…"
     started: float = field(default_factory=time.perf_counter)
     checked: int = 0
-    skipped: int = 0  # already in the store
     severities: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     with_errors: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
@@ -38,9 +37,7 @@ class Summary:
         spent = time.perf_counter() - self.started
         count = self.checked + len(self.failed)
         rate = f"，每秒 {count / spent:.1f} 份" if spent > 0 and count else ""
-        said = [f"共 {count + self.skipped:,} 个文件：检查 {self.checked:,} 个，无法读取 {len(self.failed):,} 个"
-                + (f"，已在库中跳过 {self.skipped:,} 个" if self.skipped else "")
-                + f"；用时 {spent:.1f} 秒{rate}（{self.workers}）",
+        said = [f"共 {count:,} 个文件：检查 {self.checked:,} 个，无法读取 {len(self.failed):,} 个；用时 {spent:.1f} 秒{rate}（{self.workers}）",
                 f"发现问题：错误 {self.severities['error']:,} 条，警告 {self.severities['warning']:,} 条，"
                 f"提示 {self.severities['info']:,} 条；有错误的报告 {self.with_errors:,} 份"]
         if self.failed:

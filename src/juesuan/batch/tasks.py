@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from juesuan.errors import ReadError
+from juesuan.errors import PagesToRecognise, ReadError
 from juesuan.limits import Limits, set_limits
 from juesuan.pipeline import CheckOptions, Outcome, check_file
 from juesuan.readers import ocr_cache
@@ -79,13 +79,13 @@ def run_task(task: Task, content: bytes | None = None) -> Done:
 def _run(task: Task, local: Path) -> Done:
     if task.page is not None:
         return Done(task.index, task.path, page=task.page, recognised=_recognise(local, task))
-    if task.split_ocr and local.suffix.lower() == ".pdf":
-        digest, pages = _unread_scan_pages(local, task.sha256)
-        if len(pages) > 1:  # worth spreading over the workers
-            return Done(task.index, task.path, needs_ocr=tuple(pages), sha256=digest)
     if task.sha256 and task.recognised:
         ocr_cache.remember(task.sha256, task.recognised)
-    outcome = check_file(local, task.options, task.sha256)
+    try:
+        with ocr_cache.deferring(task.split_ocr):
+            outcome = check_file(local, task.options, task.sha256)
+    except PagesToRecognise as scan:  # worth spreading over the workers
+        return Done(task.index, task.path, needs_ocr=tuple(scan.pages), sha256=scan.sha256)
     if str(local) != task.path:
         outcome = outcome.model_copy(update={"source": task.path})
     return Done(task.index, task.path, outcome=outcome)
@@ -110,28 +110,3 @@ def _recognise(local: Path, task: Task) -> dict[str, Any]:
         finally:
             pdf.close()
 
-
-def _unread_scan_pages(local: Path, sha256: str | None) -> tuple[str, list[int]]:
-    """The file's hash and its scanned pages that OCR has not read yet (none when the PDF cannot be opened:
-    the check itself then says why)."""
-    import pypdfium2 as pdfium
-
-    from juesuan.files import file_sha256
-    from juesuan.limits import check_pdf_streams, limits
-    from juesuan.readers.pdf import scanned_pages
-
-    digest = sha256 or file_sha256(local)
-    try:
-        check_pdf_streams(local)
-        pdf = pdfium.PdfDocument(str(local))
-    except (ReadError, pdfium.PdfiumError):
-        return digest, []
-    try:
-        if len(pdf) > limits().pdf_pages:
-            return digest, []
-        pages = scanned_pages(pdf, len(pdf))
-    finally:
-        pdf.close()
-    if len(pages) > limits().ocr_pages:
-        return digest, []
-    return digest, [n for n in pages if ocr_cache.load(digest, n) is None]

@@ -65,7 +65,6 @@ class Worker:
         self.task: Task | None = None
         self.started = 0.0
         self.runs = 0
-        self.peak_mb = 0.0
 
     def fileno(self) -> int:
         assert self.process.stdout is not None
@@ -90,7 +89,6 @@ class Worker:
         if not isinstance(done, Done):
             self.stop()
             return _failed(task, "crashed", "处理该文件的进程意外退出（文件可能损坏，或触发了读取库的缺陷），已跳过", self.started)
-        self.peak_mb = max(self.peak_mb, done.peak_mb)
         return done
 
     def watch(self) -> Done | None:
@@ -102,9 +100,7 @@ class Worker:
             self.stop()
             return _failed(task, "timeout", f"超过 {task.options.time_limit:g} 秒仍未完成，已终止（可用 --time-limit 放宽）",
                            self.started)
-        resident = self.resident_mb()
-        self.peak_mb = max(self.peak_mb, resident)
-        if resident > self.memory_mb:
+        if self.resident_mb() > self.memory_mb:
             self.stop()
             return _failed(task, "memory", f"占用内存超过 {self.memory_mb} MB，已终止（文件过于复杂）", self.started)
         return None

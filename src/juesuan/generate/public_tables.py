@@ -211,9 +211,13 @@ def fund(d: Derived, title: str, amount: Decimal, name: str, income: Decimal, be
                          note=f"注：{d.data.meta.organisation}无{name}财政拨款收入和支出，故本表无数据。")
     basic = sum((i.basic for i in items), ZERO)
     rows = [["", "合计", cell(begin), cell(income), cell(amount), cell(basic), cell(amount - basic), cell(end)]]
-    for c, s, i, subject, total, basic_part, project_part in _functional_rows(d, 3, items):
-        rows.append([c + s + i, subject, "", "", total, basic_part, project_part, ""])
+    rows += [[code, subject, "", "", *amounts, ""] for code, subject, *amounts in _coded_rows(d, items)]
     return TableNode(title, header, rows)
+
+
+def _coded_rows(d: Derived, items: list) -> list[list[str]]:  # type: ignore[type-arg]
+    """类, 款 and 项 rows with the whole code in one column (a fund's tables): code, name, 合计, 基本, 项目."""
+    return [[c + s + i, subject, *amounts] for c, s, i, subject, *amounts in _functional_rows(d, 3, items)]
 
 
 def project(d: Derived) -> TableNode:
@@ -245,9 +249,7 @@ def state_capital_expenditure(d: Derived) -> TableNode:
     items = d.data.capital_items
     basic = sum((i.basic for i in items), ZERO)
     rows = [["", "合计", cell(amount), cell(basic), cell(amount - basic)]]
-    rows += [[c + s + i, subject, total, basic_part, project_part]
-             for c, s, i, subject, total, basic_part, project_part in _functional_rows(d, 3, items)]
-    return TableNode("国有资本经营预算财政拨款支出决算表", header, rows)
+    return TableNode("国有资本经营预算财政拨款支出决算表", header, rows + _coded_rows(d, items))
 
 
 def sichuan_tables(d: Derived) -> list[TableNode]:

@@ -13,7 +13,7 @@ from importlib import import_module
 from pathlib import Path
 
 from juesuan.document import Document
-from juesuan.errors import ReadError
+from juesuan.errors import PagesToRecognise, ReadError
 from juesuan.limits import limits
 
 
@@ -100,7 +100,7 @@ def read(path: str | Path) -> Document:
             raise ReadError(p, wrong)
         function = getattr(import_module(f"juesuan.readers.{reader.module}"), reader.function)
         return function(p)
-    except ReadError:
+    except (ReadError, PagesToRecognise):
         raise
     except MemoryError:
         raise ReadError(p, "文件内容过大，内存不足") from None

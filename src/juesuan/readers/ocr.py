@@ -58,10 +58,9 @@ def recognise(page: pdfium.PdfPage) -> dict[str, Any]:
     return {"version": OCR_VERSION, "scale": scale, "words": words, "edges": ruling_edges(image, scale)}
 
 
-def ocr_page(page: pdfium.PdfPage, number: int, read: dict[str, Any] | None = None) -> tuple[list[Line], list[PageTable]]:
-    """The text lines of a scanned page outside its tables, top to bottom, and its ruled tables; from what
-    `recognise` read on it (given when cached, else read now)."""
-    read = read if read is not None else recognise(page)
+def ocr_page(page: pdfium.PdfPage, number: int, read: dict[str, Any]) -> tuple[list[Line], list[PageTable]]:
+    """The text lines of a scanned page outside its tables, top to bottom, and its ruled tables, from what
+    `recognise` read on it (now, or earlier and cached)."""
     scale = read["scale"]
     lines: list[Line] = []
     for word in read["words"]:

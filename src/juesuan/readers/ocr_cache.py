@@ -4,7 +4,8 @@ recognised once: a second command on it (outline, then check) reads the words fr
 The cache is a folder of small JSON files (plain values, never pickles): `$JUESUAN_OCR_CACHE`, or
 `$XDG_CACHE_HOME/juesuan/ocr` (`~/.cache/juesuan/ocr`); `JUESUAN_OCR_CACHE=off` turns it off. Entries are
 written atomically, so two workers recognising the same page never leave a torn file. A batch run hands
-pages recognised on other machines to a worker through `remember` (in memory, for this process only).
+pages recognised on other machines to a worker through `remember` (in memory, for this process only), and
+asks the PDF reader, through `deferring`, to hand back a scan's unread pages instead of reading them itself.
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ import contextlib
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from juesuan.errors import PagesToRecognise
 from juesuan.readers.ocr import OCR_VERSION
 
+_DEFER = False  # set by `deferring`: a scan with several unread pages raises PagesToRecognise
 _REMEMBERED: dict[tuple[str, int], dict[str, Any]] = {}
 _MAX_REMEMBERED = 400  # pages held in memory at once (a few KB each); a batch hands over one file's pages at a time
 
@@ -78,3 +82,22 @@ def remember(sha256: str, pages: dict[int, dict[str, Any]]) -> None:
         _REMEMBERED.clear()
     for page, read in pages.items():
         _REMEMBERED[(sha256, page)] = read
+
+
+@contextlib.contextmanager
+def deferring(defer: bool = True) -> Iterator[None]:
+    global _DEFER
+    before, _DEFER = _DEFER, defer
+    try:
+        yield
+    finally:
+        _DEFER = before
+
+
+def defer(sha256: str, scanned: list[int]) -> None:
+    """Raises PagesToRecognise when pages are deferred and more than one of `scanned` is not read yet."""
+    if _DEFER and len(scanned) > 1:
+        unread = [n for n in scanned if load(sha256, n) is None]
+        if len(unread) > 1:  # one page is not worth a round trip
+            raise PagesToRecognise(sha256, unread)
+

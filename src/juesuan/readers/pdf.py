@@ -41,11 +41,12 @@ def _read(path: Path, pdf: pdfium.PdfDocument) -> Document:
     bound = limits()
     if count > bound.pdf_pages:
         raise ReadError(path, f"PDF 页数过多（{count} 页，上限 {bound.pdf_pages} 页）")
-    scanned = len(scanned_pages(pdf, count))
-    if scanned > bound.ocr_pages:  # counted before any page is read: each takes seconds of OCR
-        raise ReadError(path, f"扫描页过多（{scanned} 页没有文字层，需要文字识别，上限 {bound.ocr_pages} 页），"
+    scanned = scanned_pages(pdf, count)
+    if len(scanned) > bound.ocr_pages:  # counted before any page is read: each takes seconds of OCR
+        raise ReadError(path, f"扫描页过多（{len(scanned)} 页没有文字层，需要文字识别，上限 {bound.ocr_pages} 页），"
                               "请提供带文字层的 PDF（确需识别可加 --large 放宽上限）")
     digest = file_sha256(path) if scanned else ""  # the OCR cache's key
+    ocr_cache.defer(digest, scanned)
     builder = DocumentBuilder(path, "pdf")
     builder.pages = count
     reflow = Reflow(builder)

@@ -67,9 +67,9 @@ def ingest(store: Store, paths: Iterable[Path], options: CheckOptions | None = N
         except OSError as exc:
             said(Ingested(path, "unreadable", None, f"无法读取文件（{exc.strerror or type(exc).__name__}）"))
             continue
-        known = _stored(store, digest, current_rules)
+        known = _stored(store, path, digest, current_rules)
         if known is not None:
-            said(Ingested(path, known.action, known.report_id, known.detail))
+            said(known)
         else:
             todo.append(path)
             digests[path] = digest
@@ -85,9 +85,9 @@ def ingest_file(store: Store, path: Path, options: CheckOptions | None = None, r
         digest = file_sha256(path)
     except OSError as exc:
         return Ingested(path, "unreadable", None, f"无法读取文件（{exc.strerror or type(exc).__name__}）")
-    known = _stored(store, digest, rules)
+    known = _stored(store, path, digest, rules)
     if known is not None:
-        return Ingested(path, known.action, known.report_id, known.detail)
+        return known
     try:
         outcome: Outcome | None = check_file(path, options, digest)
         reason = None
@@ -96,12 +96,12 @@ def ingest_file(store: Store, path: Path, options: CheckOptions | None = None, r
     return _put_unless_known(store, path, digest, outcome, reason, rules)
 
 
-def _stored(store: Store, digest: str, rules: str) -> Ingested | None:
+def _stored(store: Store, path: Path, digest: str, rules: str) -> Ingested | None:
     """The file is stored already, checked by these rules and scored by this method: nothing to do."""
     with store.session() as session:
         known = session.scalar(select(Report).where(Report.sha256 == digest))
         if known is not None and known.rule_set == rules and known.status == "checked" and known.score_method == METHOD:
-            return Ingested(Path(known.source or ""), "unchanged", known.id, _describe(known))
+            return Ingested(path, "unchanged", known.id, _describe(known))
     return None
 
 
