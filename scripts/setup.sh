@@ -26,6 +26,6 @@ fi
 PYTHON=${PYTHON:-python3}
 stamp=".setup-stamp"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || ! "$PYTHON" -c "import juesuan" 2>/dev/null; then
-  "$PYTHON" -m pip install -q --disable-pip-version-check -e ".[dev,postgres,cluster]"
+  "$PYTHON" -m pip install -q --disable-pip-version-check -e ".[dev,postgres,cluster,web]"
   touch "$stamp"
 fi

@@ -609,11 +609,18 @@ def compare(
 ) -> None:
     """比较：--org 看一个单位逐年的关键数字（并核对各年报告所述上年数），--year 看同一年度各单位并列排名。"""
     from juesuan.files import WriteError
-    from juesuan.store.compare import SORTABLE, by_organisation, by_year, previous_year_mismatches
+    from juesuan.store.compare import (
+        SORTABLE,
+        YEAR_LABELS,
+        by_organisation,
+        by_year,
+        organisation_table,
+        previous_year_mismatches,
+        year_table,
+    )
     from juesuan.store.export import write_chart, write_table
     from juesuan.store.keys import KEYS
     from juesuan.store.names import Aliases
-    from juesuan.store.score import score_label
 
     if (org is None) == (year is None):
         _fail("请给出 --org 单位名称（逐年比较）或 --year 年度（各单位比较）之一")
@@ -633,17 +640,7 @@ def compare(
                 rows = by_organisation(session, org, names)
                 if not rows:
                     _fail(f"数据库中没有“{org}”的报告（juesuan reports --org {org} 查找）")
-                headers = ["项目", *(f"{r.report.year}年" for r in rows), *(f"{b.report.year}比{a.report.year}"
-                                                                           for a, b in itertools.pairwise(rows))]
-                table = []
-                for label in labels:
-                    values = [r.values.get(label) for r in rows]
-                    changes = [b - a if a is not None and b is not None else None for a, b in itertools.pairwise(values)]
-                    if any(v is not None for v in values):
-                        table.append([label, *values, *changes])
-                table.append(["公开评分", *(score_label(r.report.score, r.report.score_judged, r.report.score_method)
-                                          for r in rows), *([None] * (len(rows) - 1))])
-                title = f"{rows[-1].report.organisation} 各年度关键数字（万元；车辆为辆）"
+                title, headers, table = organisation_table(rows)
                 write_table(title, headers, table, output, out)
                 if chart is not None:
                     from juesuan.store.trend import trend_image
@@ -661,15 +658,7 @@ def compare(
                     print("没有相邻年度的报告，无法核对报告所述上年数（X101）。", file=sys.stderr)
             else:
                 rows = by_year(session, year, region, sort)  # type: ignore[arg-type]
-                if output is None:  # a terminal is narrow: the main figures; a file gets them all
-                    labels = ["本年支出合计", "基本支出", "项目支出", "“三公”经费", "机关运行经费"]
-                headers = ["名次", "单位", "地区", *labels, "“三公”经费占本年支出%", "机关运行经费占基本支出%", "错误", "警告",
-                           "公开评分", "编号"]
-                table = [[n, r.report.organisation, r.report.region, *(r.values.get(label) for label in labels),
-                          r.values.get("“三公”经费占本年支出"), r.values.get("机关运行经费占基本支出"),
-                          r.report.errors, r.report.warnings,
-                          score_label(r.report.score, r.report.score_judged, r.report.score_method), r.report.id]
-                         for n, r in enumerate(rows, 1)]
+                headers, table = year_table(rows, YEAR_LABELS if output is None else labels)  # a terminal is narrow
                 if not table:
                     _fail(f"数据库中没有 {year} 年度{('、' + region) if region else ''}的报告")
                 write_table(f"{year}年度各单位关键数字（按{sort}排序，万元）", headers, table, output, out)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -73,21 +74,40 @@ mark:target { outline: 3px solid #1f3a5f; }
 _STATUS = {"passed": "通过", "failed": "未通过", "not_applicable": "不适用", "insufficient_data": "数据不足"}
 
 
-def render(outcome: Outcome) -> str:
-    ordered = sorted(enumerate(outcome.findings, start=1), key=lambda p: (p[1].location.start, -p[1].location.end))
-    text = outcome.text
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A finding's place in the text, as `highlight` marks it (id f<number>)."""
+
+    number: int
+    start: int
+    end: int
+    severity: str
+    title: str
+
+
+def highlight(text: str, marks: list[Mark]) -> tuple[str, set[int]]:
+    """The text, escaped, with each mark's span in <mark id="f<number>">; and the numbers that got a mark (a
+    span overlapping the one before it gets none: the list still names its place)."""
     pieces: list[str] = []
     position = 0
-    for number, finding in ordered:
-        start, end = finding.location.start, max(finding.location.end, finding.location.start + 1)
+    anchored: set[int] = set()
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
+        start, end = mark.start, max(mark.end, mark.start + 1)
         if start < position:
-            continue  # overlaps the highlight before it: the list still links to that place
+            continue
         pieces.append(escape(text[position:start]))
-        pieces.append(f'<mark id="f{number}" class="{finding.severity.value}" title="{escape(finding.rule)} '
-                      f'{escape(finding.message)}">{escape(text[start:end])}</mark>')
+        pieces.append(f'<mark id="f{mark.number}" class="{escape(mark.severity)}" title="{escape(mark.title)}">'
+                      f'{escape(text[start:end])}</mark>')
         position = end
+        anchored.add(mark.number)
     pieces.append(escape(text[position:]))
-    anchors = {n for n, _ in ordered}
+    return "".join(pieces), anchored
+
+
+def render(outcome: Outcome) -> str:
+    marks = [Mark(n, f.location.start, f.location.end, f.severity.value, f"{f.rule} {f.message}")
+             for n, f in enumerate(outcome.findings, start=1)]
+    text, anchors = highlight(outcome.text, marks)
     rules = {r.id: r for r in RULES}
     report = outcome.report
     title = " · ".join(x for x in [outcome.source, report.organisation or "", f"{report.year}年度" if report.year else "",
@@ -101,7 +121,7 @@ def render(outcome: Outcome) -> str:
     coverage = [(c.rule, _STATUS[c.status.value], rules[c.rule].title, CATEGORY_LABELS[rules[c.rule].category])
                 for c in outcome.coverage]
     template = Environment(autoescape=True).from_string(_TEMPLATE)
-    return template.render(title=title, notes=outcome.notes, findings=findings, text="".join(pieces),
+    return template.render(title=title, notes=outcome.notes, findings=findings, text=text,
                            counts={s.value: counts[s.value] for s in Severity}, statuses=statuses, coverage=coverage)
 
 

@@ -3,6 +3,7 @@ the cross-year check (X101): last year's figures a report states against last ye
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,6 +17,7 @@ from juesuan.places import place
 from juesuan.store.keys import KEYS, key_values, share
 from juesuan.store.names import Aliases
 from juesuan.store.schema import KeyFigure, Report, StoredFigure
+from juesuan.store.score import score_label
 
 PREVIOUS_TOLERANCE = Decimal("0.01")  # 万元: the stated change and this year's amount are each rounded to 0.01
 
@@ -114,6 +116,41 @@ def by_year(session: Session, year: int, region: str | None, sort: str = "本年
         row.values["公开评分"] = Decimal(row.report.score) if row.report.score is not None else None
     rows.sort(key=lambda row: (row.values.get(sort) is None, -(row.values.get(sort) or 0), row.report.org_key or ""))
     return rows
+
+
+Cell = Decimal | str | int | None
+
+
+def organisation_table(rows: list[Row]) -> tuple[str, list[str], list[list[Cell]]]:
+    """One organisation's years side by side with the change from each year to the next: title, headers, rows
+    (the key figures any year states, then the disclosure score)."""
+    headers = ["项目", *(f"{r.report.year}年" for r in rows),
+               *(f"{b.report.year}比{a.report.year}" for a, b in itertools.pairwise(rows))]
+    table: list[list[Cell]] = []
+    for label in (k.label for k in KEYS):
+        values = [r.values.get(label) for r in rows]
+        changes = [b - a if a is not None and b is not None else None for a, b in itertools.pairwise(values)]
+        if any(v is not None for v in values):
+            table.append([label, *values, *changes])
+    table.append(["公开评分", *(score_label(r.report.score, r.report.score_judged, r.report.score_method) for r in rows),
+                  *([None] * (len(rows) - 1))])
+    return f"{rows[-1].report.organisation} 各年度关键数字（万元；车辆为辆）", headers, table
+
+
+YEAR_LABELS = ["本年支出合计", "基本支出", "项目支出", "“三公”经费", "机关运行经费"]  # the main figures, for narrow views
+
+
+def year_table(rows: list[Row], labels: list[str]) -> tuple[list[str], list[list[Cell]]]:
+    """Many organisations of one year, ranked as `rows` are sorted: headers and rows (the last column is the
+    report's number in the store)."""
+    headers = ["名次", "单位", "地区", *labels, "“三公”经费占本年支出%", "机关运行经费占基本支出%", "错误", "警告",
+               "公开评分", "编号"]
+    table: list[list[Cell]] = [
+        [n, r.report.organisation, r.report.region, *(r.values.get(label) for label in labels),
+         r.values.get("“三公”经费占本年支出"), r.values.get("机关运行经费占基本支出"), r.report.errors, r.report.warnings,
+         score_label(r.report.score, r.report.score_judged, r.report.score_method), r.report.id]
+        for n, r in enumerate(rows, 1)]
+    return headers, table
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from juesuan import __version__
 from juesuan.errors import ReadError
@@ -25,7 +26,7 @@ from juesuan.rules import rule_set
 from juesuan.store.database import Store
 from juesuan.store.keys import key_values
 from juesuan.store.names import normalise, region_and_level
-from juesuan.store.schema import KeyFigure, LedgerEntry, Report, ScorePoint, StoredFigure, StoredFinding
+from juesuan.store.schema import KeyFigure, LedgerEntry, Report, ScorePoint, Source, StoredFigure, StoredFinding
 from juesuan.store.score import METHOD, NOT_JUDGED, Score, score
 
 if TYPE_CHECKING:
@@ -38,6 +39,14 @@ class Ingested:
     action: str  # "stored", "updated", "unchanged", "unreadable"
     report_id: int | None
     detail: str = ""  # the reason a file could not be read, or the organisation and year stored
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """A file sent to the web application: kept with its report (the CLI stores paths, not files)."""
+
+    content: bytes
+    suffix: str  # the kind sniffed from its bytes
 
 
 def ingest(store: Store, paths: Iterable[Path], options: CheckOptions | None = None,
@@ -116,8 +125,10 @@ def _put_unless_known(store: Store, path: Path, digest: str, outcome: Outcome | 
     return put(store, path, digest, outcome, reason, rules)
 
 
-def put(store: Store, path: Path, digest: str, outcome: Outcome | None, reason: str | None, rules: str) -> Ingested:
-    """Stores one file's Outcome (or the reason it could not be read) in its own transaction."""
+def put(store: Store, path: Path, digest: str, outcome: Outcome | None, reason: str | None, rules: str,
+        upload: Upload | None = None) -> Ingested:
+    """Stores one file's Outcome (or the reason it could not be read) in its own transaction; the whole
+    Outcome goes in as JSON beside the rows, and the file itself when it was uploaded (`upload`)."""
     try:
         with store.session() as session, session.begin():
             report = session.scalar(select(Report).where(Report.sha256 == digest))
@@ -133,6 +144,7 @@ def put(store: Store, path: Path, digest: str, outcome: Outcome | None, reason: 
             session.flush()
             if outcome is not None and scoring is not None:
                 session.add_all(_children(report.id, outcome, scoring))
+            _keep_source(session, report.id, outcome, upload)
             report_id = report.id
     except IntegrityError:  # another ingest stored the same file a moment ago
         with store.session() as session:
@@ -141,6 +153,17 @@ def put(store: Store, path: Path, digest: str, outcome: Outcome | None, reason: 
     if outcome is None:
         return Ingested(path, "unreadable", report_id, reason or "")
     return Ingested(path, action, report_id, f"{outcome.report.organisation or '（未识别单位）'} {outcome.report.year or ''}")
+
+
+def _keep_source(session: Session, report_id: int, outcome: Outcome | None, upload: Upload | None) -> None:
+    """The Outcome replaces the one stored; an uploaded file stays when the file is checked again without it."""
+    source = session.get(Source, report_id)
+    if source is None:
+        source = Source(report_id=report_id, outcome="")
+        session.add(source)
+    source.outcome = outcome.model_dump_json() if outcome is not None else ""
+    if upload is not None:
+        source.content, source.suffix = upload.content, upload.suffix
 
 
 def _fill(report: Report, path: Path, outcome: Outcome | None, reason: str | None, rules: str,

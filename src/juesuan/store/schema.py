@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -56,6 +56,8 @@ class Report(Base):
                                                         passive_deletes=True)
     score_points: Mapped[list[ScorePoint]] = relationship(back_populates="report", cascade="all, delete-orphan",
                                                           passive_deletes=True)
+    stored_source: Mapped[Source | None] = relationship(back_populates="report", cascade="all, delete-orphan",
+                                                        passive_deletes=True)
 
 
 class StoredFigure(Base):
@@ -143,3 +145,18 @@ class ScorePoint(Base):
     page: Mapped[int | None] = mapped_column(Integer)
 
     report: Mapped[Report] = relationship(back_populates="score_points")
+
+
+class Source(Base):
+    """The check's whole Outcome as JSON (the text findings point into, every figure), so that a stored report
+    can be reviewed and downloaded again without the file; and the file itself when it was uploaded through
+    the web application (its PDF pages are shown with each finding boxed)."""
+
+    __tablename__ = "sources"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    outcome: Mapped[str] = mapped_column(Text)
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    suffix: Mapped[str | None] = mapped_column(String(10))  # the file's kind as sniffed: .pdf .docx …
+
+    report: Mapped[Report] = relationship(back_populates="stored_source")
