@@ -667,6 +667,44 @@ def compare(
 
 
 @app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host", help="监听地址；默认只允许本机访问。监听其他地址时必须设置令牌")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="端口")] = 8000,
+    token: Annotated[str | None, typer.Option("--token", help="访问令牌：上传、生成、删除时需要；也可用环境变量 JUESUAN_TOKEN",
+                                              show_default=False)] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="检查上传文件的进程数（0：本机可用的核数）")] = 0,
+    max_upload_mb: Annotated[int, typer.Option("--max-upload-mb", help="每个上传文件的大小上限（MB）")] = 50,
+) -> None:
+    """启动网页和 REST API（浏览器打开 http://127.0.0.1:8000 上传、查看、比较和生成报告）。"""
+    try:
+        import uvicorn
+
+        from juesuan.web.app import create_app
+        from juesuan.web.settings import Settings, is_loopback, token_from_environment
+    except ModuleNotFoundError as exc:
+        _fail(f"网页服务需要安装 web 扩展（缺少 {exc.name}）：pip install 'juesuan[web]'，或运行 make setup")
+        return
+    token = token_from_environment(token)
+    if not is_loopback(host) and not token:
+        _fail(f"监听 {host} 时其他机器也能访问：请用 --token 或环境变量 JUESUAN_TOKEN 设置访问令牌")
+    if not 1 <= port <= 65535 or max_upload_mb < 1 or jobs < 0:
+        _fail("端口应在 1–65535 之间，上传上限至少 1 MB，进程数不能为负")
+    from juesuan.store import StoreError
+
+    try:
+        web_app = create_app(Settings(db=db, host=host, token=token, jobs=jobs, max_upload_mb=max_upload_mb))
+    except StoreError as exc:
+        _fail(str(exc))
+        return
+    print(f"juesuan 网页服务：http://{host}:{port}/ （API 说明：/api/docs；按 Ctrl+C 停止）", file=sys.stderr)
+    try:
+        uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    except OSError as exc:
+        _fail(f"无法在 {host}:{port} 启动服务（{exc.strerror or exc}）")
+
+
+@app.command()
 def text(path: FileArg, large: LargeOpt = False) -> None:
     """输出报告规范化后的全文（全角数字和标点转为半角，表格每行一行、单元格以制表符分隔）。"""
     _allow_large(large)

@@ -57,9 +57,9 @@ def register(output: Output) -> Output:
 
 
 def _load() -> None:
-    if not OUTPUTS:
-        for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
-            import_module(f"{__name__}.{module}")
+    """Imports every output module (importing one directly, as the web pages do, registers only that one)."""
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+        import_module(f"{__name__}.{module}")
 
 
 def find_output(name: str | None, path: Path | None) -> Output:

@@ -108,9 +108,29 @@ def ingest_file(store: Store, path: Path, options: CheckOptions | None = None, r
 def _stored(store: Store, path: Path, digest: str, rules: str) -> Ingested | None:
     """The file is stored already, checked by these rules and scored by this method: nothing to do."""
     with store.session() as session:
-        known = session.scalar(select(Report).where(Report.sha256 == digest))
-        if known is not None and known.rule_set == rules and known.status == "checked" and known.score_method == METHOD:
-            return Ingested(path, "unchanged", known.id, _describe(known))
+        known = _current(session, digest, rules)
+        return Ingested(path, "unchanged", known.id, _describe(known)) if known is not None else None
+
+
+def stored_report(store: Store, digest: str, rules: str) -> int | None:
+    """The id of the stored report of these bytes, when it needs no new check (see `_stored`)."""
+    with store.session() as session:
+        known = _current(session, digest, rules)
+        return known.id if known is not None else None
+
+
+def attach_upload(store: Store, report_id: int, upload: Upload) -> None:
+    """A stored report whose file was never uploaded (the CLI stores paths) keeps the uploaded file."""
+    with store.session() as session, session.begin():
+        source = session.get(Source, report_id)
+        if source is not None and source.content is None:
+            source.content, source.suffix = upload.content, upload.suffix
+
+
+def _current(session: Session, digest: str, rules: str) -> Report | None:
+    known = session.scalar(select(Report).where(Report.sha256 == digest))
+    if known is not None and known.rule_set == rules and known.status == "checked" and known.score_method == METHOD:
+        return known
     return None
 
 

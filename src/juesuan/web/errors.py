@@ -1,0 +1,72 @@
+"""Errors as a Chinese page (or, under /api, a JSON object with a Chinese `detail`); never a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
+from starlette.responses import JSONResponse, Response
+
+from juesuan.store import StoreError
+from juesuan.web.checker import Busy
+from juesuan.web.limits import TooLarge
+from juesuan.web.security import Forbidden
+from juesuan.web.uploads import UploadRefused
+
+log = logging.getLogger("juesuan.web")
+
+STATUS_TEXT = {400: "请求有误", 401: "需要登录", 403: "拒绝访问", 404: "找不到页面", 405: "不支持这种请求",
+               413: "文件太大", 415: "文件类型不支持", 422: "请求内容不完整", 500: "服务器内部错误", 503: "服务器繁忙"}
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.headers.get("accept", "").startswith("application/json")
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    if wants_json(request):
+        return JSONResponse({"detail": message}, status_code=status)
+    from juesuan.web.pages import render
+
+    return render(request, "error.html", {"status": status, "title": STATUS_TEXT.get(status, "出错了"),
+                                          "message": message}, status=status)
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) and not exc.detail.isascii() else {
+            404: "没有这个页面或这份报告", 405: "这个地址不支持这种请求方式"}.get(exc.status_code, STATUS_TEXT.get(exc.status_code, "请求有误"))
+        return error_response(request, exc.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        fields = sorted({str(e.get("loc", ["", ""])[-1]) for e in exc.errors()})
+        return error_response(request, 422, f"请求缺少或填错了这些内容：{'、'.join(fields) or '（未知）'}")
+
+    @app.exception_handler(Forbidden)
+    async def forbidden(request: Request, exc: Forbidden) -> Response:
+        return error_response(request, exc.status, str(exc))
+
+    @app.exception_handler(UploadRefused)
+    async def refused(request: Request, exc: UploadRefused) -> Response:
+        return error_response(request, 415, str(exc))
+
+    @app.exception_handler(TooLarge)
+    async def too_large(request: Request, exc: TooLarge) -> Response:
+        return error_response(request, 413, str(exc))
+
+    @app.exception_handler(Busy)
+    async def busy(request: Request, exc: Busy) -> Response:
+        return error_response(request, 503, str(exc))
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> Response:
+        return error_response(request, 503, str(exc))
+
+    @app.exception_handler(Exception)
+    async def anything(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s", request.url.path)  # the server's log keeps the traceback
+        return error_response(request, 500, f"服务器内部错误（{type(exc).__name__}），请稍后重试或联系管理员")

@@ -1,0 +1,97 @@
+"""A stored PDF's page as an image, and where on it a finding's text stands (boxes as fractions of the
+page, so the page can be drawn at any size). PDFium is not thread-safe: one lock for all its use here."""
+
+from __future__ import annotations
+
+import io
+import threading
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+
+from juesuan.text.normalize import normalize
+
+LOCK = threading.Lock()
+WIDTH_PX = 1240  # the image's width; a page is drawn no wider
+MAX_PIXELS = 12_000_000  # a huge page is drawn smaller rather than filling memory
+SNIPPET = 300  # characters of a finding's text that are looked for
+PROBE = 16  # when the whole text is not found on the page (a table row, a wrapped line): its start, then its end
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    left: float  # fractions of the page's width and height, from its top left corner
+    top: float
+    width: float
+    height: float
+
+
+def page_count(content: bytes) -> int:
+    with LOCK:
+        pdf = pdfium.PdfDocument(content)
+        try:
+            return len(pdf)
+        finally:
+            pdf.close()
+
+
+def page_png(content: bytes, number: int) -> bytes:
+    """Page `number` (from 1) as a PNG, WIDTH_PX wide at most."""
+    with LOCK:
+        pdf = pdfium.PdfDocument(content)
+        try:
+            page = pdf[number - 1]
+            width, height = page.get_size()
+            scale = min(WIDTH_PX / max(width, 1), 3.0)
+            scale = min(scale, (MAX_PIXELS / max(width * height, 1)) ** 0.5)
+            image = page.render(scale=scale).to_pil()
+        finally:
+            pdf.close()
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=False)
+    return out.getvalue()
+
+
+def find_boxes(content: bytes, number: int, snippets: list[str]) -> list[list[Box]]:
+    """For each snippet, the boxes of its text on page `number` (one per line it covers); [] if not found."""
+    with LOCK:
+        pdf = pdfium.PdfDocument(content)
+        try:
+            page = pdf[number - 1]
+            width, height = page.get_size()
+            text = page.get_textpage()
+            count = text.count_chars()
+            chars = normalize(text.get_text_range(0, count)) if count else ""
+            kept = [i for i, c in enumerate(chars[:count]) if not c.isspace()]
+            joined = "".join(chars[i] for i in kept)
+            found = [_locate(text, joined, kept, snippet, width, height) for snippet in snippets]
+            text.close()
+        finally:
+            pdf.close()
+    return found
+
+
+def _locate(text: pdfium.PdfTextPage, joined: str, kept: list[int], snippet: str, width: float,
+            height: float) -> list[Box]:
+    wanted = "".join(normalize(snippet[:SNIPPET]).split())
+    if not wanted:
+        return []
+    for probe in (wanted, wanted[:PROBE], wanted[-PROBE:]):
+        at = joined.find(probe)
+        if at >= 0:
+            return _lines([text.get_charbox(kept[i]) for i in range(at, at + len(probe))], width, height)
+    return []
+
+
+def _lines(boxes: list[tuple[float, float, float, float]], width: float, height: float) -> list[Box]:
+    """Character boxes joined into one box a line (PDF points, origin bottom left → fractions, top left)."""
+    lines: list[list[float]] = []
+    for left, bottom, right, top in boxes:
+        if lines and abs(lines[-1][1] - bottom) < (top - bottom) * 0.6 + 1 and left >= lines[-1][0] - 1:
+            line = lines[-1]
+            line[2], line[3] = max(line[2], right), max(line[3], top)
+            line[1] = min(line[1], bottom)
+        else:
+            lines.append([left, bottom, right, top])
+    return [Box(round(left / width, 4), round(1 - top / height, 4), round((right - left) / width, 4),
+                round((top - bottom) / height, 4)) for left, bottom, right, top in lines]
