@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import copy
 import subprocess
 import sys
+from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
+from scripts import load
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
@@ -46,3 +51,51 @@ def _ocr_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     import os
 
     os.environ["JUESUAN_OCR_CACHE"] = str(tmp_path_factory.mktemp("ocr-cache"))
+
+
+def next_year(data: dict, mismatch: Decimal | None = None) -> dict:
+    """The same organisation a year later: every 上年数 is last year's 本年数 (or one is off by `mismatch`)."""
+    later = copy.deepcopy(data)
+    later["meta"]["year"] += 1
+
+    def shift(node: object) -> None:
+        if isinstance(node, dict):
+            if "current" in node and "previous" in node:
+                node["previous"] = node["current"]
+                node.pop("reason", None)
+            for value in node.values():
+                shift(value)
+        elif isinstance(node, list):
+            for value in node:
+                shift(value)
+
+    shift(later)
+    later["general_budget_previous"] = None
+    if mismatch is not None:
+        later["total"]["previous"] = str(Decimal(later["total"]["current"]) + mismatch)
+        later["total"]["reason"] = "业务量减少"
+    return later
+
+
+postgres = load("postgres_server")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[tuple[str, int]]:
+    """A PostgreSQL server of Debian's package, in a temporary folder, on a free port; removed afterwards."""
+    if postgres.binaries() is None:
+        pytest.skip("PostgreSQL 未安装（make setup 用 apt-get 安装 postgresql）")
+    with postgres.temporary_server() as server:
+        yield server
+
+
+_databases = iter(range(1, 10_000))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty database of each kind: a SQLite file, or a database on the test server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "store.db")
+    host, port = request.getfixturevalue("postgres_server")
+    return postgres.create_database(host, port, f"t{next(_databases)}")

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import copy
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,39 +12,14 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from conftest import SEEDS, run_cli, seed
+from conftest import SEEDS, next_year, run_cli, seed
 from juesuan.store import open_store
 from juesuan.store.compare import by_organisation, by_year, previous_year_mismatches, reports
 from juesuan.store.ingest import ingest
 from juesuan.store.names import Aliases
 from juesuan.store.schema import LedgerEntry, Report, StoredFigure, StoredFinding
-from scripts import load
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sichuan_2020_pzh_committee_office.yaml"
-
-
-postgres = load("postgres_server")
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[tuple[str, int]]:
-    """A PostgreSQL server of Debian's package, in a temporary folder, on a free port; removed afterwards."""
-    if postgres.binaries() is None:
-        pytest.skip("PostgreSQL 未安装（make setup 用 apt-get 安装 postgresql）")
-    with postgres.temporary_server() as server:
-        yield server
-
-
-_databases = iter(range(1, 10_000))
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A new, empty database of each kind: a SQLite file, or a database on the test server."""
-    if request.param == "sqlite":
-        return str(tmp_path / "store.db")
-    host, port = request.getfixturevalue("postgres_server")
-    return postgres.create_database(host, port, f"t{next(_databases)}")
 
 
 def test_ingest_stores_every_figure_finding_and_rule_exactly_once(db: str, tmp_path: Path) -> None:
@@ -110,37 +83,13 @@ def test_the_migrated_schema_is_the_model(db: str) -> None:
         assert compare_metadata(context, Base.metadata) == []
 
 
-def _next_year(data: dict, mismatch: Decimal | None = None) -> dict:
-    """The same organisation a year later: every 上年数 is last year's 本年数 (or one is off by `mismatch`)."""
-    later = copy.deepcopy(data)
-    later["meta"]["year"] += 1
-
-    def shift(node: object) -> None:
-        if isinstance(node, dict):
-            if "current" in node and "previous" in node:
-                node["previous"] = node["current"]
-                node.pop("reason", None)
-            for value in node.values():
-                shift(value)
-        elif isinstance(node, list):
-            for value in node:
-                shift(value)
-
-    shift(later)
-    later["general_budget_previous"] = None
-    if mismatch is not None:
-        later["total"]["previous"] = str(Decimal(later["total"]["current"]) + mismatch)
-        later["total"]["reason"] = "业务量减少"
-    return later
-
-
 @pytest.fixture(scope="module")
 def generated_years(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Reports of 2020 and 2021 made by `juesuan generate`; "2021_bad" states a wrong 上年数 for 收支总计."""
     folder = tmp_path_factory.mktemp("years")
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
     made = {}
-    for name, values in (("2020", data), ("2021", _next_year(data)), ("2021_bad", _next_year(data, Decimal(100)))):
+    for name, values in (("2020", data), ("2021", next_year(data)), ("2021_bad", next_year(data, Decimal(100)))):
         source = folder / f"{name}.yaml"
         source.write_text(yaml.safe_dump(values, allow_unicode=True), encoding="utf-8")
         target = folder / name / "report.html"
