@@ -20,6 +20,7 @@ run: setup
 	juesuan compare --year 2020 --db out/juesuan.db
 	juesuan compare --org 中共攀枝花市委办公室 --aliases examples/aliases.yaml --db out/juesuan.db --chart out/trend.png
 	@echo "检查结果、生成的报告、数据库 juesuan.db 和趋势图 trend.png 在 out/ 目录中；公开评分的方法见 docs/score.md。"
+	@echo "网页版（上传、查看、比较、生成）：运行 juesuan serve --db out/juesuan.db ，再用浏览器打开 http://127.0.0.1:8000/ （API 说明在 /api/docs）。"
 
 test: setup
 	$(PYTHON) -m ruff check src tests bench
@@ -41,3 +42,4 @@ bench: setup
 	$(PYTHON) bench/template_wording.py
 	$(PYTHON) bench/render_compare.py
 	$(PYTHON) bench/batch_speed.py --reports 1000
+	$(PYTHON) bench/web_load.py --reports 100
