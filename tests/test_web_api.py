@@ -258,3 +258,13 @@ def test_an_organisations_years_are_compared(client: TestClient, tmp_path: Path)
 def test_serve_refuses_a_public_address_without_a_token() -> None:
     result = run_cli("serve", "--host", "0.0.0.0", "--port", "8765")
     assert result.returncode == 2 and "访问令牌" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_serve_says_in_chinese_when_its_port_or_store_is_unusable(tmp_path: Path) -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        result = run_cli("serve", "--port", str(taken.getsockname()[1]), "--db", tmp_path / "x.db")
+    assert result.returncode == 2 and "端口已被占用" in result.stderr
+    missing = run_cli("serve", "--db", tmp_path / "no" / "x.db")
+    assert missing.returncode == 2 and "不存在" in missing.stderr and "Traceback" not in missing.stderr

@@ -690,6 +690,13 @@ def serve(
         _fail(f"监听 {host} 时其他机器也能访问：请用 --token 或环境变量 JUESUAN_TOKEN 设置访问令牌")
     if not 1 <= port <= 65535 or max_upload_mb < 1 or jobs < 0:
         _fail("端口应在 1–65535 之间，上传上限至少 1 MB，进程数不能为负")
+    import socket
+
+    try:  # a port already taken is said in one line here, rather than by uvicorn's log after the start
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        _fail(f"无法在 {host}:{port} 启动服务（{'端口已被占用' if exc.errno == 98 else exc.strerror or exc}）")
     from juesuan.store import StoreError
 
     try:
