@@ -268,3 +268,32 @@ def test_serve_says_in_chinese_when_its_port_or_store_is_unusable(tmp_path: Path
     assert result.returncode == 2 and "端口已被占用" in result.stderr
     missing = run_cli("serve", "--db", tmp_path / "no" / "x.db")
     assert missing.returncode == 2 and "不存在" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_a_finding_on_a_scanned_page_is_boxed_where_the_text_stands(client: TestClient, tmp_path: Path) -> None:
+    """A scan has no text layer: its boxes come from what OCR read. They must fall where the same words stand
+    on the PDF the scan was made from."""
+    import pypdfium2 as pdfium
+
+    from juesuan.web.pdf_pages import find_boxes
+
+    source = BUILT / "004_b2fcb93d88db5c55.pdf"
+    document = pdfium.PdfDocument(str(source))
+    image = document[2].render(scale=150 / 72).to_pil().convert("L")  # page 3 holds findings
+    document.close()
+    scan = tmp_path / "scan.pdf"
+    image.save(str(scan), "PDF", resolution=150.0)
+    stored = _upload(client, scan)
+    finding = stored["result"]["findings"][0]
+    page = client.get(f"/reports/{stored['report_id']}/pages/1?finding=1").text
+    box = re.search(r'<rect class="box \w+ selected" data-finding="1" x="([\d.]+)" y="([\d.]+)"', page)
+    assert box is not None
+    from juesuan.web.reports import stored as stored_report
+
+    with client.app.state.store.session() as session:  # type: ignore[attr-defined]
+        item = stored_report(session, stored["report_id"])
+    assert item.outcome is not None
+    snippet = item.outcome.text[finding["location"]["start"]:finding["location"]["end"]]
+    original = find_boxes(source.read_bytes(), 3, [snippet])[0]
+    assert original, snippet
+    assert abs(original[0].left - float(box.group(1))) < 0.02 and abs(original[0].top - float(box.group(2))) < 0.02

@@ -172,7 +172,7 @@ def pdf_page(request: Request, report_id: int, number: int, finding: int | None 
         raise HTTPException(404, f"这份 PDF 共 {count} 页，没有第 {number} 页")
     on_page = [(n, f) for n, f in enumerate(item.outcome.findings, start=1) if f.location.page == number]
     snippets = [item.outcome.text[f.location.start:f.location.end] or (f.evidence or "") for _, f in on_page]
-    boxes = pdf_pages.find_boxes(item.content, number, snippets)  # type: ignore[arg-type]
+    boxes = pdf_pages.find_boxes(item.content, number, snippets, item.report.sha256)  # type: ignore[arg-type]
     shown = [{"number": n, "rule": f.rule, "severity": f.severity.value, "message": f.message, "boxes": b}
              for (n, f), b in zip(on_page, boxes, strict=True)]
     return render(request, "pdf_page.html", {"report": item.report, "number": number, "count": count,

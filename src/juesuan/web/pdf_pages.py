@@ -52,8 +52,9 @@ def page_png(content: bytes, number: int) -> bytes:
     return out.getvalue()
 
 
-def find_boxes(content: bytes, number: int, snippets: list[str]) -> list[list[Box]]:
-    """For each snippet, the boxes of its text on page `number` (one per line it covers); [] if not found."""
+def find_boxes(content: bytes, number: int, snippets: list[str], sha256: str | None = None) -> list[list[Box]]:
+    """For each snippet, the boxes of its text on page `number` (one per line it covers); [] if not found.
+    A scanned page has no text layer: its words are taken from what OCR read (the cache, by `sha256`)."""
     with LOCK:
         pdf = pdfium.PdfDocument(content)
         try:
@@ -61,6 +62,9 @@ def find_boxes(content: bytes, number: int, snippets: list[str]) -> list[list[Bo
             width, height = page.get_size()
             text = page.get_textpage()
             count = text.count_chars()
+            if count == 0 and sha256 is not None:
+                text.close()
+                return _scanned(sha256, number, snippets, width, height)
             chars = normalize(text.get_text_range(0, count)) if count else ""
             kept = [i for i, c in enumerate(chars[:count]) if not c.isspace()]
             joined = "".join(chars[i] for i in kept)
@@ -73,14 +77,45 @@ def find_boxes(content: bytes, number: int, snippets: list[str]) -> list[list[Bo
 
 def _locate(text: pdfium.PdfTextPage, joined: str, kept: list[int], snippet: str, width: float,
             height: float) -> list[Box]:
-    wanted = "".join(normalize(snippet[:SNIPPET]).split())
-    if not wanted:
+    found = _match(joined, snippet)
+    if found is None:
         return []
-    for probe in (wanted, wanted[:PROBE], wanted[-PROBE:]):
+    return _lines([text.get_charbox(kept[i]) for i in range(*found)], width, height)
+
+
+def _match(joined: str, snippet: str) -> tuple[int, int] | None:
+    """Where the snippet (whitespace aside) stands in the page's characters: the whole, else its start or end."""
+    wanted = "".join(normalize(snippet[:SNIPPET]).split())
+    for probe in (wanted, wanted[:PROBE], wanted[-PROBE:]) if wanted else ():
         at = joined.find(probe)
         if at >= 0:
-            return _lines([text.get_charbox(kept[i]) for i in range(at, at + len(probe))], width, height)
-    return []
+            return at, at + len(probe)
+    return None
+
+
+def _scanned(sha256: str, number: int, snippets: list[str], width: float, height: float) -> list[list[Box]]:
+    """Boxes from OCR's words (image pixels at the read's scale); each character takes an equal part of its
+    word's box. Nothing when the page was never read by OCR here (or the cache is off)."""
+    from juesuan.readers.ocr_cache import load
+
+    read = load(sha256, number)
+    if read is None:
+        return [[] for _ in snippets]
+    scale = float(read.get("scale") or 1.0)
+    chars: list[str] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for word in read.get("words", []):
+        xs = [x for x, _ in word["box"]]
+        ys = [y for _, y in word["box"]]
+        left, right, top, bottom = min(xs) / scale, max(xs) / scale, min(ys) / scale, max(ys) / scale
+        letters = [c for c in normalize(word["text"]) if not c.isspace()]
+        step = (right - left) / max(len(letters), 1)
+        for n, letter in enumerate(letters):  # PDF points from the bottom, as get_charbox gives them
+            chars.append(letter)
+            boxes.append((left + n * step, height - bottom, left + (n + 1) * step, height - top))
+    joined = "".join(chars)
+    spans = [_match(joined, snippet) for snippet in snippets]
+    return [_lines(boxes[span[0]: span[1]], width, height) if span else [] for span in spans]
 
 
 def _lines(boxes: list[tuple[float, float, float, float]], width: float, height: float) -> list[Box]:
