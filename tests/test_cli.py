@@ -74,7 +74,7 @@ def test_help_is_in_chinese() -> None:
     for command in ["", *commands]:  # the libraries' own words too: no "Usage", "Options", "Show this message"
         page = run_cli(*([command] if command else []), "--help").stdout
         prose = re.sub(r"--?[a-z][a-z-]*|<[a-z]+>|\{[a-z_]+\}|juesuan|[a-z]+\.(?:yaml|json|xlsx|docx|pdf|md|html|txt|db|png|svg)"
-                       r"|\.[a-z]+|postgresql://\S*|tcp://\S*|Dask|JUESUAN_DB|python|README|YAML|Excel|Word|PDF|HTML|CSV|JSON|SQLite|PostgreSQL|LibreOffice|OCR|<[^>]*>|text|json|csv|html|xlsx|sichuan|shanghai|error|warning|info|sqlite|[a-z]+_[a-z_]+"
+                       r"|\.[a-z]+|postgresql://\S*|tcp://\S*|https?://\S*|REST|API|Dask|JUESUAN_[A-Z]*|python|README|YAML|Excel|Word|PDF|HTML|CSV|JSON|SQLite|PostgreSQL|LibreOffice|OCR|<[^>]*>|text|json|csv|html|xlsx|sichuan|shanghai|error|warning|info|sqlite|[a-z]+_[a-z_]+"
                        r"|\b(?:" + "|".join(commands) + r")\b|[A-Z]\d{3}|[A-Z]\b|\b[A-Z][a-z]+[A-Z]\w*", "", page)
         english = re.findall(r"[A-Za-z]{3,}", prose)
         assert not english, (command, english[:10])

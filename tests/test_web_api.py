@@ -297,3 +297,27 @@ def test_a_finding_on_a_scanned_page_is_boxed_where_the_text_stands(client: Test
     original = find_boxes(source.read_bytes(), 3, [snippet])[0]
     assert original, snippet
     assert abs(original[0].left - float(box.group(1))) < 0.02 and abs(original[0].top - float(box.group(2))) < 0.02
+
+
+def test_the_same_file_sent_twice_at_once_is_checked_and_stored_once(client: TestClient) -> None:
+    content = seed("002").read_bytes()
+    form = client.get("/").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
+    sent = client.post("/upload", data={"csrf": csrf}, headers={"Accept": "application/json"},
+                       files=[("files", ("a.txt", content)), ("files", ("b.txt", content)),
+                              ("files", ("c.png", b"\x89PNG\r\n\x1a\n" + bytes(200)))])
+    body = sent.json()
+    assert [j["file"] for j in body["jobs"]] == ["a.txt", "b.txt"]
+    assert body["refused"] == [{"file": "c.png", "reason": "不是可以读取的报告文件（支持 PDF、Word（.docx/.doc）、WPS、HTML、纯文本（.txt/.md））"}]
+    import time
+
+    for _ in range(600):
+        states = [client.get(f"/api/jobs/{j['id']}").json() for j in body["jobs"]]
+        if all(s["state"] == "done" for s in states):
+            break
+        time.sleep(0.1)
+    assert {s["report_id"] for s in states} == {states[0]["report_id"]} and states[0]["report_id"] is not None
+    assert sorted(s["action"] for s in states) == ["stored", "unchanged"]
+    assert client.get("/api/reports").json()["total"] == 1
+    page = client.get("/jobs", params={"ids": ",".join(j["id"] for j in body["jobs"])}).text
+    assert page.count("查看检查结果") == 2 and "全部完成" in page

@@ -141,28 +141,35 @@ class Checker:
 
     def _check(self, batch: list[Job]) -> None:
         rules = rule_set()
-        paths = [self._path(job) for job in batch]
-        digests = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
+        digests = {job.id: hashlib.sha256(self._path(job).read_bytes()).hexdigest() for job in batch}
         todo: list[Job] = []
-        for job, path in zip(batch, paths, strict=True):
-            known = stored_report(self.store, digests[path], rules) if job.store else None
+        same: dict[str, list[Job]] = {}  # the same bytes sent twice at once: checked once, both answered
+        for job in batch:
+            digest = digests[job.id]
+            known = stored_report(self.store, digest, rules) if job.store else None
             if known is not None:  # the same file, checked by these rules already: nothing to check
-                attach_upload(self.store, known, Upload(path.read_bytes(), job.suffix))
+                attach_upload(self.store, known, Upload(self._path(job).read_bytes(), job.suffix))
                 self._finish(job, "done", report_id=known, action="unchanged")
+            elif job.store and digest in same:
+                same[digest].append(job)
             else:
                 todo.append(job)
+                if job.store:
+                    same[digest] = []
         files = [self._path(job) for job in todo]
-        for done in run(files, self.options, self.workers, digests):
+        for done in run(files, self.options, self.workers, {f: digests[j.id] for f, j in zip(files, todo, strict=True)}):
             job, path = todo[done.index], files[done.index]
             outcome = done.outcome.model_copy(update={"source": job.name}) if done.outcome is not None else None
-            if job.store:
-                result = put(self.store, Path(job.name), digests[path], outcome, done.reason, rules,
-                             Upload(path.read_bytes(), job.suffix))
-                self._finish(job, "done" if outcome is not None else "unreadable", report_id=result.report_id,
-                             action=result.action, reason=done.reason, seconds=done.seconds)
-            else:
-                self._finish(job, "done" if outcome is not None else "unreadable", reason=done.reason,
-                             outcome=outcome, seconds=done.seconds)
+            state = "done" if outcome is not None else "unreadable"
+            if not job.store:
+                self._finish(job, state, reason=done.reason, outcome=outcome, seconds=done.seconds)
+                continue
+            result = put(self.store, Path(job.name), digests[job.id], outcome, done.reason, rules,
+                         Upload(path.read_bytes(), job.suffix))
+            self._finish(job, state, report_id=result.report_id, action=result.action, reason=done.reason,
+                         seconds=done.seconds)
+            for twin in same.get(digests[job.id], []):
+                self._finish(twin, state, report_id=result.report_id, action="unchanged", reason=done.reason)
 
     def _finish(self, job: Job, state: str, **values: Any) -> None:
         with self.lock:
