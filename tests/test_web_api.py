@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 import yaml
@@ -212,6 +213,16 @@ def test_pages_and_errors_are_chinese_never_tracebacks(tmp_path: Path) -> None:
         assert c.get(f"/api/reports/{stored['report_id']}/result").json()["detail"].startswith("服务器内部错误")
 
 
+def test_a_report_is_deleted_from_its_page_with_the_forms_token(client: TestClient) -> None:
+    stored = _upload(client, seed("003"))
+    page = client.get(f"/reports/{stored['report_id']}").text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    assert client.post(f"/reports/{stored['report_id']}/delete", data={"csrf": "forged"}).status_code == 403
+    assert client.get(f"/api/reports/{stored['report_id']}").status_code == 200
+    deleted = client.post(f"/reports/{stored['report_id']}/delete", data={"csrf": csrf}, follow_redirects=False)
+    assert deleted.status_code == 303 and client.get(f"/api/reports/{stored['report_id']}").status_code == 404
+
+
 def test_a_name_with_folders_is_kept_as_its_own_name_only(client: TestClient) -> None:
     stored = _upload(client, seed("000"), name="../../etc/passwd")
     assert stored["file"] == "passwd"
@@ -227,6 +238,10 @@ def test_generate_gives_the_report_or_every_problem(client: TestClient) -> None:
     data["total"]["current"] = str(Decimal(data["total"]["current"]) + 1)
     bad = client.post("/api/generate", files={"data": ("bad.yaml", yaml.safe_dump(data, allow_unicode=True).encode())})
     assert bad.status_code == 422 and bad.json()["problems"] and "未生成报告" in bad.json()["detail"]
+    for fmt, magic in ((".docx", b"PK\x03\x04"), (".pdf", b"%PDF-")):
+        made = client.post("/api/generate", files={"data": ("data.yaml", EXAMPLE.read_bytes())}, data={"fmt": fmt})
+        assert made.status_code == 200 and made.content.startswith(magic), fmt
+        assert made.headers["content-disposition"].endswith(quote(f"中共攀枝花市委办公室2020年度单位决算{fmt}"))
     import openpyxl
 
     book = openpyxl.load_workbook(io.BytesIO(client.get("/generate/template/xlsx").content))
