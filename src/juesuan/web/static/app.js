@@ -68,9 +68,10 @@ function addItem(list, words, state, link) {
 function follow(jobs, list, text) {
   const pending = new Map(jobs.map((job) => [job.id, addItem(list, `${job.file}：${job.label}`, job.state)]));
   const total = jobs.length;
+  const count = () => { text.textContent = `已完成 ${total - pending.size} / ${total}`; };
   const poll = () => {
     const ids = Array.from(pending.keys());
-    text.textContent = `已完成 ${total - ids.length} / ${total}`;
+    count();
     if (!ids.length) return;
     Promise.all(ids.map((id) => fetch(`/api/jobs/${id}`).then((r) => r.json()))).then((states) => {
       states.forEach((job) => {
@@ -86,7 +87,8 @@ function follow(jobs, list, text) {
         }
         if (["done", "unreadable", "failed"].includes(job.state)) pending.delete(job.id);
       });
-      setTimeout(poll, 500);
+      count();
+      if (pending.size) setTimeout(poll, 500);
     }).catch(() => setTimeout(poll, 2000));
   };
   poll();
