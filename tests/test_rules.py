@@ -213,6 +213,15 @@ def test_count_against_the_list_in_brackets(tmp_path: Path) -> None:
     assert found == [("3个", "4个")]
 
 
+def test_a_count_said_twice_in_the_same_words(tmp_path: Path) -> None:
+    text = ("第一部分 部门概况\n（二）重点工作\n全年共收发电报786份，对17个重点涉密单位进行了督促检查和指导。"
+            "国办采用52条，得到领导综合性批示14条。\n"
+            "第四部分 附件\n（一）项目完成情况。对18个重点涉密单位进行了督促检查和指导。国办采用53条，得到领导综合性批示14条。\n"
+            "本部门行政编制115人，实有人数107人；事业编制31人，实有人数26人。\n")  # two 实有人数 of two kinds: no finding
+    found = sorted((f.expected, f.actual) for f in _run(tmp_path, text, "C105").findings)
+    assert found == [("17个", "18个"), ("52条", "53条")]
+
+
 def test_reception_without_foreign_reception(tmp_path: Path) -> None:
     text = ("七、“三公”经费财政拨款支出决算情况说明\n1.因公出国（境）经费支出0万元。\n2.公务用车购置及运行维护费支出30.00万元。\n"
             "3.公务接待费支出4.73万元。国内公务接待24批次270人次，共计支出4.73万元。\n")

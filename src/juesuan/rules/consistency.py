@@ -108,20 +108,28 @@ def precision_differs(ctx: CheckContext, out: Reporter) -> None:
 _TITLED_COUNT = re.compile(r"《([^《》]{2,30})》\s*(?:共|累计|全年)?\s*(\d{1,5})\s*(?:余|多)?\s*(期|册|份|本|篇|条|次)")
 _STAFF_COUNT = re.compile(r"(行政编制|事业编制|工勤编制|机关工勤编制|参公编制|在职人员总数|在职人员|在编在岗人员|离休人员|退休人员"
                           r"|编制总数)(?:共计|总数|为|共|有|是)?\s*(\d{1,5})\s*(名|人)(?!次)")
+# Any count glued to what it counts, stated twice in the same words ("对17个重点涉密单位进行了23次督促检查"): the
+# character before it and the words after it, to the next punctuation, name the thing. A number after a comparison
+# or bound (较, 超, ≥, 第) is not the count of the thing.
+_COUNTED = r"(个|项|条|场|家|所|批次|篇|名|次|人(?!次))"
+_WORDED_COUNT = re.compile(r"(?<![\d.,])(\d{1,5})" + _COUNTED + r"([\u4e00-\u9fff]{4,16})(?=[，。；、,;（(\d]|$)")
+_COUNT_AFTER_WORDS = re.compile(r"([\u4e00-\u9fff]{4,8})(\d{1,5})" + _COUNTED + r"(?=[，。；、,;（(]|$)")
+_NOT_A_COUNT = set("第约近超逾余增减较比多少≥≤><于至")
 # A sentence about another year, or a target, may state another number of the same thing.
 _ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|目标|指标|计划|预计")
 
 
 @rule("C105", "consistency", Severity.WARNING, "同一事项的数量前后不一致",
       "同一事项在报告中（正文、表格和附件）说了不止一次时，数量应相同：同一刊物的期数或册数（《每日动态》256期），"
-      "编制数和在职、离退休人数。",
+      "编制数和在职、离退休人数，以及用同样的话说了两次的数量（“对17个重点涉密单位进行了督促检查”）。",
       bad="第一部分 部门概况\n（二）2020年重点工作完成情况\n全年编发《每日动态》256期。\n十、其他重要事项的情况说明\n"
           "（四）预算绩效管理情况\n全年累计下发《每日动态》219期。",
       good="第一部分 部门概况\n（二）2020年重点工作完成情况\n全年编发《每日动态》256期。\n十、其他重要事项的情况说明\n"
            "（四）预算绩效管理情况\n全年累计下发《每日动态》256期。")
 def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
     year = str(ctx.year) if ctx.year else None
-    groups: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)  # key → (value, start, end)
+    # (what, unit, the context that must also agree) → (value, start, end)
+    groups: dict[tuple[str, str, str], list[tuple[int, int, int]]] = defaultdict(list)
     for start, text in [*ctx.paragraphs(), *ctx.cells(targets=False)]:
         for sentence in re.finditer(r"[^。；;]+", text):
             said = sentence.group()
@@ -130,8 +138,24 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
             for pattern, unit in ((_TITLED_COUNT, None), (_STAFF_COUNT, "人")):
                 for m in pattern.finditer(said):
                     a = start + sentence.start() + m.start(2)
-                    groups[(m.group(1), unit or m.group(3))].append((int(m.group(2)), a, a + len(m.group(2))))
-    for (name, unit), stated in groups.items():
+                    groups[(m.group(1), unit or m.group(3), "")].append((int(m.group(2)), a, a + len(m.group(2))))
+            for m in _WORDED_COUNT.finditer(said):
+                before = said[m.start() - 1] if m.start() else ""
+                if not before or before in _NOT_A_COUNT or m.group(3).startswith(("以上", "以下", "左右", "多", "余")):
+                    continue
+                a = start + sentence.start() + m.start(1)
+                groups[(f"“{before}…{m.group(2)}{m.group(3)}”", m.group(2), "")].append(
+                    (int(m.group(1)), a, a + len(m.group(1))))
+            # Words before a count name it less surely ("实有人数107人" of 行政编制, "实有人数26人" of 事业编制): the
+            # whole sentence, numbers aside, must be the same.
+            masked = re.sub(r"\d[\d,.]*", "N", said)
+            for n, m in enumerate(_COUNT_AFTER_WORDS.finditer(said)):
+                if len(masked) < 12 or m.group(1)[-1] in _NOT_A_COUNT or re.search(r"共计|合计|总计|累计|共$", m.group(1)):
+                    continue
+                a = start + sentence.start() + m.start(2)
+                groups[(f"“{m.group(1)}…{m.group(3)}”", m.group(3), f"{n}:{masked}")].append(
+                    (int(m.group(2)), a, a + len(m.group(2))))
+    for (name, unit, _), stated in groups.items():
         if len(stated) < 2:
             continue
         out.checked()
