@@ -168,9 +168,49 @@ def test_writing_needs_the_token_when_one_is_set(tmp_path: Path) -> None:
         csrf = re.search(r'name="csrf" value="([^"]+)"', form).group(1)  # type: ignore[union-attr]
         assert c.post("/login", data={"token": "nope", "csrf": csrf}).status_code == 401
         assert c.post("/login", data={"token": "s3cret-token", "csrf": csrf}, follow_redirects=False).status_code == 303
+        old_form = c.post("/upload", data={"csrf": csrf}, files={"files": ("004.txt", seed("004").read_bytes())})
+        assert old_form.status_code == 403  # signing in gives a new form token
+        csrf = re.search(r'name="csrf" value="([^"]+)"', c.get("/").text).group(1)  # type: ignore[union-attr]
         upload = c.post("/upload", data={"csrf": csrf}, files={"files": ("004.txt", seed("004").read_bytes())},
                         headers={"Accept": "application/json"})
         assert upload.status_code == 200 and upload.json()["jobs"][0]["file"] == "004.txt"
+        # a browser signed in by its cookie must send the form token to the API too
+        assert c.post("/api/check", files=files).status_code == 403
+        assert c.post("/api/check", files=files, headers={"X-CSRF-Token": csrf}).status_code == 200
+        kept = dict(c.cookies)
+        assert c.post("/logout", data={"csrf": csrf}, follow_redirects=False).status_code == 303
+        c.cookies.clear()
+        c.cookies.update(kept)  # a copy of the cookie taken before signing out
+        assert c.post("/api/check", files=files, headers={"X-CSRF-Token": csrf}).status_code == 401
+
+
+def test_guessing_the_token_is_slowed_down(tmp_path: Path) -> None:
+    with _client(tmp_path, token="s3cret-token") as c:
+        files = {"file": ("000.txt", seed("000").read_bytes())}
+        answers = [c.post("/api/check", files=files, headers={"Authorization": f"Bearer guess{n}"}).status_code
+                   for n in range(12)]
+        assert answers[:10] == [401] * 10 and answers[10:] == [429, 429]
+        right = c.post("/api/check", files=files, headers={"Authorization": "Bearer s3cret-token"})
+        assert right.status_code == 429 and "一分钟" in right.json()["detail"]  # even the right one, for a minute
+
+
+def test_bad_parameters_are_told_in_chinese(client: TestClient) -> None:
+    for url, words in (("/reports/99999999999999999999", "报告编号超出范围"), ("/api/reports/0", "报告编号超出范围"),
+                       ("/api/reports?year=99999999999999999999", "年度"), ("/reports?year=abc", "年度“abc”无效"),
+                       ("/compare?year=-2020", "年度"), ("/reports?org=" + "某" * 2_000, "太长"),
+                       ("/api/reports?region=" + "某" * 300, "地区太长"), ("/compare?year=2020&sort=zzz", "不能按"),
+                       ("/api/reports/1/findings?severity=bogus", "级别")):
+        answer = client.get(url)
+        assert answer.status_code in (400, 422) and words in answer.text, (url[:60], answer.text[-300:])
+        assert "Error" not in answer.text and "Traceback" not in answer.text
+    assert client.get("/jobs?ids=nope").status_code == 200 and "任务编号不存在" in client.get("/jobs?ids=nope").text
+
+
+def test_search_words_are_matched_as_written(client: TestClient) -> None:
+    _upload(client, seed("000"))
+    assert client.get("/api/reports", params={"org": "%"}).json()["total"] == 0
+    assert client.get("/api/reports", params={"org": "_"}).json()["total"] == 0
+    assert client.get("/api/reports", params={"org": "攀枝花"}).json()["total"] == 1
 
 
 def test_forms_need_their_csrf_token_and_other_sites_cannot_write(client: TestClient) -> None:
@@ -197,7 +237,7 @@ def test_pages_and_errors_are_chinese_never_tracebacks(tmp_path: Path) -> None:
         missing = c.get("/no/such/page")
         assert missing.status_code == 404 and "没有这个页面" in missing.text and "Traceback" not in missing.text
         assert c.get("/reports/12345").status_code == 404
-        assert c.get("/reports/abc").status_code == 422 and "请求缺少或填错" in c.get("/reports/abc").text
+        assert c.get("/reports/abc").status_code == 422 and "报告编号应为整数" in c.get("/reports/abc").text
         for traversal in ("/reports/1/download/..%2F..%2Fetc%2Fpasswd", "/static/..%2F..%2Fpyproject.toml",
                           "/static/../app.py", "/generate/template/..%2Fapp.py"):
             assert c.get(traversal).status_code == 404, traversal
@@ -336,3 +376,27 @@ def test_the_same_file_sent_twice_at_once_is_checked_and_stored_once(client: Tes
     assert client.get("/api/reports").json()["total"] == 1
     page = client.get("/jobs", params={"ids": ",".join(j["id"] for j in body["jobs"])}).text
     assert page.count("查看检查结果") == 2 and "全部完成" in page
+
+
+def test_one_organisation_is_ranked_once_and_found_by_a_part_of_its_name(client: TestClient) -> None:
+    _upload(client, seed("000"))
+    _upload(client, BUILT / "000_452dfb289bf64cc2.docx")  # the same report as Word: a second file, one organisation
+    _upload(client, seed("001"))  # 攀枝花市人民政府驻成都办事处: "攀枝花" names two organisations
+    ranked = client.get("/api/compare", params={"year": 2020}).json()["rows"]
+    assert sorted(r["report"]["organisation"] for r in ranked) == ["中共攀枝花市委办公室", "攀枝花市人民政府驻成都办事处"]
+    page = client.get("/compare", params={"year": "2020"}).text
+    assert page.count(">中共攀枝花市委办公室</a>") == 1
+    chooser = client.get("/organisations", params={"name": "攀枝花"}).text
+    assert "请选择" in chooser and 'href="/organisations?name=%E4%B8%AD%E5%85%B1' in chooser
+    review = client.get(f"/reports/{ranked[-1]['report']['id']}").text
+    assert "总体情况·本年支出合计·金额" in review and ">totals." not in review
+
+
+def test_every_problem_of_a_data_file_is_listed(client: TestClient) -> None:
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    del data["meta"]["year"]
+    data["total"]["current"] = "abc"
+    answer = client.post("/api/generate", files={"data": ("bad.yaml", yaml.safe_dump(data, allow_unicode=True).encode())})
+    body = answer.json()
+    assert answer.status_code == 422 and len(body["problems"]) == 2 and body["detail"].startswith("数据文件有 2 处问题")
+    assert not any("juesuan" in p for p in body["problems"])

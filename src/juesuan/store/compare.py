@@ -31,15 +31,20 @@ class Filters:
     with_errors: bool | None = None
 
 
+def _containing(words: str) -> str:
+    """A LIKE pattern for text containing `words` as written: % and _ in them are not wildcards."""
+    return "%" + words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def reports(session: Session, filters: Filters = Filters(), limit: int = 100_000) -> list[Report]:
     query = select(Report)
     if filters.year is not None:
         query = query.where(Report.year == filters.year)
     if filters.organisation:
-        pattern = f"%{filters.organisation}%"
-        query = query.where(Report.organisation.like(pattern) | Report.org_key.like(pattern))
+        pattern = _containing(filters.organisation)
+        query = query.where(Report.organisation.like(pattern, escape="\\") | Report.org_key.like(pattern, escape="\\"))
     if filters.region:
-        query = query.where(Report.region.like(f"%{filters.region}%"))
+        query = query.where(Report.region.like(_containing(filters.region), escape="\\"))
     if filters.kind:
         query = query.where(Report.kind == filters.kind)
     if filters.with_errors is not None:
@@ -105,9 +110,13 @@ SORTABLE = [k.label for k in KEYS] + ["“三公”经费占本年支出", "机�
 
 
 def by_year(session: Session, year: int, region: str | None, sort: str = "本年支出合计") -> list[Row]:
-    """Every organisation's report of `year` (optionally of a region), sorted by `sort`, largest first."""
-    chosen = [r for r in reports(session, Filters(year=year, region=region)) if r.status == "checked"]
-    rows = key_rows(session, chosen)
+    """Every organisation's report of `year` (optionally of a region), sorted by `sort`, largest first. An
+    organisation stored twice for the year (the same report as PDF and as Word) is ranked once: its latest."""
+    latest: dict[str, Report] = {}
+    for r in sorted(reports(session, Filters(year=year, region=region)), key=lambda r: (r.ingested_at, r.id)):
+        if r.status == "checked":
+            latest[r.org_key or f"#{r.id}"] = r
+    rows = key_rows(session, list(latest.values()))
     for row in rows:
         row.values["“三公”经费占本年支出"] = row.share("“三公”经费", "本年支出合计")
         row.values["机关运行经费占基本支出"] = row.share("机关运行经费", "基本支出")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 
@@ -15,6 +15,7 @@ from juesuan.store.schema import Report, ScorePoint
 from juesuan.web.checker import Job
 from juesuan.web.generating import GenerateRefusal, generate_file
 from juesuan.web.pages import attachment
+from juesuan.web.params import ReportId, Words, YearQuery
 from juesuan.web.reports import stored
 from juesuan.web.security import require_api_write
 from juesuan.web.uploading import read_upload
@@ -33,8 +34,10 @@ def _report_json(report: Report) -> dict[str, Any]:
             "rule_set": report.rule_set, "ingested_at": report.ingested_at.isoformat()}
 
 
+WRITE = [Depends(require_api_write)]  # before the request's fields are judged
+
+
 async def _submitted(request: Request, sent: UploadFile, store: bool) -> Job:
-    require_api_write(request)
     settings = request.app.state.settings
     content = await read_upload(sent, settings.max_upload_bytes)
     name = safe_name(sent.filename)
@@ -46,7 +49,7 @@ async def _finished(request: Request, job: Job) -> None:
         raise HTTPException(504, f"检查“{job.name}”超过 {WAIT_S} 秒仍未完成，稍后用 /api/jobs/{job.id} 查询")
 
 
-@router.post("/check", summary="检查一份报告（不入库）",
+@router.post("/check", dependencies=WRITE, summary="检查一份报告（不入库）",
              description="上传一份报告（PDF、Word、WPS、HTML、纯文本），返回与 `juesuan check --format json` 相同的 JSON。")
 async def check(request: Request, file: Annotated[UploadFile, File(description="报告文件")]) -> Response:
     job = await _submitted(request, file, store=False)
@@ -56,7 +59,7 @@ async def check(request: Request, file: Annotated[UploadFile, File(description="
     return JSONResponse(job.outcome.as_json())
 
 
-@router.post("/reports", summary="检查一份报告并存入报告库",
+@router.post("/reports", dependencies=WRITE, summary="检查一份报告并存入报告库",
              description="返回报告编号、入库情况（stored 新存入、updated 按新规则重查、unchanged 已在库中）和检查结果 JSON；"
                          "`wait=false` 时立即返回任务编号，用 /api/jobs/{id} 查询进度。")
 async def store_report(request: Request, file: Annotated[UploadFile, File(description="报告文件")],
@@ -84,7 +87,7 @@ def job_state(request: Request, job_id: str) -> dict[str, Any]:
 
 
 @router.get("/reports", summary="报告库中的报告（可按单位、年度、地区、有无错误筛选）")
-def list_reports(request: Request, org: str | None = None, year: int | None = None, region: str | None = None,
+def list_reports(request: Request, org: Words = None, year: YearQuery = None, region: Words = None,
                  errors: bool | None = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
                  offset: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
     with request.app.state.store.session() as session:
@@ -93,7 +96,7 @@ def list_reports(request: Request, org: str | None = None, year: int | None = No
 
 
 @router.get("/reports/{report_id}", summary="一份报告的基本情况、公开评分和关键数字")
-def get_report(request: Request, report_id: int) -> dict[str, Any]:
+def get_report(request: Request, report_id: ReportId) -> dict[str, Any]:
     with request.app.state.store.session() as session:
         item = stored(session, report_id)
         values = key_rows(session, [item.report])[0].values
@@ -102,7 +105,7 @@ def get_report(request: Request, report_id: int) -> dict[str, Any]:
 
 
 @router.get("/reports/{report_id}/result", summary="一份报告的检查结果（与 juesuan check --format json 相同）")
-def get_result(request: Request, report_id: int) -> dict[str, Any]:
+def get_result(request: Request, report_id: ReportId) -> dict[str, Any]:
     with request.app.state.store.session() as session:
         item = stored(session, report_id)
     if item.outcome is None:
@@ -111,8 +114,10 @@ def get_result(request: Request, report_id: int) -> dict[str, Any]:
 
 
 @router.get("/reports/{report_id}/findings", summary="一份报告的问题清单")
-def get_findings(request: Request, report_id: int, severity: str | None = None,
-                 rule: str | None = None) -> list[dict[str, Any]]:
+def get_findings(request: Request, report_id: ReportId, severity: str | None = None,
+                 rule: Annotated[str | None, Query(max_length=10)] = None) -> list[dict[str, Any]]:
+    if severity not in (None, "error", "warning", "info"):
+        raise HTTPException(400, "级别（severity）应为 error、warning 或 info")
     with request.app.state.store.session() as session:
         item = stored(session, report_id)
         return [{"rule": f.rule, "severity": f.severity, "message": f.message,
@@ -123,7 +128,7 @@ def get_findings(request: Request, report_id: int, severity: str | None = None,
 
 
 @router.get("/reports/{report_id}/figures", summary="一份报告中提取的数字（每个数字带所在句子和位置）")
-def get_figures(request: Request, report_id: int) -> list[dict[str, Any]]:
+def get_figures(request: Request, report_id: ReportId) -> list[dict[str, Any]]:
     with request.app.state.store.session() as session:
         item = stored(session, report_id)
         return [{"path": f.path, "value": f.value, "unit": f.unit, "raw": f.raw, "sentence": f.sentence,
@@ -132,7 +137,7 @@ def get_figures(request: Request, report_id: int) -> list[dict[str, Any]]:
 
 
 @router.get("/reports/{report_id}/score", summary="一份报告的公开评分及每一处扣分")
-def get_score(request: Request, report_id: int) -> dict[str, Any]:
+def get_score(request: Request, report_id: ReportId) -> dict[str, Any]:
     with request.app.state.store.session() as session:
         item = stored(session, report_id)
         points = session.scalars(select(ScorePoint).where(ScorePoint.report_id == report_id)).all()
@@ -141,9 +146,8 @@ def get_score(request: Request, report_id: int) -> dict[str, Any]:
                           "page": p.page} for p in points]}
 
 
-@router.delete("/reports/{report_id}", summary="从报告库删除一份报告", status_code=204)
-def delete_report(request: Request, report_id: int) -> Response:
-    require_api_write(request)
+@router.delete("/reports/{report_id}", summary="从报告库删除一份报告", status_code=204, dependencies=WRITE)
+def delete_report(request: Request, report_id: ReportId) -> Response:
     with request.app.state.store.session() as session, session.begin():
         report = session.get(Report, report_id)
         if report is None:
@@ -153,7 +157,7 @@ def delete_report(request: Request, report_id: int) -> Response:
 
 
 @router.get("/compare", summary="比较：同一年度各单位（year），或一个单位逐年（org）")
-def compare(request: Request, year: int | None = None, org: str | None = None, region: str | None = None,
+def compare(request: Request, year: YearQuery = None, org: Words = None, region: Words = None,
             sort: str = "本年支出合计") -> dict[str, Any]:
     if (year is None) == (org is None):
         raise HTTPException(400, "请给出 year（各单位比较）或 org（一个单位逐年）之一")
@@ -165,11 +169,10 @@ def compare(request: Request, year: int | None = None, org: str | None = None, r
                           "values": {k: format(v, "f") for k, v in r.values.items() if v is not None}} for r in rows]}
 
 
-@router.post("/generate", summary="由数据文件（YAML、JSON 或 Excel）生成报告",
+@router.post("/generate", dependencies=WRITE, summary="由数据文件（YAML、JSON 或 Excel）生成报告",
              description="返回生成的文件；数据有问题时返回 422 和全部问题（problems）。")
 async def generate(request: Request, data: Annotated[UploadFile, File(description="数据文件")],
                    layout: Annotated[str, Form()] = "sichuan", fmt: Annotated[str, Form()] = ".docx") -> Response:
-    require_api_write(request)
     content = await read_upload(data, request.app.state.settings.max_upload_bytes)
     try:
         made, name, media = await generate_file(content, safe_name(data.filename), layout, fmt)

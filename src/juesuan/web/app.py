@@ -15,7 +15,7 @@ from juesuan.store import open_store
 from juesuan.web import api, errors, pages
 from juesuan.web.checker import Checker
 from juesuan.web.limits import BodyLimit
-from juesuan.web.security import CrossSite
+from juesuan.web.security import CrossSite, SignIns
 from juesuan.web.settings import Settings
 
 STATIC = Path(__file__).parent / "static"
@@ -41,6 +41,7 @@ def create_app(settings: Settings) -> FastAPI:
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")  # /api/docs is our page: no CDN
     app.state.settings = settings
     app.state.store = store
+    app.state.sign_ins = SignIns()
     errors.install(app)
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -23,12 +23,13 @@ from juesuan.pipeline import CheckOptions, Outcome
 from juesuan.rules import rule_set
 from juesuan.store.database import Store
 from juesuan.store.ingest import Upload, attach_upload, put, stored_report
+from juesuan.web.wording import for_the_web
 
 BATCH = 64  # uploads handed to the pool at once
 KEPT_JOBS = 10_000  # finished jobs remembered for their status; older ones are forgotten
 
 STATE_LABELS = {"waiting": "等待检查", "checking": "正在读取和检查", "done": "已完成", "unreadable": "无法读取",
-                "failed": "出错"}
+                "failed": "出错", "refused": "未接收"}
 
 
 @dataclass
@@ -48,7 +49,7 @@ class Job:
 
     @property
     def finished(self) -> bool:
-        return self.state in ("done", "unreadable", "failed")
+        return self.state in ("done", "unreadable", "failed", "refused")
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "file": self.name, "state": self.state, "label": STATE_LABELS[self.state],
@@ -88,6 +89,14 @@ class Checker:
                     break
                 self.jobs.popitem(last=False)
             self.lock.notify()
+        return job
+
+    def refuse(self, name: str, reason: str) -> Job:
+        """A file not taken (its kind, its size): remembered like a job, so the progress page shows only what
+        the server itself said."""
+        job = Job(uuid.uuid4().hex, name, "", False, state="refused", reason=reason)
+        with self.lock:
+            self.jobs[job.id] = job
         return job
 
     def job(self, job_id: str) -> Job | None:
@@ -160,16 +169,17 @@ class Checker:
         for done in run(files, self.options, self.workers, {f: digests[j.id] for f, j in zip(files, todo, strict=True)}):
             job, path = todo[done.index], files[done.index]
             outcome = done.outcome.model_copy(update={"source": job.name}) if done.outcome is not None else None
+            reason = for_the_web(done.reason) if done.reason else None
             state = "done" if outcome is not None else "unreadable"
             if not job.store:
-                self._finish(job, state, reason=done.reason, outcome=outcome, seconds=done.seconds)
+                self._finish(job, state, reason=reason, outcome=outcome, seconds=done.seconds)
                 continue
-            result = put(self.store, Path(job.name), digests[job.id], outcome, done.reason, rules,
+            result = put(self.store, Path(job.name), digests[job.id], outcome, reason, rules,
                          Upload(path.read_bytes(), job.suffix))
-            self._finish(job, state, report_id=result.report_id, action=result.action, reason=done.reason,
+            self._finish(job, state, report_id=result.report_id, action=result.action, reason=reason,
                          seconds=done.seconds)
             for twin in same.get(digests[job.id], []):
-                self._finish(twin, state, report_id=result.report_id, action="unchanged", reason=done.reason)
+                self._finish(twin, state, report_id=result.report_id, action="unchanged", reason=reason)
 
     def _finish(self, job: Job, state: str, **values: Any) -> None:
         with self.lock:

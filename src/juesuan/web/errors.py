@@ -12,13 +12,18 @@ from starlette.responses import JSONResponse, Response
 from juesuan.store import StoreError
 from juesuan.web.checker import Busy
 from juesuan.web.limits import TooLarge
+from juesuan.web.params import NAMES, WHY
 from juesuan.web.security import Forbidden
 from juesuan.web.uploads import UploadRefused
 
 log = logging.getLogger("juesuan.web")
 
 STATUS_TEXT = {400: "请求有误", 401: "需要登录", 403: "拒绝访问", 404: "找不到页面", 405: "不支持这种请求",
-               413: "文件太大", 415: "文件类型不支持", 422: "请求内容不完整", 500: "服务器内部错误", 503: "服务器繁忙"}
+               413: "上传内容超出上限", 415: "文件类型不支持", 422: "请求内容有误", 429: "请求过于频繁",
+               500: "服务器内部错误", 503: "服务器繁忙", 504: "检查超时"}
+# What the libraries say in English, said in Chinese (the multipart parser's limits, mostly).
+_LIBRARY_WORDS = {400: "上传的表单超出限制（文件或字段太多，或文件名、字段太长），请分几次上传",
+                  404: "没有这个页面或这份报告", 405: "这个地址不支持这种请求方式"}
 
 
 def wants_json(request: Request) -> bool:
@@ -37,14 +42,17 @@ def error_response(request: Request, status: int, message: str) -> Response:
 def install(app: FastAPI) -> None:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
-        message = exc.detail if isinstance(exc.detail, str) and not exc.detail.isascii() else {
-            404: "没有这个页面或这份报告", 405: "这个地址不支持这种请求方式"}.get(exc.status_code, STATUS_TEXT.get(exc.status_code, "请求有误"))
+        message = exc.detail if isinstance(exc.detail, str) and not exc.detail.isascii() else _LIBRARY_WORDS.get(
+            exc.status_code, STATUS_TEXT.get(exc.status_code, "请求有误"))
         return error_response(request, exc.status_code, message)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        fields = sorted({str(e.get("loc", ["", ""])[-1]) for e in exc.errors()})
-        return error_response(request, 422, f"请求缺少或填错了这些内容：{'、'.join(fields) or '（未知）'}")
+        said = []
+        for error in exc.errors()[:10]:
+            name = str(error.get("loc", ["", ""])[-1])
+            said.append(f"{NAMES.get(name, name)}{WHY.get(str(error.get('type')), '无效')}")
+        return error_response(request, 422, f"请求有误：{'；'.join(dict.fromkeys(said)) or '内容无效'}")
 
     @app.exception_handler(Forbidden)
     async def forbidden(request: Request, exc: Forbidden) -> Response:

@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from juesuan.errors import ReadError
 from juesuan.generate import GenerationRefused, generate, layouts, load
 from juesuan.web.uploads import UploadRefused, data_kind
+from juesuan.web.wording import for_the_web
 
 LAYOUT_CHOICES = {name: cls.label for name, cls in layouts().items()}
 OUTPUT_CHOICES = {".docx": "Word（.docx）", ".pdf": "PDF", ".html": "网页（.html）"}
@@ -49,8 +50,9 @@ def _write(content: bytes, suffix: str, layout: str, fmt: str) -> tuple[bytes, s
         data_path.write_bytes(content)
         try:
             data = load(data_path)
-        except ReadError as exc:
-            raise GenerateRefusal(f"数据文件无法读取：{exc.reason}", []) from None
+        except ReadError as exc:  # the loader's problems, one by one (the checks of sums come once they are mended)
+            found = [for_the_web(p) for p in exc.reason.removeprefix("数据不完整或有误：").split("；") if p.strip()]
+            raise GenerateRefusal(f"数据文件有 {len(found)} 处问题，未生成报告", found) from None
         target = Path(folder) / f"report{fmt}"
         try:
             generate(data, layout, target)

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import func, select
 
 from juesuan.amounts import number
+from juesuan.model.labels import path_label
 from juesuan.outputs.html import Mark, highlight
 from juesuan.places import place_or_none
 from juesuan.rules import Severity
@@ -32,14 +33,16 @@ from juesuan.store.compare import (
     reports,
     year_table,
 )
+from juesuan.store.keys import KEYS
 from juesuan.store.names import Aliases
 from juesuan.store.schema import Report
 from juesuan.store.score import score_label
 from juesuan.web import pdf_pages
 from juesuan.web.checker import STATE_LABELS
 from juesuan.web.generating import LAYOUT_CHOICES, OUTPUT_CHOICES, GenerateRefusal, generate_file, template_file
+from juesuan.web.params import PageNumber, ReportId, words, year_of
 from juesuan.web.reports import DOWNLOADS, MEDIA, download, download_name, severity_counts, stored
-from juesuan.web.security import check_csrf, csrf_token, may_write, require_writer, signed_in
+from juesuan.web.security import csrf_token, form_csrf, may_write, require_writer, sign_in, sign_out
 from juesuan.web.uploading import read_upload
 from juesuan.web.uploads import UploadRefused, report_kind, safe_name
 
@@ -56,12 +59,18 @@ def render(request: Request, name: str, context: dict[str, Any], status: int = 2
     return templates.TemplateResponse(request, name, {**base, **context}, status_code=status)
 
 
-def _amount(value: Decimal | str | int | None) -> str:
+def _amount(value: Decimal | str | int | None, count: bool = False) -> str:
+    """An amount with its two places (万元), a count (车辆) whole."""
     if value is None:
         return "—"
     if isinstance(value, Decimal):
-        return number(value) if value == value.to_integral() else f"{value:,.2f}"
+        return f"{int(value):,}" if count and value == value.to_integral() else number(value)
     return str(value)
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    return Response(status_code=204)  # no icon: browsers ask for one on every page
 
 
 def attachment(content: bytes, media: str, name: str) -> Response:
@@ -80,47 +89,44 @@ def upload_page(request: Request) -> HTMLResponse:
                                            "max_files": settings.max_files})
 
 
-@router.post("/upload", response_class=HTMLResponse)
-async def upload(request: Request, files: Annotated[list[UploadFile], File()],
-                 csrf: Annotated[str, Form()] = "") -> Response:
-    require_writer(request)
-    check_csrf(request, csrf or request.headers.get("x-csrf-token"))
+WRITE = [Depends(require_writer), Depends(form_csrf)]  # before the form's fields are judged
+
+
+@router.post("/upload", response_class=HTMLResponse, dependencies=WRITE)
+async def upload(request: Request, files: Annotated[list[UploadFile], File()]) -> Response:
     settings = request.app.state.settings
     if len(files) > settings.max_files:
-        raise HTTPException(413, f"一次最多上传 {settings.max_files} 个文件")
+        raise HTTPException(413, f"文件太多：一次最多上传 {settings.max_files} 个文件")
     checker = request.app.state.checker
     jobs = []
-    refused: list[tuple[str, str]] = []
     for sent in files:
         name = safe_name(sent.filename)
         try:
             content = await read_upload(sent, settings.max_upload_bytes)
             jobs.append(checker.submit(name, report_kind(content, name), content))
         except UploadRefused as exc:  # one bad file does not stop the others: it is listed with its reason
-            refused.append((name, str(exc)))
+            jobs.append(checker.refuse(name, str(exc)))
     if request.headers.get("accept", "").startswith("application/json"):
-        return JSONResponse({"jobs": [j.as_json() for j in jobs],
-                             "refused": [{"file": n, "reason": r} for n, r in refused]})
-    return RedirectResponse("/jobs?ids=" + ",".join(j.id for j in jobs) + "".join(
-        f"&refused={quote(n)}:{quote(r)}" for n, r in refused), status_code=303)
+        return JSONResponse({"jobs": [j.as_json() for j in jobs if j.state != "refused"],
+                             "refused": [{"file": j.name, "reason": j.reason} for j in jobs if j.state == "refused"]})
+    return RedirectResponse("/jobs?ids=" + ",".join(j.id for j in jobs), status_code=303)
 
 
 @router.get("/jobs", response_class=HTMLResponse)
-def jobs_page(request: Request, ids: str = "", refused: Annotated[list[str] | None, Query()] = None) -> HTMLResponse:
+def jobs_page(request: Request, ids: Annotated[str, Query(max_length=33 * 500)] = "") -> HTMLResponse:
     checker = request.app.state.checker
-    jobs = [j for j in (checker.job(i) for i in ids.split(",")[:500] if i) if j is not None]
-    refusals = [tuple(r.split(":", 1)) if ":" in r else (r, "") for r in (refused or [])[:500]]
+    wanted = [i for i in ids.split(",") if i]
+    jobs = [j for j in (checker.job(i) for i in wanted) if j is not None]
     waiting = any(not j.finished for j in jobs)
-    return render(request, "jobs.html", {"jobs": jobs, "refused": refusals, "waiting": waiting,
-                                         "states": STATE_LABELS})
+    return render(request, "jobs.html", {"jobs": jobs, "waiting": waiting, "states": STATE_LABELS,
+                                         "unknown": len(wanted) - len(jobs)})
 
 
 @router.get("/reports", response_class=HTMLResponse)
 def reports_page(request: Request, org: str = "", year: str = "", region: str = "", errors: str = "",
                  page: int = 1) -> HTMLResponse:
-    wanted_year = int(year) if year.strip().isdigit() else None
-    filters = Filters(year=wanted_year, organisation=org.strip() or None, region=region.strip() or None,
-                      with_errors=True if errors == "1" else None)
+    filters = Filters(year=year_of(year), organisation=words(org, "单位名称") or None,
+                      region=words(region, "地区") or None, with_errors=True if errors == "1" else None)
     page = max(1, min(page, 100_000))
     with request.app.state.store.session() as session:
         found = reports(session, filters)
@@ -134,7 +140,7 @@ def reports_page(request: Request, org: str = "", year: str = "", region: str = 
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
-def review_page(request: Request, report_id: int) -> HTMLResponse:
+def review_page(request: Request, report_id: ReportId) -> HTMLResponse:
     with request.app.state.store.session() as session:
         item = stored(session, report_id)
         points = list(item.report.score_points)
@@ -149,7 +155,7 @@ def review_page(request: Request, report_id: int) -> HTMLResponse:
         text, anchored = highlight(outcome.text, marks)
         rules = {r.id: r for r in RULES}
         context.update({
-            "text": text, "anchored": anchored, "counts": severity_counts(outcome),
+            "label": path_label, "text": text, "anchored": anchored, "counts": severity_counts(outcome),
             "findings": [{"number": n, "rule": f.rule, "severity": f.severity.value, "message": f.message,
                           "evidence": (f.evidence or "").strip()[:200], "where": place_or_none(f.location),
                           "page": f.location.page, "title": rules[f.rule].title if f.rule in rules else ""}
@@ -162,7 +168,7 @@ def review_page(request: Request, report_id: int) -> HTMLResponse:
 
 
 @router.get("/reports/{report_id}/pages/{number}", response_class=HTMLResponse)
-def pdf_page(request: Request, report_id: int, number: int, finding: int | None = None) -> HTMLResponse:
+def pdf_page(request: Request, report_id: ReportId, number: PageNumber, finding: int | None = None) -> HTMLResponse:
     with request.app.state.store.session() as session:
         item = stored(session, report_id)
     if not item.is_pdf or item.outcome is None:
@@ -180,7 +186,7 @@ def pdf_page(request: Request, report_id: int, number: int, finding: int | None 
 
 
 @router.get("/reports/{report_id}/pages/{number}/image")
-def pdf_page_image(request: Request, report_id: int, number: int) -> Response:
+def pdf_page_image(request: Request, report_id: ReportId, number: PageNumber) -> Response:
     with request.app.state.store.session() as session:
         item = stored(session, report_id)
     if not item.is_pdf:
@@ -193,7 +199,7 @@ def pdf_page_image(request: Request, report_id: int, number: int) -> Response:
 
 
 @router.get("/reports/{report_id}/download/{fmt}")
-def download_result(request: Request, report_id: int, fmt: str) -> Response:
+def download_result(request: Request, report_id: ReportId, fmt: str) -> Response:
     if fmt not in DOWNLOADS:
         raise HTTPException(404, f"不支持下载为“{fmt}”（可选：{'、'.join(DOWNLOADS)}）")
     with request.app.state.store.session() as session:
@@ -205,7 +211,7 @@ def download_result(request: Request, report_id: int, fmt: str) -> Response:
 
 
 @router.get("/reports/{report_id}/original")
-def original(request: Request, report_id: int) -> Response:
+def original(request: Request, report_id: ReportId) -> Response:
     with request.app.state.store.session() as session:
         item = stored(session, report_id)
     if item.content is None:
@@ -215,10 +221,8 @@ def original(request: Request, report_id: int) -> Response:
     return attachment(item.content, MEDIA.get(suffix, "application/octet-stream"), name)
 
 
-@router.post("/reports/{report_id}/delete")
-def delete_report(request: Request, report_id: int, csrf: Annotated[str, Form()] = "") -> Response:
-    require_writer(request)
-    check_csrf(request, csrf)
+@router.post("/reports/{report_id}/delete", dependencies=WRITE)
+def delete_report(request: Request, report_id: ReportId) -> Response:
     with request.app.state.store.session() as session, session.begin():
         report = session.get(Report, report_id)
         if report is None:
@@ -229,10 +233,12 @@ def delete_report(request: Request, report_id: int, csrf: Annotated[str, Form()]
 
 @router.get("/organisations", response_class=HTMLResponse)
 def organisation_page(request: Request, name: str = "") -> HTMLResponse:
-    context: dict[str, Any] = {"name": name, "rows": None}
-    if name.strip():
-        with request.app.state.store.session() as session:
-            rows = by_organisation(session, name.strip(), Aliases())
+    name = words(name, "单位名称")
+    context: dict[str, Any] = {"name": name, "rows": None, "candidates": [],
+                               "counts": {k.label for k in KEYS if k.unit != "万元"}}
+    with request.app.state.store.session() as session:
+        if name:
+            rows = by_organisation(session, name, Aliases())
             if rows:
                 title, headers, table = organisation_table(rows)
                 mismatches = previous_year_mismatches(session, Aliases(), only=[r.report for r in rows])
@@ -242,6 +248,9 @@ def organisation_page(request: Request, name: str = "") -> HTMLResponse:
                                              for a, b in itertools.pairwise(rows))})
             else:
                 context["rows"] = []
+        if not context["rows"]:  # none chosen, or a part of several names: the organisations to choose from
+            found = reports(session, Filters(organisation=name or None))
+            context["candidates"] = sorted({r.organisation for r in found if r.organisation and r.status == "checked"})[:300]
     return render(request, "organisation.html", context)
 
 
@@ -260,10 +269,11 @@ def organisation_chart(request: Request, name: str) -> Response:
 @router.get("/compare", response_class=HTMLResponse)
 def compare_page(request: Request, year: str = "", region: str = "", sort: str = "本年支出合计") -> HTMLResponse:
     if sort not in SORTABLE:
-        sort = "本年支出合计"
+        raise HTTPException(422, f"不能按“{sort[:40]}”排序（可选：{'、'.join(SORTABLE)}）")
     with request.app.state.store.session() as session:
         years = sorted({y for (y,) in session.execute(select(Report.year).distinct()) if y is not None})
-        chosen = int(year) if year.strip().isdigit() else (years[-1] if years else None)
+        chosen = year_of(year) or (years[-1] if years else None)
+        region = words(region, "地区")
         headers: list[str] = []
         table: list[list[Any]] = []
         if chosen is not None:
@@ -285,12 +295,9 @@ def generate_page(request: Request) -> HTMLResponse:
     return render(request, "generate.html", {"layouts": LAYOUT_CHOICES, "outputs": OUTPUT_CHOICES, "problems": None})
 
 
-@router.post("/generate")
+@router.post("/generate", dependencies=WRITE)
 async def generate_report(request: Request, data: Annotated[UploadFile, File()],
-                          layout: Annotated[str, Form()] = "sichuan", fmt: Annotated[str, Form()] = ".docx",
-                          csrf: Annotated[str, Form()] = "") -> Response:
-    require_writer(request)
-    check_csrf(request, csrf)
+                          layout: Annotated[str, Form()] = "sichuan", fmt: Annotated[str, Form()] = ".docx") -> Response:
     content = await read_upload(data, request.app.state.settings.max_upload_bytes)
     try:
         made, name, media = await generate_file(content, safe_name(data.filename), layout, fmt)
@@ -313,18 +320,16 @@ def login_page(request: Request) -> HTMLResponse:
     return render(request, "login.html", {"failed": False})
 
 
-@router.post("/login")
-def login(request: Request, token: Annotated[str, Form()] = "", csrf: Annotated[str, Form()] = "") -> Response:
-    check_csrf(request, csrf)
-    if not signed_in(request, token):
+@router.post("/login", dependencies=[Depends(form_csrf)])
+def login(request: Request, token: Annotated[str, Form()] = "") -> Response:
+    if not sign_in(request, token):
         return render(request, "login.html", {"failed": True}, status=401)
     return RedirectResponse("/", status_code=303)
 
 
-@router.post("/logout")
-def logout(request: Request, csrf: Annotated[str, Form()] = "") -> Response:
-    check_csrf(request, csrf)
-    request.session.pop("writer", None)
+@router.post("/logout", dependencies=[Depends(form_csrf)])
+def logout(request: Request) -> Response:
+    sign_out(request)
     return RedirectResponse("/", status_code=303)
 
 
