@@ -16,7 +16,7 @@ from juesuan.web.checker import Job
 from juesuan.web.generating import GenerateRefusal, generate_file
 from juesuan.web.pages import attachment
 from juesuan.web.params import ReportId, Words, YearQuery
-from juesuan.web.reports import stored
+from juesuan.web.reports import delete, stored
 from juesuan.web.security import require_api_write
 from juesuan.web.uploading import read_upload
 from juesuan.web.uploads import report_kind, safe_name
@@ -149,10 +149,7 @@ def get_score(request: Request, report_id: ReportId) -> dict[str, Any]:
 @router.delete("/reports/{report_id}", summary="从报告库删除一份报告", status_code=204, dependencies=WRITE)
 def delete_report(request: Request, report_id: ReportId) -> Response:
     with request.app.state.store.session() as session, session.begin():
-        report = session.get(Report, report_id)
-        if report is None:
-            raise HTTPException(404, f"报告库中没有编号为 {report_id} 的报告")
-        session.delete(report)
+        delete(session, report_id)
     return Response(status_code=204)
 
 

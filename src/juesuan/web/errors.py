@@ -26,6 +26,9 @@ _LIBRARY_WORDS = {400: "上传的表单超出限制（文件或字段太多，�
                   404: "没有这个页面或这份报告", 405: "这个地址不支持这种请求方式"}
 
 
+_STATUS_OF: dict[type[Exception], int] = {UploadRefused: 415, TooLarge: 413, Busy: 503, StoreError: 503}
+
+
 def wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.headers.get("accept", "").startswith("application/json")
 
@@ -58,21 +61,11 @@ def install(app: FastAPI) -> None:
     async def forbidden(request: Request, exc: Forbidden) -> Response:
         return error_response(request, exc.status, str(exc))
 
-    @app.exception_handler(UploadRefused)
-    async def refused(request: Request, exc: UploadRefused) -> Response:
-        return error_response(request, 415, str(exc))
+    async def said(request: Request, exc: Exception) -> Response:
+        return error_response(request, _STATUS_OF[type(exc)], str(exc))
 
-    @app.exception_handler(TooLarge)
-    async def too_large(request: Request, exc: TooLarge) -> Response:
-        return error_response(request, 413, str(exc))
-
-    @app.exception_handler(Busy)
-    async def busy(request: Request, exc: Busy) -> Response:
-        return error_response(request, 503, str(exc))
-
-    @app.exception_handler(StoreError)
-    async def store_error(request: Request, exc: StoreError) -> Response:
-        return error_response(request, 503, str(exc))
+    for kind in _STATUS_OF:
+        app.add_exception_handler(kind, said)
 
     @app.exception_handler(Exception)
     async def anything(request: Request, exc: Exception) -> Response:

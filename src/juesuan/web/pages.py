@@ -41,7 +41,7 @@ from juesuan.web import pdf_pages
 from juesuan.web.checker import STATE_LABELS
 from juesuan.web.generating import LAYOUT_CHOICES, OUTPUT_CHOICES, GenerateRefusal, generate_file, template_file
 from juesuan.web.params import PageNumber, ReportId, words, year_of
-from juesuan.web.reports import DOWNLOADS, MEDIA, download, download_name, severity_counts, stored
+from juesuan.web.reports import DOWNLOADS, MEDIA, delete, download, download_name, severity_counts, stored
 from juesuan.web.security import csrf_token, form_csrf, may_write, require_writer, sign_in, sign_out
 from juesuan.web.uploading import read_upload
 from juesuan.web.uploads import UploadRefused, report_kind, safe_name
@@ -224,10 +224,7 @@ def original(request: Request, report_id: ReportId) -> Response:
 @router.post("/reports/{report_id}/delete", dependencies=WRITE)
 def delete_report(request: Request, report_id: ReportId) -> Response:
     with request.app.state.store.session() as session, session.begin():
-        report = session.get(Report, report_id)
-        if report is None:
-            raise HTTPException(404, f"报告库中没有编号为 {report_id} 的报告")
-        session.delete(report)
+        delete(session, report_id)
     return RedirectResponse("/reports", status_code=303)
 
 

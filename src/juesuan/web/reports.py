@@ -47,6 +47,14 @@ def stored(session: Session, report_id: int) -> Stored:
     return Stored(report, outcome, source.content if source else None, source.suffix if source else None)
 
 
+def delete(session: Session, report_id: int) -> None:
+    """Removes the report with everything stored of it (its rows go with it: ON DELETE CASCADE)."""
+    report = session.get(Report, report_id)
+    if report is None:
+        raise HTTPException(404, f"报告库中没有编号为 {report_id} 的报告")
+    session.delete(report)
+
+
 def severity_counts(outcome: Outcome) -> dict[str, int]:
     counts = Counter(f.severity.value for f in outcome.findings)
     return {s: counts[s] for s in ("error", "warning", "info")}
