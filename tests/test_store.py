@@ -221,3 +221,22 @@ def test_key_figures_stored_at_ingest_equal_those_worked_out_from_the_figures(db
         session.execute(delete(KeyFigure))
     with store.session() as session:
         assert [row.values for row in key_rows(session, reports(session))] == stored
+
+
+def test_a_report_stored_without_its_outcome_is_checked_again_to_keep_it(tmp_path: Path) -> None:
+    """Reports stored before revision 0004 have no Outcome: ingesting them again stores it, once."""
+    from sqlalchemy import delete
+
+    from juesuan.store.ingest import stored_outcome
+    from juesuan.store.schema import Source
+
+    store = open_store(str(tmp_path / "store.db"))
+    first = ingest(store, [seed("000")])[0]
+    with store.session() as session, session.begin():
+        session.execute(delete(Source))
+    again = ingest(store, [seed("000")])[0]
+    assert (again.action, again.report_id) == ("updated", first.report_id)
+    assert ingest(store, [seed("000")])[0].action == "unchanged"
+    with store.session() as session:
+        kept = session.get(Source, first.report_id)
+        assert kept is not None and stored_outcome(kept.outcome).report.organisation == "中共攀枝花市委办公室"

@@ -246,7 +246,7 @@ def test_pages_and_errors_are_chinese_never_tracebacks(tmp_path: Path) -> None:
 
         store = c.app.state.store  # type: ignore[attr-defined]
         with store.session() as session, session.begin():
-            session.get(Source, stored["report_id"]).outcome = "{broken"  # a damaged row in the store
+            session.get(Source, stored["report_id"]).outcome = b"{broken"  # a damaged row in the store
     with TestClient(create_app(Settings(db=str(tmp_path / "web.db"), jobs=1)), raise_server_exceptions=False) as c:
         broken = c.get(f"/reports/{stored['report_id']}")
         assert broken.status_code == 500 and "服务器内部错误" in broken.text and "Traceback" not in broken.text

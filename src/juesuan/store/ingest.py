@@ -7,6 +7,7 @@ interruption loses nothing already committed: each report is one transaction.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -128,10 +129,13 @@ def attach_upload(store: Store, report_id: int, upload: Upload) -> None:
 
 
 def _current(session: Session, digest: str, rules: str) -> Report | None:
+    """The stored report of these bytes when it needs nothing: same rules, same score method, its Outcome kept
+    (a report stored before revision 0004 is checked again to keep it)."""
     known = session.scalar(select(Report).where(Report.sha256 == digest))
-    if known is not None and known.rule_set == rules and known.status == "checked" and known.score_method == METHOD:
-        return known
-    return None
+    if known is None or known.rule_set != rules or known.status != "checked" or known.score_method != METHOD:
+        return None
+    kept = session.scalar(select(Source.report_id).where(Source.report_id == known.id, Source.outcome != b""))
+    return known if kept is not None else None
 
 
 def _put_unless_known(store: Store, path: Path, digest: str, outcome: Outcome | None, reason: str | None,
@@ -179,11 +183,16 @@ def _keep_source(session: Session, report_id: int, outcome: Outcome | None, uplo
     """The Outcome replaces the one stored; an uploaded file stays when the file is checked again without it."""
     source = session.get(Source, report_id)
     if source is None:
-        source = Source(report_id=report_id, outcome="")
+        source = Source(report_id=report_id, outcome=b"")
         session.add(source)
-    source.outcome = outcome.model_dump_json() if outcome is not None else ""
+    source.outcome = zlib.compress(outcome.model_dump_json().encode(), 6) if outcome is not None else b""
     if upload is not None:
         source.content, source.suffix = upload.content, upload.suffix
+
+
+def stored_outcome(kept: bytes) -> Outcome:
+    """The Outcome `_keep_source` stored."""
+    return Outcome.model_validate_json(zlib.decompress(kept))
 
 
 def _fill(report: Report, path: Path, outcome: Outcome | None, reason: str | None, rules: str,

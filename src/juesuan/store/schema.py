@@ -148,14 +148,14 @@ class ScorePoint(Base):
 
 
 class Source(Base):
-    """The check's whole Outcome as JSON (the text findings point into, every figure), so that a stored report
+    """The check's whole Outcome as compressed JSON (the text findings point into, every figure), so that a stored report
     can be reviewed and downloaded again without the file; and the file itself when it was uploaded through
     the web application (its PDF pages are shown with each finding boxed)."""
 
     __tablename__ = "sources"
 
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
-    outcome: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[bytes] = mapped_column(LargeBinary)  # zlib-compressed JSON; empty when there is none
     content: Mapped[bytes | None] = mapped_column(LargeBinary)
     suffix: Mapped[str | None] = mapped_column(String(10))  # the file's kind as sniffed: .pdf .docx …
 

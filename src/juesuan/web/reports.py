@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from juesuan.outputs import Destination, find_output
 from juesuan.outputs.html import render as render_check_page
 from juesuan.pipeline import Outcome
+from juesuan.store.ingest import stored_outcome
 from juesuan.store.schema import Report, Source
 
 DOWNLOADS = {"html": ("text/html; charset=utf-8", ".check.html"), "json": ("application/json", ".check.json"),
@@ -43,7 +44,7 @@ def stored(session: Session, report_id: int) -> Stored:
     if report is None:
         raise HTTPException(404, f"报告库中没有编号为 {report_id} 的报告")
     source = session.get(Source, report_id)
-    outcome = Outcome.model_validate_json(source.outcome) if source is not None and source.outcome else None
+    outcome = stored_outcome(source.outcome) if source is not None and source.outcome else None
     return Stored(report, outcome, source.content if source else None, source.suffix if source else None)
 
 

@@ -22,7 +22,7 @@ def upgrade() -> None:
     op.create_table(
         "sources",
         sa.Column("report_id", sa.Integer, sa.ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True),
-        sa.Column("outcome", sa.Text, nullable=False),
+        sa.Column("outcome", sa.LargeBinary, nullable=False),  # zlib-compressed JSON (about a tenth the size)
         sa.Column("content", sa.LargeBinary),
         sa.Column("suffix", sa.String(10)),
     )
