@@ -239,3 +239,10 @@ def test_same_figures_from_txt_docx_and_pdf(prefix: str, suffix: str) -> None:
 
     text = seed(prefix)
     assert figures(BUILT / f"{text.stem}{suffix}") == figures(text)
+
+
+def test_extract_names_each_figure_in_chinese_with_its_path() -> None:
+    result = run_cli("extract", seed("000"))
+    assert result.returncode == 0
+    line = next(x for x in result.stdout.splitlines() if x.startswith("总体情况·收支总计·金额 = "))
+    assert "7,467.33" in line and "totals.total.amount[0]" in line

@@ -175,9 +175,11 @@ def extract(path: FileArg, fmt: FormatOpt = Format.text, large: LargeOpt = False
     if fmt is Format.json:
         print(analysis.disclosure.model_dump_json(indent=2))
         return
+    from juesuan.model.labels import path_label
+
     for field_path, figure in analysis.figures:
         where = place(figure.location)
-        out.print(f"{escape(field_path)} = [bold]{escape(figure.raw)}[/bold]  [dim]{where}[/dim]")
+        out.print(f"{escape(path_label(field_path))} = [bold]{escape(figure.raw)}[/bold]  [dim]{where}  {escape(field_path)}[/dim]")
 
 
 class MinSeverity(StrEnum):

@@ -44,6 +44,7 @@ _INCOME_ITEMS = {"general_budget": "一般公共预算财政拨款收入", "gov_
 _EXPENDITURE_ITEMS = {"basic": "基本支出", "project": "项目支出", "upper": "上缴上级支出", "operating": "经营支出",
                       "subsidiary": "对附属单位补助支出", "carryover_end": "年末结转和结余",
                       "balance_distribution": "结余分配", "expenditure_this_year": "本年支出合计"}
+PAIR_LABELS = {("totals", "total"): "收支总计", ("fiscal_appropriation", "total"): "收支总计"}  # a name the parent sets
 ITEM_LABELS = {"income_sources": _INCOME_ITEMS, "income": _INCOME_ITEMS, "parts": _INCOME_ITEMS}
 _PART = re.compile(r"([a-z_]+)((?:\[[^\]]*\])*)")
 _INDEX = re.compile(r"\[([^\]]*)\]")
@@ -52,12 +53,14 @@ _INDEX = re.compile(r"\[([^\]]*)\]")
 def path_label(path: str) -> str:
     """The path in Chinese; list positions ([0]) are dropped, names in brackets ([人员经费]) kept."""
     parts: list[str] = []
+    parent = ""
     for segment in path.split(".")[:20]:
         m = _PART.fullmatch(segment)
         if m is None:
             parts.append(segment)
             continue
-        name = FIELD_LABELS.get(m.group(1), m.group(1))
+        name = PAIR_LABELS.get((parent, m.group(1))) or FIELD_LABELS.get(m.group(1), m.group(1))
+        parent = m.group(1)
         names = ITEM_LABELS.get(m.group(1), _EXPENDITURE_ITEMS)
         keys = [_key(names, k) for k in _INDEX.findall(m.group(2)) if not k.isdigit() and k != "*"]
         parts.append(name + "".join(f"（{k}）" for k in keys))
