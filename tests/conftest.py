@@ -19,6 +19,9 @@ BUILT = FIXTURES / "built"
 SHANGHAI = FIXTURES / "shanghai"
 PUTUO = SHANGHAI / "putuo_finance_bureau_2024_final_accounts.pdf"
 TEMPLATE = SHANGHAI / "shanghai_final_accounts_template_2024.pdf"
+CHROMIUM = "/usr/bin/chromium"  # Debian's, installed by `make setup`; Playwright drives it (executable_path)
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SEED_STEMS = [p.stem for p in sorted(SEEDS.glob("*.txt"))]
 
 

@@ -15,11 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PUTUO, next_year, seed
+from conftest import CHROMIUM, CHROMIUM_ARGS, PUTUO, next_year, seed
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "web"
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sichuan_2020_pzh_committee_office.yaml"
 ORGANISATION = "中共攀枝花市委办公室"
@@ -63,7 +60,7 @@ def browser() -> Iterator[object]:
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
 

@@ -38,6 +38,7 @@ class Job:
     name: str  # the file's own name, as sent
     suffix: str  # its kind, sniffed from the bytes
     store: bool  # False: checked and answered, not stored (/api/check)
+    sha256: str = ""  # of the bytes sent, taken while they are in hand
     state: str = "waiting"
     report_id: int | None = None
     action: str | None = None  # stored, updated, unchanged
@@ -76,11 +77,13 @@ class Checker:
 
     def submit(self, name: str, suffix: str, content: bytes, store: bool = True) -> Job:
         """Writes the file where the workers read it and queues it; raises Busy when too many wait."""
-        job = Job(uuid.uuid4().hex, name, suffix, store)
+        job = Job(uuid.uuid4().hex, name, suffix, store, hashlib.sha256(content).hexdigest())
         with self.lock:
-            if len(self.waiting) >= self.max_waiting:
-                raise Busy(f"等待检查的文件已有 {len(self.waiting)} 个，请稍后再上传")
-            self._path(job).write_bytes(content)
+            waiting = len(self.waiting)
+        if waiting >= self.max_waiting:
+            raise Busy(f"等待检查的文件已有 {waiting} 个，请稍后再上传")
+        self._path(job).write_bytes(content)  # outside the lock: a large file does not hold up the others
+        with self.lock:
             self.jobs[job.id] = job
             self.waiting.append(job)
             while len(self.jobs) > KEPT_JOBS:
@@ -150,11 +153,10 @@ class Checker:
 
     def _check(self, batch: list[Job]) -> None:
         rules = rule_set()
-        digests = {job.id: hashlib.sha256(self._path(job).read_bytes()).hexdigest() for job in batch}
         todo: list[Job] = []
         same: dict[str, list[Job]] = {}  # the same bytes sent twice at once: checked once, both answered
         for job in batch:
-            digest = digests[job.id]
+            digest = job.sha256
             known = stored_report(self.store, digest, rules) if job.store else None
             if known is not None:  # the same file, checked by these rules already: nothing to check
                 attach_upload(self.store, known, Upload(self._path(job).read_bytes(), job.suffix))
@@ -166,7 +168,7 @@ class Checker:
                 if job.store:
                     same[digest] = []
         files = [self._path(job) for job in todo]
-        for done in run(files, self.options, self.workers, {f: digests[j.id] for f, j in zip(files, todo, strict=True)}):
+        for done in run(files, self.options, self.workers, {f: j.sha256 for f, j in zip(files, todo, strict=True)}):
             job, path = todo[done.index], files[done.index]
             outcome = done.outcome.model_copy(update={"source": job.name}) if done.outcome is not None else None
             reason = for_the_web(done.reason) if done.reason else None
@@ -174,11 +176,11 @@ class Checker:
             if not job.store:
                 self._finish(job, state, reason=reason, outcome=outcome, seconds=done.seconds)
                 continue
-            result = put(self.store, Path(job.name), digests[job.id], outcome, reason, rules,
+            result = put(self.store, Path(job.name), job.sha256, outcome, reason, rules,
                          Upload(path.read_bytes(), job.suffix))
             self._finish(job, state, report_id=result.report_id, action=result.action, reason=reason,
                          seconds=done.seconds)
-            for twin in same.get(digests[job.id], []):
+            for twin in same.get(job.sha256, []):
                 self._finish(twin, state, report_id=result.report_id, action="unchanged", reason=reason)
 
     def _finish(self, job: Job, state: str, **values: Any) -> None:

@@ -41,7 +41,7 @@ from juesuan.web import pdf_pages
 from juesuan.web.checker import STATE_LABELS
 from juesuan.web.generating import LAYOUT_CHOICES, OUTPUT_CHOICES, GenerateRefusal, generate_file, template_file
 from juesuan.web.params import PageNumber, ReportId, words, year_of
-from juesuan.web.reports import DOWNLOADS, MEDIA, delete, download, download_name, severity_counts, stored
+from juesuan.web.reports import DOWNLOADS, MEDIA, Stored, delete, download, download_name, severity_counts, stored
 from juesuan.web.security import csrf_token, form_csrf, may_write, require_writer, sign_in, sign_out
 from juesuan.web.uploading import read_upload
 from juesuan.web.uploads import UploadRefused, report_kind, safe_name
@@ -167,18 +167,28 @@ def review_page(request: Request, report_id: ReportId) -> HTMLResponse:
     return render(request, "review.html", context)
 
 
+def _stored_pdf(request: Request, report_id: int, outcome: bool) -> Stored:
+    with request.app.state.store.session() as session:
+        item = stored(session, report_id, outcome)
+    if not item.is_pdf or (outcome and item.outcome is None):
+        raise HTTPException(404, "这份报告没有保存 PDF 原件，无法显示页面")
+    return item
+
+
+def _missing(count: int, number: int) -> HTTPException:
+    return HTTPException(404, f"这份 PDF 共 {count} 页，没有第 {number} 页")
+
+
 @router.get("/reports/{report_id}/pages/{number}", response_class=HTMLResponse)
 def pdf_page(request: Request, report_id: ReportId, number: PageNumber, finding: int | None = None) -> HTMLResponse:
-    with request.app.state.store.session() as session:
-        item = stored(session, report_id)
-    if not item.is_pdf or item.outcome is None:
-        raise HTTPException(404, "这份报告没有保存 PDF 原件，无法显示页面")
-    count = pdf_pages.page_count(item.content)  # type: ignore[arg-type]
-    if not 1 <= number <= count:
-        raise HTTPException(404, f"这份 PDF 共 {count} 页，没有第 {number} 页")
+    item = _stored_pdf(request, report_id, outcome=True)
+    assert item.outcome is not None and item.content is not None
     on_page = [(n, f) for n, f in enumerate(item.outcome.findings, start=1) if f.location.page == number]
     snippets = [item.outcome.text[f.location.start:f.location.end] or (f.evidence or "") for _, f in on_page]
-    boxes = pdf_pages.find_boxes(item.content, number, snippets, item.report.sha256)  # type: ignore[arg-type]
+    try:
+        count, boxes = pdf_pages.find_boxes(item.content, number, snippets, item.report.sha256)
+    except pdf_pages.PageMissing as exc:
+        raise _missing(exc.count, number) from None
     shown = [{"number": n, "rule": f.rule, "severity": f.severity.value, "message": f.message, "boxes": b}
              for (n, f), b in zip(on_page, boxes, strict=True)]
     return render(request, "pdf_page.html", {"report": item.report, "number": number, "count": count,
@@ -187,15 +197,12 @@ def pdf_page(request: Request, report_id: ReportId, number: PageNumber, finding:
 
 @router.get("/reports/{report_id}/pages/{number}/image")
 def pdf_page_image(request: Request, report_id: ReportId, number: PageNumber) -> Response:
-    with request.app.state.store.session() as session:
-        item = stored(session, report_id)
-    if not item.is_pdf:
-        raise HTTPException(404, "这份报告没有保存 PDF 原件")
-    count = pdf_pages.page_count(item.content)  # type: ignore[arg-type]
-    if not 1 <= number <= count:
-        raise HTTPException(404, f"这份 PDF 共 {count} 页，没有第 {number} 页")
-    return Response(pdf_pages.page_png(item.content, number), media_type="image/png",  # type: ignore[arg-type]
-                    headers={"Cache-Control": "private, max-age=3600"})
+    item = _stored_pdf(request, report_id, outcome=False)  # the image needs the file, not the check
+    try:
+        image = pdf_pages.page_png(item.content, number)  # type: ignore[arg-type]
+    except pdf_pages.PageMissing as exc:
+        raise _missing(exc.count, number) from None
+    return Response(image, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
 
 @router.get("/reports/{report_id}/download/{fmt}")
@@ -213,7 +220,7 @@ def download_result(request: Request, report_id: ReportId, fmt: str) -> Response
 @router.get("/reports/{report_id}/original")
 def original(request: Request, report_id: ReportId) -> Response:
     with request.app.state.store.session() as session:
-        item = stored(session, report_id)
+        item = stored(session, report_id, outcome=False)
     if item.content is None:
         raise HTTPException(404, "这份报告是用命令行入库的，没有保存原文件")
     suffix = item.suffix or ""

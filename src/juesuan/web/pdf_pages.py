@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -26,53 +28,56 @@ class Box:
     height: float
 
 
-def page_count(content: bytes) -> int:
+class PageMissing(Exception):
+    """The PDF has no such page: `count` says how many it has."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
+
+
+@contextmanager
+def _page(content: bytes, number: int) -> Iterator[tuple[pdfium.PdfPage, int]]:
+    """Page `number` (from 1) and the PDF's page count, under the lock; PageMissing when there is no such page."""
     with LOCK:
         pdf = pdfium.PdfDocument(content)
         try:
-            return len(pdf)
+            if not 1 <= number <= len(pdf):
+                raise PageMissing(len(pdf))
+            yield pdf[number - 1], len(pdf)
         finally:
             pdf.close()
 
 
 def page_png(content: bytes, number: int) -> bytes:
     """Page `number` (from 1) as a PNG, WIDTH_PX wide at most."""
-    with LOCK:
-        pdf = pdfium.PdfDocument(content)
-        try:
-            page = pdf[number - 1]
-            width, height = page.get_size()
-            scale = min(WIDTH_PX / max(width, 1), 3.0)
-            scale = min(scale, (MAX_PIXELS / max(width * height, 1)) ** 0.5)
-            image = page.render(scale=scale).to_pil()
-        finally:
-            pdf.close()
+    with _page(content, number) as (page, _):
+        width, height = page.get_size()
+        scale = min(WIDTH_PX / max(width, 1), 3.0)
+        scale = min(scale, (MAX_PIXELS / max(width * height, 1)) ** 0.5)
+        image = page.render(scale=scale).to_pil()
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
     return out.getvalue()
 
 
-def find_boxes(content: bytes, number: int, snippets: list[str], sha256: str | None = None) -> list[list[Box]]:
-    """For each snippet, the boxes of its text on page `number` (one per line it covers); [] if not found.
-    A scanned page has no text layer: its words are taken from what OCR read (the cache, by `sha256`)."""
-    with LOCK:
-        pdf = pdfium.PdfDocument(content)
+def find_boxes(content: bytes, number: int, snippets: list[str], sha256: str | None = None) -> tuple[int, list[list[Box]]]:
+    """The PDF's page count, and for each snippet the boxes of its text on page `number` (one per line it
+    covers; [] if not found). A scanned page has no text layer: its words are taken from what OCR read (the
+    cache, by `sha256`)."""
+    with _page(content, number) as (page, pages):
+        width, height = page.get_size()
+        text = page.get_textpage()
         try:
-            page = pdf[number - 1]
-            width, height = page.get_size()
-            text = page.get_textpage()
             count = text.count_chars()
             if count == 0 and sha256 is not None:
-                text.close()
-                return _scanned(sha256, number, snippets, width, height)
+                return pages, _scanned(sha256, number, snippets, width, height)
             chars = normalize(text.get_text_range(0, count)) if count else ""
             kept = [i for i, c in enumerate(chars[:count]) if not c.isspace()]
             joined = "".join(chars[i] for i in kept)
-            found = [_locate(text, joined, kept, snippet, width, height) for snippet in snippets]
-            text.close()
+            return pages, [_locate(text, joined, kept, snippet, width, height) for snippet in snippets]
         finally:
-            pdf.close()
-    return found
+            text.close()
 
 
 def _locate(text: pdfium.PdfTextPage, joined: str, kept: list[int], snippet: str, width: float,

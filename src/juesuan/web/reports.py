@@ -38,14 +38,15 @@ class Stored:
         return self.content is not None and self.suffix == ".pdf"
 
 
-def stored(session: Session, report_id: int) -> Stored:
-    """The report numbered `report_id`, or a 404 with a Chinese reason."""
+def stored(session: Session, report_id: int, outcome: bool = True) -> Stored:
+    """The report numbered `report_id` (with its Outcome read back unless `outcome` is False), or a 404 with a
+    Chinese reason."""
     report = session.get(Report, report_id)
     if report is None:
         raise HTTPException(404, f"报告库中没有编号为 {report_id} 的报告")
     source = session.get(Source, report_id)
-    outcome = stored_outcome(source.outcome) if source is not None and source.outcome else None
-    return Stored(report, outcome, source.content if source else None, source.suffix if source else None)
+    kept = stored_outcome(source.outcome) if outcome and source is not None and source.outcome else None
+    return Stored(report, kept, source.content if source else None, source.suffix if source else None)
 
 
 def delete(session: Session, report_id: int) -> None:

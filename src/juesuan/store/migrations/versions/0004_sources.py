@@ -1,5 +1,5 @@
 """What a review needs beyond the rows: the check's whole Outcome (the text the findings point into, as
-JSON) and, for a file uploaded through the web application, the file itself (PDF page images, download).
+zlib-compressed JSON) and, for a file uploaded through the web application, the file itself (PDF page images, download).
 
 Reports stored before this revision have no stored Outcome until they are ingested again.
 
