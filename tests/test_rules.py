@@ -276,3 +276,54 @@ def test_group_weight_of_a_scoring_table(tmp_path: Path) -> None:
     broken.write_text("\n".join(lines), encoding="utf-8")
     found = [f for f in check_file(broken, CheckOptions(select=("S201",))).findings if "预算编制" in f.message]
     assert len(found) == 1 and "分值之和为16" in found[0].message and found[0].location.line == 622
+
+
+def _seed_changed(tmp_path: Path, name: str, line: int, old: str, new: str, rules: tuple[str, ...]) -> list[tuple[str, int | None, str]]:
+    """The findings of `rules` on a seed with one change on 1-based `line`, less those of the seed as it is."""
+    lines = seed(name).read_text(encoding="utf-8").split("\n")
+    before = tmp_path / "before.txt"
+    before.write_text("\n".join(lines), encoding="utf-8")
+    assert old in lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    after = tmp_path / "after.txt"
+    after.write_text("\n".join(lines), encoding="utf-8")
+    seen = {(f.rule, f.location.line, f.message) for f in check_file(before, CheckOptions(select=rules)).findings}
+    return [(f.rule, f.location.line, f.message) for f in check_file(after, CheckOptions(select=rules)).findings
+            if (f.rule, f.location.line, f.message) not in seen]
+
+
+def test_broken_sum_is_reported_at_the_part_stated_otherwise_elsewhere(tmp_path: Path) -> None:
+    """Seed 000 states 日常公用经费 380.64 in the body (L91) and twice in an annex: changed in the body, the sum
+    基本支出 = 人员经费 + 公用经费 breaks, and the annex shows which figure is wrong."""
+    new = _seed_changed(tmp_path, "000", 91, "380.64", "418.70", ("I105",))
+    assert len(new) == 1 and new[0][:2] == ("I105", 91) and "第585行写作380.64万元" in new[0][2]
+    # changed in the annex instead: the body's sum holds, so I105 says nothing
+    assert _seed_changed(tmp_path, "000", 585, "日常公用经费380.64", "日常公用经费418.70", ("I105",)) == []
+
+
+def test_broken_item_sum_is_reported_at_the_items_of_its_class(tmp_path: Path) -> None:
+    """The 项 of seed 000 add up to their 类 everywhere: one 项 changed breaks one 类, and I104 points at its 项."""
+    single = _seed_changed(tmp_path, "000", 83, "3,752.39", "4,127.63", ("I104", "I115"))
+    assert [(r, ln) for r, ln, _ in single] == [("I104", 83)] and "城乡社区支出3,752.39万元（第65行）" in single[0][2]
+    several = _seed_changed(tmp_path, "000", 70, "2,296.02", "2,525.62", ("I104", "I115"))
+    assert [r for r, _, _ in several] == ["I104"] and "一般公共服务支出3,052.39万元（第65行）与其下各项之和" in several[0][2]
+
+
+def test_reason_for_a_change_on_last_year_is_not_a_reason_for_the_budget_gap(tmp_path: Path) -> None:
+    text = ("七、“三公”经费财政拨款支出决算情况说明\n3.公务接待费支出1.57万元，完成预算92%。公务接待费支出决算比2019年减少"
+            "0.71万元，下降31%。主要原因是：公务接待批次有所下降。\n")
+    assert [f.location.line for f in _run(tmp_path, text, "S104").findings] == [2]
+    named = text.replace("主要原因是：", "决算数小于预算数和比上年减少的主要原因是：")
+    assert _run(tmp_path, named, "S104").findings == []
+    # a rate explained once is not asked to be explained again where it is restated
+    restated = ("七、“三公”经费财政拨款支出决算情况说明\n受疫情影响，公务接待费完成预算17.88%，比2019年减少25.01万元。\n"
+                "3.公务接待费支出45.85万元，完成预算17.88%。公务接待费支出决算比2019年减少了25.01万元，主要原因是疫情。\n")
+    assert _run(tmp_path, restated, "S104").findings == []
+
+
+def test_dates_after_the_year_leave_plans_and_page_dates_alone(tmp_path: Path) -> None:
+    text = ("某局2020年度部门决算\n发布时间:2021年9月20日 点击数: 字体: 大 中 小 打印本页\n"
+            "第一部分 部门概况\n一、主要职能\n负责全市的政务服务工作，计划于2021年底前完成平台升级，确保2022年6月全面运行。\n"
+            "二、重点工作\n2020年7月，完成政府网站集约化平台建设；2021年3月通过专家评审验收。\n")
+    found = [(f.location.line, f.actual) for f in _run(tmp_path, text, "Y106").findings]
+    assert found == [(7, "2021年")]

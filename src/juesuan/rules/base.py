@@ -91,6 +91,7 @@ class CheckContext:
     analysis: Analysis
     tolerance: Tolerance = field(default_factory=Tolerance)
     partial: bool = False  # the user says the text is a part of a report (--partial)
+    memo: dict[str, object] = field(default_factory=dict)  # what several rules derive once (rules/blame.py)
 
     @property
     def document(self) -> Document:

@@ -20,6 +20,8 @@ _DIRECTION = re.compile(r"决算数?(?:比(?:年初|调整)?预算数?)?(小于|
                         r"决算数?与(?:年初|调整)?预算数?(?:基本)?(持平|一致|相等)")
 # Words that give a reason; a reason may stand before the rate ("受疫情影响，…完成预算76.49%") or after it.
 _REASON = re.compile(r"原因|主要是|主要由于|由于|因为|受.{1,12}影响|导致|造成|未(?:能|及时)")
+_OTHER_YEAR = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|(?:19|20)\d\d年)|同比")
+_BUDGET_REASON = re.compile(r"预算数?(?:的|之间的)?(?:主要)?(?:原因|差异)|(?:大于|小于|低于|高于|未达|超出?)(?:年初|调整)?预算")
 # The amounts a sentence gives before its rate: the budget and what was spent.
 _BUDGET_WORDS = re.compile(r"(?:全年|年初|调整后?)?预算(?:数|安排|资金|金额)?(?:为|是|共)?\s*$")
 _SPENT_WORDS = re.compile(r"(?:执行数|决算数|支出决算|决算|实际执行|实际支出|实际使用|执行|支出|使用)(?:数|金额)?(?:为|是|了)?\s*$")
@@ -119,11 +121,21 @@ def direction_against_rate(ctx: CheckContext, out: Reporter) -> None:
       bad="五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）：支出决算为388.38万元，完成预算的80%。",
       good="五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）：支出决算为388.38万元，完成预算的80%。决算数小于预算数的主要原因是部分项目年末未能支付。")
 def rate_without_reason(ctx: CheckContext, out: Reporter) -> None:
+    explained_rates: set[Decimal] = set()  # a rate explained once need not be explained again where restated
     for s in statements(ctx):
         if s.rate in (0, 100):
             continue  # nothing spent of a budget, or nothing to explain
         out.checked()
-        if _REASON.search(s.text) or re.match(r"\s*[。，,;；]?\s*其中", s.text[s.rate_end :]):
+        if s.rate in explained_rates and s.rate != s.rate.to_integral_value():
+            continue
+        after = s.text[s.rate_end :]
+        # A reason after a comparison with another year explains that change, not the gap to the budget —
+        # unless it names the budget ("决算数小于预算数的主要原因").
+        other_year = _OTHER_YEAR.search(after)
+        explained = (_REASON.search(s.text[: s.rate_end]) or _REASON.search(after[: other_year.start() if other_year else None])
+                     or _BUDGET_REASON.search(after))
+        if explained or re.match(r"\s*[。，,;；]?\s*其中", after):
+            explained_rates.add(s.rate)
             continue  # a reason given, or the items that follow ("其中：") explain the total one by one
         if ctx.may_be_cut(s.start + s.rate_end):
             continue

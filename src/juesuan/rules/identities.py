@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from juesuan.amounts import number
-from juesuan.model.disclosure import ThreePublicUnit
+from juesuan.document import Location
+from juesuan.model.disclosure import GeneralBudget, ThreePublicUnit
 from juesuan.model.figures import Figure, Item
+from juesuan.places import place
 from juesuan.rules.arithmetic import equal, sum_agrees
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, rule
+from juesuan.rules.blame import odd_one_out
 
 
 def first(item: Item | None) -> Figure | None:
@@ -17,7 +21,9 @@ def first(item: Item | None) -> Figure | None:
 
 
 def _sum_check(ctx: CheckContext, out: Reporter, name: str, total: Figure | None, parts: list[Figure],
-               part_names: str) -> None:
+               part_names: str, narrow: Callable[[], tuple[Location, str] | None] | None = None) -> None:
+    """Σ parts = total; a broken sum is reported at the figure shown to be wrong when the report shows which
+    (blame.odd_one_out, or `narrow`: a subtotal whose own parts do not add up), else at the total."""
     if total is None or not parts:
         if total is not None or parts:
             out.missing()
@@ -28,6 +34,19 @@ def _sum_check(ctx: CheckContext, out: Reporter, name: str, total: Figure | None
         return
     if computed < total.value and ctx.may_be_cut(total.location.start):
         out.missing()  # the list of parts may go on past the cut
+        return
+    odd = odd_one_out(ctx, total, parts)
+    if odd is not None and odd[0] is not total:
+        wrong, other = odd
+        out.finding(f"{name}{amount(total)}不等于{part_names}之和{amount(total, computed)}：此处{wrong.raw}在"
+                    f"{place(other.location)}写作{other.raw}，按后者恰好相符", wrong.location,
+                    expected=other.raw, actual=wrong.raw)
+        return
+    narrowed = narrow() if narrow is not None else None
+    if narrowed is not None:
+        where, why = narrowed
+        out.finding(f"{name}{amount(total)}不等于{part_names}之和{amount(total, computed)}：{why}", where,
+                    expected=amount(total, computed), actual=total.raw)
         return
     out.finding(f"{name}{amount(total)}不等于{part_names}之和{amount(total, computed)}", total.location,
                 expected=amount(total, computed), actual=total.raw)
@@ -108,12 +127,45 @@ def general_budget_sum(ctx: CheckContext, out: Reporter) -> None:
     gb = ctx.disclosure.general_budget
     total = gb.structure_total[0] if gb.structure_total else first(gb.total)
     classes = [c.amount[0] for c in gb.classes if c.amount]
+    groups = _items_by_class(ctx, gb)
     if len(classes) >= 2:
-        _sum_check(ctx, out, "一般公共预算财政拨款支出", total, classes, "各类支出")
+        _sum_check(ctx, out, "一般公共预算财政拨款支出", total, classes, "各类支出",
+                   narrow=lambda: _odd_class(ctx, groups, blame_items=False))
     detail_total = first(gb.detail_total) or total
     items = [i.amount[0] for i in gb.items if i.amount]
     if len(items) >= 2:
-        _sum_check(ctx, out, "一般公共预算财政拨款支出", detail_total, items, "各项（项级科目）支出")
+        _sum_check(ctx, out, "一般公共预算财政拨款支出", detail_total, items, "各项（项级科目）支出",
+                   narrow=lambda: _odd_class(ctx, groups, blame_items=True))
+
+
+def _items_by_class(ctx: CheckContext, gb: GeneralBudget) -> list[tuple[str, Figure, list[Figure]]]:
+    """(类, its amount, the amounts of the 项 listed under it) for every 类 of the structure section."""
+    classes = {_class_of(c.key or c.name): c for c in gb.classes if c.amount}
+    items = [i for i in gb.items if i.amount and i.class_name]
+    return [(c.name, c.amount[0], [i.amount[0] for i in items if _class_of(i.class_name or "") == key])
+            for key, c in classes.items()]
+
+
+def _broken_classes(ctx: CheckContext, groups: list[tuple[str, Figure, list[Figure]]],
+                    ) -> list[tuple[str, Figure, list[Figure]]]:
+    return [(name, amount_, parts) for name, amount_, parts in groups
+            if parts and not sum_agrees(amount_, parts, ctx.tolerance)[0]]
+
+
+def _odd_class(ctx: CheckContext, groups: list[tuple[str, Figure, list[Figure]]],
+               blame_items: bool) -> tuple[Location, str] | None:
+    """When the 项 of exactly one 类 do not add up to that 类 (every other 类 does), the broken sum is in that 类:
+    its 项 (`blame_items`: the 项 sum broke, the 类 sum held) or its amount (the 类 sum broke)."""
+    broken = _broken_classes(ctx, groups)
+    if len(broken) != 1 or sum(1 for _, _, parts in groups if parts) < 2:
+        return None
+    name, class_amount, parts = broken[0]
+    computed = sum((p.value for p in parts), Decimal(0))
+    why = f"{name}{amount(class_amount)}（{place(class_amount.location)}）与其下各项之和{amount(class_amount, computed)}不符"
+    if not blame_items:
+        return class_amount.location, why
+    first_part, last_part = min(parts, key=lambda p: p.location.start), max(parts, key=lambda p: p.location.end)
+    return ctx.locate(first_part.location.start, last_part.location.end), why
 
 
 @rule("I105", "identities", Severity.ERROR, "基本支出不等于人员经费与公用经费之和",
@@ -398,12 +450,13 @@ def _class_of(name: str) -> str:
 
 
 @rule("I115", "identities", Severity.WARNING, "类的金额不等于其下各项之和",
-      "结构说明中每一类的支出应等于具体情况中列在该类下各项支出之和；不等多半是某一项或该类的金额写错了。",
+      "结构说明中每一类的支出应等于具体情况中列在该类下各项支出之和；不等多半是某一项或该类的金额写错了，或某一项列错了类。"
+      "只有一类不等、且总数也因此不符时，由 I104 在写错的那一项（或那一类的金额）处报告，这里不再重复。",
       bad="五、一般公共预算财政拨款支出决算情况说明\n（二）一般公共预算财政拨款支出决算结构情况\n"
           "2020年一般公共预算财政拨款支出100.00万元，主要用于以下方面:一般公共服务支出60.00万元，占60.00%；住房保障支出40.00万元，占40.00%。\n"
           "（三）一般公共预算财政拨款支出决算具体情况\n"
           "1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：支出决算为50.00万元。\n"
-          "2.一般公共服务（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）：支出决算为5.00万元。\n"
+          "2.住房保障（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）：支出决算为10.00万元。\n"
           "3.住房保障（类）住房改革（款）住房公积金（项）：支出决算为40.00万元。",
       good="五、一般公共预算财政拨款支出决算情况说明\n（二）一般公共预算财政拨款支出决算结构情况\n"
            "2020年一般公共预算财政拨款支出100.00万元，主要用于以下方面:一般公共服务支出60.00万元，占60.00%；住房保障支出40.00万元，占40.00%。\n"
@@ -413,11 +466,19 @@ def _class_of(name: str) -> str:
            "3.住房保障（类）住房改革（款）住房公积金（项）：支出决算为40.00万元。")
 def class_sums(ctx: CheckContext, out: Reporter) -> None:
     gb = ctx.disclosure.general_budget
-    items: dict[str, list[Figure]] = {}
-    for item in gb.items:
-        if item.class_name and item.amount:
-            items.setdefault(_class_of(item.class_name), []).append(item.amount[0])
-    for cls in gb.classes:
-        parts = items.get(_class_of(cls.key or cls.name))
-        if cls.amount and parts:
-            _sum_check(ctx, out, cls.name, cls.amount[0], parts, "其下各项支出")
+    groups = _items_by_class(ctx, gb)
+    broken = _broken_classes(ctx, groups)
+    if len(broken) == 1 and sum(1 for _, _, parts in groups if parts) >= 2:
+        # I104 finds the 类 or 项 sum broken and reports it at this 类's figures: not twice
+        total = gb.structure_total[0] if gb.structure_total else first(gb.total)
+        classes = [c.amount[0] for c in gb.classes if c.amount]
+        items = [i.amount[0] for i in gb.items if i.amount]
+        detail_total = first(gb.detail_total) or total
+        sums = [sum_agrees(t, p, ctx.tolerance)[0] for t, p in ((total, classes), (detail_total, items))
+                if t is not None and len(p) >= 2]
+        if len(sums) == 2 and sums.count(False) == 1:
+            out.checked(len(groups))
+            return
+    for name, class_amount, parts in groups:
+        if parts:
+            _sum_check(ctx, out, name, class_amount, parts, "其下各项支出")

@@ -135,3 +135,37 @@ def reversed_periods(ctx: CheckContext, out: Reporter) -> None:
                 continue
             out.finding(f"时间段“{m.group()}”的结束早于开始", ctx.locate(start + m.start(), start + m.end()),
                         actual=m.group())
+
+
+# A date after the year the report accounts for: "2021年7月公车改革时" in a 2020 report.
+_DATED = re.compile(r"(?<![\d.])(20\d{2})\s*年\s*(?:(\d{1,2})\s*月|底|末)")
+# What may look ahead (a plan, a target, a rule taking effect) or date the page itself (a web page's 发布时间).
+_AHEAD = re.compile(r"计划|预计|拟|将|力争|争取|确保|目标|前|以前|之前|下一步|明年|今后|起(?:施行|执行|实施)|要求|预算|"
+                    r"发布|成文|日期|时间|今天|更新|印发|编制|公开|报送|[:：]\s*$|(?:决算|报告|说明)\s*$")  # the last: a cover's date
+
+
+@rule("Y106", "years", Severity.WARNING, "所述事情的日期在本年度之后",
+      "决算报告说的是本年度已经发生的事；所述事情的日期（××年×月、××年底）在本年度之后，多半是把年份写错了"
+      "（计划、目标、施行日期和网页的发布日期除外）。",
+      bad="第二部分 2020年度部门决算情况说明\n七、“三公”经费财政拨款支出决算情况说明\n实有公务用车为3辆（2021年7月公车改革时已划转1辆）。",
+      good="第二部分 2020年度部门决算情况说明\n七、“三公”经费财政拨款支出决算情况说明\n实有公务用车为3辆（2016年7月公车改革时已划转1辆）。")
+def dates_after_the_year(ctx: CheckContext, out: Reporter) -> None:
+    year = ctx.year
+    if year is None:
+        out.missing()
+        return
+    for start, text in ctx.paragraphs():
+        if len(text.strip()) < 20:
+            continue  # a cover's or a signature's date
+        for m in _DATED.finditer(text):
+            if int(m.group(1)) <= year:
+                out.checked()
+                continue
+            clause = re.split(r"[，,。；;！!？?]", text[max(0, m.start() - 30) : m.start()])[-1]
+            sentence = text[max(0, m.start() - 60) : m.end() + 40]
+            sentence = sentence[sentence.rfind("。", 0, 60) + 1 :]
+            if _AHEAD.search(clause) or _AHEAD.search(sentence[sentence.find(m.group()) + len(m.group()) :][:12]):
+                continue
+            out.finding(f"本报告是{year}年度决算，这里所述事情的日期却是“{m.group().replace(' ', '')}”，在本年度之后",
+                        ctx.locate(start + m.start(1), start + m.end(1)), actual=f"{m.group(1)}年",
+                        evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 12].strip())

@@ -1,0 +1,57 @@
+"""Which figure of a broken identity is the wrong one.
+
+A sum that does not balance says only that one of its figures is wrong. When the report states a part again
+elsewhere (the same quantity in another section, or an annex restating it) with the value that makes the sum
+balance, that part is the odd one out: the finding belongs at it, not at the total.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from juesuan.extract.annexes import annex_spans, body_amounts
+from juesuan.model.figures import MONEY_UNITS, Figure
+from juesuan.rules.base import CheckContext, half_unit
+
+
+def restatements(ctx: CheckContext) -> dict[int, list[Figure]]:
+    """Offset of a figure → the other statements of the quantity it states (money only)."""
+    memo = ctx.memo.get("restatements")
+    if isinstance(memo, dict):
+        return memo
+    groups: dict[str, list[Figure]] = defaultdict(list)
+    for path, figure in ctx.figures:
+        if figure.unit not in MONEY_UNITS or path.startswith(("tables", "performance", "annexes")):
+            continue
+        if not path.endswith("]") or ".amount[" not in path:
+            continue  # a statement of an Item's or a LineItem's amount: path ….amount[n]
+        groups[path.rsplit("[", 1)[0]].append(figure)
+    others: dict[int, list[Figure]] = defaultdict(list)
+    for statements in groups.values():
+        for figure in statements:
+            others[figure.location.start].extend(s for s in statements if s.location.start != figure.location.start)
+    if ctx.disclosure.annexes:
+        names = body_amounts(ctx.disclosure, annex_spans(ctx.analysis))
+        for restated in ctx.disclosure.annexes:
+            for body in names.get(restated.name, []):
+                if restated.figure.unit == body.unit:
+                    others[body.location.start].append(restated.figure)
+    ctx.memo["restatements"] = dict(others)
+    return ctx.memo["restatements"]  # type: ignore[return-value]
+
+
+def odd_one_out(ctx: CheckContext, total: Figure, parts: list[Figure]) -> tuple[Figure, Figure] | None:
+    """(the wrong figure, the statement elsewhere that balances the sum) when exactly one figure of a broken
+    sum is stated elsewhere with the value the sum needs; None when the report does not say which."""
+    stated = sum((p.value for p in parts), Decimal(0))
+    slack = half_unit(total) + sum((half_unit(p) for p in parts), Decimal(0)) + ctx.tolerance.money_slack
+    others = restatements(ctx)
+    found: list[tuple[Figure, Figure]] = []
+    for figure in (total, *parts):
+        needed = stated if figure is total else total.value - (stated - figure.value)
+        for other in others.get(figure.location.start, []):
+            if other.value != figure.value and abs(other.value - needed) <= slack + half_unit(other):
+                found.append((figure, other))
+                break
+    return found[0] if len(found) == 1 else None
