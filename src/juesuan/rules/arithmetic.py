@@ -13,8 +13,14 @@ HUNDRED = Decimal(100)
 def sum_agrees(total: Figure, parts: list[Figure], tolerance: Tolerance) -> tuple[bool, Decimal]:
     """Whether Σ parts = total within the rounding of every figure (n × 0.005 for n two-decimal parts)."""
     computed = sum((p.value for p in parts), Decimal(0))
-    slack = half_unit(total) + sum((half_unit(p) for p in parts), Decimal(0)) + tolerance.money_slack
+    slack = half_unit(total) + sum((part_slack(p) for p in parts), Decimal(0)) + tolerance.money_slack
     return abs(computed - total.value) <= slack, computed
+
+
+def part_slack(part: Figure) -> Decimal:
+    """The rounding a part of a sum may carry: none for a plain 0 ("上级补助收入0万元" says there was none, it
+    does not round 0.4万元), else half its last digit."""
+    return Decimal(0) if part.value == 0 else half_unit(part)
 
 
 def equal(a: Figure, b: Figure, tolerance: Tolerance) -> bool:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from juesuan.extract.annexes import annex_spans, body_amounts
 from juesuan.model.figures import MONEY_UNITS, Figure
+from juesuan.rules.arithmetic import part_slack
 from juesuan.rules.base import CheckContext, half_unit
 
 
@@ -45,7 +46,7 @@ def odd_one_out(ctx: CheckContext, total: Figure, parts: list[Figure]) -> tuple[
     """(the wrong figure, the statement elsewhere that balances the sum) when exactly one figure of a broken
     sum is stated elsewhere with the value the sum needs; None when the report does not say which."""
     stated = sum((p.value for p in parts), Decimal(0))
-    slack = half_unit(total) + sum((half_unit(p) for p in parts), Decimal(0)) + ctx.tolerance.money_slack
+    slack = half_unit(total) + sum((part_slack(p) for p in parts), Decimal(0)) + ctx.tolerance.money_slack
     others = restatements(ctx)
     found: list[tuple[Figure, Figure]] = []
     for figure in (total, *parts):
@@ -55,3 +56,11 @@ def odd_one_out(ctx: CheckContext, total: Figure, parts: list[Figure]) -> tuple[
                 found.append((figure, other))
                 break
     return found[0] if len(found) == 1 else None
+
+
+def nearest(ctx: CheckContext, total: Figure, parts: list[Figure]) -> Figure:
+    """The statement of `total` (the same value, wherever the report states it) that stands nearest its parts:
+    the sentence that breaks it down ("本年收入合计630.78万元，其中：…") rather than its first mention."""
+    same = [total, *(f for f in restatements(ctx).get(total.location.start, []) if f.value == total.value)]
+    first_part = min(p.location.start for p in parts)
+    return min(same, key=lambda f: (f.location.start > first_part, abs(first_part - f.location.start)))
