@@ -327,3 +327,23 @@ def test_dates_after_the_year_leave_plans_and_page_dates_alone(tmp_path: Path) -
             "二、重点工作\n2020年7月，完成政府网站集约化平台建设；2021年3月通过专家评审验收。\n")
     found = [(f.location.line, f.actual) for f in _run(tmp_path, text, "Y106").findings]
     assert found == [(7, "2021年")]
+
+
+def test_broken_sum_blames_the_one_figure_not_confirmed_elsewhere(tmp_path: Path) -> None:
+    """Seed 000: 公务接待费 1.57 = 国内 1.57 + 外事 0; 外事 changed to 1 is the one figure said only once."""
+    new = _seed_changed(tmp_path, "000", 112, "外事接待支出0万元", "外事接待支出1万元", ("I106",))
+    assert [(r, ln) for r, ln, _ in new] == [("I106", 112)] and "只有此处1万元没有" in new[0][2]
+
+
+def test_a_plain_zero_part_is_exact(tmp_path: Path) -> None:
+    """"上级补助收入0万元" → "1万元" in seed 001 breaks 本年收入合计 (a 0 does not round 0.4万元); reported on the
+    line that breaks the total down, not where the total is first stated."""
+    new = _seed_changed(tmp_path, "001", 32, "上级补助收入0万元", "上级补助收入1万元", ("I101",))
+    assert [(r, ln) for r, ln, _ in new] == [("I101", 32)]
+
+
+def test_parts_exceeding_their_whole_in_an_annex(tmp_path: Path) -> None:
+    new = _seed_changed(tmp_path, "000", 703, "4.47", "5.47", ("I116",))
+    assert [(r, ln) for r, ln, _ in new] == [("I116", 703)] and "7.47万元" in new[0][2]
+    text = "（一）收入情况。2023年收入总计100万元，其中：比上年增加20万元、财政拨款90万元。\n"
+    assert _run(tmp_path, text, "I116").findings == []  # a change is not a part

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from juesuan.model.figures import Figure
-from juesuan.rules.base import Tolerance, half_unit
+from juesuan.rules.base import Tolerance, half_digit, half_unit
 
 HUNDRED = Decimal(100)
 
@@ -20,7 +20,11 @@ def sum_agrees(total: Figure, parts: list[Figure], tolerance: Tolerance) -> tupl
 def part_slack(part: Figure) -> Decimal:
     """The rounding a part of a sum may carry: none for a plain 0 ("上级补助收入0万元" says there was none, it
     does not round 0.4万元), else half its last digit."""
-    return Decimal(0) if part.value == 0 else half_unit(part)
+    return part_slack_of(part.value)
+
+
+def part_slack_of(value: Decimal) -> Decimal:
+    return Decimal(0) if value == 0 else half_digit(value)
 
 
 def equal(a: Figure, b: Figure, tolerance: Tolerance) -> bool:

@@ -62,7 +62,11 @@ class Tolerance:
 
 def half_unit(figure: Figure) -> Decimal:
     """Half a unit of the last digit the figure shows (0.005 for 7,467.33; 0.5 for 100)."""
-    exponent = figure.value.as_tuple().exponent
+    return half_digit(figure.value)
+
+
+def half_digit(value: Decimal) -> Decimal:
+    exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
     return Decimal(5).scaleb(exponent - 1)
 

@@ -42,20 +42,29 @@ def restatements(ctx: CheckContext) -> dict[int, list[Figure]]:
     return ctx.memo["restatements"]  # type: ignore[return-value]
 
 
-def odd_one_out(ctx: CheckContext, total: Figure, parts: list[Figure]) -> tuple[Figure, Figure] | None:
+def odd_one_out(ctx: CheckContext, total: Figure, parts: list[Figure]) -> tuple[Figure, Figure | None] | None:
     """(the wrong figure, the statement elsewhere that balances the sum) when exactly one figure of a broken
-    sum is stated elsewhere with the value the sum needs; None when the report does not say which."""
+    sum is stated elsewhere with the value the sum needs; (the figure, None) when every other figure is
+    confirmed by a statement elsewhere and it is not; None when the report does not say which."""
     stated = sum((p.value for p in parts), Decimal(0))
     slack = half_unit(total) + sum((part_slack(p) for p in parts), Decimal(0)) + ctx.tolerance.money_slack
     others = restatements(ctx)
-    found: list[tuple[Figure, Figure]] = []
+    found: list[tuple[Figure, Figure | None]] = []
     for figure in (total, *parts):
         needed = stated if figure is total else total.value - (stated - figure.value)
         for other in others.get(figure.location.start, []):
             if other.value != figure.value and abs(other.value - needed) <= slack + half_unit(other):
                 found.append((figure, other))
                 break
-    return found[0] if len(found) == 1 else None
+    if found:
+        return found[0] if len(found) == 1 else None
+    # Else: when every figure but one is stated again elsewhere with the same value, the one said only once
+    # (or said differently) is the likely slip.
+    alone = [f for f in (total, *parts)
+             if not any(o.value == f.value for o in others.get(f.location.start, []))]
+    if len(alone) == 1 and len(parts) >= 2 and alone[0] is not total:
+        return alone[0], None
+    return None
 
 
 def nearest(ctx: CheckContext, total: Figure, parts: list[Figure]) -> Figure:

@@ -1,0 +1,56 @@
+"""Amounts broken down anywhere in the prose ("收入总计7,463.89万元，其中：A 6,760.06万元、B 242.56万元…"): the
+parts of a whole cannot add up to more than the whole. (The breakdowns the model knows — 本年收入合计, 基本支出,
+“三公”经费 … — are checked exactly by the identities; this covers the rest, evaluation reports included.)"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from juesuan.amounts import number
+from juesuan.extract.numbers import find_figures
+from juesuan.rules.arithmetic import part_slack_of
+from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, rule
+
+# Words that make a listed amount something other than a part of the whole: a change, a budget, another time,
+# a nested breakdown.
+_NOT_A_PART = re.compile(r"增加|减少|增长|下降|增减|比|较|上年|去年|同比|预算|计划|累计|结转|结余|以上|以下|其中|平均|人均|每")
+_BRACKETS = re.compile(r"[（(][^（）()]{0,80}[）)]")
+_MONEY = ("万元", "元")
+
+
+@rule("I116", "identities", Severity.WARNING, "分项金额之和大于总数",
+      "一个金额后面用“其中”列出各部分时，各部分之和不能大于这个金额（容许末位的四舍五入）；正文和附件（绩效评价报告）"
+      "中都一样。各部分之和小于总数时可能只列了一部分，不算错误。",
+      bad="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
+          "6,760.06万元、市委党史研究室242.56万元、市公务服务中心507.40万元。",
+      good="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
+           "6,760.06万元、市委党史研究室242.56万元、市公务服务中心461.27万元。")
+def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
+    for start, text in ctx.paragraphs():
+        for sentence in re.finditer(r"[^。；;]+", text[:20000]):  # bounded: a garbled paragraph may be one line
+            said = sentence.group()
+            opens = said.find("其中")
+            if opens < 0:
+                continue
+            wholes = [f for f in find_figures(said[:opens]) if f.unit in _MONEY]
+            if not wholes or not re.fullmatch(r"\s*(?:/年)?\s*[，,：:]?\s*", said[wholes[-1].end : opens]):
+                continue  # the list must follow its whole at once
+            whole = wholes[-1]
+            listed = _BRACKETS.sub(lambda m: " " * len(m.group()), said[opens + 2 :])
+            parts = [f for f in find_figures(listed) if f.unit is not None and f.unit != "%"]
+            if len(parts) < 2 or any(p.unit != whole.unit for p in parts):
+                continue
+            pieces = [listed[(parts[k - 1].end if k else 0) : p.start] for k, p in enumerate(parts)]
+            if any(_NOT_A_PART.search(piece) for piece in pieces):
+                continue
+            total = sum((p.value for p in parts), Decimal(0))
+            slack = half_digit(whole.value) + sum((part_slack_of(p.value) for p in parts), Decimal(0))
+            out.checked()
+            if total <= whole.value + slack + ctx.tolerance.money_slack:
+                continue
+            a = start + sentence.start() + whole.start
+            b = start + sentence.start() + opens + 2 + parts[-1].end
+            out.finding(f"总数{number(whole.value)}{whole.unit}，其中所列各部分之和却是{number(total)}{whole.unit}，大于总数",
+                        ctx.locate(a, b), expected=f"不大于{number(whole.value)}{whole.unit}",
+                        actual=f"{number(total)}{whole.unit}", evidence=ctx.document.text[a:b][:120])
