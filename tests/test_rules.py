@@ -347,3 +347,9 @@ def test_parts_exceeding_their_whole_in_an_annex(tmp_path: Path) -> None:
     assert [(r, ln) for r, ln, _ in new] == [("I116", 703)] and "7.47万元" in new[0][2]
     text = "（一）收入情况。2023年收入总计100万元，其中：比上年增加20万元、财政拨款90万元。\n"
     assert _run(tmp_path, text, "I116").findings == []  # a change is not a part
+
+
+def test_count_that_a_majority_states_otherwise(tmp_path: Path) -> None:
+    """Seed 000 says "召开会议129场" three times; one changed to 130 is reported there, and only there."""
+    new = _seed_changed(tmp_path, "000", 375, "会议129场", "会议130场", ("C105",))
+    assert [(r, ln) for r, ln, _ in new] == [("C105", 375)] and "在别处2次都为129场" in new[0][2]

@@ -114,6 +114,7 @@ _STAFF_COUNT = re.compile(r"(行政编制|事业编制|工勤编制|机关工勤
 _COUNTED = r"(个|项|条|场|家|所|批次|篇|名|次|人(?!次))"
 _WORDED_COUNT = re.compile(r"(?<![\d.,])(\d{1,5})" + _COUNTED + r"([\u4e00-\u9fff]{4,16})(?=[，。；、,;（(\d]|$)")
 _COUNT_AFTER_WORDS = re.compile(r"([\u4e00-\u9fff]{4,8})(\d{1,5})" + _COUNTED + r"(?=[，。；、,;（(]|$)")
+_ANY_COUNT = re.compile(r"(?<![\d.,])(\d{1,5})\s*(个|项|条|场|家|所|批次|篇|名|次|人次|人|期|份|件|辆|册|本|起|套|户)")
 _NOT_A_COUNT = set("第约近超逾余增减较比多少≥≤><于至")
 # A sentence about another year, or a target, may state another number of the same thing.
 _ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|目标|指标|计划|预计")
@@ -130,6 +131,7 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
     year = str(ctx.year) if ctx.year else None
     # (what, unit, the context that must also agree) → (value, start, end)
     groups: dict[tuple[str, str, str], list[tuple[int, int, int]]] = defaultdict(list)
+    loose: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
     for start, text in [*ctx.paragraphs(), *ctx.cells(targets=False)]:
         for sentence in re.finditer(r"[^。；;]+", text):
             said = sentence.group()
@@ -155,10 +157,37 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
                 a = start + sentence.start() + m.start(2)
                 groups[(f"“{m.group(1)}…{m.group(3)}”", m.group(3), f"{n}:{masked}")].append(
                     (int(m.group(2)), a, a + len(m.group(2))))
+            # Looser names (the four characters glued after the count, or before it: "召开会议129场"), judged only
+            # when a majority says otherwise: two or more statements agree and one alone differs.
+            for m in _ANY_COUNT.finditer(said):
+                a = start + sentence.start() + m.start(1)
+                if re.match(r"\s*(?:以上|以下|左右|多|余)", said[m.end() : m.end() + 2]):
+                    continue
+                glued_after = re.match(r"[\u4e00-\u9fff]{4}", said[m.end() :])
+                glued_before = re.search(r"[\u4e00-\u9fff]{4}$", said[: m.start()])
+                before = said[m.start() - 1] if m.start() else ""
+                if glued_after and before and before not in _NOT_A_COUNT and before not in "共计":
+                    loose[(f"“{before}…{m.group(2)}{glued_after.group()}”", m.group(2))].append((int(m.group(1)), a, a + len(m.group(1))))
+                if glued_before and glued_before.group()[-1] not in _NOT_A_COUNT and glued_before.group()[-1] not in "共计":
+                    loose[(f"“{glued_before.group()}…{m.group(2)}”", m.group(2))].append((int(m.group(1)), a, a + len(m.group(1))))
+    reported: set[int] = set()
+    for (name, unit), stated in loose.items():
+        counts = Counter(v for v, _, _ in stated)
+        if len(counts) != 2:
+            continue
+        (common, n), (odd, k) = counts.most_common(2)
+        if n < 2 or k != 1:
+            continue
+        out.checked()
+        value, a, b = next(s for s in stated if s[0] == odd)
+        reported.add(a)
+        out.finding(f"{name}在别处{n}次都为{common}{unit}，这里为{value}{unit}", ctx.locate(a, b),
+                    expected=f"{common}{unit}", actual=f"{value}{unit}", evidence=ctx.document.text[max(0, a - 12) : b + 2])
     for (name, unit, _), stated in groups.items():
         if len(stated) < 2:
             continue
         out.checked()
+        stated.sort(key=lambda s: s[1])  # in a tie the later statement (a restatement) is the one reported
         values = [v for v, _, _ in stated]
         if len(set(values)) == 1:
             continue
@@ -167,7 +196,7 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
         tie = counts[common] * 2 <= len(values)
         second = next(v for v in counts if v != common)
         for value, a, b in stated[1:] if tie else stated:
-            if tie or value != common:
+            if (tie or value != common) and a not in reported:
                 other = second if value == common else common
                 out.finding(f"{name}在别处为{other}{unit}，这里为{value}{unit}", ctx.locate(a, b),
                             expected=f"{other}{unit}", actual=f"{value}{unit}",
