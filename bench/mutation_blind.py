@@ -13,7 +13,9 @@ a table row spans its cells and is at each line it covers) whose
 (rule, severity) the unmutated report does not have there (or has fewer times). Every mutation keeps
 the number of lines, so line numbers compare directly. The column "any-line" counts, for information,
 the mutants that raised some new (rule, line, message) anywhere in the report (a broken sum may be
-reported at its total rather than at the changed part); recall is the at-line figure.
+reported at its total rather than at the changed part); recall is the at-line figure. "undetectable" counts the
+missed mutants an independent reader judged undetectable from the report's own text
+(bench/data/blind_missed_detectability.tsv), and "of detectable" is the recall without them.
 """
 
 from __future__ import annotations
@@ -432,6 +434,19 @@ def report_year(text: str) -> int:
     return int(m.group(1)) if m else 0
 
 
+DETECTABILITY = ROOT / "bench" / "data" / "blind_missed_detectability.tsv"
+
+
+def _undetectable() -> set[tuple[str, str, int, str]]:
+    """The missed mutants an independent reader judged undetectable from the report's own text (verdict U in
+    bench/data/blind_missed_detectability.tsv: nothing else in the report states or implies the changed figure).
+    Only mutants missed when that judgement was made have a verdict; any other miss counts as detectable."""
+    if not DETECTABILITY.exists():
+        return set()
+    rows = [line.split("\t") for line in DETECTABILITY.read_text(encoding="utf-8").splitlines()[1:]]
+    return {(r[0], r[1], int(r[2]), r[3]) for r in rows if len(r) >= 5 and r[4] == "U"}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="mutants per kind and report (default 10)")
@@ -465,6 +480,8 @@ def main() -> int:
         results = [_run(task) for task in tasks]
     baseline = dict(zip(originals, results[: len(originals)], strict=True))
 
+    undetectable = _undetectable()
+    unseen: Counter[str] = Counter()
     total: Counter[str] = Counter()
     caught: Counter[str] = Counter()
     anywhere: Counter[str] = Counter()
@@ -480,16 +497,22 @@ def main() -> int:
             caught[kind] += 1
         else:
             missed[kind].append(f"{seed.name[:3]} L{line_no}: {mutant.what}")
+            change = re.search(r"\[([^\]]*)\]", mutant.what)
+            if (kind, seed.name[:3], line_no, change.group(1) if change else mutant.what.split(" (")[0]) in undetectable:
+                unseen[kind] += 1
         if any(n > before_all[key] for key, n in after_all.items()):
             anywhere[kind] += 1
 
-    print(f"{'kind':<28} {'mutants':>8} {'caught':>7} {'recall':>7} {'any-line':>9}")
-    for kind in MUTATIONS:
-        if total[kind]:
-            print(f"{kind:<28} {total[kind]:>8} {caught[kind]:>7} {caught[kind] / total[kind]:>7.1%} "
-                  f"{anywhere[kind]:>9}")
-    all_total, all_caught, all_anywhere = sum(total.values()), sum(caught.values()), sum(anywhere.values())
-    print(f"{'all':<28} {all_total:>8} {all_caught:>7} {all_caught / max(all_total, 1):>7.1%} {all_anywhere:>9}")
+    print(f"{'kind':<28} {'mutants':>8} {'caught':>7} {'recall':>7} {'any-line':>9} {'undetectable':>13} "
+          f"{'of detectable':>14}")
+    for kind in [*MUTATIONS, "all"]:
+        n = sum(total.values()) if kind == "all" else total[kind]
+        if not n:
+            continue
+        c = sum(caught.values()) if kind == "all" else caught[kind]
+        a = sum(anywhere.values()) if kind == "all" else anywhere[kind]
+        u = sum(unseen.values()) if kind == "all" else unseen[kind]
+        print(f"{kind:<28} {n:>8} {c:>7} {c / n:>7.1%} {a:>9} {u:>13} {c / max(n - u, 1):>14.1%}")
     if args.missed:
         for kind in MUTATIONS:
             if missed[kind]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 
 from juesuan.amounts import number
 from juesuan.model.figures import MONEY_UNITS, Figure
 from juesuan.places import place
 from juesuan.rules.arithmetic import equal
-from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, rule
 
 
 def _items(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
@@ -201,3 +202,43 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
                 out.finding(f"{name}在别处为{other}{unit}，这里为{value}{unit}", ctx.locate(a, b),
                             expected=f"{other}{unit}", actual=f"{value}{unit}",
                             evidence=ctx.document.text[max(0, a - 12) : b + 2])
+
+
+# An amount named by the same four characters before it ("退回财政公务接待费198.68万元"), in sentences about this
+# year's actuals (no other year, no comparison, no budget or target).
+_NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff]{4})(?:为|是|共计|合计|达到?)?\s*(\d[\d,]*\.\d{1,2})\s*万元")
+_NOT_ACTUAL = re.compile(r"上年|去年|同比|较上|比上|目标|指标|计划|预计|预算")
+
+
+@rule("C106", "consistency", Severity.WARNING, "同一说法的金额前后不一致",
+      "同一个金额用同样的话（金额前的四个字相同）说了三次以上时，其中只有一处不同多半是写错了；"
+      "说的是上年、预算或目标的句子不算。",
+      bad="二、重点工作\n全年退回财政公务接待费198.68万元。\n三、存在问题\n因疫情退回财政公务接待费198.68万元。\n"
+          "四、其他\n年末退回财政公务接待费218.55万元。",
+      good="二、重点工作\n全年退回财政公务接待费198.68万元。\n三、存在问题\n因疫情退回财政公务接待费198.68万元。\n"
+           "四、其他\n年末退回财政公务接待费198.68万元。")
+def named_amounts(ctx: CheckContext, out: Reporter) -> None:
+    year = str(ctx.year) if ctx.year else None
+    named: dict[str, list[tuple[Decimal, int, int]]] = defaultdict(list)
+    for start, text in ctx.paragraphs():
+        for sentence in re.finditer(r"[^。；;]+", text[:20000]):  # bounded: a garbled paragraph may be one line
+            said = sentence.group()
+            if _NOT_ACTUAL.search(said) or (year and set(re.findall(r"(?:19|20)\d\d", said)) - {year}):
+                continue
+            for m in _NAMED_AMOUNT.finditer(said):
+                a = start + sentence.start() + m.start(2)
+                named[m.group(1)].append((Decimal(m.group(2).replace(",", "")), a, a + len(m.group(2))))
+    for name, stated in named.items():
+        if len(stated) < 3:
+            continue
+        out.checked()
+        values = [v for v, _, _ in stated]
+        groups = [[v for v in values if abs(v - w) <= half_digit(v) + half_digit(w)] for w in values]
+        common = max(groups, key=len)
+        odd = [(v, a, b) for v, a, b in stated if v not in common]
+        if len(common) < 2 or len(odd) != 1 or len(common) + 1 != len(values):
+            continue
+        value, a, b = odd[0]
+        out.finding(f"“{name}”的金额在别处{len(common)}次都为{number(common[0])}万元，这里为{number(value)}万元",
+                    ctx.locate(a, b), expected=f"{number(common[0])}万元", actual=f"{number(value)}万元",
+                    evidence=ctx.document.text[max(0, a - 12) : b + 2])
