@@ -58,3 +58,37 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
             out.finding(f"总数{number(whole.value)}{whole.unit}，其中所列各部分之和却是{number(total)}{whole.unit}，大于总数",
                         ctx.locate(a, b), expected=f"不大于{number(whole.value)}{whole.unit}",
                         actual=f"{number(total)}{whole.unit}", evidence=ctx.document.text[a:b][:120])
+
+
+# "项目收入共计7,433.94万元，当年实际支出7,390.99万元，结转42.95万元": what came in less what was spent is what
+# is carried over. Only when the sentence speaks of nothing carried in (年初, 上年).
+_INCOME_SPENT_CARRIED = re.compile(
+    r"收入(?:共计|合计|总计)?(?:为|是|达)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)[，,]\s*[^，,。；;]{0,12}?支出(?:共计|合计|总计)?(?:为|是|达)?"
+    r"\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)[，,]\s*[^，,。；;]{0,6}?结(?:转|余|转和结余|转结余)(?:资金)?(?:为|是)?\s*(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+
+
+@rule("I117", "identities", Severity.WARNING, "收入减支出不等于结转",
+      "一句话先后给出收入、支出和结转（结余）金额时（“项目收入共计X万元，当年实际支出Y万元，结转Z万元”），"
+      "结转应等于收入减支出（容许末位的四舍五入）；句中说到年初或上年结转时不判断。",
+      bad="第四部分 附件\n部门整体支出绩效评价报告\n（一）评价结论。财政拨款项目收入共计7,433.94万元，当年实际支出7,390.99万元，结转47.25万元。",
+      good="第四部分 附件\n部门整体支出绩效评价报告\n（一）评价结论。财政拨款项目收入共计7,433.94万元，当年实际支出7,390.99万元，结转42.95万元。")
+def carried_over(ctx: CheckContext, out: Reporter) -> None:
+    for start, text in ctx.paragraphs():
+        for sentence in re.finditer(r"[^。；;]+", text[:20000]):  # bounded: a garbled paragraph may be one line
+            said = sentence.group()
+            if re.search(r"年初|上年|去年|以前年度", said):
+                continue
+            for m in _INCOME_SPENT_CARRIED.finditer(said):
+                if len({m.group(2), m.group(4), m.group(6)}) != 1:
+                    continue
+                income, spent, carried = (Decimal(m.group(k).replace(",", "")) for k in (1, 3, 5))
+                slack = sum((half_digit(v) for v in (income, spent, carried)), Decimal(0)) + ctx.tolerance.money_slack
+                out.checked()
+                if abs(income - spent - carried) <= slack:
+                    continue
+                a, b = start + sentence.start() + m.start(5), start + sentence.start() + m.end(5)
+                unit = m.group(6)
+                out.finding(f"收入{number(income)}{unit}减支出{number(spent)}{unit}为{number(income - spent)}{unit}，"
+                            f"结转却写作{number(carried)}{unit}", ctx.locate(a, b),
+                            expected=f"{number(income - spent)}{unit}", actual=f"{number(carried)}{unit}",
+                            evidence=said[m.start() : m.end()][:120])
