@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from juesuan.document import BlockKind, Document, Location
+from juesuan.extract.annexes import annex_spans, body_amounts
 from juesuan.extract.mentions import Mention, mentions_of
 from juesuan.extract.numbers import Found, find_figures, make_figure
 from juesuan.extract.section_text import SectionIndex, Sentence
@@ -55,6 +56,13 @@ class Analysis:
 
     def locate(self, start: int, end: int) -> Location:
         return self.document.locate(start, end)
+
+    def annex_restatements(self) -> list[tuple[Figure, list[Figure]]]:
+        """Each amount an annex restates, with the body's statements of the quantity it names."""
+        if not self.disclosure.annexes:
+            return []
+        names = body_amounts(self.disclosure, annex_spans(self))
+        return [(r.figure, names.get(r.name, [])) for r in self.disclosure.annexes]
 
     def figures_in(self, text: str) -> list[Found]:
         """The figures of a normalised text, offsets relative to it."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from juesuan.extract.annexes import annex_spans, body_amounts
 from juesuan.model.figures import MONEY_UNITS, Figure
 from juesuan.rules.arithmetic import part_slack
 from juesuan.rules.base import CheckContext, half_unit
@@ -32,12 +31,10 @@ def restatements(ctx: CheckContext) -> dict[int, list[Figure]]:
     for statements in groups.values():
         for figure in statements:
             others[figure.location.start].extend(s for s in statements if s.location.start != figure.location.start)
-    if ctx.disclosure.annexes:
-        names = body_amounts(ctx.disclosure, annex_spans(ctx.analysis))
-        for restated in ctx.disclosure.annexes:
-            for body in names.get(restated.name, []):
-                if restated.figure.unit == body.unit:
-                    others[body.location.start].append(restated.figure)
+    for restated, body_statements in ctx.analysis.annex_restatements():
+        for body in body_statements:
+            if restated.unit == body.unit:
+                others[body.location.start].append(restated)
     ctx.memo["restatements"] = dict(others)
     return ctx.memo["restatements"]  # type: ignore[return-value]
 

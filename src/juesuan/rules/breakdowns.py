@@ -8,7 +8,6 @@ import re
 from decimal import Decimal
 
 from juesuan.amounts import number
-from juesuan.extract.numbers import find_figures
 from juesuan.rules.arithmetic import part_slack_of
 from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, rule
 
@@ -35,14 +34,14 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
             opens = said.find("其中")
             if opens < 0:
                 continue
-            wholes = [f for f in find_figures(said[:opens]) if f.unit in _MONEY]
+            wholes = [f for f in ctx.figures_in(said[:opens]) if f.unit in _MONEY]
             if not wholes or not re.fullmatch(r"\s*(?:/年)?\s*[，,：:]?\s*", said[wholes[-1].end : opens]):
                 continue  # the list must follow its whole at once
             whole = wholes[-1]
             if start + sentence.start() + whole.start in modelled:
                 continue
             listed = _BRACKETS.sub(lambda m: " " * len(m.group()), said[opens + 2 :])
-            parts = [f for f in find_figures(listed) if f.unit is not None and f.unit != "%"]
+            parts = [f for f in ctx.figures_in(listed) if f.unit is not None and f.unit != "%"]
             if len(parts) < 2 or any(p.unit != whole.unit for p in parts):
                 continue
             pieces = [listed[(parts[k - 1].end if k else 0) : p.start] for k, p in enumerate(parts)]
