@@ -347,8 +347,11 @@ def _signed_change(item: Item | None) -> Figure | None:
            "2.公务用车购置及运行维护费支出585.53万元，比上年减少144.92万元。其中：公务用车购置支出0万元，比上年减少0万元；"
            "公务用车运行维护费支出585.53万元，比上年减少144.92万元。")
 def change_of_parts(ctx: CheckContext, out: Reporter) -> None:
-    for unit in ctx.disclosure.three_public.units:
-        for whole, parts, what in ((unit.total, (unit.outbound_travel, unit.vehicles, unit.reception), "“三公”经费"),
+    tp = ctx.disclosure.three_public
+    for unit in tp.units:
+        # a report that does not split by unit states the 三公 total once, for the whole
+        total_item = unit.total or (tp.total if len(tp.units) == 1 else None)
+        for whole, parts, what in ((total_item, (unit.outbound_travel, unit.vehicles, unit.reception), "“三公”经费"),
                                    (unit.vehicles, (unit.vehicle_purchase, unit.vehicle_operation), "公务用车购置及运行维护费")):
             total = _signed_change(whole)
             changes = [_signed_change(p) for p in parts]
