@@ -353,3 +353,9 @@ def test_count_that_a_majority_states_otherwise(tmp_path: Path) -> None:
     """Seed 000 says "召开会议129场" three times; one changed to 130 is reported there, and only there."""
     new = _seed_changed(tmp_path, "000", 375, "会议129场", "会议130场", ("C105",))
     assert [(r, ln) for r, ln, _ in new] == [("C105", 375)] and "在别处2次都为129场" in new[0][2]
+
+
+def test_completion_rate_of_one_item_said_twice(tmp_path: Path) -> None:
+    """Seed 001 gives 公务接待费's 完成预算17.88% in the overview (L75) and again under the item (L86)."""
+    new = _seed_changed(tmp_path, "001", 86, "完成预算17.88%", "完成预算25.88%", ("C101",))
+    assert new == [("C101", 86, "公务接待费完成预算在此写作25.88%，在第75行写作17.88%")]

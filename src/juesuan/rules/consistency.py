@@ -21,7 +21,7 @@ def _items(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
         if path.startswith(("tables", "performance.goal_tables", "performance.score_tables")):
             continue
         base = path.rsplit("[", 1)[0] if path.endswith("]") else path
-        if base.endswith((".share", ".completion", ".budget")) or ".change" in base:
+        if base.endswith((".share", ".budget")) or ".change" in base:
             continue
         groups[base].append(figure)
     yield from ((base, group) for base, group in groups.items() if len(group) > 1)
@@ -37,7 +37,7 @@ def _quantities(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
 
 
 @rule("C101", "consistency", Severity.ERROR, "同一数字前后不一致",
-      "同一个数字（例如一般公共预算财政拨款支出）在不同段落或章节中出现时，数值必须相同；只差在所示末位的"
+      "同一个数字（例如一般公共预算财政拨款支出，或同一项的完成预算率）在不同段落或章节中出现时，数值必须相同；只差在所示末位的"
       "四舍五入（7,349.6 与 7,349.61）不算错误。",
       bad="五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共预算财政拨款支出决算总体情况\n2020年一般公共预算财政拨款支出559.53万元。\n（二）一般公共预算财政拨款支出决算结构情况\n2020年一般公共预算财政拨款支出599.53万元，主要用于以下方面:一般公共服务支出599.53万元，占100%。",
       good="五、一般公共预算财政拨款支出决算情况说明\n（一）一般公共预算财政拨款支出决算总体情况\n2020年一般公共预算财政拨款支出599.53万元。\n（二）一般公共预算财政拨款支出决算结构情况\n2020年一般公共预算财政拨款支出599.53万元，主要用于以下方面:一般公共服务支出599.53万元，占100%。")
@@ -46,7 +46,8 @@ def stated_twice(ctx: CheckContext, out: Reporter) -> None:
     for name, statements in _quantities(ctx):
         if len(statements) < 2:
             continue
-        values = [s for s in statements if s.unit in (*MONEY_UNITS, None)]
+        rates = name.endswith(".completion")  # 完成预算X% said twice of one item
+        values = [s for s in statements if s.unit in ((*MONEY_UNITS, None) if not rates else ("%",))]
         if len(values) < 2:
             continue  # counts stated twice (账面4辆、实有3辆) are often two different things
         majority = max(values, key=lambda s: sum(equal(s, t, ctx.tolerance) for t in values))
@@ -58,7 +59,8 @@ def stated_twice(ctx: CheckContext, out: Reporter) -> None:
                 continue
             reported.add(key)
             where = place(majority.location)
-            out.finding(f"{field_label(name)}在此写作{statement.raw}，在{where}写作{majority.raw}", statement.location,
+            label = field_label(name) + ("完成预算" if rates else "")
+            out.finding(f"{label}在此写作{statement.raw}，在{where}写作{majority.raw}", statement.location,
                         expected=majority.raw, actual=statement.raw, evidence=statement.sentence or None)
         out.checked()
 
