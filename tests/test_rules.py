@@ -359,3 +359,9 @@ def test_completion_rate_of_one_item_said_twice(tmp_path: Path) -> None:
     """Seed 001 gives 公务接待费's 完成预算17.88% in the overview (L75) and again under the item (L86)."""
     new = _seed_changed(tmp_path, "001", 86, "完成预算17.88%", "完成预算25.88%", ("C101",))
     assert new == [("C101", 86, "公务接待费完成预算在此写作25.88%，在第75行写作17.88%")]
+
+
+def test_skipped_number_among_items_that_lost_their_numeral(tmp_path: Path) -> None:
+    """Seed 004 numbers its items 一 … 八 and leaves the last two unnumbered; 八 written as 九 is still a skip."""
+    new = _seed_changed(tmp_path, "004", 138, "八、政府性基金", "九、政府性基金", ("N101",))
+    assert new == [("N101", 138, "编号从7跳到9，缺少8")]

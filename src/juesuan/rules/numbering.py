@@ -42,6 +42,16 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
                             evidence=item.title)
         numbered = [(c.number or 0, c.location, c.title) for c in items if c.number is not None]
         _sequence(ctx, out, numbered, [], allow_gaps=len(numbered) < len(items))
+        if len(numbered) < len(items):
+            # Some items lost their numeral, so gaps between the numbered ones are expected; but an item's number
+            # is still its place in the list: the first numbered item that is not, after all before it were, slipped.
+            for position, item in enumerate(items, start=1):
+                if item.number is None or item.number == position:
+                    continue
+                if item.number > position:
+                    out.finding(f"编号从{position - 1}跳到{item.number}，缺少{position}", item.location,
+                                expected=f"{position}", actual=f"{item.number}", evidence=item.title)
+                break
 
 
 # A title that starts a document of its own inside the report (an annex, an evaluation report, a table):
