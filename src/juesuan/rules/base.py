@@ -9,6 +9,7 @@ not_applicable / insufficient_data.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -88,6 +89,10 @@ class Finding(BaseModel):
         return self.model_dump(mode="json")
 
 
+_SENTENCE = re.compile(r"[^。；;]+")
+MAX_PARAGRAPH = 20_000  # characters of one paragraph a sentence-by-sentence rule reads
+
+
 @dataclass(slots=True)
 class CheckContext:
     """What a rule sees: the file's Analysis (read once, shared by every rule) and the check's options."""
@@ -148,6 +153,17 @@ class CheckContext:
 
     def cells(self, targets: bool = True) -> Iterator[tuple[int, str]]:
         return self.analysis.cells(targets)
+
+    def sentences(self, cells: bool = False) -> Iterator[tuple[int, str]]:
+        """(document offset, text) of each sentence (to 。 or ；) of the prose, and of the table cells if asked."""
+        for start, text in [*self.paragraphs(), *self.cells(targets=False)] if cells else self.paragraphs():
+            for m in _SENTENCE.finditer(text[:MAX_PARAGRAPH]):  # bounded: a garbled paragraph may be one line
+                yield start + m.start(), m.group()
+
+    def of_another_year(self, text: str) -> bool:
+        """`text` names a year other than the report's (a comparison, an earlier event)."""
+        year = str(self.year) if self.year else None
+        return bool(year and set(re.findall(r"(?:19|20)\d\d", text)) - {year})
 
     def evidence(self, location: Location, widen: int = 0) -> str:
         start = max(0, location.start - widen)

@@ -28,35 +28,33 @@ _MONEY = ("万元", "元")
 def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
     # the breakdowns of the model's own figures are the identities' (I101–I107): not judged twice
     modelled = {f.location.start for path, f in ctx.figures if not path.startswith(("annexes", "performance", "tables"))}
-    for start, text in ctx.paragraphs():
-        for sentence in re.finditer(r"[^。；;]+", text[:20000]):  # bounded: a garbled paragraph may be one line
-            said = sentence.group()
-            opens = said.find("其中")
-            if opens < 0:
-                continue
-            wholes = [f for f in ctx.figures_in(said[:opens]) if f.unit in _MONEY]
-            if not wholes or not re.fullmatch(r"\s*(?:/年)?\s*[，,：:]?\s*", said[wholes[-1].end : opens]):
-                continue  # the list must follow its whole at once
-            whole = wholes[-1]
-            if start + sentence.start() + whole.start in modelled:
-                continue
-            listed = _BRACKETS.sub(lambda m: " " * len(m.group()), said[opens + 2 :])
-            parts = [f for f in ctx.figures_in(listed) if f.unit is not None and f.unit != "%"]
-            if len(parts) < 2 or any(p.unit != whole.unit for p in parts):
-                continue
-            pieces = [listed[(parts[k - 1].end if k else 0) : p.start] for k, p in enumerate(parts)]
-            if any(_NOT_A_PART.search(piece) for piece in pieces):
-                continue
-            total = sum((p.value for p in parts), Decimal(0))
-            slack = half_digit(whole.value) + sum((part_slack_of(p.value) for p in parts), Decimal(0))
-            out.checked()
-            if total <= whole.value + slack + ctx.tolerance.money_slack:
-                continue
-            a = start + sentence.start() + whole.start
-            b = start + sentence.start() + opens + 2 + parts[-1].end
-            out.finding(f"总数{number(whole.value)}{whole.unit}，其中所列各部分之和却是{number(total)}{whole.unit}，大于总数",
-                        ctx.locate(a, b), expected=f"不大于{number(whole.value)}{whole.unit}",
-                        actual=f"{number(total)}{whole.unit}", evidence=ctx.document.text[a:b][:120])
+    for at, said in ctx.sentences():
+        opens = said.find("其中")
+        if opens < 0:
+            continue
+        wholes = [f for f in ctx.figures_in(said[:opens]) if f.unit in _MONEY]
+        if not wholes or not re.fullmatch(r"\s*(?:/年)?\s*[，,：:]?\s*", said[wholes[-1].end : opens]):
+            continue  # the list must follow its whole at once
+        whole = wholes[-1]
+        if at + whole.start in modelled:
+            continue
+        listed = _BRACKETS.sub(lambda m: " " * len(m.group()), said[opens + 2 :])
+        parts = [f for f in ctx.figures_in(listed) if f.unit is not None and f.unit != "%"]
+        if len(parts) < 2 or any(p.unit != whole.unit for p in parts):
+            continue
+        pieces = [listed[(parts[k - 1].end if k else 0) : p.start] for k, p in enumerate(parts)]
+        if any(_NOT_A_PART.search(piece) for piece in pieces):
+            continue
+        total = sum((p.value for p in parts), Decimal(0))
+        slack = half_digit(whole.value) + sum((part_slack_of(p.value) for p in parts), Decimal(0))
+        out.checked()
+        if total <= whole.value + slack + ctx.tolerance.money_slack:
+            continue
+        a = at + whole.start
+        b = at + opens + 2 + parts[-1].end
+        out.finding(f"总数{number(whole.value)}{whole.unit}，其中所列各部分之和却是{number(total)}{whole.unit}，大于总数",
+                    ctx.locate(a, b), expected=f"不大于{number(whole.value)}{whole.unit}",
+                    actual=f"{number(total)}{whole.unit}", evidence=ctx.document.text[a:b][:120])
 
 
 # "项目收入共计7,433.94万元，当年实际支出7,390.99万元，结转42.95万元": what came in less what was spent is what
@@ -72,22 +70,20 @@ _INCOME_SPENT_CARRIED = re.compile(
       bad="第四部分 附件\n部门整体支出绩效评价报告\n（一）评价结论。财政拨款项目收入共计7,433.94万元，当年实际支出7,390.99万元，结转47.25万元。",
       good="第四部分 附件\n部门整体支出绩效评价报告\n（一）评价结论。财政拨款项目收入共计7,433.94万元，当年实际支出7,390.99万元，结转42.95万元。")
 def carried_over(ctx: CheckContext, out: Reporter) -> None:
-    for start, text in ctx.paragraphs():
-        for sentence in re.finditer(r"[^。；;]+", text[:20000]):  # bounded: a garbled paragraph may be one line
-            said = sentence.group()
-            if re.search(r"年初|上年|去年|以前年度", said):
+    for at, said in ctx.sentences():
+        if re.search(r"年初|上年|去年|以前年度", said):
+            continue
+        for m in _INCOME_SPENT_CARRIED.finditer(said):
+            if len({m.group(2), m.group(4), m.group(6)}) != 1:
                 continue
-            for m in _INCOME_SPENT_CARRIED.finditer(said):
-                if len({m.group(2), m.group(4), m.group(6)}) != 1:
-                    continue
-                income, spent, carried = (Decimal(m.group(k).replace(",", "")) for k in (1, 3, 5))
-                slack = sum((half_digit(v) for v in (income, spent, carried)), Decimal(0)) + ctx.tolerance.money_slack
-                out.checked()
-                if abs(income - spent - carried) <= slack:
-                    continue
-                a, b = start + sentence.start() + m.start(5), start + sentence.start() + m.end(5)
-                unit = m.group(6)
-                out.finding(f"收入{number(income)}{unit}减支出{number(spent)}{unit}为{number(income - spent)}{unit}，"
-                            f"结转却写作{number(carried)}{unit}", ctx.locate(a, b),
-                            expected=f"{number(income - spent)}{unit}", actual=f"{number(carried)}{unit}",
-                            evidence=said[m.start() : m.end()][:120])
+            income, spent, carried = (Decimal(m.group(k).replace(",", "")) for k in (1, 3, 5))
+            slack = sum((half_digit(v) for v in (income, spent, carried)), Decimal(0)) + ctx.tolerance.money_slack
+            out.checked()
+            if abs(income - spent - carried) <= slack:
+                continue
+            a, b = at + m.start(5), at + m.end(5)
+            unit = m.group(6)
+            out.finding(f"收入{number(income)}{unit}减支出{number(spent)}{unit}为{number(income - spent)}{unit}，"
+                        f"结转却写作{number(carried)}{unit}", ctx.locate(a, b),
+                        expected=f"{number(income - spent)}{unit}", actual=f"{number(carried)}{unit}",
+                        evidence=said[m.start() : m.end()][:120])

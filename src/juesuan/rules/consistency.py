@@ -131,48 +131,45 @@ _ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|目标|指标|计划
       good="第一部分 部门概况\n（二）2020年重点工作完成情况\n全年编发《每日动态》256期。\n十、其他重要事项的情况说明\n"
            "（四）预算绩效管理情况\n全年累计下发《每日动态》256期。")
 def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
-    year = str(ctx.year) if ctx.year else None
     # (what, unit, the context that must also agree) → (value, start, end)
     groups: dict[tuple[str, str, str], list[tuple[int, int, int]]] = defaultdict(list)
     loose: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
-    for start, text in [*ctx.paragraphs(), *ctx.cells(targets=False)]:
-        for sentence in re.finditer(r"[^。；;]+", text):
-            said = sentence.group()
-            if _ELSEWHEN.search(said) or (year and set(re.findall(r"(?:19|20)\d\d", said)) - {year}):
+    for at, said in ctx.sentences(cells=True):
+        if _ELSEWHEN.search(said) or ctx.of_another_year(said):
+            continue
+        for pattern, unit in ((_TITLED_COUNT, None), (_STAFF_COUNT, "人")):
+            for m in pattern.finditer(said):
+                a = at + m.start(2)
+                groups[(m.group(1), unit or m.group(3), "")].append((int(m.group(2)), a, a + len(m.group(2))))
+        for m in _WORDED_COUNT.finditer(said):
+            before = said[m.start() - 1] if m.start() else ""
+            if not before or before in _NOT_A_COUNT or m.group(3).startswith(("以上", "以下", "左右", "多", "余")):
                 continue
-            for pattern, unit in ((_TITLED_COUNT, None), (_STAFF_COUNT, "人")):
-                for m in pattern.finditer(said):
-                    a = start + sentence.start() + m.start(2)
-                    groups[(m.group(1), unit or m.group(3), "")].append((int(m.group(2)), a, a + len(m.group(2))))
-            for m in _WORDED_COUNT.finditer(said):
-                before = said[m.start() - 1] if m.start() else ""
-                if not before or before in _NOT_A_COUNT or m.group(3).startswith(("以上", "以下", "左右", "多", "余")):
-                    continue
-                a = start + sentence.start() + m.start(1)
-                groups[(f"“{before}…{m.group(2)}{m.group(3)}”", m.group(2), "")].append(
-                    (int(m.group(1)), a, a + len(m.group(1))))
-            # Words before a count name it less surely ("实有人数107人" of 行政编制, "实有人数26人" of 事业编制): the
-            # whole sentence, numbers aside, must be the same.
-            masked = re.sub(r"\d[\d,.]*", "N", said)
-            for n, m in enumerate(_COUNT_AFTER_WORDS.finditer(said)):
-                if len(masked) < 12 or m.group(1)[-1] in _NOT_A_COUNT or re.search(r"共计|合计|总计|累计|共$", m.group(1)):
-                    continue
-                a = start + sentence.start() + m.start(2)
-                groups[(f"“{m.group(1)}…{m.group(3)}”", m.group(3), f"{n}:{masked}")].append(
-                    (int(m.group(2)), a, a + len(m.group(2))))
-            # Looser names (the four characters glued after the count, or before it: "召开会议129场"), judged only
-            # when a majority says otherwise: two or more statements agree and one alone differs.
-            for m in _ANY_COUNT.finditer(said):
-                a = start + sentence.start() + m.start(1)
-                if re.match(r"\s*(?:以上|以下|左右|多|余)", said[m.end() : m.end() + 2]):
-                    continue
-                glued_after = re.match(r"[\u4e00-\u9fff]{4}", said[m.end() :])
-                glued_before = re.search(r"[\u4e00-\u9fff]{4}$", said[: m.start()])
-                before = said[m.start() - 1] if m.start() else ""
-                if glued_after and before and before not in _NOT_A_COUNT and before not in "共计":
-                    loose[(f"“{before}…{m.group(2)}{glued_after.group()}”", m.group(2))].append((int(m.group(1)), a, a + len(m.group(1))))
-                if glued_before and glued_before.group()[-1] not in _NOT_A_COUNT and glued_before.group()[-1] not in "共计":
-                    loose[(f"“{glued_before.group()}…{m.group(2)}”", m.group(2))].append((int(m.group(1)), a, a + len(m.group(1))))
+            a = at + m.start(1)
+            groups[(f"“{before}…{m.group(2)}{m.group(3)}”", m.group(2), "")].append(
+                (int(m.group(1)), a, a + len(m.group(1))))
+        # Words before a count name it less surely ("实有人数107人" of 行政编制, "实有人数26人" of 事业编制): the
+        # whole sentence, numbers aside, must be the same.
+        masked = re.sub(r"\d[\d,.]*", "N", said)
+        for n, m in enumerate(_COUNT_AFTER_WORDS.finditer(said)):
+            if len(masked) < 12 or m.group(1)[-1] in _NOT_A_COUNT or re.search(r"共计|合计|总计|累计|共$", m.group(1)):
+                continue
+            a = at + m.start(2)
+            groups[(f"“{m.group(1)}…{m.group(3)}”", m.group(3), f"{n}:{masked}")].append(
+                (int(m.group(2)), a, a + len(m.group(2))))
+        # Looser names (the four characters glued after the count, or before it: "召开会议129场"), judged only
+        # when a majority says otherwise: two or more statements agree and one alone differs.
+        for m in _ANY_COUNT.finditer(said):
+            a = at + m.start(1)
+            if re.match(r"\s*(?:以上|以下|左右|多|余)", said[m.end() : m.end() + 2]):
+                continue
+            glued_after = re.match(r"[\u4e00-\u9fff]{4}", said[m.end() :])
+            glued_before = re.search(r"[\u4e00-\u9fff]{4}$", said[: m.start()])
+            before = said[m.start() - 1] if m.start() else ""
+            if glued_after and before and before not in _NOT_A_COUNT and before not in "共计":
+                loose[(f"“{before}…{m.group(2)}{glued_after.group()}”", m.group(2))].append((int(m.group(1)), a, a + len(m.group(1))))
+            if glued_before and glued_before.group()[-1] not in _NOT_A_COUNT and glued_before.group()[-1] not in "共计":
+                loose[(f"“{glued_before.group()}…{m.group(2)}”", m.group(2))].append((int(m.group(1)), a, a + len(m.group(1))))
     reported: set[int] = set()
     for (name, unit), stated in loose.items():
         counts = Counter(v for v, _, _ in stated)
@@ -220,16 +217,13 @@ _NOT_ACTUAL = re.compile(r"上年|去年|同比|较上|比上|目标|指标|计�
       good="二、重点工作\n全年退回财政公务接待费198.68万元。\n三、存在问题\n因疫情退回财政公务接待费198.68万元。\n"
            "四、其他\n年末退回财政公务接待费198.68万元。")
 def named_amounts(ctx: CheckContext, out: Reporter) -> None:
-    year = str(ctx.year) if ctx.year else None
     named: dict[str, list[tuple[Decimal, int, int]]] = defaultdict(list)
-    for start, text in ctx.paragraphs():
-        for sentence in re.finditer(r"[^。；;]+", text[:20000]):  # bounded: a garbled paragraph may be one line
-            said = sentence.group()
-            if _NOT_ACTUAL.search(said) or (year and set(re.findall(r"(?:19|20)\d\d", said)) - {year}):
-                continue
-            for m in _NAMED_AMOUNT.finditer(said):
-                a = start + sentence.start() + m.start(2)
-                named[m.group(1)].append((Decimal(m.group(2).replace(",", "")), a, a + len(m.group(2))))
+    for at, said in ctx.sentences():
+        if _NOT_ACTUAL.search(said) or ctx.of_another_year(said):
+            continue
+        for m in _NAMED_AMOUNT.finditer(said):
+            a = at + m.start(2)
+            named[m.group(1)].append((Decimal(m.group(2).replace(",", "")), a, a + len(m.group(2))))
     for name, stated in named.items():
         if len(stated) < 3:
             continue
