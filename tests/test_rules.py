@@ -365,3 +365,9 @@ def test_skipped_number_among_items_that_lost_their_numeral(tmp_path: Path) -> N
     """Seed 004 numbers its items 一 … 八 and leaves the last two unnumbered; 八 written as 九 is still a skip."""
     new = _seed_changed(tmp_path, "004", 138, "八、政府性基金", "九、政府性基金", ("N101",))
     assert new == [("N101", 138, "编号从7跳到9，缺少8")]
+
+
+def test_count_said_twice_with_the_same_words_around_it(tmp_path: Path) -> None:
+    """Seed 003 says "市政府办公室内设14个科室" in the overview (L7) and again in an annex (L517)."""
+    new = _seed_changed(tmp_path, "003", 517, "内设14个", "内设15个", ("C105",))
+    assert new == [("C105", 517, "“公室内设…个科室”在别处为14个，这里为15个")]

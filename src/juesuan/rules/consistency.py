@@ -134,6 +134,7 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
     # (what, unit, the context that must also agree) → (value, start, end)
     groups: dict[tuple[str, str, str], list[tuple[int, int, int]]] = defaultdict(list)
     loose: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
+    paired: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
     for at, said in ctx.sentences(cells=True):
         if _ELSEWHEN.search(said) or ctx.of_another_year(said):
             continue
@@ -170,6 +171,11 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
                 loose[(f"“{before}…{m.group(2)}{glued_after.group()}”", m.group(2))].append((int(m.group(1)), a, a + len(m.group(1))))
             if glued_before and glued_before.group()[-1] not in _NOT_A_COUNT and glued_before.group()[-1] not in "共计":
                 loose[(f"“{glued_before.group()}…{m.group(2)}”", m.group(2))].append((int(m.group(1)), a, a + len(m.group(1))))
+                # four characters before and two after ("办公室内设14个科室"): named surely enough to judge a pair
+                named_after = re.match(r"[\u4e00-\u9fff]{2}", said[m.end() :])
+                if named_after:
+                    paired[(f"“{glued_before.group()}…{m.group(2)}{named_after.group()}”", m.group(2))].append(
+                        (int(m.group(1)), a, a + len(m.group(1))))
     reported: set[int] = set()
     for (name, unit), stated in loose.items():
         counts = Counter(v for v, _, _ in stated)
@@ -183,6 +189,16 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
         reported.add(a)
         out.finding(f"{name}在别处{n}次都为{common}{unit}，这里为{value}{unit}", ctx.locate(a, b),
                     expected=f"{common}{unit}", actual=f"{value}{unit}", evidence=ctx.document.text[max(0, a - 12) : b + 2])
+    for (name, unit), stated in paired.items():
+        if len(stated) != 2 or stated[0][0] == stated[1][0]:
+            continue
+        out.checked()
+        (other, _, _), (value, a, b) = sorted(stated, key=lambda s: s[1])  # the later, a restatement, is reported
+        if a in reported:
+            continue
+        reported.add(a)
+        out.finding(f"{name}在别处为{other}{unit}，这里为{value}{unit}", ctx.locate(a, b),
+                    expected=f"{other}{unit}", actual=f"{value}{unit}", evidence=ctx.document.text[max(0, a - 12) : b + 2])
     for (name, unit, _), stated in groups.items():
         if len(stated) < 2:
             continue
