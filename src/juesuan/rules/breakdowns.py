@@ -13,9 +13,11 @@ from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, rul
 
 # Words that make a listed amount something other than a part of the whole: a change, a budget, another time,
 # a nested breakdown.
-_NOT_A_PART = re.compile(r"增加|减少|增长|下降|增减|比|较|上年|去年|同比|预算|计划|累计|结转|结余|以上|以下|其中|平均|人均|每")
+_NOT_A_PART = re.compile(r"增加|减少|增长|下降|增减|比|较|上年|去年|同比|(?<!公共)(?<!基金)(?<!经营)预算|计划|累计|结转|结余|以上|以下"
+                         r"|其中|平均|人均|每")  # 一般公共预算 and the like name a source, not a budget
 _BRACKETS = re.compile(r"[（(][^（）()]{0,80}[）)]")
 _MONEY = ("万元", "元")
+_IDENTITY_WHOLES = ("totals.", "basic.", "three_public.", "procurement.", "general_budget.")
 
 
 @rule("I116", "identities", Severity.WARNING, "分项金额之和大于总数",
@@ -26,8 +28,8 @@ _MONEY = ("万元", "元")
       good="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
            "6,760.06万元、市委党史研究室242.56万元、市公务服务中心461.27万元。")
 def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
-    # the breakdowns of the model's own figures are the identities' (I101–I107): not judged twice
-    modelled = {f.location.start for path, f in ctx.figures if not path.startswith(("annexes", "performance", "tables"))}
+    # the breakdowns the identities check (I101–I107) are not judged twice
+    modelled = {f.location.start for path, f in ctx.figures if path.startswith(_IDENTITY_WHOLES)}
     for at, said in ctx.sentences():
         opens = said.find("其中")
         if opens < 0:
