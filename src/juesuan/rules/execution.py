@@ -117,14 +117,15 @@ def direction_against_rate(ctx: CheckContext, out: Reporter) -> None:
 
 
 @rule("S104", "structure", Severity.WARNING, "决算数与预算数不同未说明原因",
-      "完成预算不是100%（决算数与预算数不同）时，应说明差异的原因。",
+      "完成预算不是100%（决算数与预算数不同）时，应说明差异的原因；与100%相差不到0.1个百分点的（99.99%）不要求说明。"
+      "说明的是与上年相比的增减原因时，不算说明了与预算的差异。",
       bad="五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）：支出决算为388.38万元，完成预算的80%。",
       good="五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）：支出决算为388.38万元，完成预算的80%。决算数小于预算数的主要原因是部分项目年末未能支付。")
 def rate_without_reason(ctx: CheckContext, out: Reporter) -> None:
     explained_rates: set[Decimal] = set()  # a rate explained once need not be explained again where restated
     for s in statements(ctx):
-        if s.rate in (0, 100):
-            continue  # nothing spent of a budget, or nothing to explain
+        if s.rate == 0 or abs(s.rate - 100) < Decimal("0.1"):
+            continue  # nothing spent of a budget, or nothing (or a rounding-level gap: 99.99%) to explain
         out.checked()
         if s.rate in explained_rates and s.rate != s.rate.to_integral_value():
             continue
