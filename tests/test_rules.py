@@ -371,3 +371,11 @@ def test_count_said_twice_with_the_same_words_around_it(tmp_path: Path) -> None:
     """Seed 003 says "市政府办公室内设14个科室" in the overview (L7) and again in an annex (L517)."""
     new = _seed_changed(tmp_path, "003", 517, "内设14个", "内设15个", ("C105",))
     assert new == [("C105", 517, "“公室内设…个科室”在别处为14个，这里为15个")]
+
+
+def test_graded_counts_cannot_exceed_their_total(tmp_path: Path) -> None:
+    """Seed 002: "开展评估专项改革方案19项，…，8项…评估为优秀，6项评估为良好，5项评估为合格" (19 = 8 + 6 + 5)."""
+    new = _seed_changed(tmp_path, "002", 256, "，5项评估为合格", "，6项评估为合格", ("I113",))
+    assert new == [("I113", 256, "共19项，按等次分列却有8+6+6=20项")]
+    text = "二、重点工作\n全年完成项目10个，8个已完工，6个已验收，3个评为优秀。\n"
+    assert _run(tmp_path, text, "I113").findings == []  # overlapping states are not grades

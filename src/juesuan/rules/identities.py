@@ -394,7 +394,8 @@ def _breakdown(text: str, end: int, unit: str) -> list[int] | None:
 
 
 @rule("I113", "identities", Severity.WARNING, "数量与其分项之和不符",
-      "一个数量后面用括号或“其中”分列各部分（车辆按车型、人员按类别、单位按类型、项目按等次）时，各部分之和应等于总数。",
+      "一个数量后面用括号或“其中”分列各部分（车辆按车型、人员按类别、单位按类型、项目按等次）时，各部分之和应等于总数；"
+      "逐句按等次分列（“8项评估为优秀，6项评估为良好，5项评估为合格”）时，各等次之和不能多于总数。",
       bad="（三）人员概况\n2020年末在编在岗人员共计94名，其中行政人员85名、参照公务员法管理的事业单位工作人员10名。",
       good="（三）人员概况\n2020年末在编在岗人员共计94名，其中行政人员84名、参照公务员法管理的事业单位工作人员10名。")
 def count_breakdowns(ctx: CheckContext, out: Reporter) -> None:
@@ -411,6 +412,41 @@ def count_breakdowns(ctx: CheckContext, out: Reporter) -> None:
             out.finding(f"总数{total}{m.group(2)}，分项{listed}={sum(parts)}{m.group(2)}",
                         ctx.locate(start + m.start(1), start + m.end(1)), expected=f"{sum(parts)}{m.group(2)}",
                         actual=f"{total}{m.group(2)}", evidence=text[m.start() : m.end() + 60].strip())
+    for at, said in ctx.sentences(cells=True):
+        graded = _graded(said)
+        if graded is None:
+            continue
+        total, unit, parts, first, last = graded
+        out.checked()
+        if sum(parts) > total:
+            listed = "+".join(str(p) for p in parts)
+            out.finding(f"共{total}{unit}，按等次分列却有{listed}={sum(parts)}{unit}", ctx.locate(at + first, at + last),
+                        expected=f"不多于{total}{unit}", actual=f"{sum(parts)}{unit}", evidence=said[first:last][:120])
+
+
+_GRADE = re.compile(r"优秀|良好|合格|不合格|较好|一般|较差")
+
+
+def _graded(said: str) -> tuple[int, str, list[int], int, int] | None:
+    """A count graded clause by clause ("评估专项改革方案19项，…，8项评估为优秀，6项评估为良好，5项评估为合格"):
+    (the total, its unit, the graded counts, where the total starts, where the last grade ends). The grades
+    do not overlap, so together they cannot exceed the total (a partial list may fall short of it)."""
+    run: list[tuple[int, int, str]] = []  # (count, end of the clause, unit) of consecutive graded clauses
+    run_start = 0
+    for m in re.finditer(r"[^，,；;、]+|$", said):
+        count = re.match(rf"\s*(\d{{1,5}})\s*({_COUNT_UNITS})", m.group())
+        graded = count is not None and _GRADE.search(m.group()) is not None
+        if graded and count is not None and (not run or count.group(2) == run[0][2]):
+            run_start = run_start if run else m.start()
+            run.append((int(count.group(1)), m.end(), count.group(2)))
+            continue
+        if len(run) >= 2:
+            unit = run[0][2]
+            totals = [(int(t.group(1)), t.start(1)) for t in _COUNT.finditer(said, 0, run_start) if t.group(2) == unit]
+            return (totals[-1][0], unit, [c for c, _, _ in run], totals[-1][1], run[-1][1]) if totals else None
+        run = [(int(count.group(1)), m.end(), count.group(2))] if graded and count is not None else []
+        run_start = m.start()
+    return None
 
 
 def _activity(unit: ThreePublicUnit) -> list[tuple[str, Item | None, list[tuple[str, list[Figure]]]]]:
