@@ -37,7 +37,7 @@ def patterns() -> list[tuple[str, re.Pattern[str]]]:
             continue
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
-            if isinstance(value, re.Pattern):
+            if isinstance(value, re.Pattern) and isinstance(value.pattern, str):  # bytes patterns sniff files
                 found.setdefault(id(value), (f"{info.name}.{name}", value))
     return list(found.values())
 
