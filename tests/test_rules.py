@@ -379,3 +379,14 @@ def test_graded_counts_cannot_exceed_their_total(tmp_path: Path) -> None:
     assert new == [("I113", 256, "共19项，按等次分列却有8+6+6=20项")]
     text = "二、重点工作\n全年完成项目10个，8个已完工，6个已验收，3个评为优秀。\n"
     assert _run(tmp_path, text, "I113").findings == []  # overlapping states are not grades
+
+
+def test_contents_item_that_lost_its_numeral(tmp_path: Path) -> None:
+    text = ("目录\n第一部分 部门概况\n一、部门职责\n二、机构设置\n第三部分 2021年度部门决算情况说明\n一、收入支出决算总体情况说明\n"
+            "二、收入决算情况说明\n三、支出决算情况说明\n政府性基金预算收入支出决算情况\n五、政府采购支出说明\n"
+            "第一部分 部门概况\n一、部门职责\n负责全镇工作。\n")
+    found = [(f.location.line, f.expected) for f in _run(tmp_path, text, "N101").findings]
+    assert found == [(9, "四、")]
+    # a long title wrapped onto a second line shifts the places of what follows: not judged
+    wrapped = text.replace("三、支出决算情况说明\n", "三、支出决算\n情况说明\n")
+    assert [f for f in _run(tmp_path, wrapped, "N101").findings if "目录" in f.message] == []

@@ -31,6 +31,7 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
                                       for s in ctx.outline.find(k)})
     _parts(ctx, out)
     _inline_lists(ctx, out)
+    _contents(ctx, out)
     for part in ctx.outline.find("explanation"):
         items = [c for c in part.children if c.level == 2]
         if len(items) < 2:
@@ -156,6 +157,31 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
         elif n.number > previous + 1:
             out.finding(f"编号从{previous}跳到{n.number}，缺少{previous + 1}", location,
                         expected=str(previous + 1), actual=str(n.number))
+
+
+_CONTENTS_TITLE = re.compile(r"(?:说明|情况|决算表|明细表?|职责|职能|设置|解释|附件|概况)$")
+
+
+def _contents(ctx: CheckContext, out: Reporter) -> None:
+    """The items of each part in the table of contents: one that lost its numeral among numbered items. Only
+    when every numbered item stands at its place, so that the unnumbered one is an item and not a title
+    wrapped onto a second line."""
+    parts: list[list[tuple[str, Location]]] = []
+    for entry in ctx.outline.contents:
+        if entry.level == 1:
+            parts.append([])
+        elif entry.level == 2 and parts:
+            parts[-1].append((entry.title.strip(), entry.location))
+    for items in parts:
+        numbers = [numbering(title) for title, _ in items]
+        numbered = [(k, n.number) for k, n in enumerate(numbers, start=1) if n is not None and n.level == ITEM]
+        if len(numbered) < 2 or len(numbered) * 2 <= len(items) or any(number != k for k, number in numbered):
+            continue
+        out.checked()
+        for k, ((title, location), n) in enumerate(zip(items, numbers, strict=True), start=1):
+            if n is None and len(title) >= 6 and _CONTENTS_TITLE.search(title):
+                out.finding(f"目录中第{k}项“{title}”缺少编号（应为“{_CN[k]}、”）", location, expected=f"{_CN[k]}、",
+                            evidence=title)
 
 
 def _unnumbered_first(ctx: CheckContext, parent: int, here: int) -> tuple[Location, str] | None:
