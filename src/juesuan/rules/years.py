@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
@@ -169,3 +170,32 @@ def dates_after_the_year(ctx: CheckContext, out: Reporter) -> None:
             out.finding(f"本报告是{year}年度决算，这里所述事情的日期却是“{m.group().replace(' ', '')}”，在本年度之后",
                         ctx.locate(start + m.start(1), start + m.end(1)), actual=f"{m.group(1)}年",
                         evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 12].strip())
+
+
+# "较20155.88万元": the year of the comparison and the amount run together (较2015年5.88万元).
+_GLUED_YEAR = re.compile(r"(?:较|比|与|同比)\s*((?:19|20)\d\d)(\d{1,6}(?:\.\d{1,4})?)\s*(?:万元|亿元|元)")
+
+
+@rule("Y107", "years", Severity.WARNING, "年份与金额连写",
+      "“较20155.88万元”是“较2015年5.88万元”漏了“年”字：比较的年份和金额连在一起，读作两万多万元。"
+      "只在数字开头的四位正是本年度或之前十年的年份时判断。",
+      bad="十、其他重要事项的情况说明\n2016年本单位运行经费支出6.39万元，较20155.88万元增加了0.51万元。",
+      good="十、其他重要事项的情况说明\n2016年本单位运行经费支出6.39万元，较2015年5.88万元增加了0.51万元。")
+def glued_years(ctx: CheckContext, out: Reporter) -> None:
+    year = ctx.year
+    if year is None:
+        out.missing()
+        return
+    for at, said in ctx.sentences():
+        for m in _GLUED_YEAR.finditer(said):
+            if not year - 10 <= int(m.group(1)) <= year:
+                continue
+            out.checked()
+            glued = Decimal(m.group(1) + m.group(2))
+            others = [f.value for f in ctx.figures_in(said)
+                      if f.unit in ("万元", "元", "亿元") and f.value and abs(f.value - glued) > 1]
+            if others and glued < 10 * max(others):
+                continue  # an amount as large as the others in the sentence: a real amount
+            out.finding(f"“{m.group(1)}{m.group(2)}”多半是“{m.group(1)}年{m.group(2)}”漏了“年”字",
+                        ctx.locate(at + m.start(1), at + m.end(2)), expected=f"{m.group(1)}年{m.group(2)}",
+                        actual=f"{m.group(1)}{m.group(2)}", evidence=said[max(0, m.start() - 12) : m.end() + 8])
