@@ -179,14 +179,16 @@ _GLUED_YEAR = re.compile(r"(?:较|比|与|同比)\s*((?:19|20)\d\d)(\d{1,6}(?:\.
 @rule("Y107", "years", Severity.WARNING, "年份与金额连写",
       "“较20155.88万元”是“较2015年5.88万元”漏了“年”字：比较的年份和金额连在一起，读作两万多万元。"
       "只在数字开头的四位正是本年度或之前十年的年份时判断。",
-      bad="十、其他重要事项的情况说明\n2016年本单位运行经费支出6.39万元，较20155.88万元增加了0.51万元。",
-      good="十、其他重要事项的情况说明\n2016年本单位运行经费支出6.39万元，较2015年5.88万元增加了0.51万元。")
+      bad="第二部分 2016年度部门决算情况说明\n十、其他重要事项的情况说明\n2016年本单位运行经费支出6.39万元，较20155.88万元增加了0.51万元。",
+      good="第二部分 2016年度部门决算情况说明\n十、其他重要事项的情况说明\n2016年本单位运行经费支出6.39万元，较2015年5.88万元增加了0.51万元。")
 def glued_years(ctx: CheckContext, out: Reporter) -> None:
     year = ctx.year
     if year is None:
         out.missing()
         return
     for at, said in ctx.sentences():
+        if re.search(r"(?:较|比|与)\s*(?:19|20)\d\d\s*年", said):
+            out.checked()  # a comparison whose year is written as one
         for m in _GLUED_YEAR.finditer(said):
             if not year - 10 <= int(m.group(1)) <= year:
                 continue
