@@ -220,6 +220,6 @@ def empty_contents(ctx: CheckContext, out: Reporter) -> None:
     if not titles:
         return
     out.checked()
-    if not ctx.outline.contents and not ctx.cut_off:
+    if not ctx.outline.contents and not ctx.may_be_cut(titles[0].location.end):  # a cut far below is no excuse
         out.finding("有“目录”标题，但下面没有目录内容", doc.locate(titles[0].location.start, titles[0].location.end),
                     evidence=titles[0].text.strip())
