@@ -390,3 +390,10 @@ def test_contents_item_that_lost_its_numeral(tmp_path: Path) -> None:
     # a long title wrapped onto a second line shifts the places of what follows: not judged
     wrapped = text.replace("三、支出决算情况说明\n", "三、支出决算\n情况说明\n")
     assert [f for f in _run(tmp_path, wrapped, "N101").findings if "目录" in f.message] == []
+
+
+def test_contents_list_that_starts_past_its_first_number(tmp_path: Path) -> None:
+    text = ("目录\n一、概况\n（二）机构设置\n二、2021年度单位决算公开表\n三、2021年度单位决算情况说明\n（一）收入支出决算总体情况说明\n"
+            "（二）收入决算情况说明\n一、概况\n（一）单位职责\n负责医疗服务。\n（二）机构设置\n设有科室12个。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "N101").findings]
+    assert found == [(3, "目录中“一、概况”下的编号从“（二）”开始，缺少前1项")]

@@ -163,23 +163,36 @@ _CONTENTS_TITLE = re.compile(r"(?:说明|情况|决算表|明细表?|职责|职�
 
 
 def _contents(ctx: CheckContext, out: Reporter) -> None:
-    """The items of each part in the table of contents: one that lost its numeral among numbered items. Only
-    when every numbered item stands at its place, so that the unnumbered one is an item and not a title
-    wrapped onto a second line."""
-    parts: list[list[tuple[str, Location]]] = []
-    for entry in ctx.outline.contents:
-        if entry.level == 1:
-            parts.append([])
-        elif entry.level == 2 and parts:
-            parts[-1].append((entry.title.strip(), entry.location))
-    for items in parts:
+    """The items under each entry of the table of contents: one that lost its numeral among numbered items (only
+    when every numbered item stands at its place, so that the unnumbered one is an item and not a title wrapped
+    onto a second line), or a list that starts past its first number ("一、概况" followed by "（二）机构设置")."""
+    groups: dict[int, list[tuple[str, Location]]] = {}
+    parents: list[tuple[int, int, str]] = []  # (level, index, title) of the entries above the current one
+    titles: dict[int, str] = {}
+    for index, entry in enumerate(ctx.outline.contents):
+        while parents and parents[-1][0] >= entry.level:
+            parents.pop()
+        if entry.level in (2, 3) and parents:  # items and subsections under a part or an item
+            groups.setdefault(parents[-1][1], []).append((entry.title.strip(), entry.location))
+        parents.append((entry.level, index, entry.title.strip()))
+        titles[index] = entry.title.strip()
+    for parent, items in groups.items():
         numbers = [numbering(title) for title, _ in items]
-        numbered = [(k, n.number) for k, n in enumerate(numbers, start=1) if n is not None and n.level == ITEM]
-        if len(numbered) < 2 or len(numbered) * 2 <= len(items) or any(number != k for k, number in numbered):
+        levels = {n.level for n in numbers if n is not None}
+        numbered = [(k, n.number) for k, n in enumerate(numbers, start=1) if n is not None]
+        if len(levels) != 1 or not numbered:
             continue
         out.checked()
+        shift = numbered[0][1] - numbered[0][0]
+        if shift > 0 and len(numbered) == len(items) and all(number - k == shift for k, number in numbered):
+            first_raw = items[0][0][: numbers[0].prefix_length].strip() if numbers[0] else ""
+            out.finding(f"目录中“{titles[parent]}”下的编号从“{first_raw}”开始，缺少前{shift}项", items[0][1], evidence=items[0][0])
+            continue
+        if len(numbered) < 2 or len(numbered) * 2 <= len(items) or shift != 0 or any(n != k for k, n in numbered):
+            continue
+        item_level = levels.pop()
         for k, ((title, location), n) in enumerate(zip(items, numbers, strict=True), start=1):
-            if n is None and len(title) >= 6 and _CONTENTS_TITLE.search(title):
+            if n is None and item_level == ITEM and len(title) >= 6 and _CONTENTS_TITLE.search(title):
                 out.finding(f"目录中第{k}项“{title}”缺少编号（应为“{_CN[k]}、”）", location, expected=f"{_CN[k]}、",
                             evidence=title)
 
