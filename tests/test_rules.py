@@ -397,3 +397,14 @@ def test_contents_list_that_starts_past_its_first_number(tmp_path: Path) -> None
             "（二）收入决算情况说明\n一、概况\n（一）单位职责\n负责医疗服务。\n（二）机构设置\n设有科室12个。\n")
     found = [(f.location.line, f.message) for f in _run(tmp_path, text, "N101").findings]
     assert found == [(3, "目录中“一、概况”下的编号从“（二）”开始，缺少前1项")]
+
+
+def test_contents_table_title_without_its_numeral(tmp_path: Path) -> None:
+    """A title the contents reader cannot place (no numeral, not a known section) among numbered tables."""
+    tables = ["收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
+              "一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款项目支出决算表", "政府性基金预算财政拨款收入支出决算表"]
+    lines = [f"{'一二三四五六七八'[k]}、{t}" if k != 6 else t for k, t in enumerate(tables)]
+    text = ("某局2022年度部门决算\n目录\n第一部分 部门概况\n一、部门职责\n第二部分 2022年度部门决算表\n" + "\n".join(lines) +
+            "\n第一部分 部门概况\n一、部门职责\n负责全区园林绿化工作。\n")
+    found = [(f.location.line, f.expected) for f in _run(tmp_path, text, "N101").findings]
+    assert found == [(12, "七、")]

@@ -169,13 +169,18 @@ def _contents(ctx: CheckContext, out: Reporter) -> None:
     groups: dict[int, list[tuple[str, Location]]] = {}
     parents: list[tuple[int, int, str]] = []  # (level, index, title) of the entries above the current one
     titles: dict[int, str] = {}
+    previous_level = 0
     for index, entry in enumerate(ctx.outline.contents):
-        while parents and parents[-1][0] >= entry.level:
+        level = entry.level
+        if level == 4 and previous_level in (2, 3) and numbering(entry.title.strip()) is None:
+            level = previous_level  # a title without its numeral, among items: its level is theirs
+        while parents and parents[-1][0] >= level:
             parents.pop()
-        if entry.level in (2, 3) and parents:  # items and subsections under a part or an item
+        if level in (2, 3) and parents:  # items and subsections under a part or an item
             groups.setdefault(parents[-1][1], []).append((entry.title.strip(), entry.location))
-        parents.append((entry.level, index, entry.title.strip()))
+        parents.append((level, index, entry.title.strip()))
         titles[index] = entry.title.strip()
+        previous_level = level
     for parent, items in groups.items():
         numbers = [numbering(title) for title, _ in items]
         levels = {n.level for n in numbers if n is not None}
