@@ -408,3 +408,9 @@ def test_contents_table_title_without_its_numeral(tmp_path: Path) -> None:
             "\n第一部分 部门概况\n一、部门职责\n负责全区园林绿化工作。\n")
     found = [(f.location.line, f.expected) for f in _run(tmp_path, text, "N101").findings]
     assert found == [(12, "七、")]
+
+
+def test_staff_count_said_twice(tmp_path: Path) -> None:
+    """Seed 001 gives "公务员9人" in the overview (L23) and again in an annex (L641)."""
+    new = _seed_changed(tmp_path, "001", 641, "公务员9人", "公务员10人", ("C105",))
+    assert new == [("C105", 641, "公务员在别处为9人，这里为10人")]

@@ -110,7 +110,7 @@ def precision_differs(ctx: CheckContext, out: Reporter) -> None:
 # Counts the report states more than once: a publication's issues or copies (《每日动态》256期), a staffing figure.
 _TITLED_COUNT = re.compile(r"《([^《》]{2,30})》\s*(?:共|累计|全年)?\s*(\d{1,5})\s*(?:余|多)?\s*(期|册|份|本|篇|条|次)")
 _STAFF_COUNT = re.compile(r"(行政编制|事业编制|工勤编制|机关工勤编制|参公编制|在职人员总数|在职人员|在编在岗人员|离休人员|退休人员"
-                          r"|编制总数)(?:共计|总数|为|共|有|是)?\s*(\d{1,5})\s*(名|人)(?!次)")
+                          r"|编制总数|公务员|机关工勤人员|工勤人员|事业人员|参公人员)(?:共计|总数|为|共|有|是)?\s*(\d{1,5})\s*(名|人)(?!次)")
 # Any count glued to what it counts, stated twice in the same words ("对17个重点涉密单位进行了23次督促检查"): the
 # character before it and the words after it, to the next punctuation, name the thing. A number after a comparison
 # or bound (较, 超, ≥, 第) is not the count of the thing.
@@ -125,7 +125,7 @@ _ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|目标|指标|计划
 
 @rule("C105", "consistency", Severity.WARNING, "同一事项的数量前后不一致",
       "同一事项在报告中（正文、表格和附件）说了不止一次时，数量应相同：同一刊物的期数或册数（《每日动态》256期），"
-      "编制数和在职、离退休人数，以及用同样的话说了两次的数量（“对17个重点涉密单位进行了督促检查”）。",
+      "编制数和在职、离退休、公务员、工勤人员人数，以及用同样的话说了两次的数量（“对17个重点涉密单位进行了督促检查”）。",
       bad="第一部分 部门概况\n（二）2020年重点工作完成情况\n全年编发《每日动态》256期。\n十、其他重要事项的情况说明\n"
           "（四）预算绩效管理情况\n全年累计下发《每日动态》219期。",
       good="第一部分 部门概况\n（二）2020年重点工作完成情况\n全年编发《每日动态》256期。\n十、其他重要事项的情况说明\n"
