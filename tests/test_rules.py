@@ -414,3 +414,9 @@ def test_staff_count_said_twice(tmp_path: Path) -> None:
     """Seed 001 gives "公务员9人" in the overview (L23) and again in an annex (L641)."""
     new = _seed_changed(tmp_path, "001", 641, "公务员9人", "公务员10人", ("C105",))
     assert new == [("C105", 641, "公务员在别处为9人，这里为10人")]
+
+
+def test_goal_table_against_the_text_that_sums_it_up(tmp_path: Path) -> None:
+    """Seed 000: "项目全年预算数1.78万元，执行数为1.78万元" and its goal table (执行数 1.78 on line 155)."""
+    new = _seed_changed(tmp_path, "000", 155, "1.78", "2.78", ("C107",))
+    assert [(r, ln) for r, ln, _ in new] == [("C107", 155)]

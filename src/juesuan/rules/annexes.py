@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from juesuan.model.disclosure import AnnexFigure
@@ -46,3 +47,40 @@ def _same(stated: Figure, body: Figure) -> bool:
         return stated.value == value
     slack = max(half_unit(stated), half_unit(body) if stated.unit == body.unit else Decimal(0))
     return abs(stated.value - value) <= slack
+
+
+# "（1）对外宣传项目绩效目标完成情况综述。项目全年预算数25万元，执行数为25万元": each project's budget and spending
+# as the text sums them up; its goal table (项目绩效目标完成情况表) gives them again.
+_SUMMED_UP = re.compile(r"^\s*[（(]?\d{1,2}[)）.、．]?\s*([^。，,]{2,40}?)(?:项目)?(?:绩效目标完成情况|支出绩效)[^。]{0,12}。?"
+                        r"[^。]{0,30}?预算数\s*(?:为)?\s*(\d[\d,]*(?:\.\d+)?)\s*万元[，,]\s*执行数\s*(?:为)?\s*(\d[\d,]*(?:\.\d+)?)\s*万元")
+
+
+def _stem(name: str) -> str:
+    return re.sub(r"[“”\"（）()、\s]|项目|专项|工作|经费", "", name)[:2]
+
+
+@rule("C107", "consistency", Severity.ERROR, "绩效目标表的预算数、执行数与文字说明不一致",
+      "项目绩效目标完成情况的文字说明（“项目全年预算数25.50万元，执行数为25.50万元”）和该项目的绩效目标完成情况表应给出"
+      "相同的预算数和执行数；按顺序对应，且项目名称开头相同时才比较。",
+      bad="第四部分 附件\n1.项目绩效目标完成情况\n（1）对外宣传项目绩效目标完成情况综述。项目全年预算数25.50万元，执行数为25.50万元，完成预算的100%。\n"
+          "\n项目绩效目标完成情况表\n\n| 项目名称 | 对外宣传专项工作 |\n|---|---|\n| 预算数: | 25.50 |\n| 执行数: | 24.50 |\n",
+      good="第四部分 附件\n1.项目绩效目标完成情况\n（1）对外宣传项目绩效目标完成情况综述。项目全年预算数25.50万元，执行数为25.50万元，完成预算的100%。\n"
+           "\n项目绩效目标完成情况表\n\n| 项目名称 | 对外宣传专项工作 |\n|---|---|\n| 预算数: | 25.50 |\n| 执行数: | 25.50 |\n")
+def goal_tables_against_text(ctx: CheckContext, out: Reporter) -> None:
+    tables = ctx.disclosure.performance.goal_tables
+    summed = [m for _, text in ctx.paragraphs() if (m := _SUMMED_UP.match(text[:400]))]
+    if not tables or len(summed) != len(tables):
+        return  # paired by order: only when each project summed up has its table
+    for m, table in zip(summed, tables, strict=True):
+        if not table.project or _stem(m.group(1)) != _stem(table.project):
+            continue
+        for stated, figures, what in ((m.group(2), table.budget, "预算数"), (m.group(3), table.executed, "执行数")):
+            if len(figures) != 1:
+                continue
+            value, cell = Decimal(stated.replace(",", "")), figures[0]
+            out.checked()
+            if cell.unit not in (None, "万元") or abs(cell.value - value) <= half_unit(cell) + half_unit(
+                    cell.model_copy(update={"value": value})):
+                continue
+            out.finding(f"“{table.project}”的绩效目标表中{what}为{cell.raw}，文字说明中为{stated}万元", cell.location,
+                        expected=f"{stated}", actual=cell.raw)
