@@ -420,3 +420,11 @@ def test_goal_table_against_the_text_that_sums_it_up(tmp_path: Path) -> None:
     """Seed 000: "项目全年预算数1.78万元，执行数为1.78万元" and its goal table (执行数 1.78 on line 155)."""
     new = _seed_changed(tmp_path, "000", 155, "1.78", "2.78", ("C107",))
     assert [(r, ln) for r, ln, _ in new] == [("C107", 155)]
+
+
+def test_list_before_its_count(tmp_path: Path) -> None:
+    """Seed 003: "反映政务访谈（市长访谈）、政府公报印刷及邮寄、调研、总值班室值班、脱贫攻坚工作5个项目"."""
+    new = _seed_changed(tmp_path, "003", 94, "工作5个项目", "工作6个项目", ("S202",))
+    assert new == [("S202", 94, "说有6个，但列出了5个")]
+    text = "（四）预算绩效管理情况\n组织对单位业务运行费、招商引资活动经费等3个项目开展了预算事前绩效评估。\n"
+    assert _run(tmp_path, text, "S202").findings == []  # "等": the list need not be complete
