@@ -120,7 +120,7 @@ _COUNT_AFTER_WORDS = re.compile(r"([\u4e00-\u9fff]{4,8})(\d{1,5})" + _COUNTED + 
 _ANY_COUNT = re.compile(r"(?<![\d.,])(\d{1,5})\s*(个|项|条|场|家|所|批次|篇|名|次|人次|人|期|份|件|辆|册|本|起|套|户)")
 _NOT_A_COUNT = set("第约近超逾余增减较比多少≥≤><于至")
 # A sentence about another year, or a target, may state another number of the same thing.
-_ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|目标|指标|计划|预计")
+_ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|(?<!绩效)目标|指标|计划|预计")  # 绩效目标 names a thing
 
 
 @rule("C105", "consistency", Severity.WARNING, "同一事项的数量前后不一致",
@@ -186,6 +186,8 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
             continue
         out.checked()
         value, a, b = next(s for s in stated if s[0] == odd)
+        if a in reported:
+            continue  # named both ways: said once
         reported.add(a)
         out.finding(f"{name}在别处{n}次都为{common}{unit}，这里为{value}{unit}", ctx.locate(a, b),
                     expected=f"{common}{unit}", actual=f"{value}{unit}", evidence=ctx.document.text[max(0, a - 12) : b + 2])
