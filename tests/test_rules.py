@@ -428,3 +428,11 @@ def test_list_before_its_count(tmp_path: Path) -> None:
     assert new == [("S202", 94, "说有6个，但列出了5个")]
     text = "（四）预算绩效管理情况\n组织对单位业务运行费、招商引资活动经费等3个项目开展了预算事前绩效评估。\n"
     assert _run(tmp_path, text, "S202").findings == []  # "等": the list need not be complete
+
+
+def test_second_amount_of_a_pair_without_its_unit(tmp_path: Path) -> None:
+    """Seed 001: "收、支总计各减少了161.30万元和159.43万元" with the second 万元 dropped."""
+    new = _seed_changed(tmp_path, "001", 26, "和159.43万元", "和159.43", ("U101",))
+    assert new == [("U101", 26, "金额159.43缺少单位“万元”")]
+    text = "一、收入支出决算总体情况说明\n2020年度收、支总计各减少了161.30和159.43万元，分别下降20.36%和20.18%。\n"
+    assert _run(tmp_path, text, "U101").findings == []  # a unit written once after both is shared

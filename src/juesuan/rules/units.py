@@ -7,10 +7,12 @@ import re
 from juesuan.analysis import Found
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
-# "执行数为40.50，", "实际执行28，", "增加343.55，": an amount after a word that introduces one, with no unit
+# "执行数为40.50，", "实际执行28，", "增加343.55，": an amount after a word that introduces one (or after an amount
+# in 万元 and 和), with no unit
 # ("各是4125.49,4143.91万元" lists amounts that share the unit written after the last).
 _BARE_MONEY = re.compile(
-    r"(?:为|是|支出|收入|经费|合计|总计|结余|拨款|执行数为?|实际执行|预算数为?|金额|总额|增加了?|减少了?|费|决算数?|单价)"
+    r"(?:为|是|支出|收入|经费|合计|总计|结余|拨款|执行数为?|实际执行|预算数为?|金额|总额|增加了?|减少了?|费|决算数?|单价"
+    r"|万元\s*(?:和|与|及|、))"  # "减少了161.30万元和159.43，": the second of a pair lost its unit
     r"\s*(\d[\d,]*(?:\.\d{1,2})?)(?![\d%万元亿‰个辆人次台套分])"
     r"(?!\s*[,，、和]\s*\d+(?:\.\d+)?\s*(?:[,，、和]|万元|亿元|元))(?=\s*(?:[，,。；;）)]|以上|以下))"
 )
