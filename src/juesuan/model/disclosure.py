@@ -103,6 +103,10 @@ class ThreePublic(BaseModel):
     total: Item | None = None
     units: list[ThreePublicUnit] = Field([], description="one entry, or one a unit when the report splits them")
 
+    def total_of(self, unit: ThreePublicUnit) -> Item | None:
+        """A unit's 三公 total: its own, or the report's one total when the report does not split by unit."""
+        return unit.total or (self.total if unit.unit is None or len(self.units) == 1 else None)
+
 
 class FundSection(BaseModel):
     """政府性基金 or 国有资本经营 预算支出."""

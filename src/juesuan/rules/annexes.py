@@ -8,7 +8,7 @@ from decimal import Decimal
 from juesuan.model.disclosure import AnnexFigure
 from juesuan.model.figures import Figure
 from juesuan.places import place
-from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_unit, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_digit, half_unit, rule
 
 
 @rule("C104", "consistency", Severity.ERROR, "附件中的数字与正文不一致",
@@ -79,8 +79,7 @@ def goal_tables_against_text(ctx: CheckContext, out: Reporter) -> None:
                 continue
             value, cell = Decimal(stated.replace(",", "")), figures[0]
             out.checked()
-            if cell.unit not in (None, "万元") or abs(cell.value - value) <= half_unit(cell) + half_unit(
-                    cell.model_copy(update={"value": value})):
+            if cell.unit not in (None, "万元") or abs(cell.value - value) <= half_unit(cell) + half_digit(value):
                 continue
             out.finding(f"“{table.project}”的绩效目标表中{what}为{cell.raw}，文字说明中为{stated}万元", cell.location,
                         expected=f"{stated}", actual=cell.raw)

@@ -13,18 +13,13 @@ HUNDRED = Decimal(100)
 def sum_agrees(total: Figure, parts: list[Figure], tolerance: Tolerance) -> tuple[bool, Decimal]:
     """Whether Σ parts = total within the rounding of every figure (n × 0.005 for n two-decimal parts)."""
     computed = sum((p.value for p in parts), Decimal(0))
-    slack = half_unit(total) + sum((part_slack(p) for p in parts), Decimal(0)) + tolerance.money_slack
-    return abs(computed - total.value) <= slack, computed
+    return abs(computed - total.value) <= sum_slack(total.value, [p.value for p in parts], tolerance), computed
 
 
-def part_slack(part: Figure) -> Decimal:
-    """The rounding a part of a sum may carry: none for a plain 0 ("上级补助收入0万元" says there was none, it
-    does not round 0.4万元), else half its last digit."""
-    return part_slack_of(part.value)
-
-
-def part_slack_of(value: Decimal) -> Decimal:
-    return Decimal(0) if value == 0 else half_digit(value)
+def sum_slack(total: Decimal, parts: list[Decimal], tolerance: Tolerance) -> Decimal:
+    """How far Σ parts may stand from the total by rounding alone: half the last digit of each figure, except
+    a plain 0 part ("上级补助收入0万元" says there was none; it does not round 0.4万元)."""
+    return half_digit(total) + sum((half_digit(p) for p in parts if p != 0), Decimal(0)) + tolerance.money_slack
 
 
 def equal(a: Figure, b: Figure, tolerance: Tolerance) -> bool:

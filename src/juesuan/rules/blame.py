@@ -11,7 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from juesuan.model.figures import MONEY_UNITS, Figure
-from juesuan.rules.arithmetic import part_slack
+from juesuan.rules.arithmetic import sum_slack
 from juesuan.rules.base import CheckContext, half_unit
 
 
@@ -44,7 +44,7 @@ def odd_one_out(ctx: CheckContext, total: Figure, parts: list[Figure]) -> tuple[
     sum is stated elsewhere with the value the sum needs; (the figure, None) when every other figure is
     confirmed by a statement elsewhere and it is not; None when the report does not say which."""
     stated = sum((p.value for p in parts), Decimal(0))
-    slack = half_unit(total) + sum((part_slack(p) for p in parts), Decimal(0)) + ctx.tolerance.money_slack
+    slack = sum_slack(total.value, [p.value for p in parts], ctx.tolerance)
     others = restatements(ctx)
     found: list[tuple[Figure, Figure | None]] = []
     for figure in (total, *parts):

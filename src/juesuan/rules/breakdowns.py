@@ -8,8 +8,8 @@ import re
 from decimal import Decimal
 
 from juesuan.amounts import number
-from juesuan.rules.arithmetic import part_slack_of
-from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, rule
+from juesuan.rules.arithmetic import sum_slack
+from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
 # Words that make a listed amount something other than a part of the whole: a change, a budget, another time,
 # a nested breakdown.
@@ -48,9 +48,8 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
         if any(_NOT_A_PART.search(piece) for piece in pieces):
             continue
         total = sum((p.value for p in parts), Decimal(0))
-        slack = half_digit(whole.value) + sum((part_slack_of(p.value) for p in parts), Decimal(0))
         out.checked()
-        if total <= whole.value + slack + ctx.tolerance.money_slack:
+        if total <= whole.value + sum_slack(whole.value, [p.value for p in parts], ctx.tolerance):
             continue
         a = at + whole.start
         b = at + opens + 2 + parts[-1].end
@@ -79,9 +78,8 @@ def carried_over(ctx: CheckContext, out: Reporter) -> None:
             if len({m.group(2), m.group(4), m.group(6)}) != 1:
                 continue
             income, spent, carried = (Decimal(m.group(k).replace(",", "")) for k in (1, 3, 5))
-            slack = sum((half_digit(v) for v in (income, spent, carried)), Decimal(0)) + ctx.tolerance.money_slack
             out.checked()
-            if abs(income - spent - carried) <= slack:
+            if abs(income - spent - carried) <= sum_slack(income, [spent, carried], ctx.tolerance):
                 continue
             a, b = at + m.start(5), at + m.end(5)
             unit = m.group(6)

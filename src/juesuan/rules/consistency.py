@@ -119,6 +119,7 @@ _WORDED_COUNT = re.compile(r"(?<![\d.,])(\d{1,5})" + _COUNTED + r"([\u4e00-\u9ff
 _COUNT_AFTER_WORDS = re.compile(r"([\u4e00-\u9fff]{4,8})(\d{1,5})" + _COUNTED + r"(?=[，。；、,;（(]|$)")
 _ANY_COUNT = re.compile(r"(?<![\d.,])(\d{1,5})\s*(个|项|条|场|家|所|批次|篇|名|次|人次|人|期|份|件|辆|册|本|起|套|户)")
 _NOT_A_COUNT = set("第约近超逾余增减较比多少≥≤><于至")
+_NOT_BEFORE_LOOSE = _NOT_A_COUNT | set("共计")  # "共计556条": a total of what the words before it count
 # A sentence about another year, or a target, may state another number of the same thing.
 _ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|(?<!绩效)目标|指标|计划|预计")  # 绩效目标 names a thing
 
@@ -161,21 +162,20 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
         # Looser names (the four characters glued after the count, or before it: "召开会议129场"), judged only
         # when a majority says otherwise: two or more statements agree and one alone differs.
         for m in _ANY_COUNT.finditer(said):
-            a = at + m.start(1)
             if re.match(r"\s*(?:以上|以下|左右|多|余)", said[m.end() : m.end() + 2]):
                 continue
+            unit, a = m.group(2), at + m.start(1)
+            stated = (int(m.group(1)), a, a + len(m.group(1)))
             glued_after = re.match(r"[\u4e00-\u9fff]{4}", said[m.end() :])
             glued_before = re.search(r"[\u4e00-\u9fff]{4}$", said[: m.start()])
             before = said[m.start() - 1] if m.start() else ""
-            if glued_after and before and before not in _NOT_A_COUNT and before not in "共计":
-                loose[(f"“{before}…{m.group(2)}{glued_after.group()}”", m.group(2))].append((int(m.group(1)), a, a + len(m.group(1))))
-            if glued_before and glued_before.group()[-1] not in _NOT_A_COUNT and glued_before.group()[-1] not in "共计":
-                loose[(f"“{glued_before.group()}…{m.group(2)}”", m.group(2))].append((int(m.group(1)), a, a + len(m.group(1))))
+            if glued_after and before and before not in _NOT_BEFORE_LOOSE:
+                loose[(f"“{before}…{unit}{glued_after.group()}”", unit)].append(stated)
+            if glued_before and glued_before.group()[-1] not in _NOT_BEFORE_LOOSE:
+                loose[(f"“{glued_before.group()}…{unit}”", unit)].append(stated)
                 # four characters before and two after ("办公室内设14个科室"): named surely enough to judge a pair
-                named_after = re.match(r"[\u4e00-\u9fff]{2}", said[m.end() :])
-                if named_after:
-                    paired[(f"“{glued_before.group()}…{m.group(2)}{named_after.group()}”", m.group(2))].append(
-                        (int(m.group(1)), a, a + len(m.group(1))))
+                if named_after := re.match(r"[\u4e00-\u9fff]{2}", said[m.end() :]):
+                    paired[(f"“{glued_before.group()}…{unit}{named_after.group()}”", unit)].append(stated)
     reported: set[int] = set()
     for (name, unit), stated in loose.items():
         counts = Counter(v for v, _, _ in stated)
@@ -224,7 +224,7 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
 # An amount named by the same four characters before it ("退回财政公务接待费198.68万元"), in sentences about this
 # year's actuals (no other year, no comparison, no budget or target).
 _NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff]{4})(?:为|是|共计|合计|达到?)?\s*(\d[\d,]*\.\d{1,2})\s*万元")
-_NOT_ACTUAL = re.compile(r"上年|去年|同比|较上|比上|目标|指标|计划|预计|预算")
+_NOT_ACTUAL = re.compile(_ELSEWHEN.pattern + r"|预算")
 
 
 @rule("C106", "consistency", Severity.WARNING, "同一说法的金额前后不一致",

@@ -126,17 +126,21 @@ def fiscal_totals_balance(ctx: CheckContext, out: Reporter) -> None:
       good="五、一般公共预算财政拨款支出决算情况说明\n（二）一般公共预算财政拨款支出决算结构情况\n2020年一般公共预算财政拨款支出100.00万元，主要用于以下方面:一般公共服务支出60.00万元，占60.00%；住房保障支出40.00万元，占40.00%。")
 def general_budget_sum(ctx: CheckContext, out: Reporter) -> None:
     gb = ctx.disclosure.general_budget
-    total = gb.structure_total[0] if gb.structure_total else first(gb.total)
-    classes = [c.amount[0] for c in gb.classes if c.amount]
+    (total, classes), (detail_total, items) = _general_budget_sums(gb)
     groups = _items_by_class(ctx, gb)
     if len(classes) >= 2:
         _sum_check(ctx, out, "一般公共预算财政拨款支出", total, classes, "各类支出",
                    narrow=lambda: _odd_class(ctx, groups, blame_items=False))
-    detail_total = first(gb.detail_total) or total
-    items = [i.amount[0] for i in gb.items if i.amount]
     if len(items) >= 2:
         _sum_check(ctx, out, "一般公共预算财政拨款支出", detail_total, items, "各项（项级科目）支出",
                    narrow=lambda: _odd_class(ctx, groups, blame_items=True))
+
+
+def _general_budget_sums(gb: GeneralBudget) -> tuple[tuple[Figure | None, list[Figure]], tuple[Figure | None, list[Figure]]]:
+    """The two sums of the general budget's spending: (total, its 类) and (total of the detail, its 项)."""
+    total = gb.structure_total[0] if gb.structure_total else first(gb.total)
+    return ((total, [c.amount[0] for c in gb.classes if c.amount]),
+            (first(gb.detail_total) or total, [i.amount[0] for i in gb.items if i.amount]))
 
 
 def _items_by_class(ctx: CheckContext, gb: GeneralBudget) -> list[tuple[str, Figure, list[Figure]]]:
@@ -206,8 +210,7 @@ def _three_public_checks(ctx: CheckContext, out: Reporter, unit: ThreePublicUnit
 def three_public_sum(ctx: CheckContext, out: Reporter) -> None:
     tp = ctx.disclosure.three_public
     for unit in tp.units:
-        total = first(unit.total) if unit.unit else first(tp.total)
-        _three_public_checks(ctx, out, unit, total, unit.unit or "")
+        _three_public_checks(ctx, out, unit, first(tp.total_of(unit)), unit.unit or "")
 
 
 @rule("I107", "identities", Severity.ERROR, "政府采购金额关系不成立",
@@ -349,9 +352,7 @@ def _signed_change(item: Item | None) -> Figure | None:
 def change_of_parts(ctx: CheckContext, out: Reporter) -> None:
     tp = ctx.disclosure.three_public
     for unit in tp.units:
-        # a report that does not split by unit states the 三公 total once, for the whole
-        total_item = unit.total or (tp.total if len(tp.units) == 1 else None)
-        for whole, parts, what in ((total_item, (unit.outbound_travel, unit.vehicles, unit.reception), "“三公”经费"),
+        for whole, parts, what in ((tp.total_of(unit), (unit.outbound_travel, unit.vehicles, unit.reception), "“三公”经费"),
                                    (unit.vehicles, (unit.vehicle_purchase, unit.vehicle_operation), "公务用车购置及运行维护费")):
             total = _signed_change(whole)
             changes = [_signed_change(p) for p in parts]
@@ -510,12 +511,7 @@ def class_sums(ctx: CheckContext, out: Reporter) -> None:
     broken = _broken_classes(ctx, groups)
     if len(broken) == 1 and sum(1 for _, _, parts in groups if parts) >= 2:
         # I104 finds the 类 or 项 sum broken and reports it at this 类's figures: not twice
-        total = gb.structure_total[0] if gb.structure_total else first(gb.total)
-        classes = [c.amount[0] for c in gb.classes if c.amount]
-        items = [i.amount[0] for i in gb.items if i.amount]
-        detail_total = first(gb.detail_total) or total
-        sums = [sum_agrees(t, p, ctx.tolerance)[0] for t, p in ((total, classes), (detail_total, items))
-                if t is not None and len(p) >= 2]
+        sums = [sum_agrees(t, p, ctx.tolerance)[0] for t, p in _general_budget_sums(gb) if t is not None and len(p) >= 2]
         if len(sums) == 2 and sums.count(False) == 1:
             out.checked(len(groups))
             return

@@ -308,7 +308,7 @@ def _completion_groups(ctx: CheckContext) -> list[tuple[str, Item | None, list[I
         ("一般公共预算财政拨款支出", whole_gb, list(gb.items) or [None])]
     units = ctx.disclosure.three_public.units
     for unit in units:
-        whole = unit.total or (ctx.disclosure.three_public.total if len(units) == 1 else None)
+        whole = ctx.disclosure.three_public.total_of(unit)
         vehicles = unit.vehicles
         reception = unit.reception or unit.reception_domestic
         name = f"{unit.unit}“三公”经费" if unit.unit else "“三公”经费"
