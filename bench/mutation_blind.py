@@ -451,10 +451,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="mutants per kind and report (default 10)")
     parser.add_argument("--missed", action="store_true", help="list the mutants that were not caught")
+    parser.add_argument("--seed", type=int, default=RANDOM_SEED,
+                        help="random seed of the choice of mutants; another seed than the default draws a sample the rules "
+                             "were not tuned on (default %(default)s)")
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1), help="worker processes")
     args = parser.parse_args()
 
-    rng = random.Random(RANDOM_SEED)
+    rng = random.Random(args.seed)
     # (seed, kind, mutant, mutated text), chosen in a fixed order so that the choice is reproducible
     plan: list[tuple[Path, str, Mutant, str]] = []
     originals: dict[Path, str] = {}

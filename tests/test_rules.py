@@ -292,6 +292,16 @@ def _seed_changed(tmp_path: Path, name: str, line: int, old: str, new: str, rule
             if (f.rule, f.location.line, f.message) not in seen]
 
 
+def test_broken_sum_is_reported_at_the_one_figure_written_nowhere_else(tmp_path: Path) -> None:
+    """Seed 003: 公务用车购置及运行维护费 76.99 = 购置 0 + 运行维护 76.99. The operation figure changed to a number
+    the report writes nowhere else is the slip (the total is written thrice, the purchase is a plain 0)."""
+    new = _seed_changed(tmp_path, "003", 77, "76.99", "84.69", ("I106",))
+    assert len(new) == 1 and new[0][:2] == ("I106", 77) and "仅此一见" in new[0][2]
+    # the total's first statement changed instead: the report writes it elsewhere as 76.99, which balances the sum
+    new = _seed_changed(tmp_path, "003", 66, "决算76.99万元", "决算84.69万元", ("I106",))
+    assert [line for _, line, _ in new] == [66]
+
+
 def test_broken_sum_is_reported_at_the_part_stated_otherwise_elsewhere(tmp_path: Path) -> None:
     """Seed 000 states 日常公用经费 380.64 in the body (L91) and twice in an annex: changed in the body, the sum
     基本支出 = 人员经费 + 公用经费 breaks, and the annex shows which figure is wrong."""

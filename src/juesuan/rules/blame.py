@@ -7,10 +7,12 @@ balance, that part is the odd one out: the finding belongs at it, not at the tot
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from decimal import Decimal
 
 from juesuan.model.figures import MONEY_UNITS, Figure
+from juesuan.places import place
 from juesuan.rules.arithmetic import sum_slack
 from juesuan.rules.base import CheckContext, half_unit
 
@@ -39,10 +41,23 @@ def restatements(ctx: CheckContext) -> dict[int, list[Figure]]:
     return ctx.memo["restatements"]  # type: ignore[return-value]
 
 
-def odd_one_out(ctx: CheckContext, total: Figure, parts: list[Figure]) -> tuple[Figure, Figure | None] | None:
-    """(the wrong figure, the statement elsewhere that balances the sum) when exactly one figure of a broken
-    sum is stated elsewhere with the value the sum needs; (the figure, None) when every other figure is
-    confirmed by a statement elsewhere and it is not; None when the report does not say which."""
+_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d{1,15}(?:\.\d+)?(?![\d])")
+
+
+def values_written(ctx: CheckContext) -> Counter[Decimal]:
+    """How many times each number is written anywhere in the report (prose, tables, annexes), 7,463.89 as 7463.89."""
+    memo = ctx.memo.get("values_written")
+    if isinstance(memo, Counter):
+        return memo
+    written: Counter[Decimal] = Counter(Decimal(m.group().replace(",", "")) for m in _NUMBER.finditer(ctx.document.text))
+    ctx.memo["values_written"] = written
+    return written
+
+
+def odd_one_out(ctx: CheckContext, total: Figure, parts: list[Figure]) -> tuple[Figure, str, Figure | None] | None:
+    """(the wrong figure, why, the statement elsewhere that balances the sum) when exactly one figure of a broken
+    sum is stated elsewhere with the value the sum needs; (the figure, why, None) when every other figure is
+    confirmed elsewhere and it is not; None when the report does not say which."""
     stated = sum((p.value for p in parts), Decimal(0))
     slack = sum_slack(total.value, [p.value for p in parts], ctx.tolerance)
     others = restatements(ctx)
@@ -54,13 +69,22 @@ def odd_one_out(ctx: CheckContext, total: Figure, parts: list[Figure]) -> tuple[
                 found.append((figure, other))
                 break
     if found:
-        return found[0] if len(found) == 1 else None
+        if len(found) > 1:
+            return None
+        wrong, other = found[0]
+        return wrong, f"此处{wrong.raw}在{place(other.location)}写作{other.raw}，按后者恰好相符", other
     # Else: when every figure but one is stated again elsewhere with the same value, the one said only once
     # (or said differently) is the likely slip.
     alone = [f for f in (total, *parts)
              if not any(o.value == f.value for o in others.get(f.location.start, []))]
     if len(alone) == 1 and len(parts) >= 2 and alone[0] is not total:
-        return alone[0], None
+        return alone[0], f"其余各数在别处都有相同的记载，只有此处{alone[0].raw}没有", None
+    # Failing that, by value: a figure whose number is written nowhere else in the report, when every other
+    # figure's number is (or is a plain 0, which no rounding or typing slip produces alone).
+    written = values_written(ctx)
+    alone = [f for f in (total, *parts) if f.value != 0 and written[f.value] < 2]
+    if len(alone) == 1 and len(parts) >= 2 and alone[0] is not total:
+        return alone[0], f"其余各数在报告别处都写到过（或为0），只有此处的{alone[0].raw}在报告中仅此一见", None
     return None
 
 

@@ -37,9 +37,7 @@ def _sum_check(ctx: CheckContext, out: Reporter, name: str, total: Figure | None
         return
     odd = odd_one_out(ctx, total, parts)
     if odd is not None and odd[0] is not total:
-        wrong, other = odd
-        why = (f"此处{wrong.raw}在{place(other.location)}写作{other.raw}，按后者恰好相符" if other is not None
-               else f"其余各数在别处都有相同的记载，只有此处{wrong.raw}没有")
+        wrong, why, other = odd
         out.finding(f"{name}{amount(total)}不等于{part_names}之和{amount(total, computed)}：{why}", wrong.location,
                     expected=other.raw if other is not None else None, actual=wrong.raw)
         return
