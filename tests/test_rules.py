@@ -219,7 +219,24 @@ def test_a_count_said_twice_in_the_same_words(tmp_path: Path) -> None:
             "第四部分 附件\n（一）项目完成情况。对18个重点涉密单位进行了督促检查和指导。国办采用53条，得到领导综合性批示14条。\n"
             "本部门行政编制115人，实有人数107人；事业编制31人，实有人数26人。\n")  # two 实有人数 of two kinds: no finding
     found = sorted((f.expected, f.actual) for f in _run(tmp_path, text, "C105").findings)
-    assert found == [("17个", "18个"), ("52条", "53条")]
+    assert found == [("17个", "18个")]
+
+
+def test_a_sentence_written_twice_with_one_number_changed(tmp_path: Path) -> None:
+    said = "累计报送政务信息360多条、专报150余篇，国办采用{}条，得到领导综合性批示14条。"
+    text = (f"第一部分 部门概况\n（二）重点工作\n{said.format(52)}\n第四部分 附件\n（一）项目完成情况。{said.format(53)}\n"
+            f"三、绩效\n{said.format(52)}\n"
+            # a template sentence said of three projects: every figure differs, so none is judged
+            "项目全年预算数10万元，执行数为10万元，完成预算的100%。项目全年预算数20万元，执行数为18万元，完成预算的90%。"
+            "项目全年预算数30万元，执行数为30万元，完成预算的100%。\n"
+            # the same shares of two different wholes, in a clause too short to be one fact: not judged
+            "人员经费2,466.2万元，占比33.17%；日常公用经费380.64万元，占比5.12%。\n"
+            "人员经费2,466.2万元，占比33.37%；日常公用经费380.64万元，占比5.15%。\n")
+    found = [(f.location.line, f.expected, f.actual) for f in _run(tmp_path, text, "C108").findings]
+    assert found == [(5, "52", "53")]
+    text = f"一、概况\n{said.format(52)}\n二、重点工作\n{said.format(53)}\n"  # two statements: the later is reported
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "C108").findings]
+    assert found == [(4, "同一句话在第2行写作52，这里为53")]
 
 
 def test_reception_without_foreign_reception(tmp_path: Path) -> None:

@@ -150,15 +150,6 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
             a = at + m.start(1)
             groups[(f"“{before}…{m.group(2)}{m.group(3)}”", m.group(2), "")].append(
                 (int(m.group(1)), a, a + len(m.group(1))))
-        # Words before a count name it less surely ("实有人数107人" of 行政编制, "实有人数26人" of 事业编制): the
-        # whole sentence, numbers aside, must be the same.
-        masked = re.sub(r"\d[\d,.]*", "N", said)
-        for n, m in enumerate(_COUNT_AFTER_WORDS.finditer(said)):
-            if len(masked) < 12 or m.group(1)[-1] in _NOT_A_COUNT or re.search(r"共计|合计|总计|累计|共$", m.group(1)):
-                continue
-            a = at + m.start(2)
-            groups[(f"“{m.group(1)}…{m.group(3)}”", m.group(3), f"{n}:{masked}")].append(
-                (int(m.group(2)), a, a + len(m.group(2))))
         # Looser names (the four characters glued after the count, or before it: "召开会议129场"), judged only
         # when a majority says otherwise: two or more statements agree and one alone differs.
         for m in _ANY_COUNT.finditer(said):
@@ -256,3 +247,43 @@ def named_amounts(ctx: CheckContext, out: Reporter) -> None:
         out.finding(f"“{name}”的金额在别处{len(common)}次都为{number(common[0])}万元，这里为{number(value)}万元",
                     ctx.locate(a, b), expected=f"{number(common[0])}万元", actual=f"{number(value)}万元",
                     evidence=ctx.document.text[max(0, a - 12) : b + 2])
+
+
+# A sentence written twice, word for word but for one number ("累计报送政务信息360多条、专报150余篇，国办采用52条，…"
+# in the overview and again in the work summary): the same fact, so the number must be the same.
+_ANY_NUMBER = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?!\d)")
+_MIN_HAN = 16  # shorter sentences ("支出决算为N万元。") are a template's, said of many things
+
+
+@rule("C108", "consistency", Severity.WARNING, "同一句话两处数字不同",
+      "同一句话（除数字外一字不差，至少十六个汉字）在报告中写了两次以上，其中只有一个数字不同时，说的是同一件事，"
+      "数字应相同；两处不同时报告后一处，三处以上时报告与多数不同的一处。各处数字都不相同的句子是模板句，不作判断。",
+      bad="一、部门职责\n累计报送政务信息360多条、专报150余篇，国办采用52条，得到领导综合性批示。\n"
+          "二、重点工作\n累计报送政务信息360多条、专报150余篇，国办采用53条，得到领导综合性批示。",
+      good="一、部门职责\n累计报送政务信息360多条、专报150余篇，国办采用52条，得到领导综合性批示。\n"
+           "二、重点工作\n累计报送政务信息360多条、专报150余篇，国办采用52条，得到领导综合性批示。")
+def parallel_sentences(ctx: CheckContext, out: Reporter) -> None:
+    said_as: dict[str, list[list[tuple[str, int, int]]]] = defaultdict(list)
+    for at, said in ctx.sentences(cells=True):
+        numbers = [(m.group().replace(",", ""), at + m.start(), at + m.end()) for m in _ANY_NUMBER.finditer(said)]
+        words = _ANY_NUMBER.sub("N", said).strip()
+        if numbers and len(re.findall(r"[\u4e00-\u9fff]", words)) >= _MIN_HAN:
+            said_as[words].append(numbers)
+    for statements in said_as.values():
+        if len(statements) < 2:
+            continue
+        out.checked()
+        differing = [i for i in range(len(statements[0])) if len({s[i][0] for s in statements}) > 1]
+        if len(differing) != 1:
+            continue  # every number differs: a template sentence said of several things
+        stated = [s[differing[0]] for s in statements]
+        counts = Counter(v for v, _, _ in stated)
+        (common, n), (_, k) = counts.most_common(2)
+        if len(counts) != 2 or k != 1 or (n == 1 and len(stated) > 2):
+            continue
+        value, a, b = next(s for s in stated if s[0] != common) if n > 1 else stated[1]
+        if n == 1:
+            common = stated[0][0]
+        first = next(s for s in stated if s[0] == common)
+        out.finding(f"同一句话在{place(ctx.locate(first[1], first[2]))}写作{common}，这里为{value}", ctx.locate(a, b),
+                    expected=common, actual=value, evidence=ctx.document.text[max(0, a - 12) : b + 4])
