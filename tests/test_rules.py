@@ -319,6 +319,16 @@ def test_broken_sum_is_reported_at_the_one_figure_written_nowhere_else(tmp_path:
     assert [line for _, line, _ in new] == [66]
 
 
+def test_whole_completion_rate_blamed_on_the_one_rate_written_nowhere_else(tmp_path: Path) -> None:
+    """Seed 000: 一般公共预算财政拨款支出 99.42% (written again in an annex), every 项 at 100% but one at 94.51%.
+    That rate changed to a number written nowhere else is the slip; the rate it needs follows from the rest."""
+    new = _seed_changed(tmp_path, "000", 72, "94.51", "86.51", ("R108",))
+    assert len(new) == 1 and new[0][:2] == ("R108", 72) and "应约为94.52%" in new[0][2]
+    # the whole's rate changed instead: written nowhere else, so it is the whole that is reported
+    new = _seed_changed(tmp_path, "000", 69, "99.42%", "97.42%", ("R108",))
+    assert [line for _, line, _ in new] == [69]
+
+
 def test_broken_sum_is_reported_at_the_part_stated_otherwise_elsewhere(tmp_path: Path) -> None:
     """Seed 000 states 日常公用经费 380.64 in the body (L91) and twice in an annex: changed in the body, the sum
     基本支出 = 人员经费 + 公用经费 breaks, and the annex shows which figure is wrong."""

@@ -12,6 +12,7 @@ from juesuan.model.disclosure import LineItem
 from juesuan.model.figures import Figure, Item
 from juesuan.rules.arithmetic import HUNDRED, percent_agrees, point, ratio_bounds
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_unit, rule
+from juesuan.rules.blame import values_written
 from juesuan.rules.identities import first
 
 # Wholes a share may be stated against (占本年支出合计的…), by the words the report uses.
@@ -316,6 +317,40 @@ def _completion_groups(ctx: CheckContext) -> list[tuple[str, Item | None, list[I
     return groups
 
 
+def _blame_part(ctx: CheckContext, out: Reporter, name: str, whole: Item,
+                parts: list[Item | LineItem | None]) -> bool:
+    """Report a whole's rate that its parts contradict at the one part's rate that is the slip, when the report
+    shows which: every other rate (the whole's included) is written elsewhere in the report, or is 100% or 0%,
+    and this one is written only here. The rate it needs follows from the whole and the other parts."""
+    written = values_written(ctx)
+    rates = [(p, _one(p.completion)) for p in parts if p is not None]
+    alone = [(p, r) for p, r in rates if r is not None and r.value not in (0, HUNDRED) and written[r.value] < 2]
+    whole_rate, whole_spent = whole.completion[0], _one(whole.amount)
+    if len(alone) != 1 or written[whole_rate.value] < 2 or whole_spent is None or whole_rate.value <= 0:
+        return False
+    part, rate = alone[0]
+    spent = _one(part.amount)
+    others = Decimal(0)
+    for p, r in rates:
+        if p is part:
+            continue
+        p_spent = _one(p.amount)
+        if p_spent is None or (r is None and p_spent.value != 0) or (r is not None and r.value <= 0):
+            return False  # a part with no budget to be had
+        others += p_spent.value * HUNDRED / r.value if r is not None else Decimal(0)
+    budget = whole_spent.value * HUNDRED / whole_rate.value - others
+    if spent is None or budget <= 0:
+        return False
+    needed = spent.value * HUNDRED / budget
+    if not Decimal(0) < needed <= 10 * HUNDRED:
+        return False
+    label = part.name if isinstance(part, Item) else (part.item_name or "该项")
+    out.finding(f"{label}完成预算{rate.raw}，与{name}完成预算{whole_rate.raw}和其余各项的完成率不相容（{rate.raw}在报告中仅此"
+                f"一见，其余各率或为100%、0%，或在别处也写到过）：按合计和其余各项推得应约为{needed:.2f}%", rate.location,
+                expected=f"{needed:.2f}%", actual=rate.raw)
+    return True
+
+
 @rule("R108", "ratios", Severity.WARNING, "合计的完成率与各项的完成率不相容",
       "各项的决算数和完成预算率决定了各项的预算数，合计的完成率应等于各项决算数之和除以各项预算数之和；"
       "如各项都完成预算100%，合计也应为100%。",
@@ -338,6 +373,8 @@ def whole_completion(ctx: CheckContext, out: Reporter) -> None:
             out.checked()
             continue
         low, high = implied
+        if _blame_part(ctx, out, name, whole, parts):
+            continue
         told = f"{low:.2f}%～{high:.2f}%" if high - low >= Decimal("0.01") else f"{(low + high) / 2:.2f}%"
         out.finding(f"{name}完成预算{stated.raw}，由各项决算数和完成率推得应为{told}", stated.location,
                     expected=told, actual=stated.raw)
