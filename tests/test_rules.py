@@ -473,3 +473,11 @@ def test_second_amount_of_a_pair_without_its_unit(tmp_path: Path) -> None:
     assert new == [("U101", 26, "金额159.43缺少单位“万元”")]
     text = "一、收入支出决算总体情况说明\n2020年度收、支总计各减少了161.30和159.43万元，分别下降20.36%和20.18%。\n"
     assert _run(tmp_path, text, "U101").findings == []  # a unit written once after both is shared
+
+
+def test_amount_before_its_breakdown_and_rate_before_a_full_stop_without_units(tmp_path: Path) -> None:
+    text = ("某部门2020年度部门决算\n十、其他重要事项的情况说明\n2020年部门预算项目支出资金70.50：业务运行费40.50万元、招商引资活动经费30万元。\n"
+            "三、支出决算情况说明\n2020年本年支出合计1,000.00万元，增长64.\n"
+            "十一、名词解释\n5.培训支出2050803：指为反映部门安排用于培训的支出。\n")  # a subject's code, not an amount
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "U101").findings]
+    assert found == [(3, "金额70.50缺少单位“万元”"), (5, "比率64缺少百分号")]
