@@ -481,3 +481,12 @@ def test_amount_before_its_breakdown_and_rate_before_a_full_stop_without_units(t
             "十一、名词解释\n5.培训支出2050803：指为反映部门安排用于培训的支出。\n")  # a subject's code, not an amount
     found = [(f.location.line, f.message) for f in _run(tmp_path, text, "U101").findings]
     assert found == [(3, "金额70.50缺少单位“万元”"), (5, "比率64缺少百分号")]
+
+
+def test_cost_indicator_beyond_the_goal_tables_budget_or_spending(tmp_path: Path) -> None:
+    """Seed 000's goal tables: 运维成本 控制在6.47万元以内, 实际支出6.47万元, with 预算数 and 执行数 6.47."""
+    new = _seed_changed(tmp_path, "000", 295, "6.47", "7.47", ("I118",))
+    assert new == [("I118", 295, "成本指标“运维成本”的目标值7.47万元超过了本表的预算数6.47万元")]
+    new = _seed_changed(tmp_path, "000", 296, "6.47", "7.47", ("I118",))
+    assert new == [("I118", 296, "成本指标“运维成本”的实际值7.47万元超过了本表的执行数6.47万元")]
+    assert _seed_changed(tmp_path, "000", 296, "6.47", "5.47", ("I118",)) == []  # a part of the spending

@@ -86,13 +86,13 @@ def goal_tables_against_text(ctx: CheckContext, out: Reporter) -> None:
 
 
 # A goal table's cost indicator ("运维成本 | 控制在1.78万元以内 | 实际支出1.78万元"): what the project actually cost
-# under one indicator is a part of what the table says the project spent (执行数).
-_COST_ACTUAL = re.compile(r"(?:实际)?(?:支出|执行|完成|发生|使用)?\s*(\d[\d,]*(?:\.\d{1,2})?)\s*万元")
+# under one indicator is a part of what the table says the project spent (执行数), and its cap a part of the budget.
+_COST = re.compile(r"(?:实际)?(?:支出|执行|完成|发生|使用)?(?:控制在|不超过|[≤<]=?)?\s*(\d[\d,]*(?:\.\d{1,2})?)\s*万元(?:以内|以下)?")
 
 
-@rule("I118", "identities", Severity.WARNING, "成本指标的实际值超过项目执行数",
+@rule("I118", "identities", Severity.WARNING, "成本指标超过项目的预算数或执行数",
       "项目绩效目标完成情况表中，成本指标的实际完成值（“实际支出1.78万元”）是项目支出的一部分，不能超过同表的执行数；"
-      "超过时，不是实际值写错，就是执行数写错。",
+      "成本指标的目标值（“控制在1.78万元以内”）也不能超过同表的预算数。超过时，不是指标值写错，就是预算数或执行数写错。",
       bad="第四部分 附件\n项目绩效目标完成情况表\n\n| 项目名称 | 平台运维 | | | |\n|---|---|---|---|---|\n"
           "| 预算数: | 1.78 | 执行数: | 1.78 | |\n| 一级指标 | 二级指标 | 三级指标 | 预期指标值 | 实际完成指标值 |\n"
           "| 项目完成指标 | 成本指标 | 运维成本 | 控制在1.78万元以内 | 实际支出2.78万元 |\n",
@@ -101,21 +101,24 @@ _COST_ACTUAL = re.compile(r"(?:实际)?(?:支出|执行|完成|发生|使用)?\s
            "| 项目完成指标 | 成本指标 | 运维成本 | 控制在1.78万元以内 | 实际支出1.78万元 |\n")
 def cost_within_spending(ctx: CheckContext, out: Reporter) -> None:
     for table in ctx.disclosure.performance.goal_tables:
-        if len(table.executed) != 1 or table.executed[0].unit not in (None, "万元"):
-            continue
-        executed = table.executed[0]
-        spent = executed.raw if executed.raw.endswith("元") else f"{executed.raw}万元"  # the 执行数 cell: 万元 in its header
         for row in table.indicators:
-            if len(row.cells) < 2 or not any("成本" in c for c in row.cells[:-2]):
+            if len(row.cells) < 3 or not any("成本" in c for c in row.cells[:-2]):
                 continue
-            actual = _COST_ACTUAL.fullmatch(row.cells[-1].strip())
-            if actual is None:
-                continue
-            out.checked()
-            value = Decimal(actual.group(1).replace(",", ""))
-            if value <= executed.value + half_unit(executed) + half_digit(value):
-                continue
-            at = ctx.document.text.find(row.cells[-1].strip(), row.location.start, row.location.start + 4000)
-            where = ctx.locate(at, at + len(row.cells[-1].strip())) if at >= 0 else row.location
-            out.finding(f"成本指标“{row.cells[-3].strip() if len(row.cells) >= 3 else ''}”的实际值{actual.group(1)}万元超过了"
-                        f"本表的执行数{spent}", where, expected=f"不超过{spent}", actual=f"{actual.group(1)}万元")
+            # the target (预期指标值) within the budget, the actual (实际完成指标值) within the spending
+            for cell, figures, what in ((row.cells[-2], table.budget, "预算数"), (row.cells[-1], table.executed, "执行数")):
+                if len(figures) != 1 or figures[0].unit not in (None, "万元"):
+                    continue
+                whole = figures[0]
+                stated = _COST.fullmatch(cell.strip())
+                if stated is None:
+                    continue
+                out.checked()
+                value = Decimal(stated.group(1).replace(",", ""))
+                if value <= whole.value + half_unit(whole) + half_digit(value):
+                    continue
+                at = ctx.document.text.find(cell.strip(), row.location.start, row.location.start + 4000)
+                where = ctx.locate(at, at + len(cell.strip())) if at >= 0 else row.location
+                told = whole.raw if whole.raw.endswith("元") else f"{whole.raw}万元"  # the cell's 万元 is in its header
+                kind = "目标值" if what == "预算数" else "实际值"
+                out.finding(f"成本指标“{row.cells[-3].strip()}”的{kind}{stated.group(1)}万元超过了本表的{what}{told}", where,
+                            expected=f"不超过{told}", actual=f"{stated.group(1)}万元")
