@@ -490,3 +490,10 @@ def test_cost_indicator_beyond_the_goal_tables_budget_or_spending(tmp_path: Path
     new = _seed_changed(tmp_path, "000", 296, "6.47", "7.47", ("I118",))
     assert new == [("I118", 296, "成本指标“运维成本”的实际值7.47万元超过了本表的执行数6.47万元")]
     assert _seed_changed(tmp_path, "000", 296, "6.47", "5.47", ("I118",)) == []  # a part of the spending
+
+
+def test_a_count_in_a_sentence_written_twice_is_reported_once(tmp_path: Path) -> None:
+    """Seed 003 says "市政府办公室内设14个科室、2个行政机构…" at L7 and again at L517: C108 reports the change, and
+    C105, which names the same count by its words, leaves it to C108."""
+    new = _seed_changed(tmp_path, "003", 517, "14个科室", "15个科室", ("C105", "C108"))
+    assert new == [("C108", 517, "同一句话在第7行写作14，这里为15")]

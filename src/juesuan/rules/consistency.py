@@ -167,7 +167,8 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
                 # four characters before and two after ("办公室内设14个科室"): named surely enough to judge a pair
                 if named_after := re.match(r"[\u4e00-\u9fff]{2}", said[m.end() :]):
                     paired[(f"“{glued_before.group()}…{unit}{named_after.group()}”", unit)].append(stated)
-    reported: set[int] = set()
+    # C108 judges a number that differs between two sentences otherwise alike
+    reported = {a for stated in _parallel(ctx) if len({v for v, _, _ in stated}) > 1 for _, a, _ in stated}
     for (name, unit), stated in loose.items():
         counts = Counter(v for v, _, _ in stated)
         if len(counts) != 2:
@@ -263,23 +264,13 @@ _MIN_HAN = 16  # shorter sentences ("支出决算为N万元。") are a template'
       good="一、部门职责\n累计报送政务信息360多条、专报150余篇，国办采用52条，得到领导综合性批示。\n"
            "二、重点工作\n累计报送政务信息360多条、专报150余篇，国办采用52条，得到领导综合性批示。")
 def parallel_sentences(ctx: CheckContext, out: Reporter) -> None:
-    said_as: dict[str, list[list[tuple[str, int, int]]]] = defaultdict(list)
-    for at, said in ctx.sentences(cells=True):
-        numbers = [(m.group().replace(",", ""), at + m.start(), at + m.end()) for m in _ANY_NUMBER.finditer(said)]
-        words = _ANY_NUMBER.sub("N", said).strip()
-        if numbers and len(re.findall(r"[\u4e00-\u9fff]", words)) >= _MIN_HAN:
-            said_as[words].append(numbers)
-    for statements in said_as.values():
-        if len(statements) < 2:
-            continue
+    for stated in _parallel(ctx):
         out.checked()
-        differing = [i for i in range(len(statements[0])) if len({s[i][0] for s in statements}) > 1]
-        if len(differing) != 1:
-            continue  # every number differs: a template sentence said of several things
-        stated = [s[differing[0]] for s in statements]
         counts = Counter(v for v, _, _ in stated)
+        if len(counts) != 2:
+            continue
         (common, n), (_, k) = counts.most_common(2)
-        if len(counts) != 2 or k != 1 or (n == 1 and len(stated) > 2):
+        if k != 1 or (n == 1 and len(stated) > 2):
             continue
         value, a, b = next(s for s in stated if s[0] != common) if n > 1 else stated[1]
         if n == 1:
@@ -287,3 +278,25 @@ def parallel_sentences(ctx: CheckContext, out: Reporter) -> None:
         first = next(s for s in stated if s[0] == common)
         out.finding(f"同一句话在{place(ctx.locate(first[1], first[2]))}写作{common}，这里为{value}", ctx.locate(a, b),
                     expected=common, actual=value, evidence=ctx.document.text[max(0, a - 12) : b + 4])
+
+
+def _parallel(ctx: CheckContext) -> list[list[tuple[str, int, int]]]:
+    """The statements of one number in sentences written twice or more word for word, all their other numbers
+    alike (the number that differs, or the first when none does): [(value, start, end)] per such sentence (C108
+    judges them; C105 leaves them to it)."""
+    memo = ctx.memo.get("parallel")
+    if isinstance(memo, list):
+        return memo
+    said_as: dict[str, list[list[tuple[str, int, int]]]] = defaultdict(list)
+    for at, said in ctx.sentences(cells=True):
+        numbers = [(m.group().replace(",", ""), at + m.start(), at + m.end()) for m in _ANY_NUMBER.finditer(said)]
+        words = _ANY_NUMBER.sub("N", said).strip()
+        if numbers and len(re.findall(r"[\u4e00-\u9fff]", words)) >= _MIN_HAN:
+            said_as[words].append(numbers)
+    found: list[list[tuple[str, int, int]]] = []
+    for statements in said_as.values():
+        differing = [i for i in range(len(statements[0])) if len({s[i][0] for s in statements}) > 1]
+        if len(statements) > 1 and len(differing) <= 1:  # when every number differs, a template said of several things
+            found.append([s[differing[0] if differing else 0] for s in statements])
+    ctx.memo["parallel"] = found
+    return found
