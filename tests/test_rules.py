@@ -499,3 +499,17 @@ def test_a_count_in_a_sentence_written_twice_is_reported_once(tmp_path: Path) ->
     C105, which names the same count by its words, leaves it to C108."""
     new = _seed_changed(tmp_path, "003", 517, "14个科室", "15个科室", ("C105", "C108"))
     assert new == [("C108", 517, "同一句话在第7行写作14，这里为15")]
+
+
+def test_numbering_of_the_list_of_tables_and_of_any_part(tmp_path: Path) -> None:
+    text = ("第五部分 附表\n一、收入支出决算总表\n二、收入决算表\n三、支出决算表\n五、财政拨款支出决算明细表\n"
+            "六、一般公共预算财政拨款支出决算表\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "N101").findings]
+    assert found == [(5, "编号从3跳到5，缺少4")]
+
+
+def test_sentence_written_twice_blames_the_number_written_less_often(tmp_path: Path) -> None:
+    """Seed 002 says "…有力推动全区75个党委信息考核单位…" twice word for word (L135, L158) and 75 once more (L94):
+    the first changed, it is the one reported, not the later."""
+    new = _seed_changed(tmp_path, "002", 135, "全区75个", "全区76个", ("C105", "C108"))
+    assert new == [("C108", 135, "同一句话在第158行写作75，这里为76")]

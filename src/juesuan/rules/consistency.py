@@ -12,6 +12,7 @@ from juesuan.model.figures import MONEY_UNITS, Figure
 from juesuan.places import place
 from juesuan.rules.arithmetic import equal
 from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, rule
+from juesuan.rules.blame import values_written
 
 
 def _items(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
@@ -258,7 +259,8 @@ _MIN_HAN = 16  # shorter sentences ("支出决算为N万元。") are a template'
 
 @rule("C108", "consistency", Severity.WARNING, "同一句话两处数字不同",
       "同一句话（除数字外一字不差，至少十六个汉字）在报告中写了两次以上，其中只有一个数字不同时，说的是同一件事，"
-      "数字应相同；两处不同时报告后一处，三处以上时报告与多数不同的一处。各处数字都不相同的句子是模板句，不作判断。",
+      "数字应相同；三处以上时报告与多数不同的一处；只有两处时，报告其数字在报告别处写得较少的一处（一样多时报告后一处）。"
+      "各处数字都不相同的句子是模板句，不作判断。",
       bad="一、部门职责\n累计报送政务信息360多条、专报150余篇，国办采用52条，得到领导综合性批示。\n"
           "二、重点工作\n累计报送政务信息360多条、专报150余篇，国办采用53条，得到领导综合性批示。",
       good="一、部门职责\n累计报送政务信息360多条、专报150余篇，国办采用52条，得到领导综合性批示。\n"
@@ -272,9 +274,11 @@ def parallel_sentences(ctx: CheckContext, out: Reporter) -> None:
         (common, n), (_, k) = counts.most_common(2)
         if k != 1 or (n == 1 and len(stated) > 2):
             continue
-        value, a, b = next(s for s in stated if s[0] != common) if n > 1 else stated[1]
-        if n == 1:
+        if n == 1:  # two statements: the number the report writes less often elsewhere, else the later, is the slip
+            written = values_written(ctx)
+            stated = sorted(stated, key=lambda s: (-written[Decimal(s[0])], s[1]))
             common = stated[0][0]
+        value, a, b = next(s for s in stated if s[0] != common)
         first = next(s for s in stated if s[0] == common)
         out.finding(f"同一句话在{place(ctx.locate(first[1], first[2]))}写作{common}，这里为{value}", ctx.locate(a, b),
                     expected=common, actual=value, evidence=ctx.document.text[max(0, a - 12) : b + 4])

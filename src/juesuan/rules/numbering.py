@@ -32,6 +32,11 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
     _parts(ctx, out)
     _inline_lists(ctx, out)
     _contents(ctx, out)
+    for part in ctx.outline.sections:
+        items = [c for c in part.children if c.level == 2]
+        if part.kind not in ("explanation", "glossary") and len(items) >= 2 and all(c.number is not None for c in items):
+            # the items of any other part (概况, the list of 附表, the annexes), when every one is numbered
+            _sequence(ctx, out, [(c.number or 0, c.location, c.title) for c in items], [])
     for part in ctx.outline.find("explanation"):
         items = [c for c in part.children if c.level == 2]
         if len(items) < 2:
