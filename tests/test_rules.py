@@ -513,3 +513,12 @@ def test_sentence_written_twice_blames_the_number_written_less_often(tmp_path: P
     the first changed, it is the one reported, not the later."""
     new = _seed_changed(tmp_path, "002", 135, "全区75个", "全区76个", ("C105", "C108"))
     assert new == [("C108", 135, "同一句话在第158行写作75，这里为76")]
+
+
+def test_a_projects_amount_said_twice_one_value_borne_out(tmp_path: Path) -> None:
+    """Seed 001: the project 业务运行费 (a goal table's) is named with 40.50万元 at L696 and L875; 40.50 is written
+    many times, a changed value nowhere else."""
+    new = _seed_changed(tmp_path, "001", 875, "40.50", "44.55", ("C106",))
+    assert len(new) == 1 and new[0][:2] == ("C106", 875) and new[0][2].startswith("“业务运行费”的金额在别处为40.50万元")
+    # changed to a number the report writes elsewhere: nothing says which statement is right
+    assert _seed_changed(tmp_path, "001", 875, "40.50", "30", ("C106",)) == []

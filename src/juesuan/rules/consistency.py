@@ -222,6 +222,7 @@ _NOT_ACTUAL = re.compile(_ELSEWHEN.pattern + r"|预算")
 
 @rule("C106", "consistency", Severity.WARNING, "同一说法的金额前后不一致",
       "同一个金额用同样的话（金额前的四个字相同）说了三次以上时，其中只有一处不同多半是写错了；"
+      "绩效目标表中的项目名称后的金额只说了两次而不同时，一个数在报告中写了三次以上、另一个别处从未出现，后者多半是写错了。"
       "说的是上年、预算或目标的句子不算。",
       bad="二、重点工作\n全年退回财政公务接待费198.68万元。\n三、存在问题\n因疫情退回财政公务接待费198.68万元。\n"
           "四、其他\n年末退回财政公务接待费218.55万元。",
@@ -250,6 +251,39 @@ def named_amounts(ctx: CheckContext, out: Reporter) -> None:
                     ctx.locate(a, b), expected=f"{number(common[0])}万元", actual=f"{number(value)}万元",
                     evidence=ctx.document.text[max(0, a - 12) : b + 2])
 
+    _project_amounts(ctx, out)
+
+
+def _project_amounts(ctx: CheckContext, out: Reporter) -> None:
+    """A project of the goal tables named with an amount twice ("业务运行费40.50万元" and "业务运行费44.55万元"): judged
+    when the report bears one value out (written three times or more) and never writes the other again."""
+    projects = {t.project.strip("“”") for t in ctx.disclosure.performance.goal_tables if t.project and len(t.project) >= 4}
+    if not projects:
+        return
+    said = re.compile("(" + "|".join(re.escape(p) for p in sorted(projects, key=len, reverse=True)) + r")"
+                      r"(?:为|是|共计|合计|支出|达到?)?\s*(\d[\d,]*(?:\.\d{1,2})?)\s*万元")
+    named: dict[str, list[tuple[Decimal, int, int, str]]] = defaultdict(list)
+    for at, sentence in ctx.sentences():
+        if _NOT_ACTUAL.search(sentence) or ctx.of_another_year(sentence):
+            continue
+        for m in said.finditer(sentence):
+            a = at + m.start(2)
+            named[m.group(1)].append((Decimal(m.group(2).replace(",", "")), a, a + len(m.group(2)), m.group(2)))
+    written = values_written(ctx)
+    for name, stated in named.items():
+        if len(stated) != 2 or stated[0][0] == stated[1][0]:
+            continue  # three or more are judged by their majority above
+        out.checked()
+        odd = [s for s in stated if written[s[0]] < 2]
+        if len(odd) != 1:
+            continue
+        common, _, _, told = next(s for s in stated if s is not odd[0])
+        if written[common] < 3:
+            continue
+        _, a, b, raw = odd[0]
+        out.finding(f"“{name}”的金额在别处为{told}万元（该数在报告中写了{written[common]}次），这里为{raw}万元",
+                    ctx.locate(a, b), expected=f"{told}万元", actual=f"{raw}万元",
+                    evidence=ctx.document.text[max(0, a - 12) : b + 2])
 
 # A sentence written twice, word for word but for one number ("累计报送政务信息360多条、专报150余篇，国办采用52条，…"
 # in the overview and again in the work summary): the same fact, so the number must be the same.
