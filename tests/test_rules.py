@@ -522,3 +522,13 @@ def test_a_projects_amount_said_twice_one_value_borne_out(tmp_path: Path) -> Non
     assert len(new) == 1 and new[0][:2] == ("C106", 875) and new[0][2].startswith("“业务运行费”的金额在别处为40.50万元")
     # changed to a number the report writes elsewhere: nothing says which statement is right
     assert _seed_changed(tmp_path, "001", 875, "40.50", "30", ("C106",)) == []
+
+
+def test_broken_sum_blamed_on_the_part_whose_balancing_value_is_written_elsewhere(tmp_path: Path) -> None:
+    """Seed 002: 基本支出 616.38 = 人员经费 555.06 + 日常公用经费 61.32 (61.32 written again at L83, 555.06 only here).
+    日常公用经费 changed: of the two figures written only here, only it has a balancing value the report writes."""
+    new = _seed_changed(tmp_path, "002", 61, "61.32", "67.45", ("I105",))
+    assert len(new) == 1 and new[0][:2] == ("I105", 61) and "按合计此处应为61.32万元" in new[0][2]
+    # 人员经费 changed instead: now the only figure of the sum whose number the report writes nowhere else
+    new = _seed_changed(tmp_path, "002", 60, "555.06", "565.06", ("I105",))
+    assert len(new) == 1 and new[0][:2] == ("I105", 60) and "仅此一见" in new[0][2]

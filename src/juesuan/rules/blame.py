@@ -79,13 +79,32 @@ def odd_one_out(ctx: CheckContext, total: Figure, parts: list[Figure]) -> tuple[
              if not any(o.value == f.value for o in others.get(f.location.start, []))]
     if len(alone) == 1 and len(parts) >= 2 and alone[0] is not total:
         return alone[0], f"其余各数在别处都有相同的记载，只有此处{alone[0].raw}没有", None
-    # Failing that, by value: a figure whose number is written nowhere else in the report, when every other
+    return None
+
+
+def odd_by_value(ctx: CheckContext, total: Figure, parts: list[Figure]) -> tuple[Figure, str, str | None] | None:
+    """(the wrong figure, why, its balancing value if known) of a broken sum when the numbers written in the report
+    show it, though no statement of the same quantity does (a weaker sign than odd_one_out's, so tried after it)."""
+    stated = sum((p.value for p in parts), Decimal(0))
+    # By value: a figure whose number is written nowhere else in the report, when every other
     # figure's number is (or is a plain 0, which no rounding or typing slip produces alone).
     written = values_written(ctx)
     alone = [f for f in (total, *parts) if f.value != 0 and written[f.value] < 2]
     if len(alone) == 1 and len(parts) >= 2 and alone[0] is not total:
         return alone[0], f"其余各数在报告别处都写到过（或为0），只有此处的{alone[0].raw}在报告中仅此一见", None
+    # Or: of the figures written only here, exactly one has a value that would balance the sum written elsewhere
+    # in the report (a precise number, four digits or more: not a coincidence).
+    balancing = [(f, needed) for f in alone if f is not total
+                 and _precise(needed := total.value - (stated - f.value)) and written[needed] > 0]
+    if len(balancing) == 1 and len(parts) >= 2:
+        wrong, needed = balancing[0]
+        told = f"{needed:,}{wrong.unit or ''}" if "," in wrong.raw else f"{needed}{wrong.unit or ''}"
+        return wrong, f"按合计此处应为{told}，报告别处正写有这个数，而{wrong.raw}在报告中仅此一见", told
     return None
+
+
+def _precise(value: Decimal) -> bool:
+    return value > 0 and len(value.normalize().as_tuple().digits) >= 4
 
 
 def nearest(ctx: CheckContext, total: Figure, parts: list[Figure]) -> Figure:

@@ -13,7 +13,7 @@ from juesuan.model.figures import Figure, Item
 from juesuan.places import place
 from juesuan.rules.arithmetic import equal, sum_agrees
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, rule
-from juesuan.rules.blame import nearest, odd_one_out
+from juesuan.rules.blame import nearest, odd_by_value, odd_one_out
 
 
 def first(item: Item | None) -> Figure | None:
@@ -46,6 +46,12 @@ def _sum_check(ctx: CheckContext, out: Reporter, name: str, total: Figure | None
         where, why = narrowed
         out.finding(f"{name}{amount(total)}不等于{part_names}之和{amount(total, computed)}：{why}", where,
                     expected=amount(total, computed), actual=total.raw)
+        return
+    by_value = odd_by_value(ctx, total, parts)
+    if by_value is not None:
+        wrong, why, balancing = by_value
+        out.finding(f"{name}{amount(total)}不等于{part_names}之和{amount(total, computed)}：{why}", wrong.location,
+                    expected=balancing, actual=wrong.raw)
         return
     out.finding(f"{name}{amount(total)}不等于{part_names}之和{amount(total, computed)}", nearest(ctx, total, parts).location,
                 expected=amount(total, computed), actual=total.raw)
