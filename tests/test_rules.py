@@ -532,3 +532,9 @@ def test_broken_sum_blamed_on_the_part_whose_balancing_value_is_written_elsewher
     # 人员经费 changed instead: now the only figure of the sum whose number the report writes nowhere else
     new = _seed_changed(tmp_path, "002", 60, "555.06", "565.06", ("I105",))
     assert len(new) == 1 and new[0][:2] == ("I105", 60) and "仅此一见" in new[0][2]
+
+
+def test_a_share_of_nothing(tmp_path: Path) -> None:
+    """Seed 001: 政府采购支出总额0万元, 授予中小企业合同金额0万元，占…0%: any other share of a 0 amount is wrong."""
+    new = _seed_changed(tmp_path, "001", 99, "总额的0%", "总额的5%", ("R101",))
+    assert [(r, line) for r, line, _ in new] == [("R101", 99)] and "占比应为0%" in new[0][2]

@@ -78,6 +78,10 @@ def _severity(stated: Figure, bounds: tuple[Decimal, Decimal]) -> Severity:
 def _share(ctx: CheckContext, out: Reporter, part: Figure, whole: Figure, share: Figure, what: str,
            evidence: str | None) -> None:
     """A stated share against part / whole, both rounded; a miss of one last digit is a warning."""
+    if part.value == 0 and share.value != 0:
+        out.finding(f"{what}，金额为0，占比应为0%，报告写作{share.raw}", share.location, expected="0%", actual=share.raw,
+                    evidence=evidence)  # nothing is no share of anything (0 of 0 included)
+        return
     bounds = ratio_bounds(part, whole)
     if bounds is None:
         return
