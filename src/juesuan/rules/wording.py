@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from decimal import Decimal
 
+from juesuan.places import place
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.text.headings import numbering
 from juesuan.text.words import doubled_word
@@ -27,6 +30,43 @@ def direction_words(ctx: CheckContext, out: Reporter) -> None:
                 out.finding(f"前面说“{m.group(1)}”，后面说“{m.group(2)}”", ctx.locate(start + m.start(2), start + m.end(2)),
                             evidence=ctx.document.text[start + m.start() : start + m.end()])
 
+
+
+# "比2019年减少了5.43万元" in one section and "比2019年增加了5.43万元" in another: one change told both ways. A precise
+# amount (two decimals, not 0) against the same year is one fact.
+_CHANGE_ON_YEAR = re.compile(r"(?:比|较|与)\s*((?:19|20)\d\d)\s*年度?(?:决算数?)?(?:相比)?[，,]?\s*"
+                             r"[\u4e00-\u9fff“”（）()]{0,20}?(增加|减少|增长|下降)了?\s*(\d[\d,]*\.\d{2})\s*万元")
+
+
+@rule("W106", "wording", Severity.WARNING, "同一增减额前后方向相反",
+      "同一笔比上年的增减额（比同一年份、金额相同）在报告中说了两次，一处说增加、一处说减少，必有一处写反；"
+      "报告与多数说法不同的一处，两处各一时报告后一处。",
+      bad="七、“三公”经费财政拨款支出决算情况说明\n公务用车运行维护费比2019年减少了5.43万元。\n"
+          "2.公务用车购置及运行维护费支出5.89万元。公务用车购置及运行维护费支出决算比2019年增加了5.43万元。",
+      good="七、“三公”经费财政拨款支出决算情况说明\n公务用车运行维护费比2019年减少了5.43万元。\n"
+           "2.公务用车购置及运行维护费支出5.89万元。公务用车购置及运行维护费支出决算比2019年减少了5.43万元。")
+def change_told_both_ways(ctx: CheckContext, out: Reporter) -> None:
+    told: dict[tuple[str, str], list[tuple[bool, int, int, str]]] = defaultdict(list)
+    for start, text in ctx.paragraphs():
+        for m in _CHANGE_ON_YEAR.finditer(text):
+            if Decimal(m.group(3).replace(",", "")) == 0:
+                continue
+            told[(m.group(1), m.group(3).replace(",", ""))].append(
+                (m.group(2) in ("增加", "增长"), start + m.start(2), start + m.end(2), m.group(2)))
+    for statements in told.values():
+        if len(statements) < 2:
+            continue
+        out.checked()
+        ups = [s for s in statements if s[0]]
+        downs = [s for s in statements if not s[0]]
+        if not ups or not downs:
+            continue
+        odd = ups if len(ups) < len(downs) else downs if len(downs) < len(ups) else [statements[-1]]
+        other = next(s for s in statements if s[0] != odd[0][0])
+        for _, a, b, word in odd:
+            out.finding(f"同一增减额在{place(ctx.locate(other[1], other[2]))}说“{other[3]}”，这里说“{word}”",
+                        ctx.locate(a, b), expected=other[3], actual=word,
+                        evidence=ctx.document.text[max(0, a - 16) : b + 10])
 
 # A word of two to eight characters written twice in a row ("财政拨款财政拨款", "主要是主要是"), or a function
 # character doubled ("主要是是", "的的"). Doubled characters that are words (常常, 等等, 了了) are not in the set.
@@ -139,9 +179,9 @@ def _one_slip(title: str, standard: str) -> bool:
       good="目录\n第一部分 部门概况\n第二部分 2020年度部门决算情况说明\n第一部分 部门概况\n一、主要职能")
 def title_slips(ctx: CheckContext, out: Reporter) -> None:
     doc = ctx.document
-    places = [e.location for e in ctx.outline.contents] + [s.location for s in ctx.outline.walk() if s.title.strip()]
-    for place in places:
-        title = _TITLE_NOISE.sub("", doc.normalized[place.start : place.end].split("\n")[0])
+    titles = [e.location for e in ctx.outline.contents] + [s.location for s in ctx.outline.walk() if s.title.strip()]
+    for where in titles:
+        title = _TITLE_NOISE.sub("", doc.normalized[where.start : where.end].split("\n")[0])
         n = numbering(title.strip())
         core = re.sub(r"^第.{1,3}部分|[\s“”\"]|20\d\d年度?", "", n.title if n else title)
         if len(core) < 4:
@@ -151,4 +191,4 @@ def title_slips(ctx: CheckContext, out: Reporter) -> None:
             continue
         standard = next((s for s in sorted(_STANDARD_TITLES) if _one_slip(core, s)), None)
         if standard:
-            out.finding(f"标题“{core}”应为“{standard}”", ctx.locate(place.start, place.end), expected=standard, actual=core)
+            out.finding(f"标题“{core}”应为“{standard}”", ctx.locate(where.start, where.end), expected=standard, actual=core)
