@@ -538,3 +538,16 @@ def test_a_share_of_nothing(tmp_path: Path) -> None:
     """Seed 001: 政府采购支出总额0万元, 授予中小企业合同金额0万元，占…0%: any other share of a 0 amount is wrong."""
     new = _seed_changed(tmp_path, "001", 99, "总额的0%", "总额的5%", ("R101",))
     assert [(r, line) for r, line, _ in new] == [("R101", 99)] and "占比应为0%" in new[0][2]
+
+
+def test_a_count_written_once_beside_the_same_count_written_often(tmp_path: Path) -> None:
+    """Seed 000 writes 召开会议129场 four times; one of them changed to 130 is the odd one, wherever it stands (here
+    L313 and L816 are also a pair in the same words: the number written less often is the one reported)."""
+    new = _seed_changed(tmp_path, "000", 313, "129场", "130场", ("C105", "C108"))
+    assert [(r, line) for r, line, _ in new] == [("C105", 313)] and "129场" in new[0][2]
+    new = _seed_changed(tmp_path, "001", 699, "共计556条", "共计557条", ("C105", "C108"))
+    assert new == [("C105", 699, "同一事项的数量在别处7次都为556条，这里为557条")]
+    # a goal table's target (指标) beside the actual counts is not the same statement
+    text = ("二、重点工作\n编发《每周信息》22期，《每周信息》22期，全年《每周信息》22期。\n"
+            "三、绩效\n指标2：编发《每周信息》20期、《每日动态》200期。\n")
+    assert _run(tmp_path, text, "C105").findings == []

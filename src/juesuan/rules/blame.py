@@ -107,6 +107,17 @@ def _precise(value: Decimal) -> bool:
     return value > 0 and len(value.normalize().as_tuple().digits) >= 4
 
 
+def more_often(ctx: CheckContext, values: list[str]) -> list[str]:
+    """`values` (two numbers told of one thing) ordered by how often the report writes each, most often first, when
+    that tells them apart: each 20 or more, or with decimals (small whole numbers are written everywhere for other
+    things), and written a different number of times. Otherwise as given."""
+    written = values_written(ctx)
+    numbers = [Decimal(v.replace(",", "")) for v in values]
+    if any(n < 20 and n == n.to_integral_value() for n in numbers) or len({written[n] for n in numbers}) < len(numbers):
+        return values
+    return [v for _, v in sorted(zip(numbers, values, strict=True), key=lambda p: -written[p[0]])]
+
+
 def nearest(ctx: CheckContext, total: Figure, parts: list[Figure]) -> Figure:
     """The statement of `total` (the same value, wherever the report states it) that stands nearest its parts:
     the sentence that breaks it down ("本年收入合计630.78万元，其中：…") rather than its first mention."""

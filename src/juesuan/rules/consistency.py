@@ -12,7 +12,7 @@ from juesuan.model.figures import MONEY_UNITS, Figure
 from juesuan.places import place
 from juesuan.rules.arithmetic import equal
 from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, rule
-from juesuan.rules.blame import values_written
+from juesuan.rules.blame import more_often, values_written
 
 
 def _items(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
@@ -127,7 +127,10 @@ _ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|(?<!绩效)目标|�
 
 @rule("C105", "consistency", Severity.WARNING, "同一事项的数量前后不一致",
       "同一事项在报告中（正文、表格和附件）说了不止一次时，数量应相同：同一刊物的期数或册数（《每日动态》256期），"
-      "编制数和在职、离退休、公务员、工勤人员人数，以及用同样的话说了两次的数量（“对17个重点涉密单位进行了督促检查”）。",
+      "编制数和在职、离退休、公务员、工勤人员人数，以及用同样的话说了两次的数量（“对17个重点涉密单位进行了督促检查”）；"
+      "两处说法各一时，报告其数字在报告中写得较少的一处。一个十以上的数量只写了一次，而相近的数量（同一单位、"
+      "周围有两个相同的词）在别处写了三次以上时，也多半是同一事项写错了（“召开会议129场”三次，“召开130场高清会议”一次）。"
+      "说的是目标、指标、计划或另一年的句子不算。",
       bad="第一部分 部门概况\n（二）2020年重点工作完成情况\n全年编发《每日动态》256期。\n十、其他重要事项的情况说明\n"
           "（四）预算绩效管理情况\n全年累计下发《每日动态》219期。",
       good="第一部分 部门概况\n（二）2020年重点工作完成情况\n全年编发《每日动态》256期。\n十、其他重要事项的情况说明\n"
@@ -188,7 +191,10 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
         if len(stated) != 2 or stated[0][0] == stated[1][0]:
             continue
         out.checked()
-        (other, _, _), (value, a, b) = sorted(stated, key=lambda s: s[1])  # the later, a restatement, is reported
+        # the number the report writes less often, else the later (a restatement), is reported
+        (other, _, _), (value, a, b) = sorted(stated, key=lambda s: s[1])
+        if more_often(ctx, [str(other), str(value)]) != [str(other), str(value)]:
+            (value, a, b), (other, _, _) = sorted(stated, key=lambda s: s[1])
         if a in reported:
             continue
         reported.add(a)
@@ -206,12 +212,47 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
         common = counts.most_common(1)[0][0]
         tie = counts[common] * 2 <= len(values)
         second = next(v for v in counts if v != common)
+        if tie and len(counts) == 2 and more_often(ctx, [str(common), str(second)]) != [str(common), str(second)]:
+            tie, common, second = False, second, common  # the number the report writes more often is taken as right
         for value, a, b in stated[1:] if tie else stated:
             if (tie or value != common) and a not in reported:
+                reported.add(a)
                 other = second if value == common else common
                 out.finding(f"{name}在别处为{other}{unit}，这里为{value}{unit}", ctx.locate(a, b),
                             expected=f"{other}{unit}", actual=f"{value}{unit}",
                             evidence=ctx.document.text[max(0, a - 12) : b + 2])
+    _near_counts(ctx, out, reported)
+
+
+# A count of ten or more written once ("召开130场高清会议") beside a near number of the same thing written three times
+# or more ("召开会议129场"): the same thing if the words around them share two words of two characters.
+_COUNT_OF = re.compile(r"(?<![\d.,])(\d{2,6})\s*(?:余|多)?\s*(个|项|条|场|家|所|批次|篇|名|人次|次|人|期|份|件|辆|册|本|起|套|户|台)")
+_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+
+
+def _near_counts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
+    text = ctx.document.text
+    said: dict[tuple[int, str], list[tuple[int, int, set[str]]]] = defaultdict(list)
+    for at, sentence in ctx.sentences(cells=True):
+        if _ELSEWHEN.search(sentence) or ctx.of_another_year(sentence):
+            continue  # a target or another year's count
+        for m in _COUNT_OF.finditer(sentence):
+            a, b = at + m.start(1), at + m.end(1)
+            around = sentence[max(0, m.start(1) - 10) : m.start(1)] + sentence[m.end() : m.end() + 8]
+            said[(int(m.group(1)), m.group(2))].append((a, b, {w.group(1) for w in _PAIR.finditer(around)}))
+    for (value, unit), stated in said.items():
+        if len(stated) != 1 or stated[0][0] in reported:
+            continue
+        a, b, words = stated[0]
+        near = [(v, s) for (v, u), s in said.items() if u == unit and v != value and len(s) >= 3
+                and abs(v - value) <= max(2, v // 10) and any(len(words & w) >= 2 for _, _, w in s)]
+        if len(near) != 1:
+            continue
+        out.checked()
+        common, statements = near[0]
+        reported.add(a)
+        out.finding(f"同一事项的数量在别处{len(statements)}次都为{common}{unit}，这里为{value}{unit}", ctx.locate(a, b),
+                    expected=f"{common}{unit}", actual=f"{value}{unit}", evidence=text[max(0, a - 12) : b + 2])
 
 
 # An amount named by the same four characters before it ("退回财政公务接待费198.68万元"), in sentences about this
@@ -309,9 +350,7 @@ def parallel_sentences(ctx: CheckContext, out: Reporter) -> None:
         if k != 1 or (n == 1 and len(stated) > 2):
             continue
         if n == 1:  # two statements: the number the report writes less often elsewhere, else the later, is the slip
-            written = values_written(ctx)
-            stated = sorted(stated, key=lambda s: (-written[Decimal(s[0])], s[1]))
-            common = stated[0][0]
+            common = more_often(ctx, [stated[0][0], stated[1][0]])[0]
         value, a, b = next(s for s in stated if s[0] != common)
         first = next(s for s in stated if s[0] == common)
         out.finding(f"同一句话在{place(ctx.locate(first[1], first[2]))}写作{common}，这里为{value}", ctx.locate(a, b),
