@@ -551,3 +551,12 @@ def test_a_count_written_once_beside_the_same_count_written_often(tmp_path: Path
     text = ("二、重点工作\n编发《每周信息》22期，《每周信息》22期，全年《每周信息》22期。\n"
             "三、绩效\n指标2：编发《每周信息》20期、《每日动态》200期。\n")
     assert _run(tmp_path, text, "C105").findings == []
+
+
+def test_a_table_cell_without_the_unit_its_row_or_column_gives(tmp_path: Path) -> None:
+    text = ("某部门2020年度部门决算\n第四部分 附件\n项目绩效目标完成情况表\n\n| 指标 | 预期指标值 | 实际完成指标值 |\n|---|---|---|\n"
+            "| 特色产品推广费 | 16万元 | 16 |\n| 成都火车站服务费 | 30万元 | 30万元 |\n| 信访经费 | 5万元 | 5万元 |\n"
+            "| 网络舆情费 | 3 | 3万元 |\n| 系统数量 | 2个 | 2 |\n")  # a count beside a count is not an amount
+    found = [(f.location.line, f.message, f.severity.value) for f in _run(tmp_path, text, "U101").findings]
+    assert found == [(7, "金额16缺少单位“万元”（同一行其他的金额都写了“万元”）", "warning"),
+                     (10, "金额3缺少单位“万元”（同一行其他的金额都写了“万元”）", "warning")]

@@ -122,7 +122,8 @@ _ANY_COUNT = re.compile(r"(?<![\d.,])(\d{1,5})\s*(个|项|条|场|家|所|批次
 _NOT_A_COUNT = set("第约近超逾余增减较比多少≥≤><于至")
 _NOT_BEFORE_LOOSE = _NOT_A_COUNT | set("共计")  # "共计556条": a total of what the words before it count
 # A sentence about another year, or a target, may state another number of the same thing.
-_ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|(?<!绩效)目标|指标|计划|预计")  # 绩效目标 names a thing
+# 绩效目标 names a thing; "目标1完成情况：" introduces what was done
+_ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|(?<!绩效)目标(?!\s*\d{0,2}\s*完成情况)|指标|计划|预计")
 
 
 @rule("C105", "consistency", Severity.WARNING, "同一事项的数量前后不一致",

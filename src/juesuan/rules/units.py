@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterator
 
 from juesuan.analysis import Found
+from juesuan.document import BlockKind, Cell
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
 # "执行数为40.50，", "实际执行28，", "增加343.55，", "项目支出资金70.50：业务运行费…": an amount after a word that
@@ -28,7 +31,8 @@ _BARE_SHARE = re.compile(
 
 
 @rule("U101", "units", Severity.ERROR, "金额缺少单位或占比缺少数值",
-      "金额后应写明“万元”，“占”后应有百分比（带%号）；“决算数为1036.19，”“占；”或“占93.54；”都是漏填。",
+      "金额后应写明“万元”，“占”后应有百分比（带%号）；“决算数为1036.19，”“占；”或“占93.54；”都是漏填。"
+      "表格中同一行或同一列的其他金额都写了“万元”时，单独一个不带单位的数也是漏填（警告）。",
       bad="二、收入决算情况说明\n2020年本年收入合计1036.19万元，其中：事业收入0万元，占；一般公共预算财政拨款收入1036.19万元，占100%。\n"
           "五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n2020年一般公共预算财政拨款支出决算数为1036.19，完成预算100%。",
       good="二、收入决算情况说明\n2020年本年收入合计1036.19万元，其中：事业收入0万元，占0%；一般公共预算财政拨款收入1036.19万元，占100%。\n"
@@ -54,6 +58,10 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
             out.finding(f"比率{raw}缺少百分号", ctx.locate(start + m.start(1), start + m.end(1)), expected=f"{raw}%",
                         actual=raw, evidence=ctx.document.text[start : start + m.end(1)])
     reported: set[int] = set()
+    for cell, why in _bare_cells(ctx):
+        reported.add(cell.start)
+        out.finding(f"金额{cell.text.strip()}缺少单位“万元”（{why}的金额都写了“万元”）", ctx.locate(cell.start, cell.end),
+                    expected=f"{cell.text.strip()}万元", actual=cell.text.strip(), severity=Severity.WARNING)
     for path, figure in ctx.figures:
         if figure.unit is None and not path.startswith(("tables", "performance")):
             reported.add(figure.location.start)
@@ -69,6 +77,35 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
             out.finding(f"金额{raw}缺少单位“万元”", ctx.locate(start + m.start(1), start + m.end(1)),
                         expected=f"{raw}万元", actual=raw,
                         evidence=ctx.document.text[start + max(0, m.start() - 16) : start + m.end(1) + 1])
+
+
+# In a table whose amounts carry their unit cell by cell ("16万元", "实际支出6.47万元"), a bare number beside them in
+# its row, or alone among them in its column, lost its 万元.
+_CELL_WAN = re.compile(r"\s*(?:实际支出|支出|控制在)?\s*\d[\d,]*(?:\.\d{1,2})?\s*万元(?:以内)?\s*")
+_CELL_BARE = re.compile(r"\s*(?:实际支出|支出|控制在)?\s*\d[\d,]*(?:\.\d{1,2})?\s*")
+
+
+def _bare_cells(ctx: CheckContext) -> Iterator[tuple[Cell, str]]:
+    for block in ctx.document.blocks:
+        if block.kind is not BlockKind.TABLE:
+            continue
+        columns: dict[int, tuple[list[Cell], list[Cell]]] = defaultdict(lambda: ([], []))
+        seen: set[int] = set()
+        for row in block.rows:
+            wan: list[Cell] = []
+            bare: list[Cell] = []
+            for i, cell in enumerate(row.cells):
+                kind = wan if _CELL_WAN.fullmatch(cell.text) else bare if _CELL_BARE.fullmatch(cell.text) else None
+                if kind is not None:
+                    kind.append(cell)
+                    columns[i][0 if kind is wan else 1].append(cell)
+            if wan:
+                for cell in bare:
+                    seen.add(cell.start)
+                    yield cell, "同一行其他"
+        for wan, bare in columns.values():
+            if len(wan) >= 2 and len(bare) == 1 and bare[0].start not in seen:
+                yield bare[0], "同一列其他"
 
 
 @rule("U102", "units", Severity.WARNING, "同一句中金额单位混用",
