@@ -560,3 +560,11 @@ def test_a_table_cell_without_the_unit_its_row_or_column_gives(tmp_path: Path) -
     found = [(f.location.line, f.message, f.severity.value) for f in _run(tmp_path, text, "U101").findings]
     assert found == [(7, "金额16缺少单位“万元”（同一行其他的金额都写了“万元”）", "warning"),
                      (10, "金额3缺少单位“万元”（同一行其他的金额都写了“万元”）", "warning")]
+
+
+def test_counts_listed_then_their_total(tmp_path: Path) -> None:
+    """Seed 001 L23: "公务员9人（含1名…）、机关工勤人员4人、编内聘用人员2人、离休人员2人共17人"."""
+    new = _seed_changed(tmp_path, "001", 23, "共17人", "共18人", ("I113",))
+    assert new == [("I113", 23, "分项9+4+2+2=17人，后面写“共18人”")]
+    text = "一、部门概况\n全年召开常务会议12次、专题会议30次，共计出台文件15个。\n"  # another unit: not a total of them
+    assert _run(tmp_path, text, "I113").findings == []

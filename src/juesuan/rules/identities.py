@@ -400,7 +400,8 @@ def _breakdown(text: str, end: int, unit: str) -> list[int] | None:
 
 @rule("I113", "identities", Severity.WARNING, "数量与其分项之和不符",
       "一个数量后面用括号或“其中”分列各部分（车辆按车型、人员按类别、单位按类型、项目按等次）时，各部分之和应等于总数；"
-      "逐句按等次分列（“8项评估为优秀，6项评估为良好，5项评估为合格”）时，各等次之和不能多于总数。",
+      "逐句按等次分列（“8项评估为优秀，6项评估为良好，5项评估为合格”）时，各等次之和不能多于总数；"
+      "先列各部分、再说“共N人”（“公务员9人、工勤人员4人、离休人员2人共15人”）时，各部分之和应等于N。",
       bad="（三）人员概况\n2020年末在编在岗人员共计94名，其中行政人员85名、参照公务员法管理的事业单位工作人员10名。",
       good="（三）人员概况\n2020年末在编在岗人员共计94名，其中行政人员84名、参照公务员法管理的事业单位工作人员10名。")
 def count_breakdowns(ctx: CheckContext, out: Reporter) -> None:
@@ -418,6 +419,14 @@ def count_breakdowns(ctx: CheckContext, out: Reporter) -> None:
                         ctx.locate(start + m.start(1), start + m.end(1)), expected=f"{sum(parts)}{m.group(2)}",
                         actual=f"{total}{m.group(2)}", evidence=text[m.start() : m.end() + 60].strip())
     for at, said in ctx.sentences(cells=True):
+        listed = _listed_then_total(said)
+        if listed is not None:
+            total, unit, parts, first, last = listed
+            out.checked()
+            if sum(parts) != total:
+                summed = "+".join(str(p) for p in parts)
+                out.finding(f"分项{summed}={sum(parts)}{unit}，后面写“共{total}{unit}”", ctx.locate(at + first, at + last),
+                            expected=f"{sum(parts)}{unit}", actual=f"{total}{unit}", evidence=said[max(0, first - 60) : last + 1])
         graded = _graded(said)
         if graded is None:
             continue
@@ -430,6 +439,29 @@ def count_breakdowns(ctx: CheckContext, out: Reporter) -> None:
 
 
 _GRADE = re.compile(r"优秀|良好|合格|不合格|较好|一般|较差")
+# "公务员9人（含…）、机关工勤人员4人、编内聘用人员2人、离休人员2人共17人": parts listed, then their total
+_LISTED_PART = re.compile(rf"[\u4e00-\u9fff]{{2,16}}\s*(\d{{1,5}})\s*({_COUNT_UNITS})\s*$")
+_THEN_TOTAL = re.compile(rf"(?:共计|合计|总计|共)\s*(\d{{1,5}})\s*({_COUNT_UNITS})")
+_ASIDE = re.compile(r"[（(][^（）()]{0,120}[）)]")
+
+
+def _listed_then_total(said: str) -> tuple[int, str, list[int], int, int] | None:
+    """(the total, its unit, the parts, where the total starts, where it ends) of a list of two or more counts
+    joined by 、 and followed at once by their total; asides in brackets are left out."""
+    plain = _ASIDE.sub(lambda m: " " * len(m.group()), said)
+    for total in _THEN_TOTAL.finditer(plain):
+        clauses = plain[: total.start()].split("、")
+        parts: list[int] = []
+        for clause in reversed(clauses[-20:]):
+            m = _LISTED_PART.search(clause)
+            if m is None or m.group(2) != total.group(2) or (parts and re.search(r"[，,；;：:]", clause[m.start() :])):
+                break
+            parts.append(int(m.group(1)))
+            if re.search(r"[，,；;：:]", clause):
+                break  # the list begins in this clause
+        if len(parts) >= 2:
+            return int(total.group(1)), total.group(2), parts[::-1], total.start(1), total.end(1)
+    return None
 
 
 def _graded(said: str) -> tuple[int, str, list[int], int, int] | None:
