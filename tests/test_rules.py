@@ -568,3 +568,11 @@ def test_counts_listed_then_their_total(tmp_path: Path) -> None:
     assert new == [("I113", 23, "分项9+4+2+2=17人，后面写“共18人”")]
     text = "一、部门概况\n全年召开常务会议12次、专题会议30次，共计出台文件15个。\n"  # another unit: not a total of them
     assert _run(tmp_path, text, "I113").findings == []
+
+
+def test_a_result_without_the_percent_sign_of_its_target(tmp_path: Path) -> None:
+    text = ("某部门2020年度部门决算\n第四部分 附件\n项目绩效目标完成情况表\n\n| 三级指标 | 预期指标值 | 实际完成指标值 |\n|---|---|---|\n"
+            "| 使用人员满意度 | ≥95% | 100 |\n| 年度资金总额 | 70.5 | 70.5 |\n| 执行率 | 70.5 | 100% |\n"
+            "| 办结率 | ≥90 | 98% |\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "U101").findings]
+    assert found == [(7, "比率100缺少百分号（同一行另一个指标值写了%）"), (10, "比率≥90缺少百分号（同一行另一个指标值写了%）")]

@@ -32,7 +32,8 @@ _BARE_SHARE = re.compile(
 
 @rule("U101", "units", Severity.ERROR, "金额缺少单位或占比缺少数值",
       "金额后应写明“万元”，“占”后应有百分比（带%号）；“决算数为1036.19，”“占；”或“占93.54；”都是漏填。"
-      "表格中同一行或同一列的其他金额都写了“万元”时，单独一个不带单位的数也是漏填（警告）。",
+      "表格中同一行或同一列的其他金额都写了“万元”时，单独一个不带单位的数也是漏填；指标的预期值写了%而实际值没有"
+      "（或反之）时也是（警告）。",
       bad="二、收入决算情况说明\n2020年本年收入合计1036.19万元，其中：事业收入0万元，占；一般公共预算财政拨款收入1036.19万元，占100%。\n"
           "五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n2020年一般公共预算财政拨款支出决算数为1036.19，完成预算100%。",
       good="二、收入决算情况说明\n2020年本年收入合计1036.19万元，其中：事业收入0万元，占0%；一般公共预算财政拨款收入1036.19万元，占100%。\n"
@@ -49,6 +50,11 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
             rates.add(start + m.start(1))
             out.finding(f"比率{raw}缺少百分号", ctx.locate(start + m.start(1), start + m.end(1)), expected=f"{raw}%",
                         actual=raw, evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end(1) + 1])
+    for cell in _bare_rate_cells(ctx):
+        rates.add(cell.start)
+        raw = cell.text.strip()
+        out.finding(f"比率{raw}缺少百分号（同一行另一个指标值写了%）", ctx.locate(cell.start, cell.end), expected=f"{raw}%",
+                    actual=raw, severity=Severity.WARNING)
     for start, text in ctx.cells():
         for m in [*_BARE_RATE_IN_CELL.finditer(text), *_BARE_SHARE.finditer(text)]:
             if start + m.start(1) in rates:
@@ -83,6 +89,27 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
 # its row, or alone among them in its column, lost its 万元.
 _CELL_WAN = re.compile(r"\s*(?:实际支出|支出|控制在)?\s*\d[\d,]*(?:\.\d{1,2})?\s*万元(?:以内)?\s*")
 _CELL_BARE = re.compile(r"\s*(?:实际支出|支出|控制在)?\s*\d[\d,]*(?:\.\d{1,2})?\s*")
+
+
+_CELL_RATE = re.compile(r"\s*[≥≤>]?=?\s*\d{1,3}(?:\.\d{1,2})?\s*%\s*")
+_CELL_BARE_RATE = re.compile(r"\s*[≥≤>]?=?\s*\d{1,3}(?:\.\d{1,2})?\s*")
+
+
+def _bare_rate_cells(ctx: CheckContext) -> Iterator[Cell]:
+    """A row ending in a target and its result, the target a rate and the result a bare number ("≥95%" | "100"), or
+    the target a bare bound and the result a rate ("≥95" | "100%"); no other number in the row."""
+    for block in ctx.document.blocks:
+        if block.kind is not BlockKind.TABLE:
+            continue
+        for row in block.rows:
+            filled = [c for c in row.cells if c.text.strip()]
+            if len(filled) < 2 or sum(bool(re.search(r"\d", c.text)) for c in filled) != 2:
+                continue
+            target, result = filled[-2:]
+            if _CELL_RATE.fullmatch(target.text) and _CELL_BARE_RATE.fullmatch(result.text):
+                yield result
+            elif re.match(r"\s*[≥≤>]", target.text) and _CELL_BARE_RATE.fullmatch(target.text) and _CELL_RATE.fullmatch(result.text):
+                yield target
 
 
 def _bare_cells(ctx: CheckContext) -> Iterator[tuple[Cell, str]]:
