@@ -576,3 +576,15 @@ def test_a_result_without_the_percent_sign_of_its_target(tmp_path: Path) -> None
             "| 办结率 | ≥90 | 98% |\n")
     found = [(f.location.line, f.message) for f in _run(tmp_path, text, "U101").findings]
     assert found == [(7, "比率100缺少百分号（同一行另一个指标值写了%）"), (10, "比率≥90缺少百分号（同一行另一个指标值写了%）")]
+
+
+def test_an_annex_list_starting_past_one_is_judged_on_its_own(tmp_path: Path) -> None:
+    """Seed 000's first annex renumbered from 二: the annex is a document of its own, so the items of the contents
+    or body before it are not its siblings (once reported as "（一）之后是二、" at the contents' line)."""
+    lines = seed("000").read_text(encoding="utf-8").split("\n")
+    for number, (old, new) in {575: ("一", "二"), 582: ("二", "三"), 589: ("三", "四"), 594: ("四", "五")}.items():
+        lines[number - 1] = lines[number - 1].replace(f"{old}、", f"{new}、", 1)
+    path = tmp_path / "renumbered.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = [(f.location.line, f.message) for f in check_file(path, CheckOptions(select=("N101",))).findings]
+    assert (575, "编号从2开始，缺少1") in found and all(line != 5 for line, _ in found)

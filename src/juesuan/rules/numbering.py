@@ -95,6 +95,7 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
             if section.kind in ("annex", "evaluation_report") or (
                     section.level <= 1 and (numbered is None or numbered.level == PART)):
                 last.clear()
+                since_parent.clear()  # a new document: its first items have no earlier siblings
         if block.kind is BlockKind.TABLE:
             after_table = True
             continue
@@ -105,6 +106,7 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
         if _BARE_PART.match(text):  # in the contents or the body: "部分  2020年度部门决算表"
             out.finding("部分标题缺少序号（应为“第×部分”）", ctx.locate(lead, lead + 2), evidence=text.strip()[:30])
             last.clear()
+            since_parent.clear()
             continue
         if index in contents:
             continue
@@ -120,6 +122,7 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
         if n is None or n.level == PART:
             if n is not None or _TITLE.match(text.strip()):
                 last.clear()
+                since_parent.clear()
             continue
         for level in [k for k in last if k > n.level]:
             del last[level]
