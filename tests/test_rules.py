@@ -588,3 +588,11 @@ def test_an_annex_list_starting_past_one_is_judged_on_its_own(tmp_path: Path) ->
     path.write_text("\n".join(lines), encoding="utf-8")
     found = [(f.location.line, f.message) for f in check_file(path, CheckOptions(select=("N101",))).findings]
     assert (575, "编号从2开始，缺少1") in found and all(line != 5 for line, _ in found)
+
+
+def test_a_budget_broken_into_budgets(tmp_path: Path) -> None:
+    """Seed 003 L551: 预算投资额为295.1万元，其中…系统项目预算投资额为277.1万元，…等保测评预算投资额为18万元."""
+    new = _seed_changed(tmp_path, "003", 551, "277.1", "304.8", ("I116",))
+    assert new == [("I116", 551, "总数295.10万元，其中所列各部分之和却是322.80万元，大于总数")]
+    text = "二、项目概况\n项目支出30.00万元，其中：A项目预算20.00万元、B项目预算15.00万元。\n"  # budgets of spending: not parts
+    assert _run(tmp_path, text, "I116").findings == []

@@ -13,8 +13,9 @@ from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
 # Words that make a listed amount something other than a part of the whole: a change, a budget, another time,
 # a nested breakdown.
-_NOT_A_PART = re.compile(r"增加|减少|增长|下降|增减|比|较|上年|去年|同比|(?<!公共)(?<!基金)(?<!经营)预算|计划|累计|结转|结余|以上|以下"
-                         r"|其中|平均|人均|每")  # 一般公共预算 and the like name a source, not a budget
+_BUDGET = r"(?<!公共)(?<!基金)(?<!经营)预算"  # 一般公共预算 and the like name a source, not a budget
+_NOT_A_PART = re.compile(rf"增加|减少|增长|下降|增减|比|较|上年|去年|同比|{_BUDGET}|计划|累计|结转|结余|以上|以下|其中|平均|人均|每")
+_NOT_A_BUDGET_PART = re.compile(_NOT_A_PART.pattern.replace(f"|{_BUDGET}", ""))  # the parts of a budget are budgets
 _BRACKETS = re.compile(r"[（(][^（）()]{0,80}[）)]")
 _MONEY = ("万元", "元")
 _IDENTITY_WHOLES = ("totals.", "basic.", "three_public.", "procurement.", "general_budget.")
@@ -45,7 +46,9 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
         if len(parts) < 2 or any(p.unit != whole.unit for p in parts):
             continue
         pieces = [listed[(parts[k - 1].end if k else 0) : p.start] for k, p in enumerate(parts)]
-        if any(_NOT_A_PART.search(piece) for piece in pieces):
+        # a budget broken into budgets ("预算投资额为295.1万元，其中…预算投资额为277.1万元") is a whole and its parts
+        of_budget = re.search(_BUDGET, said[max(0, whole.start - 12) : whole.start]) is not None
+        if any((_NOT_A_BUDGET_PART if of_budget else _NOT_A_PART).search(piece) for piece in pieces):
             continue
         total = sum((p.value for p in parts), Decimal(0))
         out.checked()
