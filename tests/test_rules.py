@@ -596,3 +596,9 @@ def test_a_budget_broken_into_budgets(tmp_path: Path) -> None:
     assert new == [("I116", 551, "总数295.10万元，其中所列各部分之和却是322.80万元，大于总数")]
     text = "二、项目概况\n项目支出30.00万元，其中：A项目预算20.00万元、B项目预算15.00万元。\n"  # budgets of spending: not parts
     assert _run(tmp_path, text, "I116").findings == []
+
+
+def test_a_weight_unlike_the_same_indicators_in_the_other_score_tables(tmp_path: Path) -> None:
+    """Seed 000 has four score tables; 服务对象满意度 weighs 15 in each. Changed to 13 in one, the table sums to 98."""
+    new = _seed_changed(tmp_path, "000", 889, "15", "13", ("S201",))
+    assert new == [("S201", 889, "各指标分值之和为98，应为100：“服务对象满意度”在另外3张评分表中分值都为15，此处为13，按15恰好合计100")]

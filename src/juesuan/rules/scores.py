@@ -6,12 +6,14 @@ import re
 from decimal import Decimal
 
 from juesuan.model.disclosure import ScoreRow, ScoreTable
+from juesuan.model.figures import Figure
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
 
 @rule("S201", "performance", Severity.ERROR, "评分表分值或得分不合计",
       "项目评价得分表中各指标分值之和应为100（且等于“合计”行的分值），每项得分不能超过其分值，各项得分之和应等于合计得分；"
-      "一级指标写明分值（如“预算编制（15分）”）时，其下各指标分值之和应等于该分值。",
+      "一级指标写明分值（如“预算编制（15分）”）时，其下各指标分值之和应等于该分值。分值之和不是100时，如只有一个指标的分值"
+      "与报告中其他评分表同一指标的分值不同、且按那个分值恰好合计100，就报告在这个指标上。",
       bad="附件2\n项目支出绩效评价报告\n\t项目评价得分表\n\n\t一级指标\n\t二级指标\n\t分值\n\t得分\n\n\t项目决策\n\t绩效目标\n\t40\n\t38\n\n\t项目管理\n\t资金管理\n\t59\n\t50\n\n\t合计\n\t100\n\t88",
       good="附件2\n项目支出绩效评价报告\n\t项目评价得分表\n\n\t一级指标\n\t二级指标\n\t分值\n\t得分\n\n\t项目决策\n\t绩效目标\n\t40\n\t38\n\n\t项目管理\n\t资金管理\n\t60\n\t50\n\n\t合计\n\t100\n\t88")
 def score_tables(ctx: CheckContext, out: Reporter) -> None:
@@ -25,8 +27,15 @@ def score_tables(ctx: CheckContext, out: Reporter) -> None:
         weight_sum = sum((w.value for w in weights), Decimal(0))
         stated_total = table.total_weight.value if table.total_weight else Decimal(100)
         if weight_sum != Decimal(100) or weight_sum != stated_total:
-            out.finding(f"各指标分值之和为{weight_sum}，应为100", table.total_weight.location if table.total_weight
-                        else table.location, expected="100", actual=str(weight_sum))
+            odd = _odd_weight(ctx, table, Decimal(100) - weight_sum) if stated_total == Decimal(100) else None
+            if odd is not None:
+                row, weight, usual, n = odd
+                out.finding(f"各指标分值之和为{weight_sum}，应为100：“{_name(row)}”在另外{n}张评分表中分值都为{usual}，"
+                            f"此处为{weight.value}，按{usual}恰好合计100", weight.location, expected=str(usual),
+                            actual=str(weight.value))
+            else:
+                out.finding(f"各指标分值之和为{weight_sum}，应为100", table.total_weight.location if table.total_weight
+                            else table.location, expected="100", actual=str(weight_sum))
         for row in table.rows:
             if row.weight is not None and row.score is not None and row.score.value > row.weight.value:
                 # the row is wrong, not one cell of it: the place spans its 分值 and its 得分
@@ -40,6 +49,38 @@ def score_tables(ctx: CheckContext, out: Reporter) -> None:
                 out.finding(f"各项得分之和为{score_sum}，合计得分写作{table.total_score.value}", table.total_score.location,
                             expected=str(score_sum), actual=str(table.total_score.value))
         _group_weights(ctx, out, table)
+
+
+def _keyed(table: ScoreTable) -> dict[tuple[str, str], ScoreRow]:
+    """The rows of a table by their 一级 and 二级 indicator (a merged cell carries the one above), when unique."""
+    keyed: dict[tuple[str, str], list[ScoreRow]] = {}
+    first = second = ""
+    for row in table.rows:
+        levels = [*row.levels, "", ""]
+        first = levels[0].strip() or first
+        second = levels[1].strip() or (second if not levels[0].strip() else "")
+        keyed.setdefault((first, second), []).append(row)
+    return {key: rows[0] for key, rows in keyed.items() if len(rows) == 1}
+
+
+def _name(row: ScoreRow) -> str:
+    return next((level.strip() for level in reversed(row.levels[:2]) if level.strip()), "该指标")
+
+
+def _odd_weight(ctx: CheckContext, table: ScoreTable, short: Decimal) -> tuple[ScoreRow, Figure, Decimal, int] | None:
+    """The one row whose weight, set to what the same indicator weighs in every other score table of the report,
+    makes the weights add up to 100: (the row, its weight, the usual weight, how many tables agree). None when no row or
+    several rows could be the slip."""
+    others = [_keyed(t) for t in ctx.disclosure.performance.score_tables if t is not table]
+    found = []
+    for key, row in _keyed(table).items():
+        elsewhere = [w.value for o in others if key in o and (w := o[key].weight) is not None]
+        weight = row.weight
+        if weight is None or len(elsewhere) < 2 or len(set(elsewhere)) != 1:
+            continue
+        if elsewhere[0] != weight.value and elsewhere[0] - weight.value == short:
+            found.append((row, weight, elsewhere[0], len(elsewhere)))
+    return found[0] if len(found) == 1 else None
 
 
 # A first-level indicator that states its own weight: "预算编制（15分）".
