@@ -602,3 +602,11 @@ def test_a_weight_unlike_the_same_indicators_in_the_other_score_tables(tmp_path:
     """Seed 000 has four score tables; 服务对象满意度 weighs 15 in each. Changed to 13 in one, the table sums to 98."""
     new = _seed_changed(tmp_path, "000", 889, "15", "13", ("S201",))
     assert new == [("S201", 889, "各指标分值之和为98，应为100：“服务对象满意度”在另外3张评分表中分值都为15，此处为13，按15恰好合计100")]
+
+
+def test_a_bare_amount_under_a_row_that_gives_the_unit(tmp_path: Path) -> None:
+    """Seed 001's goal table: "预算执行情况(万元)" gives the unit of the 预算数/执行数 rows below it, so a bare number
+    there lacks nothing; in the indicator rows further down it does."""
+    assert _seed_changed(tmp_path, "001", 137, "0万元", "0", ("U101",)) == []
+    assert _seed_changed(tmp_path, "001", 518, "16万元", "16", ("U101",)) == [
+        ("U101", 518, "金额16缺少单位“万元”（同一行其他的金额都写了“万元”）")]

@@ -87,6 +87,8 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
 
 # In a table whose amounts carry their unit cell by cell ("16万元", "实际支出6.47万元"), a bare number beside them in
 # its row, or alone among them in its column, lost its 万元.
+_UNIT_STATED = re.compile(r"[（(]\s*万元\s*[）)]|单位\s*[:：]\s*万元")
+_UNIT_REACH = 6  # rows below a cell that gives the unit that it covers
 _CELL_WAN = re.compile(r"\s*(?:实际支出|支出|控制在)?\s*\d[\d,]*(?:\.\d{1,2})?\s*万元(?:以内)?\s*")
 _CELL_BARE = re.compile(r"\s*(?:实际支出|支出|控制在)?\s*\d[\d,]*(?:\.\d{1,2})?\s*")
 
@@ -118,12 +120,15 @@ def _bare_cells(ctx: CheckContext) -> Iterator[tuple[Cell, str]]:
             continue
         columns: dict[int, tuple[list[Cell], list[Cell]]] = defaultdict(lambda: ([], []))
         seen: set[int] = set()
-        for row in block.rows:
+        stated_at = -10  # the last row that gives the unit of the rows below it ("预算执行情况(万元)")
+        for r, row in enumerate(block.rows):
+            if any(_UNIT_STATED.search(c.text) for c in row.cells):
+                stated_at = r
             wan: list[Cell] = []
             bare: list[Cell] = []
             for i, cell in enumerate(row.cells):
                 kind = wan if _CELL_WAN.fullmatch(cell.text) else bare if _CELL_BARE.fullmatch(cell.text) else None
-                if kind is not None:
+                if kind is not None and not (kind is bare and r - stated_at <= _UNIT_REACH):
                     kind.append(cell)
                     columns[i][0 if kind is wan else 1].append(cell)
             if wan:
