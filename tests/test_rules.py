@@ -610,3 +610,10 @@ def test_a_bare_amount_under_a_row_that_gives_the_unit(tmp_path: Path) -> None:
     assert _seed_changed(tmp_path, "001", 137, "0万元", "0", ("U101",)) == []
     assert _seed_changed(tmp_path, "001", 518, "16万元", "16", ("U101",)) == [
         ("U101", 518, "金额16缺少单位“万元”（同一行其他的金额都写了“万元”）")]
+
+
+def test_goal_table_funding_rows(tmp_path: Path) -> None:
+    """Seed 001's goal table: 预算数 40.50 = 其中-财政拨款 40.50 + 其它资金 0, and the same for 执行数."""
+    new = _seed_changed(tmp_path, "001", 131, "40.50", "44.55", ("I119",))
+    assert new == [("I119", 131, "绩效目标表“业务运行费”的预算数为40.50万元，其中财政拨款44.55万元、其它资金0万元，与之不符")]
+    assert _seed_changed(tmp_path, "001", 131, "40.50", "40.5", ("I119",)) == []  # the same figure, less precise

@@ -9,6 +9,7 @@ from juesuan.model.disclosure import AnnexFigure
 from juesuan.model.figures import Figure
 from juesuan.places import place
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_digit, half_unit, rule
+from juesuan.rules.blame import values_written
 
 
 @rule("C104", "consistency", Severity.ERROR, "附件中的数字与正文不一致",
@@ -122,3 +123,57 @@ def cost_within_spending(ctx: CheckContext, out: Reporter) -> None:
                 kind = "目标值" if what == "预算数" else "实际值"
                 out.finding(f"成本指标“{row.cells[-3].strip()}”的{kind}{stated.group(1)}万元超过了本表的{what}{told}", where,
                             expected=f"不超过{told}", actual=f"{stated.group(1)}万元")
+
+
+
+# The funding rows of a goal table: "预算数: | 40.50万元 | 执行数: | 40.50万元", then "其中-财政拨款: | … | 其中-财政拨款: | …"
+# and "其它资金: | … | 其它资金: | …". Each side's 财政拨款 and 其它资金 make up its 预算数 or 执行数.
+_FUND_LABEL = re.compile(r"\s*(预算数|全年预算数|执行数|实际完成数|其中\s*[-－:：]?\s*财政拨款|其[它他]资金)\s*[:：]?\s*")
+_FUND_VALUE = re.compile(r"\s*(\d[\d,]*(?:\.\d{1,2})?)\s*(?:万元)?\s*")
+
+
+def _funding(ctx: CheckContext, start: int) -> list[dict[str, tuple[Decimal, int, int, str]]]:
+    """The funding of a goal table's two sides (budget, executed): label → (value, start, end, as written)."""
+    block = next((b for b in ctx.document.blocks if b.location.start == start and b.rows), None)
+    sides: list[dict[str, tuple[Decimal, int, int, str]]] = [{}, {}]
+    for row in block.rows[:12] if block is not None else []:
+        pairs = [(label.group(1), row.cells[i + 1]) for i, c in enumerate(row.cells[:-1])
+                 if (label := _FUND_LABEL.fullmatch(c.text)) is not None]
+        for side, (kind, value) in enumerate(pairs[:2]):
+            m = _FUND_VALUE.fullmatch(value.text)
+            if m is None:
+                continue
+            key = "财政拨款" if "财政拨款" in kind else "其它资金" if "资金" in kind else "合计"
+            sides[side][key] = (Decimal(m.group(1).replace(",", "")), value.start, value.end, value.text.strip())
+    return sides
+
+
+@rule("I119", "identities", Severity.WARNING, "绩效目标表的资金来源与预算数、执行数不符",
+      "项目绩效目标完成情况表中，预算数（执行数）下的“其中-财政拨款”不能大于预算数（执行数），"
+      "写明“其它资金”时，财政拨款与其它资金之和应等于预算数（执行数）。",
+      bad="第四部分 附件\n项目绩效目标完成情况表\n\n| 项目名称 | 业务运行费 | | | |\n|---|---|---|---|---|\n"
+          "| 预算执行情况(万元) | 预算数: | 40.50万元 | 执行数: | 40.50万元 |\n"
+          "| | 其中-财政拨款: | 44.55万元 | 其中-财政拨款: | 40.50万元 |\n| | 其它资金: | 0万元 | 其它资金: | 0万元 |\n",
+      good="第四部分 附件\n项目绩效目标完成情况表\n\n| 项目名称 | 业务运行费 | | | |\n|---|---|---|---|---|\n"
+           "| 预算执行情况(万元) | 预算数: | 40.50万元 | 执行数: | 40.50万元 |\n"
+           "| | 其中-财政拨款: | 40.50万元 | 其中-财政拨款: | 40.50万元 |\n| | 其它资金: | 0万元 | 其它资金: | 0万元 |\n")
+def goal_table_funding(ctx: CheckContext, out: Reporter) -> None:
+    for table in ctx.disclosure.performance.goal_tables:
+        for side, funds in zip(("预算数", "执行数"), _funding(ctx, table.location.start), strict=True):
+            if "合计" not in funds or "财政拨款" not in funds:
+                continue
+            out.checked()
+            whole, fiscal = funds["合计"], funds["财政拨款"]
+            other = funds.get("其它资金")
+            slack = half_digit(whole[0]) + half_digit(fiscal[0]) + (half_digit(other[0]) if other else Decimal(0))
+            parts = fiscal[0] + (other[0] if other else Decimal(0))
+            if parts <= whole[0] + slack and (other is None or abs(parts - whole[0]) <= slack):
+                continue
+            # the figure whose number the report writes nowhere else is the slip; else 财政拨款 above its whole;
+            # else the whole
+            written = values_written(ctx)
+            alone = [f for f in (whole, fiscal, other) if f is not None and f[0] != 0 and written[f[0]] < 2]
+            wrong = alone[0] if len(alone) == 1 else fiscal if fiscal[0] > whole[0] + slack else whole
+            told = f"财政拨款{fiscal[3]}" + (f"、其它资金{other[3]}" if other else "")
+            out.finding(f"绩效目标表“{table.project or ''}”的{side}为{whole[3]}，其中{told}，与之不符", ctx.locate(wrong[1], wrong[2]),
+                        actual=wrong[3])
