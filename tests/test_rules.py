@@ -617,3 +617,10 @@ def test_goal_table_funding_rows(tmp_path: Path) -> None:
     new = _seed_changed(tmp_path, "001", 131, "40.50", "44.55", ("I119",))
     assert new == [("I119", 131, "绩效目标表“业务运行费”的预算数为40.50万元，其中财政拨款44.55万元、其它资金0万元，与之不符")]
     assert _seed_changed(tmp_path, "001", 131, "40.50", "40.5", ("I119",)) == []  # the same figure, less precise
+
+
+def test_the_one_part_of_reception_told_cannot_exceed_it(tmp_path: Path) -> None:
+    """Seed 003 tells only 国内公务接待 (共计支出4.73万元) under 公务接待费 4.73万元."""
+    new = _seed_changed(tmp_path, "003", 74, "共计支出4.73", "共计支出5.73", ("I106",))
+    assert new == [("I106", 74, "公务接待费4.73万元，其中国内接待支出却有5.73万元，大于总数")]
+    assert _seed_changed(tmp_path, "003", 74, "共计支出4.73", "共计支出3.73", ("I106",)) == []  # 外事 may be the rest

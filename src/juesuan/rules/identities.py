@@ -12,7 +12,7 @@ from juesuan.model.disclosure import GeneralBudget, ThreePublicUnit
 from juesuan.model.figures import Figure, Item
 from juesuan.places import place
 from juesuan.rules.arithmetic import equal, sum_agrees
-from juesuan.rules.base import CheckContext, Reporter, Severity, amount, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_unit, rule
 from juesuan.rules.blame import nearest, odd_by_value, odd_one_out
 
 
@@ -196,19 +196,26 @@ def _three_public_checks(ctx: CheckContext, out: Reporter, unit: ThreePublicUnit
     stated = [f for f in items if f is not None]
     if total is not None and len(stated) == 3:
         _sum_check(ctx, out, f"{label}“三公”经费", total, stated, "因公出国（境）费、公务用车购置及运行维护费和公务接待费")
-    vehicles = first(unit.vehicles)
-    parts = [f for f in (first(unit.vehicle_purchase), first(unit.vehicle_operation)) if f is not None]
-    if vehicles is not None and len(parts) == 2:
-        _sum_check(ctx, out, f"{label}公务用车购置及运行维护费", vehicles, parts, "购置费与运行维护费")
-    reception = first(unit.reception)
-    parts = [f for f in (first(unit.reception_domestic), first(unit.reception_foreign)) if f is not None]
-    if reception is not None and len(parts) == 2:
-        _sum_check(ctx, out, f"{label}公务接待费", reception, parts, "国内接待与外事接待支出")
+    for whole, pieces, name, part_names in (
+            (first(unit.vehicles), (("购置费", unit.vehicle_purchase), ("运行维护费", unit.vehicle_operation)),
+             "公务用车购置及运行维护费", "购置费与运行维护费"),
+            (first(unit.reception), (("国内接待支出", unit.reception_domestic), ("外事接待支出", unit.reception_foreign)),
+             "公务接待费", "国内接待与外事接待支出")):
+        parts = [(what, f) for what, item in pieces if (f := first(item)) is not None]
+        if whole is not None and len(parts) == 2:
+            _sum_check(ctx, out, f"{label}{name}", whole, [f for _, f in parts], part_names)
+        elif whole is not None and len(parts) == 1 and parts[0][1].unit == whole.unit:
+            # one part told, the other not: it cannot be more than the whole
+            what, part = parts[0]
+            out.checked()
+            if part.value > whole.value + half_unit(part) + half_unit(whole):
+                out.finding(f"{label}{name}{amount(whole)}，其中{what}却有{amount(part)}，大于总数", part.location,
+                            expected=f"不大于{amount(whole)}", actual=part.raw)
 
 
 @rule("I106", "identities", Severity.ERROR, "“三公”经费不等于各项之和",
       "“三公”经费应等于因公出国（境）费、公务用车购置及运行维护费、公务接待费之和；公务用车购置及运行维护费"
-      "应等于购置费与运行维护费之和；公务接待费应等于国内接待与外事接待之和。",
+      "应等于购置费与运行维护费之和；公务接待费应等于国内接待与外事接待之和（只说了其中一项时，这一项不能大于总数）。",
       bad="七、“三公”经费财政拨款支出决算情况说明\n（一）“三公”经费财政拨款支出决算总体情况说明\n2020年“三公”经费财政拨款支出决算为40.00万元。\n1.因公出国（境）经费支出0万元。\n2.公务用车购置及运行维护费支出30.00万元。\n3.公务接待费支出5.00万元。",
       good="七、“三公”经费财政拨款支出决算情况说明\n（一）“三公”经费财政拨款支出决算总体情况说明\n2020年“三公”经费财政拨款支出决算为35.00万元。\n1.因公出国（境）经费支出0万元。\n2.公务用车购置及运行维护费支出30.00万元。\n3.公务接待费支出5.00万元。")
 def three_public_sum(ctx: CheckContext, out: Reporter) -> None:
