@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ import pytest
 
 from scripts import load
 
+os.environ["JUESUAN_STRICT"] = "1"  # a rule that fails raises in the tests (a user's check notes it and goes on)
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = FIXTURES / "seeds"
 BUILT = FIXTURES / "built"

@@ -3,13 +3,14 @@ error-level alarm on the real reports that is not a real defect."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from conftest import PUTUO, TEMPLATE, seed
-from juesuan.pipeline import CheckOptions, Outcome, check_file
-from juesuan.rules import CATALOGUE, RULES, Severity, Status, find_rule
+from juesuan.pipeline import CheckOptions, Outcome, analyse, check_file
+from juesuan.rules import CATALOGUE, RULES, Severity, Status, find_rule, run_rules
 from juesuan.rules.base import CATEGORY_LABELS
 
 
@@ -624,3 +625,22 @@ def test_the_one_part_of_reception_told_cannot_exceed_it(tmp_path: Path) -> None
     new = _seed_changed(tmp_path, "003", 74, "共计支出4.73", "共计支出5.73", ("I106",))
     assert new == [("I106", 74, "公务接待费4.73万元，其中国内接待支出却有5.73万元，大于总数")]
     assert _seed_changed(tmp_path, "003", 74, "共计支出4.73", "共计支出3.73", ("I106",)) == []  # 外事 may be the rest
+
+
+def test_a_rule_that_fails_costs_the_report_only_its_own_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A slip in one rule's code: the check goes on, the other rules' findings stay, and a note says which rule
+    could not check (the tests themselves run strict, so that such slips fail them)."""
+    monkeypatch.delenv("JUESUAN_STRICT", raising=False)
+    rule, other = find_rule("C101"), find_rule("S203")
+    assert rule is not None and other is not None
+
+    def broken(ctx: object, out: object) -> None:
+        raise ZeroDivisionError
+
+    rules = [dataclasses.replace(rule, check=broken), other]
+    run = run_rules(analyse(seed("000")), rules=rules)
+    assert any("规则 C101 检查时出现内部错误（ZeroDivisionError）" in note for note in run.notes)
+    assert {f.rule for f in run.findings} == {"S203"} and ("C101", Status.INSUFFICIENT_DATA) in run.coverage
+    monkeypatch.setenv("JUESUAN_STRICT", "1")
+    with pytest.raises(ZeroDivisionError):
+        run_rules(analyse(seed("000")), rules=rules)

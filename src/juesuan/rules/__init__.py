@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pkgutil
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -74,7 +75,15 @@ def run_rules(analysis: Analysis, *, rules: list[Rule] | None = None, tolerance:
     for rule in rules if rules is not None else RULES:
         reporter = Reporter(rule, ctx)
         if rule.check is not None:
-            rule.check(ctx, reporter)
+            try:
+                rule.check(ctx, reporter)
+            except Exception as error:  # a slip in one rule must not cost the report its other findings
+                if os.environ.get("JUESUAN_STRICT"):
+                    raise  # the tests see every rule's failure
+                result.notes.append(f"规则 {rule.id} 检查时出现内部错误（{type(error).__name__}），其结果未列出；"
+                                    "其余规则照常检查。请把这份报告反馈给 juesuan 的维护者。")
+                result.coverage.append((rule.id, Status.INSUFFICIENT_DATA))
+                continue
         kept = [f for f in reporter.findings if f.severity.rank >= min_severity.rank]
         result.findings.extend(kept)
         result.coverage.append((rule.id, reporter.status))
