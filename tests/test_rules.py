@@ -644,3 +644,11 @@ def test_a_rule_that_fails_costs_the_report_only_its_own_findings(monkeypatch: p
     monkeypatch.setenv("JUESUAN_STRICT", "1")
     with pytest.raises(ZeroDivisionError):
         run_rules(analyse(seed("000")), rules=rules)
+
+
+def test_the_years_income_cannot_exceed_the_grand_total(tmp_path: Path) -> None:
+    """Seed 004 gives 收、支总计均为7,467.34万元 and 本年收入合计7,463.89万元 but no carry-over: the identity is open,
+    the bound is not."""
+    new = _seed_changed(tmp_path, "004", 29, "7,463.89", "8,210.28", ("I109",))
+    assert new == [("I109", 29, "本年收入合计8,210.28万元大于收入总计7,467.34万元（收入总计还包括本年收入合计之外的结转和结余）")]
+    assert _seed_changed(tmp_path, "004", 29, "7,463.89", "7,400.00", ("I109",)) == []

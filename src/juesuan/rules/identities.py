@@ -13,7 +13,7 @@ from juesuan.model.figures import Figure, Item
 from juesuan.places import place
 from juesuan.rules.arithmetic import equal, sum_agrees
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_unit, rule
-from juesuan.rules.blame import nearest, odd_by_value, odd_one_out
+from juesuan.rules.blame import nearest, odd_by_value, odd_one_out, values_written
 
 
 def first(item: Item | None) -> Figure | None:
@@ -284,7 +284,8 @@ def vehicle_counts(ctx: CheckContext, out: Reporter) -> None:
 
 
 @rule("I109", "identities", Severity.ERROR, "收入总计或支出总计与其组成不符",
-      "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余。",
+      "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余。"
+      "没有说结转和结余时，本年收入（支出）合计也不能大于收入（支出）总计。",
       bad="一、收入支出决算总体情况说明\n2020年度收入总计2447.25万元。其中：年初结转和结余306.61万元，一般公共预算财政拨款收入2140.64万元。\n"
           "二、收入决算情况说明\n2020年本年收入合计2100.64万元。其中：一般公共预算财政拨款收入2100.64万元，占100%。",
       good="一、收入支出决算总体情况说明\n2020年度收入总计2447.25万元。其中：年初结转和结余306.61万元，一般公共预算财政拨款收入2140.64万元。\n"
@@ -304,7 +305,15 @@ def grand_totals(ctx: CheckContext, out: Reporter) -> None:
         if total is None or this_year is None:
             continue
         if not stated:
-            out.missing()  # without the carry-over the identity cannot be checked
+            # without the carry-over the identity cannot be checked, but the year's part cannot exceed the total
+            if this_year.unit != total.unit or this_year.value <= total.value + half_unit(this_year) + half_unit(total):
+                out.missing()
+                continue
+            written = values_written(ctx)
+            wrong = total if written[total.value] < 2 <= written[this_year.value] else this_year
+            part = "本年收入合计" if name == "收入总计" else "本年支出合计"
+            out.finding(f"{part}{amount(this_year)}大于{name}{amount(total)}（{name}还包括{part}之外的结转和结余）",
+                        wrong.location, expected=f"不大于{amount(total)}", actual=this_year.raw)
             continue
         _sum_check(ctx, out, name, total, [this_year, *stated], words)
 
