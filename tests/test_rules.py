@@ -652,3 +652,10 @@ def test_the_years_income_cannot_exceed_the_grand_total(tmp_path: Path) -> None:
     new = _seed_changed(tmp_path, "004", 29, "7,463.89", "8,210.28", ("I109",))
     assert new == [("I109", 29, "本年收入合计8,210.28万元大于收入总计7,467.34万元（收入总计还包括本年收入合计之外的结转和结余）")]
     assert _seed_changed(tmp_path, "004", 29, "7,463.89", "7,400.00", ("I109",)) == []
+
+
+def test_a_goal_tables_count_and_the_same_count_in_the_prose(tmp_path: Path) -> None:
+    """Seed 000: the 侨联 goal table's 侨务联谊活动 was done 3次 (L462), and the annex says 侨务联谊3次 (L918)."""
+    new = _seed_changed(tmp_path, "000", 918, "侨务联谊3次", "侨务联谊4次", ("C105",))
+    assert new == [("C105", 918, "“侨务联谊…次”在别处为3次，这里为4次")]
+    assert _seed_changed(tmp_path, "000", 461, "≥2次", "≥3次", ("C105",)) == []  # the target is not the count

@@ -131,6 +131,7 @@ _ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|(?<!绩效)目标(?!
       "编制数和在职、离退休、公务员、工勤人员人数，以及用同样的话说了两次的数量（“对17个重点涉密单位进行了督促检查”）；"
       "两处说法各一时，报告其数字在报告中写得较少的一处。一个十以上的数量只写了一次，而相近的数量（同一单位、"
       "周围有两个相同的词）在别处写了三次以上时，也多半是同一事项写错了（“召开会议129场”三次，“召开130场高清会议”一次）。"
+      "绩效目标表中一个指标的实际完成数量（“侨务联谊活动 | ≥2次 | 3次”）与文字中同一事项的数量（“侨务联谊3次”）也应相同。"
       "说的是目标、指标、计划或另一年的句子不算。",
       bad="第一部分 部门概况\n（二）2020年重点工作完成情况\n全年编发《每日动态》256期。\n十、其他重要事项的情况说明\n"
           "（四）预算绩效管理情况\n全年累计下发《每日动态》219期。",
@@ -188,6 +189,8 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
         reported.add(a)
         out.finding(f"{name}在别处{n}次都为{common}{unit}，这里为{value}{unit}", ctx.locate(a, b),
                     expected=f"{common}{unit}", actual=f"{value}{unit}", evidence=ctx.document.text[max(0, a - 12) : b + 2])
+    for key, stated in _indicator_counts(ctx).items():
+        paired[key].extend(stated)
     for (name, unit), stated in paired.items():
         if len(stated) != 2 or stated[0][0] == stated[1][0]:
             continue
@@ -255,6 +258,35 @@ def _near_counts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
         out.finding(f"同一事项的数量在别处{len(statements)}次都为{common}{unit}，这里为{value}{unit}", ctx.locate(a, b),
                     expected=f"{common}{unit}", actual=f"{value}{unit}", evidence=text[max(0, a - 12) : b + 2])
 
+
+# A goal table's count indicator ("侨务联谊活动 | ≥2次 | 3次") and the same count told in the prose ("侨务联谊3次"):
+# the indicator's first four characters, then the count in the same unit.
+_INDICATOR_COUNT = re.compile(r"\s*(\d{1,5})\s*(个|项|条|场|家|所|批次|篇|名|人次|次|人|期|份|件|辆|册|本|起|套|户|台)\s*")
+
+
+def _indicator_counts(ctx: CheckContext) -> dict[tuple[str, str], list[tuple[int, int, int]]]:
+    """(name, unit) → the count of each goal-table indicator whose actual value is a count, and the prose's
+    statements of it."""
+    text = ctx.document.text
+    found: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
+    prose = [(a, sentence) for a, sentence in ctx.sentences() if not _ELSEWHEN.search(sentence)]
+    for table in ctx.disclosure.performance.goal_tables:
+        for row in table.indicators:
+            actual = _INDICATOR_COUNT.fullmatch(row.cells[-1]) if len(row.cells) >= 3 else None
+            name = re.match(r"(?:指标\s*\d+\s*[:：])?\s*([\u4e00-\u9fff]{4})", row.cells[-3]) if actual else None
+            if actual is None or name is None:
+                continue
+            # the actual value's cell, after the expected value's (which may read the same)
+            expected = text.find(row.cells[-2].strip(), row.location.start, row.location.start + 4000)
+            at = text.find(row.cells[-1].strip(), expected + len(row.cells[-2].strip()), row.location.start + 4000)
+            if expected < 0 or at < 0:
+                continue
+            key = (f"“{name.group(1)}…{actual.group(2)}”", actual.group(2))
+            said = re.compile(re.escape(name.group(1)) + r"[\u4e00-\u9fff]{0,4}?(\d{1,5})\s*" + re.escape(actual.group(2)))
+            told = [(int(m.group(1)), a + m.start(1), a + m.end(1)) for a, sentence in prose for m in said.finditer(sentence)]
+            if len(told) == 1:  # told once in the prose: the same thing
+                found[key] += [(int(actual.group(1)), at, at + len(actual.group(1))), *told]
+    return found
 
 # An amount named by the same four characters before it ("退回财政公务接待费198.68万元"), in sentences about this
 # year's actuals (no other year, no comparison, no budget or target).
