@@ -659,3 +659,10 @@ def test_a_goal_tables_count_and_the_same_count_in_the_prose(tmp_path: Path) -> 
     new = _seed_changed(tmp_path, "000", 918, "侨务联谊3次", "侨务联谊4次", ("C105",))
     assert new == [("C105", 918, "“侨务联谊…次”在别处为3次，这里为4次")]
     assert _seed_changed(tmp_path, "000", 461, "≥2次", "≥3次", ("C105",)) == []  # the target is not the count
+
+
+def test_a_plain_zero_total_is_exact(tmp_path: Path) -> None:
+    """Seed 001: 政府采购支出总额0万元，其中：货物0万元、工程0万元、服务0万元. A part of 1万元 breaks it: nothing
+    bought does not round anything up to half a 万元."""
+    new = _seed_changed(tmp_path, "001", 99, "货物支出0万元", "货物支出1万元", ("I107",))
+    assert [(r, line) for r, line, _ in new] == [("I107", 99)]

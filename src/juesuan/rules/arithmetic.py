@@ -18,8 +18,8 @@ def sum_agrees(total: Figure, parts: list[Figure], tolerance: Tolerance) -> tupl
 
 def sum_slack(total: Decimal, parts: list[Decimal], tolerance: Tolerance) -> Decimal:
     """How far Σ parts may stand from the total by rounding alone: half the last digit of each figure, except
-    a plain 0 part ("上级补助收入0万元" says there was none; it does not round 0.4万元)."""
-    return half_digit(total) + sum((half_digit(p) for p in parts if p != 0), Decimal(0)) + tolerance.money_slack
+    a plain 0 ("上级补助收入0万元" says there was none; it does not round 0.4万元), total or part."""
+    return sum((half_digit(v) for v in (total, *parts) if v != 0), Decimal(0)) + tolerance.money_slack
 
 
 def equal(a: Figure, b: Figure, tolerance: Tolerance) -> bool:
