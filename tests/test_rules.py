@@ -666,3 +666,12 @@ def test_a_plain_zero_total_is_exact(tmp_path: Path) -> None:
     bought does not round anything up to half a 万元."""
     new = _seed_changed(tmp_path, "001", 99, "货物支出0万元", "货物支出1万元", ("I107",))
     assert [(r, line) for r, line, _ in new] == [("I107", 99)]
+
+
+def test_a_change_whose_reason_tells_the_other_way(tmp_path: Path) -> None:
+    """Seed 001 L663: "本年较上年减少了13.50万元,主要是：本年压缩了…的支出" with the direction flipped."""
+    new = _seed_changed(tmp_path, "001", 663, "减少了13.50", "增加了13.50", ("W107",))
+    assert new == [("W107", 663, "说“增加”，所说原因却是“压缩”")]
+    text = ("七、“三公”经费财政拨款支出决算情况说明\n公务接待费支出0.24万元，较上年增加0.24万元。主要原因是："
+            "市委党史研究室2022年未发生公务接待费。\n")  # a reason about last year explains the change from it
+    assert _run(tmp_path, text, "W107").findings == []

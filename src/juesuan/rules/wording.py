@@ -68,6 +68,33 @@ def change_told_both_ways(ctx: CheckContext, out: Reporter) -> None:
                         ctx.locate(a, b), expected=other[3], actual=word,
                         evidence=ctx.document.text[max(0, a - 16) : b + 10])
 
+# "本年较上年增加了13.50万元，主要是：本年压缩了业务运行费…": the reason tells the other way. Only a reason about
+# this year (one that speaks of last year — "2022年未发生公务接待费" — explains the change from there).
+_CHANGE_THEN_REASON = re.compile(r"(增加|减少|增长|下降)了?\s*\d[\d,]*(?:\.\d+)?\s*万元[^。]{0,30}?(?:。\s*)?[^。]{0,6}?"
+                                 r"主要(?:原因)?(?:是|为|系)[:：]?([^。]{2,80})")
+_MORE = re.compile(r"增加|增长|新增|提高|上涨|上升|增多|较多|扩大|追加|调增")
+_LESS = re.compile(r"减少|下降|压缩|节约|缩减|取消|降低|减半|调减|压减")
+_LAST_YEAR = re.compile(r"上年|去年|上一年|同期|(?:19|20)\d\d")
+
+
+@rule("W107", "wording", Severity.WARNING, "增减方向与所说原因相反",
+      "说“增加”却以压缩、节约、减少等为原因，或说“减少”却以增加、新增、提高等为原因，多半是增减写反了"
+      "（原因说到上年时不判断：上年的减少正是本年增加的原因）。",
+      bad="十、其他重要事项的情况说明\n本年较上年增加了13.50万元,主要是：本年压缩了业务运行费和招商引资活动经费的支出。",
+      good="十、其他重要事项的情况说明\n本年较上年减少了13.50万元,主要是：本年压缩了业务运行费和招商引资活动经费的支出。")
+def reason_against_direction(ctx: CheckContext, out: Reporter) -> None:
+    for start, text in ctx.paragraphs():
+        for m in _CHANGE_THEN_REASON.finditer(text):
+            reason = m.group(2)
+            if _LAST_YEAR.search(reason):
+                continue
+            out.checked()
+            more, less = _MORE.search(reason), _LESS.search(reason)
+            against, along = (less, more) if m.group(1) in ("增加", "增长") else (more, less)
+            if against is not None and along is None:
+                out.finding(f"说“{m.group(1)}”，所说原因却是“{against.group()}”",
+                            ctx.locate(start + m.start(1), start + m.end(1)), evidence=text[m.start() : m.end()][:80])
+
 # A word of two to eight characters written twice in a row ("财政拨款财政拨款", "主要是主要是"), or a function
 # character doubled ("主要是是", "的的"). Doubled characters that are words (常常, 等等, 了了) are not in the set.
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{3,8})\1")
