@@ -110,7 +110,7 @@ def cost_within_spending(ctx: CheckContext, out: Reporter) -> None:
                 if len(figures) != 1 or figures[0].unit not in (None, "万元"):
                     continue
                 whole = figures[0]
-                stated = _COST.fullmatch(cell.strip())
+                stated = _COST.fullmatch(cell.strip()[:40])
                 if stated is None:
                     continue
                 out.checked()
@@ -128,8 +128,8 @@ def cost_within_spending(ctx: CheckContext, out: Reporter) -> None:
 
 # The funding rows of a goal table: "预算数: | 40.50万元 | 执行数: | 40.50万元", then "其中-财政拨款: | … | 其中-财政拨款: | …"
 # and "其它资金: | … | 其它资金: | …". Each side's 财政拨款 and 其它资金 make up its 预算数 or 执行数.
-_FUND_LABEL = re.compile(r"\s*(预算数|全年预算数|执行数|实际完成数|其中\s*[-－:：]?\s*财政拨款|其[它他]资金)\s*[:：]?\s*")
-_FUND_VALUE = re.compile(r"\s*(\d[\d,]*(?:\.\d{1,2})?)\s*(?:万元)?\s*")
+_FUND_LABEL = re.compile(r"(预算数|全年预算数|执行数|实际完成数|其中\s?[-－:：]?\s?财政拨款|其[它他]资金)\s?[:：]?")
+_FUND_VALUE = re.compile(r"(\d[\d,]{0,15}(?:\.\d{1,2})?)\s?(?:万元)?")
 
 
 def _funding(ctx: CheckContext, start: int) -> list[dict[str, tuple[Decimal, int, int, str]]]:
@@ -138,9 +138,9 @@ def _funding(ctx: CheckContext, start: int) -> list[dict[str, tuple[Decimal, int
     sides: list[dict[str, tuple[Decimal, int, int, str]]] = [{}, {}]
     for row in block.rows[:12] if block is not None else []:
         pairs = [(label.group(1), row.cells[i + 1]) for i, c in enumerate(row.cells[:-1])
-                 if (label := _FUND_LABEL.fullmatch(c.text)) is not None]
+                 if (label := _FUND_LABEL.fullmatch(c.text.strip()[:20])) is not None]
         for side, (kind, value) in enumerate(pairs[:2]):
-            m = _FUND_VALUE.fullmatch(value.text)
+            m = _FUND_VALUE.fullmatch(value.text.strip()[:30])
             if m is None:
                 continue
             key = "财政拨款" if "财政拨款" in kind else "其它资金" if "资金" in kind else "合计"

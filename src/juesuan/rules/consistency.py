@@ -261,7 +261,7 @@ def _near_counts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
 
 # A goal table's count indicator ("侨务联谊活动 | ≥2次 | 3次") and the same count told in the prose ("侨务联谊3次"):
 # the indicator's first four characters, then the count in the same unit.
-_INDICATOR_COUNT = re.compile(r"\s*(\d{1,5})\s*(个|项|条|场|家|所|批次|篇|名|人次|次|人|期|份|件|辆|册|本|起|套|户|台)\s*")
+_INDICATOR_COUNT = re.compile(r"(\d{1,5})\s?(个|项|条|场|家|所|批次|篇|名|人次|次|人|期|份|件|辆|册|本|起|套|户|台)")
 
 
 def _indicator_counts(ctx: CheckContext) -> dict[tuple[str, str], list[tuple[int, int, int]]]:
@@ -272,7 +272,7 @@ def _indicator_counts(ctx: CheckContext) -> dict[tuple[str, str], list[tuple[int
     prose = [(a, sentence) for a, sentence in ctx.sentences() if not _ELSEWHEN.search(sentence)]
     for table in ctx.disclosure.performance.goal_tables:
         for row in table.indicators:
-            actual = _INDICATOR_COUNT.fullmatch(row.cells[-1]) if len(row.cells) >= 3 else None
+            actual = _INDICATOR_COUNT.fullmatch(row.cells[-1].strip()[:12]) if len(row.cells) >= 3 else None
             name = re.match(r"(?:指标\s*\d+\s*[:：])?\s*([\u4e00-\u9fff]{4})", row.cells[-3]) if actual else None
             if actual is None or name is None:
                 continue

@@ -89,12 +89,17 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
 # its row, or alone among them in its column, lost its 万元.
 _UNIT_STATED = re.compile(r"[（(]\s*万元\s*[）)]|单位\s*[:：]\s*万元")
 _UNIT_REACH = 6  # rows below a cell that gives the unit that it covers
-_CELL_WAN = re.compile(r"\s*(?:实际支出|支出|控制在)?\s*\d[\d,]*(?:\.\d{1,2})?\s*万元(?:以内)?\s*")
-_CELL_BARE = re.compile(r"\s*(?:实际支出|支出|控制在)?\s*\d[\d,]*(?:\.\d{1,2})?\s*")
+_CELL_WAN = re.compile(r"(?:(?:实际支出|支出|控制在)\s?)?\d[\d,]{0,15}(?:\.\d{1,2})?\s?万元(?:以内)?")
+_CELL_BARE = re.compile(r"(?:(?:实际支出|支出|控制在)\s?)?\d[\d,]{0,15}(?:\.\d{1,2})?")
+_CELL_RATE = re.compile(r"(?:[≥≤>]=?\s?)?\d{1,3}(?:\.\d{1,2})?\s?%")
+_CELL_BARE_RATE = re.compile(r"(?:[≥≤>]=?\s?)?\d{1,3}(?:\.\d{1,2})?")
+_CELL_MAX = 40
 
 
-_CELL_RATE = re.compile(r"\s*[≥≤>]?=?\s*\d{1,3}(?:\.\d{1,2})?\s*%\s*")
-_CELL_BARE_RATE = re.compile(r"\s*[≥≤>]?=?\s*\d{1,3}(?:\.\d{1,2})?\s*")
+def _value(cell: Cell) -> str:
+    """A cell's text when it is short enough to be one value ("≥95%", "实际支出6.47万元"), else ""."""
+    text = cell.text.strip()
+    return text if len(text) <= _CELL_MAX else ""
 
 
 def _bare_rate_cells(ctx: CheckContext) -> Iterator[Cell]:
@@ -108,9 +113,10 @@ def _bare_rate_cells(ctx: CheckContext) -> Iterator[Cell]:
             if len(filled) < 2 or sum(bool(re.search(r"\d", c.text)) for c in filled) != 2:
                 continue
             target, result = filled[-2:]
-            if _CELL_RATE.fullmatch(target.text) and _CELL_BARE_RATE.fullmatch(result.text):
+            target_text, result_text = _value(target), _value(result)
+            if _CELL_RATE.fullmatch(target_text) and _CELL_BARE_RATE.fullmatch(result_text):
                 yield result
-            elif re.match(r"\s*[≥≤>]", target.text) and _CELL_BARE_RATE.fullmatch(target.text) and _CELL_RATE.fullmatch(result.text):
+            elif target_text[:1] in "≥≤>" and _CELL_BARE_RATE.fullmatch(target_text) and _CELL_RATE.fullmatch(result_text):
                 yield target
 
 
@@ -127,7 +133,8 @@ def _bare_cells(ctx: CheckContext) -> Iterator[tuple[Cell, str]]:
             wan: list[Cell] = []
             bare: list[Cell] = []
             for i, cell in enumerate(row.cells):
-                kind = wan if _CELL_WAN.fullmatch(cell.text) else bare if _CELL_BARE.fullmatch(cell.text) else None
+                text = _value(cell)
+                kind = wan if _CELL_WAN.fullmatch(text) else bare if _CELL_BARE.fullmatch(text) else None
                 if kind is not None and not (kind is bare and r - stated_at <= _UNIT_REACH):
                     kind.append(cell)
                     columns[i][0 if kind is wan else 1].append(cell)
