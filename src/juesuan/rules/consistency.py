@@ -232,6 +232,7 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
 # or more ("召开会议129场"): the same thing if the words around them share two words of two characters.
 _COUNT_OF = re.compile(r"(?<![\d.,])(\d{2,6})\s*(?:余|多)?\s*(个|项|条|场|家|所|批次|篇|名|人次|次|人|期|份|件|辆|册|本|起|套|户|台)")
 _PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+_OFTEN_KEPT = 100
 
 
 def _near_counts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
@@ -244,12 +245,17 @@ def _near_counts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
             a, b = at + m.start(1), at + m.end(1)
             around = sentence[max(0, m.start(1) - 10) : m.start(1)] + sentence[m.end() : m.end() + 8]
             said[(int(m.group(1)), m.group(2))].append((a, b, {w.group(1) for w in _PAIR.finditer(around)}))
+    # the counts written three times or more, by unit (few: each takes three statements); bounded per unit
+    often: dict[str, list[tuple[int, list[tuple[int, int, set[str]]]]]] = defaultdict(list)
+    for (value, unit), stated in sorted(said.items(), key=lambda kv: -len(kv[1])):
+        if len(stated) >= 3 and len(often[unit]) < _OFTEN_KEPT:
+            often[unit].append((value, stated))
     for (value, unit), stated in said.items():
         if len(stated) != 1 or stated[0][0] in reported:
             continue
         a, b, words = stated[0]
-        near = [(v, s) for (v, u), s in said.items() if u == unit and v != value and len(s) >= 3
-                and abs(v - value) <= max(2, v // 10) and any(len(words & w) >= 2 for _, _, w in s)]
+        near = [(v, s) for v, s in often[unit] if v != value and abs(v - value) <= max(2, v // 10)
+                and any(len(words & w) >= 2 for _, _, w in s)]
         if len(near) != 1:
             continue
         out.checked()
@@ -261,6 +267,7 @@ def _near_counts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
 
 # A goal table's count indicator ("侨务联谊活动 | ≥2次 | 3次") and the same count told in the prose ("侨务联谊3次"):
 # the indicator's first four characters, then the count in the same unit.
+_ROWS_KEPT = 300
 _INDICATOR_COUNT = re.compile(r"(\d{1,5})\s?(个|项|条|场|家|所|批次|篇|名|人次|次|人|期|份|件|辆|册|本|起|套|户|台)")
 
 
@@ -270,22 +277,22 @@ def _indicator_counts(ctx: CheckContext) -> dict[tuple[str, str], list[tuple[int
     text = ctx.document.text
     found: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
     prose = [(a, sentence) for a, sentence in ctx.sentences() if not _ELSEWHEN.search(sentence)]
-    for table in ctx.disclosure.performance.goal_tables:
-        for row in table.indicators:
-            actual = _INDICATOR_COUNT.fullmatch(row.cells[-1].strip()[:12]) if len(row.cells) >= 3 else None
-            name = re.match(r"(?:指标\s*\d+\s*[:：])?\s*([\u4e00-\u9fff]{4})", row.cells[-3]) if actual else None
-            if actual is None or name is None:
-                continue
-            # the actual value's cell, after the expected value's (which may read the same)
-            expected = text.find(row.cells[-2].strip(), row.location.start, row.location.start + 4000)
-            at = text.find(row.cells[-1].strip(), expected + len(row.cells[-2].strip()), row.location.start + 4000)
-            if expected < 0 or at < 0:
-                continue
-            key = (f"“{name.group(1)}…{actual.group(2)}”", actual.group(2))
-            said = re.compile(re.escape(name.group(1)) + r"[\u4e00-\u9fff]{0,4}?(\d{1,5})\s*" + re.escape(actual.group(2)))
-            told = [(int(m.group(1)), a + m.start(1), a + m.end(1)) for a, sentence in prose for m in said.finditer(sentence)]
-            if len(told) == 1:  # told once in the prose: the same thing
-                found[key] += [(int(actual.group(1)), at, at + len(actual.group(1))), *told]
+    rows = [row for table in ctx.disclosure.performance.goal_tables for row in table.indicators]
+    for row in rows[:_ROWS_KEPT]:  # bounded: each row's name is looked for in the whole prose
+        actual = _INDICATOR_COUNT.fullmatch(row.cells[-1].strip()[:12]) if len(row.cells) >= 3 else None
+        name = re.match(r"(?:指标\s*\d+\s*[:：])?\s*([\u4e00-\u9fff]{4})", row.cells[-3]) if actual else None
+        if actual is None or name is None:
+            continue
+        # the actual value's cell, after the expected value's (which may read the same)
+        expected = text.find(row.cells[-2].strip(), row.location.start, row.location.start + 4000)
+        at = text.find(row.cells[-1].strip(), expected + len(row.cells[-2].strip()), row.location.start + 4000)
+        if expected < 0 or at < 0:
+            continue
+        key = (f"“{name.group(1)}…{actual.group(2)}”", actual.group(2))
+        said = re.compile(re.escape(name.group(1)) + r"[\u4e00-\u9fff]{0,4}?(\d{1,5})\s*" + re.escape(actual.group(2)))
+        told = [(int(m.group(1)), a + m.start(1), a + m.end(1)) for a, sentence in prose for m in said.finditer(sentence)]
+        if len(told) == 1:  # told once in the prose: the same thing
+            found[key] += [(int(actual.group(1)), at, at + len(actual.group(1))), *told]
     return found
 
 # An amount named by the same four characters before it ("退回财政公务接待费198.68万元"), in sentences about this
