@@ -675,3 +675,11 @@ def test_a_change_whose_reason_tells_the_other_way(tmp_path: Path) -> None:
     text = ("七、“三公”经费财政拨款支出决算情况说明\n公务接待费支出0.24万元，较上年增加0.24万元。主要原因是："
             "市委党史研究室2022年未发生公务接待费。\n")  # a reason about last year explains the change from it
     assert _run(tmp_path, text, "W107").findings == []
+
+
+def test_basic_and_project_spending_are_the_whole(tmp_path: Path) -> None:
+    """Seed 001's annex: "财政资金支出数为630.78万元，其中基本支出560.28万元、项目支出70.50万元"."""
+    new = _seed_changed(tmp_path, "001", 647, "630.78", "693.86", ("I116",))
+    assert new == [("I116", 647, "总数693.86万元，其中基本支出与项目支出之和却是630.78万元")]
+    text = "二、项目概况\n单位支出100.00万元，其中人员经费40.00万元、公用经费20.00万元。\n"  # may be a part: not judged
+    assert _run(tmp_path, text, "I116").findings == []

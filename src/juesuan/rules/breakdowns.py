@@ -21,9 +21,9 @@ _MONEY = ("万元", "元")
 _IDENTITY_WHOLES = ("totals.", "basic.", "three_public.", "procurement.", "general_budget.")
 
 
-@rule("I116", "identities", Severity.WARNING, "分项金额之和大于总数",
+@rule("I116", "identities", Severity.WARNING, "分项金额之和与总数不符",
       "一个金额后面用“其中”列出各部分时，各部分之和不能大于这个金额（容许末位的四舍五入）；正文和附件（绩效评价报告）"
-      "中都一样。各部分之和小于总数时可能只列了一部分，不算错误。",
+      "中都一样。各部分之和小于总数时可能只列了一部分，不算错误；但所列正是基本支出和项目支出时，二者之和应等于总数。",
       bad="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
           "6,760.06万元、市委党史研究室242.56万元、市公务服务中心507.40万元。",
       good="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
@@ -52,10 +52,19 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
             continue
         total = sum((p.value for p in parts), Decimal(0))
         out.checked()
-        if total <= whole.value + sum_slack(whole.value, [p.value for p in parts], ctx.tolerance):
+        slack = sum_slack(whole.value, [p.value for p in parts], ctx.tolerance)
+        # 基本支出 and 项目支出 are the whole of a spending, not a part of it
+        complete = len(pieces) == 2 and all(re.search(rf"{name}\s*(?:为|是)?\s*$", piece)
+                                            for name, piece in zip(("基本支出", "项目支出"), pieces, strict=True))
+        if total <= whole.value + slack and not (complete and total < whole.value - slack):
             continue
         a = at + whole.start
         b = at + opens + 2 + parts[-1].end
+        if total < whole.value:
+            out.finding(f"总数{number(whole.value)}{whole.unit}，其中基本支出与项目支出之和却是{number(total)}{whole.unit}",
+                        ctx.locate(a, b), expected=f"{number(total)}{whole.unit}",
+                        actual=f"{number(whole.value)}{whole.unit}", evidence=ctx.document.text[a:b][:120])
+            continue
         out.finding(f"总数{number(whole.value)}{whole.unit}，其中所列各部分之和却是{number(total)}{whole.unit}，大于总数",
                     ctx.locate(a, b), expected=f"不大于{number(whole.value)}{whole.unit}",
                     actual=f"{number(total)}{whole.unit}", evidence=ctx.document.text[a:b][:120])
