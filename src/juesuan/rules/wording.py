@@ -68,6 +68,7 @@ def change_told_both_ways(ctx: CheckContext, out: Reporter) -> None:
                         ctx.locate(a, b), expected=other[3], actual=word,
                         evidence=ctx.document.text[max(0, a - 16) : b + 10])
 
+
 # "本年较上年增加了13.50万元，主要是：本年压缩了业务运行费…": the reason tells the other way. Only a reason about
 # this year (one that speaks of last year — "2022年未发生公务接待费" — explains the change from there).
 _CHANGE_THEN_REASON = re.compile(r"(增加|减少|增长|下降)了?\s*\d[\d,]*(?:\.\d+)?\s*万元[^。]{0,30}?(?:。\s*)?[^。]{0,6}?"
@@ -94,6 +95,7 @@ def reason_against_direction(ctx: CheckContext, out: Reporter) -> None:
             if against is not None and along is None:
                 out.finding(f"说“{m.group(1)}”，所说原因却是“{against.group()}”",
                             ctx.locate(start + m.start(1), start + m.end(1)), evidence=text[m.start() : m.end()][:80])
+
 
 # A word of two to eight characters written twice in a row ("财政拨款财政拨款", "主要是主要是"), or a function
 # character doubled ("主要是是", "的的"). Doubled characters that are words (常常, 等等, 了了) are not in the set.
