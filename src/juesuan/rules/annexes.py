@@ -125,7 +125,6 @@ def cost_within_spending(ctx: CheckContext, out: Reporter) -> None:
                             expected=f"不超过{told}", actual=f"{stated.group(1)}万元")
 
 
-
 # The funding rows of a goal table: "预算数: | 40.50万元 | 执行数: | 40.50万元", then "其中-财政拨款: | … | 其中-财政拨款: | …"
 # and "其它资金: | … | 其它资金: | …". Each side's 财政拨款 and 其它资金 make up its 预算数 or 执行数.
 _FUND_LABEL = re.compile(r"(预算数|全年预算数|执行数|实际完成数|其中\s?[-－:：]?\s?财政拨款|其[它他]资金)\s?[:：]?")

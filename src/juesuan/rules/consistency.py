@@ -295,6 +295,7 @@ def _indicator_counts(ctx: CheckContext) -> dict[tuple[str, str], list[tuple[int
             found[key] += [(int(actual.group(1)), at, at + len(actual.group(1))), *told]
     return found
 
+
 # An amount named by the same four characters before it ("退回财政公务接待费198.68万元"), in sentences about this
 # year's actuals (no other year, no comparison, no budget or target).
 _NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff]{4})(?:为|是|共计|合计|达到?)?\s*(\d[\d,]*\.\d{1,2})\s*万元")
@@ -365,6 +366,7 @@ def _project_amounts(ctx: CheckContext, out: Reporter) -> None:
         out.finding(f"“{name}”的金额在别处为{told}万元（该数在报告中写了{written[common]}次），这里为{raw}万元",
                     ctx.locate(a, b), expected=f"{told}万元", actual=f"{raw}万元",
                     evidence=ctx.document.text[max(0, a - 12) : b + 2])
+
 
 # A sentence written twice, word for word but for one number ("累计报送政务信息360多条、专报150余篇，国办采用52条，…"
 # in the overview and again in the work summary): the same fact, so the number must be the same.

@@ -31,7 +31,6 @@ def direction_words(ctx: CheckContext, out: Reporter) -> None:
                             evidence=ctx.document.text[start + m.start() : start + m.end()])
 
 
-
 # "比2019年减少了5.43万元" in one section and "比2019年增加了5.43万元" in another: one change told both ways. A precise
 # amount (two decimals, not 0) against the same year is one fact.
 _CHANGE_ON_YEAR = re.compile(r"(?:比|较|与)\s*((?:19|20)\d\d)\s*年度?(?:决算数?)?(?:相比)?[，,]?\s*"
