@@ -683,3 +683,21 @@ def test_basic_and_project_spending_are_the_whole(tmp_path: Path) -> None:
     assert new == [("I116", 647, "总数693.86万元，其中基本支出与项目支出之和却是630.78万元")]
     text = "二、项目概况\n单位支出100.00万元，其中人员经费40.00万元、公用经费20.00万元。\n"  # may be a part: not judged
     assert _run(tmp_path, text, "I116").findings == []
+
+
+def test_a_target_beside_its_result_in_one_row_is_not_a_sentence_said_twice(tmp_path: Path) -> None:
+    """A self-evaluation table flattened to one line (a real report found after this rule was written): the target
+    "30万元用于基建工程项目审计" and the result "29.99万元用于基建工程项目审计" stand in one paragraph."""
+    text = ("第四部分 附件\n项目支出绩效自评表\n年度总体目标 预期目标 实际完成情况 本项目共申请预算资金90万元。其中:"
+            "30万元用于基建工程项目预算编制;30万元用于基建工程项目设计、规划、测绘。 本项目共完成预算资金89.99万元。"
+            "其中:30万元用于基建工程项目预算编制;29.99万元用于基建工程项目设计、规划、测绘。\n")
+    assert _run(tmp_path, text, "C108").findings == []
+
+
+def test_whole_completion_not_judged_from_a_list_cut_short(tmp_path: Path) -> None:
+    """A real report cut off after its first 项 (found after R108 was written): the one 项 told is not the whole."""
+    text = ("五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
+            "2020年一般公共预算财政拨款支出决算为1264.92万元，完成预算59.7%。\n"
+            "1.社会保障和就业（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）：支出决算为67.64万元，"
+            "完成预算89.53%。\n")
+    assert _run(tmp_path, text, "R108").findings == []

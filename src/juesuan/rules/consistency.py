@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -412,9 +413,21 @@ def _parallel(ctx: CheckContext) -> list[list[tuple[str, int, int]]]:
         words = _ANY_NUMBER.sub("N", said).strip()
         if numbers and len(re.findall(r"[\u4e00-\u9fff]", words)) >= _MIN_HAN:
             said_as[words].append(numbers)
+    spans = sorted((row.start, row.end, (b, r)) for b, block in enumerate(ctx.document.blocks)
+                   for r, row in enumerate(block.rows if block.rows else [block.location]))
+    starts = [start for start, _, _ in spans]
+
+    def where(offset: int) -> tuple[int, int] | int:
+        """The paragraph or table row an offset stands in."""
+        i = bisect.bisect_right(starts, offset) - 1
+        return spans[i][2] if i >= 0 and offset < spans[i][1] else offset
+
     found: list[list[tuple[str, int, int]]] = []
     for statements in said_as.values():
         differing = [i for i in range(len(statements[0])) if len({s[i][0] for s in statements}) > 1]
+        places = [where(s[0][1]) for s in statements]
+        if len(set(places)) < len(places):
+            continue  # said twice in one paragraph or table row: a target beside its result ("30万元用于…；29.99万元用于…")
         if len(statements) > 1 and len(differing) <= 1:  # when every number differs, a template said of several things
             found.append([s[differing[0] if differing else 0] for s in statements])
     ctx.memo["parallel"] = found

@@ -10,7 +10,7 @@ from juesuan.amounts import number
 from juesuan.analysis import Found
 from juesuan.model.disclosure import LineItem
 from juesuan.model.figures import Figure, Item
-from juesuan.rules.arithmetic import HUNDRED, percent_agrees, point, ratio_bounds
+from juesuan.rules.arithmetic import HUNDRED, percent_agrees, point, ratio_bounds, sum_agrees
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_unit, rule
 from juesuan.rules.blame import values_written
 from juesuan.rules.identities import first
@@ -370,6 +370,10 @@ def whole_completion(ctx: CheckContext, out: Reporter) -> None:
             continue
         stated = whole.completion[0]
         implied = _implied_rate([(_one(p.amount), _one(p.completion)) for p in parts])  # type: ignore[misc,union-attr]
+        spent, parts_spent = _one(whole.amount), [_one(p.amount) for p in parts]  # type: ignore[union-attr]
+        if spent is not None and all(p is not None for p in parts_spent) and not sum_agrees(
+                spent, [p for p in parts_spent if p is not None], ctx.tolerance)[0]:
+            implied = None  # the parts told are not the whole (a list cut short, or a sum I104/I106 reports)
         if implied is None:
             out.missing()
             continue
