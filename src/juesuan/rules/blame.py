@@ -41,7 +41,8 @@ def restatements(ctx: CheckContext) -> dict[int, list[Figure]]:
     return ctx.memo["restatements"]  # type: ignore[return-value]
 
 
-_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d{1,15}(?:\.\d+)?(?![\d])")
+# any number written, 7,463.89 as one
+NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d{1,15}(?:\.\d+)?(?![\d])")
 
 
 def values_written(ctx: CheckContext) -> Counter[Decimal]:
@@ -49,7 +50,7 @@ def values_written(ctx: CheckContext) -> Counter[Decimal]:
     memo = ctx.memo.get("values_written")
     if isinstance(memo, Counter):
         return memo
-    written: Counter[Decimal] = Counter(Decimal(m.group().replace(",", "")) for m in _NUMBER.finditer(ctx.document.text))
+    written: Counter[Decimal] = Counter(Decimal(m.group().replace(",", "")) for m in NUMBER.finditer(ctx.document.text))
     ctx.memo["values_written"] = written
     return written
 

@@ -13,7 +13,7 @@ from juesuan.model.figures import MONEY_UNITS, Figure
 from juesuan.places import place
 from juesuan.rules.arithmetic import equal
 from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, rule
-from juesuan.rules.blame import more_often, values_written
+from juesuan.rules.blame import NUMBER, more_often, values_written
 
 
 def _items(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
@@ -119,7 +119,8 @@ _STAFF_COUNT = re.compile(r"(行政编制|事业编制|工勤编制|机关工勤
 _COUNTED = r"(个|项|条|场|家|所|批次|篇|名|次|人(?!次))"
 _WORDED_COUNT = re.compile(r"(?<![\d.,])(\d{1,5})" + _COUNTED + r"([\u4e00-\u9fff]{4,16})(?=[，。；、,;（(\d]|$)")
 _COUNT_AFTER_WORDS = re.compile(r"([\u4e00-\u9fff]{4,8})(\d{1,5})" + _COUNTED + r"(?=[，。；、,;（(]|$)")
-_ANY_COUNT = re.compile(r"(?<![\d.,])(\d{1,5})\s*(个|项|条|场|家|所|批次|篇|名|次|人次|人|期|份|件|辆|册|本|起|套|户)")
+_COUNT_UNITS = "个|项|条|场|家|所|批次|篇|名|人次|次|人|期|份|件|辆|册|本|起|套|户|台"  # 人次 before 人 and 次
+_ANY_COUNT = re.compile(rf"(?<![\d.,])(\d{{1,5}})\s*({_COUNT_UNITS})")
 _NOT_A_COUNT = set("第约近超逾余增减较比多少≥≤><于至")
 _NOT_BEFORE_LOOSE = _NOT_A_COUNT | set("共计")  # "共计556条": a total of what the words before it count
 # A sentence about another year, or a target, may state another number of the same thing.
@@ -231,7 +232,7 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
 
 # A count of ten or more written once ("召开130场高清会议") beside a near number of the same thing written three times
 # or more ("召开会议129场"): the same thing if the words around them share two words of two characters.
-_COUNT_OF = re.compile(r"(?<![\d.,])(\d{2,6})\s*(?:余|多)?\s*(个|项|条|场|家|所|批次|篇|名|人次|次|人|期|份|件|辆|册|本|起|套|户|台)")
+_COUNT_OF = re.compile(rf"(?<![\d.,])(\d{{2,6}})\s*(?:余|多)?\s*({_COUNT_UNITS})")
 _PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _OFTEN_KEPT = 100
 
@@ -269,7 +270,7 @@ def _near_counts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
 # A goal table's count indicator ("侨务联谊活动 | ≥2次 | 3次") and the same count told in the prose ("侨务联谊3次"):
 # the indicator's first four characters, then the count in the same unit.
 _ROWS_KEPT = 300
-_INDICATOR_COUNT = re.compile(r"(\d{1,5})\s?(个|项|条|场|家|所|批次|篇|名|人次|次|人|期|份|件|辆|册|本|起|套|户|台)")
+_INDICATOR_COUNT = re.compile(rf"(\d{{1,5}})\s?({_COUNT_UNITS})")
 
 
 def _indicator_counts(ctx: CheckContext) -> dict[tuple[str, str], list[tuple[int, int, int]]]:
@@ -371,7 +372,6 @@ def _project_amounts(ctx: CheckContext, out: Reporter) -> None:
 
 # A sentence written twice, word for word but for one number ("累计报送政务信息360多条、专报150余篇，国办采用52条，…"
 # in the overview and again in the work summary): the same fact, so the number must be the same.
-_ANY_NUMBER = re.compile(r"(?<![\d.,])\d[\d,]*(?:\.\d+)?(?!\d)")
 _MIN_HAN = 16  # shorter sentences ("支出决算为N万元。") are a template's, said of many things
 
 
@@ -409,8 +409,8 @@ def _parallel(ctx: CheckContext) -> list[list[tuple[str, int, int]]]:
         return memo
     said_as: dict[str, list[list[tuple[str, int, int]]]] = defaultdict(list)
     for at, said in ctx.sentences(cells=True):
-        numbers = [(m.group().replace(",", ""), at + m.start(), at + m.end()) for m in _ANY_NUMBER.finditer(said)]
-        words = _ANY_NUMBER.sub("N", said).strip()
+        numbers = [(m.group().replace(",", ""), at + m.start(), at + m.end()) for m in NUMBER.finditer(said)]
+        words = NUMBER.sub("N", said).strip()
         if numbers and len(re.findall(r"[\u4e00-\u9fff]", words)) >= _MIN_HAN:
             said_as[words].append(numbers)
     spans = sorted((row.start, row.end, (b, r)) for b, block in enumerate(ctx.document.blocks)
