@@ -513,7 +513,7 @@ def test_sentence_written_twice_blames_the_number_written_less_often(tmp_path: P
     """Seed 002 says "…有力推动全区75个党委信息考核单位…" twice word for word (L135, L158) and 75 once more (L94):
     the first changed, it is the one reported, not the later."""
     new = _seed_changed(tmp_path, "002", 135, "全区75个", "全区76个", ("C105", "C108"))
-    assert new == [("C108", 135, "同一句话在第158行写作75，这里为76")]
+    assert new == [("C108", 135, "同一句话在第158行写作75（报告中2处这样写），这里为76")]
 
 
 def test_a_projects_amount_said_twice_one_value_borne_out(tmp_path: Path) -> None:
@@ -701,3 +701,55 @@ def test_whole_completion_not_judged_from_a_list_cut_short(tmp_path: Path) -> No
             "1.社会保障和就业（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）：支出决算为67.64万元，"
             "完成预算89.53%。\n")
     assert _run(tmp_path, text, "R108").findings == []
+
+
+def test_pair_of_sentences_blamed_by_the_words_the_count_goes_with(tmp_path: Path) -> None:
+    """Seed 001 writes "来办事处群访事件8起" six times; two of them are one sentence said twice (L1242, L1328).
+    Changed at L1242, the small number 9 is told apart by its words, not left to the later of the pair."""
+    new = _seed_changed(tmp_path, "001", 1242, "事件8起", "事件9起", ("C108",))
+    assert new == [("C108", 1242, "同一句话在第1328行写作8（报告中6处这样写），这里为9")]
+    # two statements that are each written once: the later is reported, as before
+    text = ("一、部门职责\n期间共领取发送抗疫物资15批，其中医用防护服27套、防护服722套。\n"
+            "二、绩效\n期间共领取发送抗疫物资15批，其中医用防护服30套、防护服722套。\n")
+    assert [(f.location.line, f.actual) for f in _run(tmp_path, text, "C108").findings] == [(4, "30")]
+
+
+def test_a_count_a_fifth_off_the_count_written_often(tmp_path: Path) -> None:
+    """Seed 001: 报送信息…556条 seven times; 612 (ten per cent and more off) is still the same count miswritten."""
+    new = _seed_changed(tmp_path, "001", 699, "共计556条", "共计612条", ("C105", "C108"))
+    assert new == [("C105", 699, "同一事项的数量在别处7次都为556条，这里为612条")]
+    new = _seed_changed(tmp_path, "001", 699, "共计556条", "共计700条", ("C105", "C108"))
+    assert new == []  # far off: another count
+
+
+def test_whole_rate_bounded_when_a_part_spent_nothing_at_zero_per_cent(tmp_path: Path) -> None:
+    """Seed 001: 因公出国（境）费 0万元 at 0%, 公务用车 76.49%, 公务接待 17.88%: the whole can be at most about
+    19.6% (the trip budget, whatever it was, only lowers it)."""
+    new = _seed_changed(tmp_path, "001", 71, "19.58%", "27.58%", ("R108",))
+    assert [(r, ln) for r, ln, _ in new] == [("R108", 71)] and "0.00%～19.79%" in new[0][2]
+    new = _seed_changed(tmp_path, "001", 71, "19.58%", "12.58%", ("R108",))
+    assert new == []  # lower is possible: the trips may have had a budget
+
+
+def test_execution_progress_against_income_and_spending_of_its_sentence(tmp_path: Path) -> None:
+    """Seed 000's evaluation: "项目收入共计7,433.94万元，当年实际支出7,390.99万元，结转42.95万元，执行进度为99.42%"."""
+    new = _seed_changed(tmp_path, "000", 596, "99.42%", "89.48%", ("R105", "S104", "W103"))
+    assert new == [("R105", 596, "预算数7,433.94万元、执行数7,390.99万元，执行率应为99.42%，报告写作89.48%")]
+
+
+def test_count_of_aspects_against_the_items_after_it(tmp_path: Path) -> None:
+    """Seed 003: "主要用于以下5个方面：一般公共服务（类）支出1904.42万元，占87%；教育支出（类）6.3万元；…" (five)."""
+    new = _seed_changed(tmp_path, "003", 39, "以下5个", "以下6个", ("S202",))
+    assert new == [("S202", 39, "说有6个，但列出了5个")]
+    text = "三、支出决算情况说明\n支出主要用于以下3个方面：一是人员支出；二是公用支出；三是项目支出等。\n"
+    assert _run(tmp_path, text, "S202").findings == []
+
+
+def test_list_short_of_a_whole_written_nowhere_else(tmp_path: Path) -> None:
+    """Seed 001: "2020年财政预算拨款630.78万元，其中：599.53万元、31.25万元" (L41). The whole changed to a number
+    written nowhere else, while the sum of its parts is written ten times: the whole is the slip."""
+    new = _seed_changed(tmp_path, "001", 41, "拨款630.78", "拨款693.86", ("I116",))
+    assert new == [("I116", 41, "总数写作693.86万元（报告中仅此一见），其中所列各部分之和为630.78万元，报告别处10次写到这个数")]
+    # a list that may be partial, its sum written nowhere: not judged
+    text = "二、收入决算情况说明\n本年收入合计693.86万元，其中：一般公共预算财政拨款收入599.53万元、政府性基金预算财政拨款收入31.25万元。\n"
+    assert _run(tmp_path, text, "I116").findings == []

@@ -119,6 +119,21 @@ def more_often(ctx: CheckContext, values: list[str]) -> list[str]:
     return [v for _, v in sorted(zip(numbers, values, strict=True), key=lambda p: -written[p[0]])]
 
 
+_WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}$")
+
+
+def said_with_words(ctx: CheckContext, start: int, end: int, value: str) -> int:
+    """How many times the report writes `value` with the words around the number at start:end: the two to four
+    Chinese characters right before it and the character after ("群访事件8起"). Small counts, which the report
+    writes everywhere for other things, are told apart by the words they go with."""
+    text = ctx.document.text
+    words = _WORDS_BEFORE.search(text[max(0, start - 4) : start])
+    if words is None or end >= len(text):
+        return 0
+    pattern = re.escape(words.group()) + r"\s?" + re.escape(value) + r"(?![\d.])\s?" + re.escape(text[end])
+    return len(re.findall(pattern, text))
+
+
 def nearest(ctx: CheckContext, total: Figure, parts: list[Figure]) -> Figure:
     """The statement of `total` (the same value, wherever the report states it) that stands nearest its parts:
     the sentence that breaks it down ("本年收入合计630.78万元，其中：…") rather than its first mention."""

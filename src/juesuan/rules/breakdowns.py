@@ -10,6 +10,7 @@ from decimal import Decimal
 from juesuan.amounts import number
 from juesuan.rules.arithmetic import sum_slack
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+from juesuan.rules.blame import values_written
 
 # Words that make a listed amount something other than a part of the whole: a change, a budget, another time,
 # a nested breakdown.
@@ -56,10 +57,20 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
         # 基本支出 and 项目支出 are the whole of a spending, not a part of it
         complete = len(pieces) == 2 and all(re.search(rf"{name}\s*(?:为|是)?\s*$", piece)
                                             for name, piece in zip(("基本支出", "项目支出"), pieces, strict=True))
-        if total <= whole.value + slack and not (complete and total < whole.value - slack):
-            continue
         a = at + whole.start
         b = at + opens + 2 + parts[-1].end
+        written = values_written(ctx)
+        if (total < whole.value - slack and not complete and written[whole.value] == 1 and written[total] >= 2
+                and len(number(total).replace(",", "").replace(".", "")) >= 4):
+            # a list that falls short may be partial, unless its sum is the whole the report writes elsewhere and
+            # this whole is written nowhere else ("财政预算拨款693.86万元，其中：599.53万元、31.25万元", 630.78 ×5)
+            out.finding(f"总数写作{number(whole.value)}{whole.unit}（报告中仅此一见），其中所列各部分之和为"
+                        f"{number(total)}{whole.unit}，报告别处{written[total]}次写到这个数", ctx.locate(a, a + whole.end - whole.start),
+                        expected=f"{number(total)}{whole.unit}", actual=f"{number(whole.value)}{whole.unit}",
+                        evidence=ctx.document.text[a:b][:120])
+            continue
+        if total <= whole.value + slack and not (complete and total < whole.value - slack):
+            continue
         if total < whole.value:
             out.finding(f"总数{number(whole.value)}{whole.unit}，其中基本支出与项目支出之和却是{number(total)}{whole.unit}",
                         ctx.locate(a, b), expected=f"{number(total)}{whole.unit}",

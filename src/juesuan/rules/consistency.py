@@ -13,7 +13,7 @@ from juesuan.model.figures import MONEY_UNITS, Figure
 from juesuan.places import place
 from juesuan.rules.arithmetic import equal
 from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, rule
-from juesuan.rules.blame import NUMBER, more_often, values_written
+from juesuan.rules.blame import NUMBER, more_often, said_with_words, values_written
 
 
 def _items(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
@@ -131,7 +131,7 @@ _ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|(?<!绩效)目标(?!
 @rule("C105", "consistency", Severity.WARNING, "同一事项的数量前后不一致",
       "同一事项在报告中（正文、表格和附件）说了不止一次时，数量应相同：同一刊物的期数或册数（《每日动态》256期），"
       "编制数和在职、离退休、公务员、工勤人员人数，以及用同样的话说了两次的数量（“对17个重点涉密单位进行了督促检查”）；"
-      "两处说法各一时，报告其数字在报告中写得较少的一处。一个十以上的数量只写了一次，而相近的数量（同一单位、"
+      "两处说法各一时，报告其数字在报告中写得较少的一处。一个十以上的数量只写了一次，而相近的数量（相差不到五分之一、同一单位、"
       "周围有两个相同的词）在别处写了三次以上时，也多半是同一事项写错了（“召开会议129场”三次，“召开130场高清会议”一次）。"
       "绩效目标表中一个指标的实际完成数量（“侨务联谊活动 | ≥2次 | 3次”）与文字中同一事项的数量（“侨务联谊3次”）也应相同。"
       "说的是目标、指标、计划或另一年的句子不算。",
@@ -230,8 +230,8 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
     _near_counts(ctx, out, reported)
 
 
-# A count of ten or more written once ("召开130场高清会议") beside a near number of the same thing written three times
-# or more ("召开会议129场"): the same thing if the words around them share two words of two characters.
+# A count of ten or more written once ("召开130场高清会议") beside a near number (within a fifth) of the same thing
+# written three times or more ("召开会议129场"): the same thing if the words around them share two words of two characters.
 _COUNT_OF = re.compile(rf"(?<![\d.,])(\d{{2,6}})\s*(?:余|多)?\s*({_COUNT_UNITS})")
 _PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _OFTEN_KEPT = 100
@@ -256,7 +256,7 @@ def _near_counts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
         if len(stated) != 1 or stated[0][0] in reported:
             continue
         a, b, words = stated[0]
-        near = [(v, s) for v, s in often[unit] if v != value and abs(v - value) <= max(2, v // 10)
+        near = [(v, s) for v, s in often[unit] if v != value and abs(v - value) <= max(2, v // 5)
                 and any(len(words & w) >= 2 for _, _, w in s)]
         if len(near) != 1:
             continue
@@ -392,11 +392,18 @@ def parallel_sentences(ctx: CheckContext, out: Reporter) -> None:
         (common, n), (_, k) = counts.most_common(2)
         if k != 1 or (n == 1 and len(stated) > 2):
             continue
+        why = ""
         if n == 1:  # two statements: the number the report writes less often elsewhere, else the later, is the slip
-            common = more_often(ctx, [stated[0][0], stated[1][0]])[0]
+            (v1, a1, b1), (v2, a2, b2) = stated
+            with_words = said_with_words(ctx, a1, b1, v1), said_with_words(ctx, a2, b2, v2)
+            if min(with_words) == 1 and max(with_words) >= 2:  # the words around it say which ("群访事件8起" ×6)
+                common = v1 if with_words[0] > with_words[1] else v2
+                why = f"（报告中{max(with_words)}处这样写）"
+            else:
+                common = more_often(ctx, [v1, v2])[0]
         value, a, b = next(s for s in stated if s[0] != common)
         first = next(s for s in stated if s[0] == common)
-        out.finding(f"同一句话在{place(ctx.locate(first[1], first[2]))}写作{common}，这里为{value}", ctx.locate(a, b),
+        out.finding(f"同一句话在{place(ctx.locate(first[1], first[2]))}写作{common}{why}，这里为{value}", ctx.locate(a, b),
                     expected=common, actual=value, evidence=ctx.document.text[max(0, a - 12) : b + 4])
 
 

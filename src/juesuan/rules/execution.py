@@ -16,6 +16,9 @@ _RATE = re.compile(
     r"(?:完成(?:全年|年初|调整后?)?预算(?:数)?(?:执行)?(?:的)?|预算(?:执行|完成)率(?:为|达到?|是)?|执行率(?:为|达到?))"
     r"\s*(\d{1,4}(?:\.\d{1,4})?)\s*%"
 )
+# R105 also reads a progress stated with its amounts ("收入共计7,433.94万元，当年实际支出7,390.99万元，…执行进度为99.42%"),
+# which is not a completion rate that asks for a reason (S104) or a direction word (W103).
+_RATE_OR_PROGRESS = re.compile(_RATE.pattern + r"|(?:预算|资金)?执行(?:总体)?进度(?:为|达到?)?\s*(\d{1,4}(?:\.\d{1,4})?)\s*%")
 _DIRECTION = re.compile(r"决算数?(?:比(?:年初|调整)?预算数?)?(小于|大于|低于|高于|等于)(?:年初|调整)?预算数?|"
                         r"决算数?与(?:年初|调整)?预算数?(?:基本)?(持平|一致|相等)")
 # Words that give a reason; a reason may stand before the rate ("受疫情影响，…完成预算76.49%") or after it.
@@ -23,7 +26,7 @@ _REASON = re.compile(r"原因|主要是|主要由于|由于|因为|受.{1,12}影
 _OTHER_YEAR = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|(?:19|20)\d\d年)|同比")
 _BUDGET_REASON = re.compile(r"预算数?(?:的|之间的)?(?:主要)?(?:原因|差异)|(?:大于|小于|低于|高于|未达|超出?)(?:年初|调整)?预算")
 # The amounts a sentence gives before its rate: the budget and what was spent.
-_BUDGET_WORDS = re.compile(r"(?:全年|年初|调整后?)?预算(?:数|安排|资金|金额)?(?:为|是|共)?\s*$")
+_BUDGET_WORDS = re.compile(r"(?:(?:全年|年初|调整后?)?预算(?:数|安排|资金|金额)?|收入(?:共计|合计|总计)?)(?:为|是|共)?\s*$")
 _SPENT_WORDS = re.compile(r"(?:执行数|决算数|支出决算|决算|实际执行|实际支出|实际使用|执行|支出|使用)(?:数|金额)?(?:为|是|了)?\s*$")
 
 
@@ -38,13 +41,14 @@ class Statement:
     rate: Decimal
 
 
-def statements(ctx: CheckContext) -> Iterator[Statement]:
+def statements(ctx: CheckContext, pattern: re.Pattern[str] = _RATE) -> Iterator[Statement]:
     for start, text in ctx.paragraphs():
-        rates = list(_RATE.finditer(text))
+        rates = list(pattern.finditer(text))
         for k, m in enumerate(rates):
             a = rates[k - 1].end() if k else 0
             b = rates[k + 1].start() if k + 1 < len(rates) else len(text)
-            yield Statement(start + a, text[a:b], m.start(1) - a, m.end() - a, Decimal(m.group(1)))
+            group = m.lastindex or 1
+            yield Statement(start + a, text[a:b], m.start(group) - a, m.end() - a, Decimal(m.group(group)))
 
 
 def _amounts_before(ctx: CheckContext, statement: Statement) -> tuple[Found | None, Found | None]:
@@ -69,7 +73,7 @@ def _amounts_before(ctx: CheckContext, statement: Statement) -> tuple[Found | No
       bad="附件\n项目支出绩效自评报告\n项目全年预算数30万元，执行数为30万元，完成预算的92%。",
       good="附件\n项目支出绩效自评报告\n项目全年预算数30万元，执行数为30万元，完成预算的100%。")
 def stated_execution_rates(ctx: CheckContext, out: Reporter) -> None:
-    for s in statements(ctx):
+    for s in statements(ctx, _RATE_OR_PROGRESS):
         budget, spent = _amounts_before(ctx, s)
         if budget is None or spent is None:
             continue

@@ -277,16 +277,16 @@ def _budget_range(spent: Figure, rate: Figure) -> tuple[Decimal, Decimal] | None
 
 def _implied_rate(parts: list[tuple[Figure, Figure | None]]) -> tuple[Decimal, Decimal] | None:
     """The completion rate of the whole that the parts' spending and rates allow. A part spending nothing
-    without a rate may have had any budget: the whole's rate can then only be lower."""
+    without a rate (or at 0%) may have had any budget: the whole's rate can then only be lower."""
     spent_low = spent_high = budget_low = budget_high = Decimal(0)
     open_below = False
     for spent, rate in parts:
         spent_low += max(spent.value - half_unit(spent), Decimal(0))
         spent_high += spent.value + half_unit(spent)
-        if rate is None:
+        if rate is None or (rate.value == 0 and spent.value == 0):
             if spent.value != 0:
                 return None  # a part spent without a stated rate: its budget is unknown
-            open_below = True
+            open_below = True  # nothing spent (of a budget of any size, 0% of it): the whole's rate only bounded above
             continue
         budget = _budget_range(spent, rate)
         if budget is None:

@@ -114,12 +114,14 @@ _COUNT_THEN_LIST = re.compile(
     # "下设3个事业单位（电子政务中心、应急指挥中心、民生工作服务中心）": the list in brackets after its noun
     r"|(?<!\d)(?P<count2>\d+)\s*个[\u4e00-\u9fff]{2,10}?[（(](?P<list2>[^（()）]{2,200})[）)]"
     # "反映政务访谈、政府公报印刷及邮寄、调研、总值班室值班、脱贫攻坚工作5个项目": the list before its count
-    r"|(?:反映|对|包括|涵盖)(?P<list3>[^，,。；;：:]{4,200}?、[^，,。；;：:]{1,40}?)(?<![等\d])(?P<count3>\d{1,3})\s*个(?:项目|单位|科室|部门)")
+    r"|(?:反映|对|包括|涵盖)(?P<list3>[^，,。；;：:]{4,200}?、[^，,。；;：:]{1,40}?)(?<![等\d])(?P<count3>\d{1,3})\s*个(?:项目|单位|科室|部门)"
+    # "主要用于以下5个方面：一般公共服务（类）支出1904.42万元，占87%；教育支出（类）6.3万元；…": one item to each ；
+    r"|(?:以下|如下|下列)(?P<count4>\d{1,2})\s*个?(?:方面|部分|类)[:：](?P<list4>[^。\n]{4,600})")
 
 
 @rule("S202", "structure", Severity.ERROR, "所说个数与列出的名单不符",
       "“……单位3个，为A、B”这样先说个数再列名单时，或“反映A、B、C 3个项目”先列名单再说个数时，名单上的个数应与"
-      "所说个数相同（名单以“等”结尾时不判断）。",
+      "所说个数相同（名单以“等”结尾时不判断）；“主要用于以下5个方面：”之后用分号分开的各项也一样。",
       bad="二、机构设置\n独立核算二级预算单位3个，为市委党史研究室、市公务服务中心。",
       good="二、机构设置\n独立核算二级预算单位2个，为市委党史研究室、市公务服务中心。")
 def count_versus_list(ctx: CheckContext, out: Reporter) -> None:
@@ -129,10 +131,15 @@ def count_versus_list(ctx: CheckContext, out: Reporter) -> None:
             continue
         norm = doc.normalized[block.location.start : block.location.end]
         for m in _COUNT_THEN_LIST.finditer(norm):
-            count = next(g for g in ("count", "count2", "count3") if m.group(g))
-            listed = [x for x in re.split(r"[、,，]", m.group("list") or m.group("list2") or m.group("list3")) if x.strip()]
-            if len(listed) < 2 or any(len(x) > 25 or re.search(r"\d|等", x) for x in listed):
-                continue  # not a list of names ("等" says the list is not complete)
+            count = next(g for g in ("count", "count2", "count3", "count4") if m.group(g))
+            if count == "count4":
+                listed = [x for x in re.split(r"[；;]", m.group("list4")) if x.strip()]
+                if len(listed) < 2 or "等" in listed[-1]:
+                    continue
+            else:
+                listed = [x for x in re.split(r"[、,，]", m.group("list") or m.group("list2") or m.group("list3")) if x.strip()]
+                if len(listed) < 2 or any(len(x) > 25 or re.search(r"\d|等", x) for x in listed):
+                    continue  # not a list of names ("等" says the list is not complete)
             out.checked()
             stated = int(m.group(count))
             if stated != len(listed):
