@@ -753,3 +753,17 @@ def test_list_short_of_a_whole_written_nowhere_else(tmp_path: Path) -> None:
     # a list that may be partial, its sum written nowhere: not judged
     text = "二、收入决算情况说明\n本年收入合计693.86万元，其中：一般公共预算财政拨款收入599.53万元、政府性基金预算财政拨款收入31.25万元。\n"
     assert _run(tmp_path, text, "I116").findings == []
+
+
+def test_amount_without_unit_in_a_list_a_cell_sentence_and_a_rate_before_de(tmp_path: Path) -> None:
+    """Seed 001 L645 lists 项 amounts in 万元; seed 002 L549 is a goal-table cell written as a sentence
+    ("实现外贸进出口总额1500万元。"); seed 001 L40 "又压缩了5%的公用经费"."""
+    new = _seed_changed(tmp_path, "001", 645, "事务70.50万元", "事务70.50", ("U101",))
+    assert new == [("U101", 645, "金额70.50缺少单位“万元”")]
+    new = _seed_changed(tmp_path, "002", 549, "总额1500万元", "总额1500", ("U101",))
+    assert new == [("U101", 549, "金额1500缺少单位“万元”")]
+    new = _seed_changed(tmp_path, "001", 40, "压缩了5%", "压缩了5", ("U101",))
+    assert new == [("U101", 40, "比率5缺少百分号")]
+    text = ("五、一般公共预算财政拨款支出决算情况说明\n支出按项分：行政运行339.87万元、一般行政管理事务70.50万元、"
+            "住房公积金26.74万元；车辆3辆、人员12名。又压缩了5个会议的经费。\n")
+    assert _run(tmp_path, text, "U101").findings == []

@@ -19,6 +19,12 @@ _BARE_MONEY = re.compile(
     r"\s*(\d[\d,]*(?:\.\d{1,2})?)(?![\d%万元亿‰个辆人次台套分])"
     r"(?!\s*[,，、和]\s*\d+(?:\.\d+)?\s*(?:[,，、和]|万元|亿元|元))(?=\s*(?:[，,。；;）)：:]|以上|以下))"
 )
+# "行政运行339.87万元、一般行政管理事务70.50、行政单位离退休136.23万元": an item of a list of amounts in 万元
+# that lost its unit (a precise number right after its name, a neighbour of the same shape with 万元).
+_LIST_ITEM = r"[\u4e00-\u9fff（）()“”]{2,24}\d[\d,]{0,15}(?:\.\d{1,2})?\s?万元"
+_BARE_IN_LIST = re.compile(
+    rf"(?<=万元[、，,])[\u4e00-\u9fff（）()“”]{{2,24}}?(\d[\d,]{{0,15}}\.\d{{1,2}})(?=[、，,][\u4e00-\u9fff（）()“”]{{2,24}}\d)"
+    rf"|(?<=[\u4e00-\u9fff])(\d[\d,]{{0,15}}\.\d{{1,2}})(?=、{_LIST_ITEM})")
 # In a table cell a rate ends the cell: "使用人员满意度≥95", "劝返率达90".
 _BARE_RATE_IN_CELL = re.compile(r"(?:率|满意度)(?:为|达到?|保持)?\s*[≥≤]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*$")
 _EMPTY_SHARE = re.compile(r"(?<![挤侵霸抢])占\s*(?=[；;，,。])")  # not 挤占 (diverting funds)
@@ -29,9 +35,13 @@ _BARE_SHARE = re.compile(
     r")\s*(\d{1,3}(?:\.\d{1,2})?)(?=\s*(?:[；;，,。)）]|\.(?!\d)|以上|以下|左右))"  # not at the end of a text: the % may be past a cut
 )
 
+# "又压缩了5的公用经费": a cut by a rate, its % lost before the thing it was cut from
+_BARE_CUT = re.compile(r"(?:压缩|压减|降低|提高|节约|缩减|削减)了?\s*(\d{1,3}(?:\.\d{1,2})?)(?=的)")
+
 
 @rule("U101", "units", Severity.ERROR, "金额缺少单位或占比缺少数值",
-      "金额后应写明“万元”，“占”后应有百分比（带%号）；“决算数为1036.19，”“占；”或“占93.54；”都是漏填。"
+      "金额后应写明“万元”，“占”后应有百分比（带%号）；“决算数为1036.19，”“占；”“占93.54；”“压缩了5的公用经费”，"
+      "或一串带“万元”的金额中单独一项没有单位（“行政运行339.87万元、一般行政管理事务70.50、…”）都是漏填。"
       "表格中同一行或同一列的其他金额都写了“万元”时，单独一个不带单位的数也是漏填；指标的预期值写了%而实际值没有"
       "（或反之）时也是（警告）。",
       bad="二、收入决算情况说明\n2020年本年收入合计1036.19万元，其中：事业收入0万元，占；一般公共预算财政拨款收入1036.19万元，占100%。\n"
@@ -45,7 +55,7 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
         for m in _EMPTY_SHARE.finditer(text):
             out.finding("“占”后缺少百分比", ctx.locate(start + m.start(), start + m.end() + 1),
                         evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 1])
-        for m in _BARE_SHARE.finditer(text):
+        for m in [*_BARE_SHARE.finditer(text), *_BARE_CUT.finditer(text)]:
             raw = ctx.document.text[start + m.start(1) : start + m.end(1)]
             rates.add(start + m.start(1))
             out.finding(f"比率{raw}缺少百分号", ctx.locate(start + m.start(1), start + m.end(1)), expected=f"{raw}%",
@@ -73,16 +83,19 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
             reported.add(figure.location.start)
             out.finding(f"金额{figure.raw}缺少单位“万元”", figure.location, expected=f"{figure.raw}万元",
                         actual=figure.raw, evidence=figure.sentence or None)
-    for start, text in ctx.paragraphs():
-        for m in _BARE_MONEY.finditer(text):
-            if start + m.start(1) in reported or start + m.start(1) in rates:
+    # a cell written as a sentence ("…实现外贸进出口总额1500。") is read as one
+    for start, text in [*ctx.paragraphs(), *ctx.cells()]:
+        for m in [*_BARE_MONEY.finditer(text), *_BARE_IN_LIST.finditer(text)]:
+            group = m.lastindex or 1
+            if start + m.start(group) in reported or start + m.start(group) in rates:
                 continue
-            if "." not in m.group(1) and text[m.end(1) : m.end(1) + 1] in "：:":
+            if "." not in m.group(group) and text[m.end(group) : m.end(group) + 1] in "：:":
                 continue  # "培训支出2050803：" is a subject's code before its definition
-            raw = ctx.document.text[start + m.start(1) : start + m.end(1)]
-            out.finding(f"金额{raw}缺少单位“万元”", ctx.locate(start + m.start(1), start + m.end(1)),
+            reported.add(start + m.start(group))
+            raw = ctx.document.text[start + m.start(group) : start + m.end(group)]
+            out.finding(f"金额{raw}缺少单位“万元”", ctx.locate(start + m.start(group), start + m.end(group)),
                         expected=f"{raw}万元", actual=raw,
-                        evidence=ctx.document.text[start + max(0, m.start() - 16) : start + m.end(1) + 1])
+                        evidence=ctx.document.text[start + max(0, m.start() - 16) : start + m.end(group) + 1])
 
 
 # In a table whose amounts carry their unit cell by cell ("16万元", "实际支出6.47万元"), a bare number beside them in
