@@ -767,3 +767,11 @@ def test_amount_without_unit_in_a_list_a_cell_sentence_and_a_rate_before_de(tmp_
     text = ("五、一般公共预算财政拨款支出决算情况说明\n支出按项分：行政运行339.87万元、一般行政管理事务70.50万元、"
             "住房公积金26.74万元；车辆3辆、人员12名。又压缩了5个会议的经费。\n")
     assert _run(tmp_path, text, "U101").findings == []
+
+
+def test_goal_table_indicator_labels_numbered_under_each_kind(tmp_path: Path) -> None:
+    """Seed 001's goal tables label indicators "指标1：业务运行费…", "指标2：招商引资活动经费…" under each kind."""
+    new = _seed_changed(tmp_path, "001", 1249, "指标2", "指标3", ("N101",))
+    assert new == [("N101", 1249, "指标编号从1跳到3")]
+    new = _seed_changed(tmp_path, "001", 1289, "指标1", "指标2", ("N101",))
+    assert new[0] == ("N101", 1289, "指标编号从2开始，缺少1")  # and the next label, now a repeat

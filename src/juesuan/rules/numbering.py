@@ -12,7 +12,7 @@ from juesuan.text.headings import ITEM, NUM, PAREN_NUM, PART, numbering
 
 @rule("N101", "numbering", Severity.WARNING, "编号跳号或重复",
       "报告中每一个编号列表（部分、各项说明、名词解释、项级科目、主要职能、重点工作、附件中的评价报告，"
-      "包括写在同一段里的“1、…2、…”）的编号都应从1开始、连续、不重复（如 7 之后是 9，或出现两个 8.）；"
+      "包括写在同一段里的“1、…2、…”，以及绩效目标表中每类指标下的“指标1：”“指标2：”）的编号都应从1开始、连续、不重复（如 7 之后是 9，或出现两个 8.）；"
       "“名词解释”一类部分标题或评价报告的“主要经验及做法…”不应漏写编号。",
       bad="第三部分 名词解释\n1.财政拨款收入：指单位从同级财政部门取得的财政预算资金。\n2.其他收入：指单位取得的除上述收入以外的各项收入。\n4.年初结转和结余：指以前年度尚未完成的资金。",
       good="第三部分 名词解释\n1.财政拨款收入：指单位从同级财政部门取得的财政预算资金。\n2.其他收入：指单位取得的除上述收入以外的各项收入。\n3.年初结转和结余：指以前年度尚未完成的资金。")
@@ -31,6 +31,7 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
                                       for s in ctx.outline.find(k)})
     _parts(ctx, out)
     _inline_lists(ctx, out)
+    _indicator_labels(ctx, out)
     _contents(ctx, out)
     for part in ctx.outline.sections:
         items = [c for c in part.children if c.level == 2]
@@ -271,6 +272,39 @@ def _inline_lists(ctx: CheckContext, out: Reporter) -> None:
             elif number > previous + 1:
                 out.finding(f"编号从{previous}跳到{number}，缺少{previous + 1}", location,
                             expected=str(previous + 1), actual=m.group(1))
+
+
+# A goal table labels its indicators "指标1：…", "指标2：…" under each kind of indicator (数量指标, 质量指标 …).
+_INDICATOR_LABEL = re.compile(r"^\s*指标\s*(\d{1,2})\s*[:：]")
+_INDICATOR_KIND = re.compile(r"^\s*(?:[一二三]级指标|(?:产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响"
+                             r"|服务对象满意度)(?:指标)?)\s*$")
+
+
+def _indicator_labels(ctx: CheckContext, out: Reporter) -> None:
+    doc = ctx.document
+    for table in doc.tables:
+        previous: int | None = None  # 0 just after a kind's cell: its first label must be 1
+        for row in table.rows:
+            for cell in row.cells:
+                text = doc.normalized[cell.start : cell.end]
+                if _INDICATOR_KIND.match(text):
+                    previous = 0
+                    continue
+                m = _INDICATOR_LABEL.match(text)
+                if m is None:
+                    continue
+                number = int(m.group(1))
+                out.checked()
+                location = ctx.locate(cell.start + m.start(1), cell.start + m.end(1))
+                if number == 1 or previous is None:
+                    pass
+                elif previous == 0:
+                    out.finding(f"指标编号从{number}开始，缺少1", location, expected="1", actual=m.group(1))
+                elif number == previous:
+                    out.finding(f"指标编号{number}重复", location, actual=m.group(1))
+                elif number != previous + 1:
+                    out.finding(f"指标编号从{previous}跳到{number}", location, expected=str(previous + 1), actual=m.group(1))
+                previous = number
 
 
 def _sequence(ctx: CheckContext, out: Reporter, entries: list[tuple[int, Location, str]],
