@@ -775,3 +775,11 @@ def test_goal_table_indicator_labels_numbered_under_each_kind(tmp_path: Path) ->
     assert new == [("N101", 1249, "指标编号从1跳到3")]
     new = _seed_changed(tmp_path, "001", 1289, "指标1", "指标2", ("N101",))
     assert new[0] == ("N101", 1289, "指标编号从2开始，缺少1")  # and the next label, now a repeat
+
+
+def test_count_breakdown_in_persons_written_with_ming_and_ren(tmp_path: Path) -> None:
+    """Seed 002: "人员编制40名，其中行政编制16名，事业编制20名，工勤编制4人，自收自支编制0名": 名 and 人 alike."""
+    new = _seed_changed(tmp_path, "002", 606, "工勤编制4人", "工勤编制5人", ("I113",))
+    assert new == [("I113", 606, "总数40名，分项16+20+5+0=41名")]
+    text = "（三）人员概况\n共有车辆5辆，其中轿车2辆，越野车3人。\n"
+    assert _run(tmp_path, text, "I113").findings == []  # 辆 and 人 are not one unit

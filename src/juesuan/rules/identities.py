@@ -408,7 +408,7 @@ def _breakdown(text: str, end: int, unit: str) -> list[int] | None:
     parts: list[int] = []
     for piece in re.split(r"[、，,]", text[opens.end() : stop.start()]):
         m = _PART.fullmatch(piece) if len(piece) <= 80 else None  # a part is short; the pattern is not linear
-        if m is None or m.group(2) != unit:
+        if m is None or (m.group(2) != unit and {m.group(2), unit} != {"人", "名"}):  # 名 and 人 count persons alike
             return None
         parts.append(int(m.group(1)))
     return parts if len(parts) >= 2 else None
