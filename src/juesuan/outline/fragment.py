@@ -1,4 +1,5 @@
-"""Telling a text that is cut off: it ends mid-sentence, or its contents list parts its body never reaches.
+"""Telling a text that is cut off: it ends mid-sentence, its contents list parts its body never reaches, or it
+starts at an item past the first of its list with no title before it (a page from the middle of a report).
 
 Most texts found on the web are the first pages of a report, or one page of it. The checker must not
 call "missing" what lies past the cut, nor a sum wrong whose list of parts the cut shortened.
@@ -12,7 +13,7 @@ from juesuan.document import BlockKind, Document
 from juesuan.outline.catalogue import title_key
 from juesuan.outline.contents import ContentsEntry
 from juesuan.outline.sections import Section
-from juesuan.text.headings import is_heading_line
+from juesuan.text.headings import PART, is_heading_line, numbering
 
 # How a finished paragraph, a signature or a date may end (a list that stops at "；" or "：" goes on).
 _FINISHED = re.compile(r"[。！？!?）)」”\"》】\]…]$|[年月日]$|^.{0,25}$")
@@ -23,6 +24,13 @@ def truncation(document: Document, sections: list[Section], contents: list[Conte
     body = [s for s in sections for s in s.walk()]
     if contents and not body:
         return "只有目录，正文缺失"
+    start = _first_item_past_one(document)
+    begins = f"文本从“{start[:20]}”开始，前面的内容缺失" if start is not None else None
+    ends = _end_cut(document, body, contents)
+    return "；".join(r for r in (begins, ends) if r) or None
+
+
+def _end_cut(document: Document, body: list[Section], contents: list[ContentsEntry]) -> str | None:
     parts = {title_key(s.title) for s in body if s.level == 1}
     listed = [e for e in contents if e.level == 1 and e.kind]
     after_body = [e for e in listed if title_key(e.title) not in parts]
@@ -45,4 +53,27 @@ def _last_text(document: Document) -> str | None:
                 return text.rsplit("\n", 1)[-1].strip()
         elif block.kind is BlockKind.TABLE:
             return None  # a report that ends in its tables is not judged by its last line
+    return None
+
+
+# A title line of a report, a part or a table, or the contents: what a whole report begins with.
+_TITLE_WORDS = re.compile(r"决算|报告|说明|目录|部分|概况|职能|自评表|评价表")
+_LEAD_BLOCKS = 40  # the first blocks looked at: a report's first numbered item comes early
+
+
+def _first_item_past_one(document: Document) -> str | None:
+    """The first numbered line, when it is numbered past one (3., （二）, 三、) and no title stands before it."""
+    for block in document.blocks[:_LEAD_BLOCKS]:
+        if block.kind is BlockKind.TABLE:
+            return None
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            continue
+        text = document.normalized[block.location.start : block.location.end].strip()
+        if not text:
+            continue
+        n = numbering(text)
+        if n is not None:  # quoted as written
+            return document.text[block.location.start : block.location.end].strip() if n.level != PART and n.number > 1 else None
+        if len(text) <= 60 and _TITLE_WORDS.search(text) and not re.search(r"图\s*\d*\s*[）)]?$", text):  # not a chart's caption
+            return None
     return None
