@@ -198,14 +198,20 @@ def test_a_page_from_the_middle_is_cut_off_at_its_start(tmp_path: Path) -> None:
     path.write_text("2020年本年收入合计3765.66万元，其中：事业收入2148.69万元，占57.06%。\n收入决算结构图\n"
                     "三、支出决算情况说明\n2020年本年支出合计4021.94万元。\n四、财政拨款收入支出决算总体情况说明\n"
                     "2020年财政拨款收入总计1614.63万元。\n", encoding="utf-8")
-    assert analyse(path).outline.truncation == "文本从“三、支出决算情况说明”开始，前面的内容缺失"
-    assert not any(f.rule == "N101" for f in check_file(path).findings)
+    assert analyse(path).outline.start_cut == "文本从“三、支出决算情况说明”开始，前面的内容缺失"
+    result = check_file(path)
+    assert not any(f.rule == "N101" for f in result.findings) and result.cut_off
+    assert result.notes[0] == "文本不完整：文本从“三、支出决算情况说明”开始，前面的内容缺失，其编号不从1算起。"
+    # the rest is judged as usual: a cut at the start hides nothing the text goes on to give
+    assert result.ledger()["I109"] is not Status.INSUFFICIENT_DATA
     # a whole report's title stands before its first item, and the first item is 一、
     whole = tmp_path / "whole.txt"
     whole.write_text("某单位2020年度部门决算\n3.负责本单位财务管理工作。\n4.完成上级交办的其他任务。\n", encoding="utf-8")
-    assert analyse(whole).outline.truncation is None
+    assert analyse(whole).outline.start_cut is None
     assert any(f.rule == "N101" for f in check_file(whole).findings)
-    # cut at both ends: both are said
+    # cut at both ends: both are told
     both = tmp_path / "both.txt"
     both.write_text("（二）机构设置\n本单位内设办公室、财务科和业务科3个科室，分别负责本单位的日常运转、财务管理和", encoding="utf-8")
-    assert analyse(both).outline.truncation == "文本从“（二）机构设置”开始，前面的内容缺失；文本在句中结束（“…责本单位的日常运转、财务管理和”）"
+    outline = analyse(both).outline
+    assert (outline.start_cut, outline.truncation) == ("文本从“（二）机构设置”开始，前面的内容缺失",
+                                                        "文本在句中结束（“…责本单位的日常运转、财务管理和”）")

@@ -147,6 +147,7 @@ def outline(path: FileArg, fmt: FormatOpt = Format.text, large: LargeOpt = False
             "source": str(path),
             "report": result.meta.as_json(),
             "truncation": result.truncation,
+            "start_cut": result.start_cut,
             "contents": [e.as_json() for e in result.contents],
             "sections": [s.as_json() for s in result.sections],
         }
@@ -155,8 +156,9 @@ def outline(path: FileArg, fmt: FormatOpt = Format.text, large: LargeOpt = False
     out.print(_tree(result, path))
     if result.meta.kind == "预算":
         out.print("[magenta]这是一份预算报告，不是决算报告。[/magenta]")
-    if result.truncation:
-        out.print(f"[magenta]文本不完整：{escape(result.truncation)}。[/magenta]")
+    for cut in (result.start_cut, result.truncation):
+        if cut:
+            out.print(f"[magenta]文本不完整：{escape(cut)}。[/magenta]")
     if not result.sections and result.contents:
         out.print("目录（正文中没有这些部分）：")
         for entry in result.contents:

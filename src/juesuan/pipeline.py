@@ -132,7 +132,7 @@ def check_analysis(analysis: Analysis, options: CheckOptions | None = None, *, s
         previous=[PlacedFigure(path=path, **figure.model_dump())
                   for path, figure in stated_previous(analysis.disclosure, meta.year)],
         sections=analysis.outline.kinds(),
-        cut_off=options.partial or analysis.outline.truncation is not None,
+        cut_off=options.partial or analysis.outline.truncation is not None or analysis.outline.start_cut is not None,
         text=document.text,
         timings=spent,
         rule_set=rule_set(),

@@ -1,4 +1,4 @@
-"""Telling a text that is cut off: it ends mid-sentence, its contents list parts its body never reaches, or it
+"""Telling a text that is cut off: it ends mid-sentence, or its contents list parts its body never reaches; or it
 starts at an item past the first of its list with no title before it (a page from the middle of a report).
 
 Most texts found on the web are the first pages of a report, or one page of it. The checker must not
@@ -24,13 +24,6 @@ def truncation(document: Document, sections: list[Section], contents: list[Conte
     body = [s for s in sections for s in s.walk()]
     if contents and not body:
         return "只有目录，正文缺失"
-    start = _first_item_past_one(document)
-    begins = f"文本从“{start[:20]}”开始，前面的内容缺失" if start is not None else None
-    ends = _end_cut(document, body, contents)
-    return "；".join(r for r in (begins, ends) if r) or None
-
-
-def _end_cut(document: Document, body: list[Section], contents: list[ContentsEntry]) -> str | None:
     parts = {title_key(s.title) for s in body if s.level == 1}
     listed = [e for e in contents if e.level == 1 and e.kind]
     after_body = [e for e in listed if title_key(e.title) not in parts]
@@ -54,6 +47,14 @@ def _last_text(document: Document) -> str | None:
         elif block.kind is BlockKind.TABLE:
             return None  # a report that ends in its tables is not judged by its last line
     return None
+
+
+def start_cut(document: Document) -> str | None:
+    """Why the text looks to start past the report's beginning (a Chinese sentence), or None. Only the numbering
+    of what follows depends on it: a cut at the start shortens no list of parts and hides no required item
+    the text goes on to give."""
+    start = _first_item_past_one(document)
+    return f"文本从“{start[:20]}”开始，前面的内容缺失" if start is not None else None
 
 
 # A title line of a report, a part or a table, or the contents: what a whole report begins with.

@@ -70,6 +70,7 @@ class Outline:
     sections: list[Section]
     contents: list[ContentsEntry] = field(default_factory=list)  # the table of contents, if any
     truncation: str | None = None  # why the text looks cut off, if it does
+    start_cut: str | None = None  # why the text looks to start past the report's beginning, if it does
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:

@@ -68,6 +68,8 @@ def run_rules(analysis: Analysis, *, rules: list[Rule] | None = None, tolerance:
         result.notes.append(BUDGET_NOTE)
         result.coverage = [(r.id, Status.NOT_APPLICABLE) for r in (rules if rules is not None else RULES)]
         return result
+    if outline.start_cut is not None:
+        result.notes.append(f"文本不完整：{outline.start_cut}，其编号不从1算起。")
     if outline.truncation is not None:
         result.notes.append(f"文本不完整：{outline.truncation}。缺失部分涉及的检查记为“数据不足”。")
     elif partial:

@@ -131,6 +131,11 @@ class CheckContext:
         """The text is a fragment: said so by the user, or seen to be cut off."""
         return self.partial or self.outline.truncation is not None
 
+    @property
+    def starts_cut(self) -> bool:
+        """The text starts past the report's beginning (a page from its middle): its lists began before it."""
+        return self.partial or self.outline.start_cut is not None
+
     def may_be_cut(self, offset: int) -> bool:
         """What stands at `offset` may run past the cut: the text is cut off and no part or item follows it
         (the item it stands in goes on to the cut)."""

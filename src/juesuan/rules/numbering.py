@@ -147,7 +147,8 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
         if previous is None or n.number < previous:
             # a list that starts past 1 (unless it began in the table just before: "1." in a cell)
             # (a fragment may begin inside a list)
-            if n.number > 1 and not (previous is None and (follows_table or (ctx.cut_off and unseen_level))):
+            lists_began_before = ctx.cut_off or ctx.starts_cut
+            if n.number > 1 and not (previous is None and (follows_table or (lists_began_before and unseen_level))):
                 unnumbered = _unnumbered_first(ctx, max(parents, default=-1), index) if n.number == 2 else None
                 if unnumbered is not None:
                     out.finding(f"“{unnumbered[1]}”缺少编号1（下一项编为“{raw}”）", unnumbered[0], expected="1")
@@ -311,7 +312,7 @@ def _sequence(ctx: CheckContext, out: Reporter, entries: list[tuple[int, Locatio
               paragraphs_: list[tuple[int, str]], allow_gaps: bool = False) -> None:
     out.checked()
     first, first_location, first_raw = entries[0]
-    if first > 1 and not allow_gaps and not ctx.cut_off:
+    if first > 1 and not allow_gaps and not ctx.cut_off and not ctx.starts_cut:
         out.finding(f"编号从{first}开始，缺少1", first_location, expected="1", actual=first_raw.strip())
     for (previous, _, _), (number, location, raw) in itertools.pairwise(entries):
         if number == previous:
