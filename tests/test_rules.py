@@ -783,3 +783,9 @@ def test_count_breakdown_in_persons_written_with_ming_and_ren(tmp_path: Path) ->
     assert new == [("I113", 606, "总数40名，分项16+20+5+0=41名")]
     text = "（三）人员概况\n共有车辆5辆，其中轿车2辆，越野车3人。\n"
     assert _run(tmp_path, text, "I113").findings == []  # 辆 and 人 are not one unit
+
+
+def test_result_without_percent_beside_a_target_told_in_words(tmp_path: Path) -> None:
+    """Seed 002's goal table: "指标1 | 满意率达90% | 95%" — the result without its % (the label 指标1 is no number)."""
+    new = _seed_changed(tmp_path, "002", 193, "95%", "95", ("U101",))
+    assert new == [("U101", 193, "比率95缺少百分号（同一行另一个指标值写了%）")]

@@ -105,6 +105,8 @@ _UNIT_REACH = 6  # rows below a cell that gives the unit that it covers
 _CELL_WAN = re.compile(r"(?:(?:实际支出|支出|控制在)\s?)?\d[\d,]{0,15}(?:\.\d{1,2})?\s?万元(?:以内)?")
 _CELL_BARE = re.compile(r"(?:(?:实际支出|支出|控制在)\s?)?\d[\d,]{0,15}(?:\.\d{1,2})?")
 _CELL_RATE = re.compile(r"(?:[≥≤>]=?\s?)?\d{1,3}(?:\.\d{1,2})?\s?%")
+# a target told in words before its rate: "满意率达90%", "不低于95%"
+_CELL_TOLD_RATE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:达到?|为|不低于|高于|大于)?\s?" + _CELL_RATE.pattern)
 _CELL_BARE_RATE = re.compile(r"(?:[≥≤>]=?\s?)?\d{1,3}(?:\.\d{1,2})?")
 _CELL_MAX = 40
 
@@ -116,18 +118,20 @@ def _value(cell: Cell) -> str:
 
 
 def _bare_rate_cells(ctx: CheckContext) -> Iterator[Cell]:
-    """A row ending in a target and its result, the target a rate and the result a bare number ("≥95%" | "100"), or
+    """A row ending in a target and its result, the target a rate and the result a bare number ("≥95%" | "100",
+    "满意率达90%" | "95"), or
     the target a bare bound and the result a rate ("≥95" | "100%"); no other number in the row."""
     for block in ctx.document.blocks:
         if block.kind is not BlockKind.TABLE:
             continue
         for row in block.rows:
             filled = [c for c in row.cells if c.text.strip()]
-            if len(filled) < 2 or sum(bool(re.search(r"\d", c.text)) for c in filled) != 2:
+            # an indicator's label ("指标1") is not a number of the row
+            if len(filled) < 2 or sum(bool(re.search(r"\d", re.sub(r"^\s*指标\s*\d{1,2}", "", c.text))) for c in filled) != 2:
                 continue
             target, result = filled[-2:]
             target_text, result_text = _value(target), _value(result)
-            if _CELL_RATE.fullmatch(target_text) and _CELL_BARE_RATE.fullmatch(result_text):
+            if _CELL_TOLD_RATE.fullmatch(target_text) and _CELL_BARE_RATE.fullmatch(result_text):
                 yield result
             elif target_text[:1] in "≥≤>" and _CELL_BARE_RATE.fullmatch(target_text) and _CELL_RATE.fullmatch(result_text):
                 yield target
