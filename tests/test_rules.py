@@ -789,3 +789,14 @@ def test_result_without_percent_beside_a_target_told_in_words(tmp_path: Path) ->
     """Seed 002's goal table: "指标1 | 满意率达90% | 95%" — the result without its % (the label 指标1 is no number)."""
     new = _seed_changed(tmp_path, "002", 193, "95%", "95", ("U101",))
     assert new == [("U101", 193, "比率95缺少百分号（同一行另一个指标值写了%）")]
+
+
+def test_retired_staff_after_a_breakdown_of_the_serving_staff(tmp_path: Path) -> None:
+    """A real report (天水市某幼儿园, 2017): the serving staff's 62 broken down, then the 28 retired in the same list."""
+    text = ("（三）人员概况\n核定人员编制71人，实际正式教职工62人，其中副高级职称4人，中级职称25人，初级职称23人，管理人员3人，"
+            "技师3人，高级工3人，中级工1人，退休职工28人。\n")
+    assert _run(tmp_path, text, "I113").findings == []
+    text = text.replace("中级工1人", "中级工2人")  # the serving staff's own parts still add up to 63, not 62
+    assert [f.actual for f in _run(tmp_path, text, "I113").findings] == ["62人"]
+    text = "（三）人员概况\n离退休人员10人，其中离休人员2人、退休人员9人。\n"
+    assert [f.actual for f in _run(tmp_path, text, "I113").findings] == ["10人"]

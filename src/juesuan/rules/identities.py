@@ -395,6 +395,9 @@ _OPENS = re.compile(r"\s*(?:[（(]|[，,]\s*(?:其中|包括|分别为|具体为
 _PART = re.compile(rf"\s*(?:其中\s*[：:]?)?[^\d，,、；;。]{{1,40}}?\s*(\d{{1,6}})\s*({_COUNT_UNITS})\s*")
 
 
+_RETIRED = re.compile(r"退休|离休")
+
+
 def _breakdown(text: str, end: int, unit: str) -> list[int] | None:
     """The parts of a count that a bracket or 其中 breaks it into, when every part is a count of the same unit
     (a part that is not, or a single part, is not a breakdown this rule can judge)."""
@@ -407,6 +410,8 @@ def _breakdown(text: str, end: int, unit: str) -> list[int] | None:
         return None
     parts: list[int] = []
     for piece in re.split(r"[、，,]", text[opens.end() : stop.start()]):
+        if parts and _RETIRED.search(piece) and not _RETIRED.search(text[opens.end() : opens.end() + 20]):
+            break  # "正式教职工62人，其中…中级工1人，退休职工28人": the retired are not of the serving staff
         m = _PART.fullmatch(piece) if len(piece) <= 80 else None  # a part is short; the pattern is not linear
         if m is None or (m.group(2) != unit and {m.group(2), unit} != {"人", "名"}):  # 名 and 人 count persons alike
             return None
