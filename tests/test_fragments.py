@@ -215,3 +215,25 @@ def test_a_page_from_the_middle_is_cut_off_at_its_start(tmp_path: Path) -> None:
     outline = analyse(both).outline
     assert (outline.start_cut, outline.truncation) == ("文本从“（二）机构设置”开始，前面的内容缺失",
                                                         "文本在句中结束（“…责本单位的日常运转、财务管理和”）")
+
+
+def test_a_short_last_line_after_a_colon_is_a_cut(tmp_path: Path) -> None:
+    """A real 三公 report (云南寻甸县政协 2022) served cut off at "其中:\\n公务用车": the short last line is not a
+    signature but the list's first word; the 公务接待 item, with its 批次 and 人次, lay past the cut."""
+    path = tmp_path / "sangong.txt"
+    path.write_text(
+        "政协某县委员会2022年度“三公”经费决算情况说明\n一、一般公共预算财政拨款“三公”经费支出决算总体情况\n"
+        "2022年度“三公”经费支出决算为65000.00元，完成年初预算的27.8%。\n"
+        "二、一般公共预算财政拨款“三公”经费支出决算具体情况\n"
+        "2022年度“三公”经费支出决算中，因公出国（境）费支出0元，占0%；公务用车购置及运行维护费支出34000.00元，占52.3%；"
+        "公务接待费支出31000.00元，占47.7%。具体情况如下：\n1.因公出国（境）费支出0元。\n"
+        "2.公务用车购置及运行维护费支出34000.00元。其中：\n公务用车\n", encoding="utf-8")
+    assert analyse(path).outline.truncation == "文本在句中结束（“…公务用车”）"
+    result = check_file(path)
+    assert not any(f.rule == "S103" for f in result.findings)
+    # a whole report that ends with its date after a full stop is not cut
+    whole = tmp_path / "whole.txt"
+    whole.write_text(path.read_text(encoding="utf-8").replace("其中：\n公务用车\n", "\n3.公务接待费支出31000.00元，"
+                                                             "共接待12批次、96人次。\n某县政协办公室\n2023年8月\n"),
+                     encoding="utf-8")
+    assert analyse(whole).outline.truncation is None

@@ -31,11 +31,22 @@ def truncation(document: Document, sections: list[Section], contents: list[Conte
     if last is not None:
         if is_heading_line(last) and not re.search(r"表$|无数据|空表", re.sub(r"[（(][^）)]*[）)]$", "", last)):
             return f"文本在标题“{last[:30]}”之后结束，其下内容缺失"
-        if not _FINISHED.search(last):
+        if not _FINISHED.search(last) or (_OPEN_END.search(last) is None and _opens_a_list(document)):
             return f"文本在句中结束（“…{last[-15:]}”）"
     if body and after_body and len(after_body) < len(listed):
         return f"目录所列的“{after_body[0].title}”在正文中没有出现，后面的页面可能缺失"
     return None
+
+
+# A short last line is finished (a signature, a date) unless the line before it opened a list ("其中：").
+_OPEN_END = re.compile(r"[。！？!?；;]$")
+
+
+def _opens_a_list(document: Document) -> bool:
+    """The text's last two lines: the one before the last ends with a colon or a comma."""
+    text = document.normalized[max(0, len(document.normalized) - 400) :].rstrip()
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return len(lines) >= 2 and lines[-2][-1:] in "：:，,、"
 
 
 def _last_text(document: Document) -> str | None:

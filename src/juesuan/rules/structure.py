@@ -84,7 +84,8 @@ def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
     if ctx.may_be_cut(section.location.start + 1):
         out.missing()  # the section runs to the cut: what it says past it is unknown
         return
-    text = "".join(p for _, p in ctx.section_paragraphs(section))
+    # a 三公 report of its own may tell the whole and the items under sections of their own (一、总体 二、具体)
+    text = "".join(p for s in sections for _, p in ctx.section_paragraphs(s))
     for name, words in (("因公出国（境）费", ("因公出国",)), ("公务用车购置及运行维护费", ("公务用车",)),
                         ("公务接待费", ("公务接待", "接待费"))):
         if any(w in text for w in words):
@@ -97,12 +98,18 @@ def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
                      section.location.start)
         out.finding("公务接待只说明了国内公务接待，没有说明外事接待（无外事接待也应写明0万元、0批次、0人次）",
                     ctx.document.locate(start, start + len(domestic.group())), evidence=domestic.group())
+    # the section runs to a cut at the end: the items past it (公务接待's 批次 and 人次 among them) are unknown
+    last = sections[-1]
+    runs_to_cut = ctx.cut_off and not any(s.location.start > last.location.start and s.level <= last.level
+                                          for s in ctx.outline.walk())
     for unit in ctx.disclosure.three_public.units:
         reception = unit.reception_domestic or unit.reception
         if reception is None or not reception.amount or not any(a.value for a in reception.amount):
             continue
         if "批次" in text and ("人次" in text or re.search(r"接待[^。]*\d+\s*人", text)):
             out.checked()
+        elif runs_to_cut:
+            out.missing()
         else:
             lacking = "、".join(x for x in ("批次", "人次") if x not in text)
             out.finding(f"{unit.unit or ''}有公务接待费支出{reception.amount[0].raw}，但没有说明接待{lacking}",
