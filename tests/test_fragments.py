@@ -237,3 +237,14 @@ def test_a_short_last_line_after_a_colon_is_a_cut(tmp_path: Path) -> None:
                                                              "共接待12批次、96人次。\n某县政协办公室\n2023年8月\n"),
                      encoding="utf-8")
     assert analyse(whole).outline.truncation is None
+
+
+def test_wan_at_the_very_cut_is_not_a_short_unit(tmp_path: Path) -> None:
+    """A real 三公 report (上海嘉定区司法局 2017) served cut off at "…支出决算8.47万": the 元 lay past the cut."""
+    path = tmp_path / "cut.txt"
+    path.write_text("某局2017年度“三公”经费决算情况说明\n2017年度“三公”经费财政拨款支出决算12.30万元。其中：公务用车购置及"
+                    "运行费支出决算8.47万", encoding="utf-8")
+    assert not any(f.rule == "U103" for f in check_file(path).findings)
+    path.write_text("某局2017年度“三公”经费决算情况说明\n2017年度“三公”经费财政拨款支出决算12.30万。其中：公务用车购置及"
+                    "运行费支出决算8.47万", encoding="utf-8")
+    assert [f.actual for f in check_file(path).findings if f.rule == "U103"] == ["12.30万"]

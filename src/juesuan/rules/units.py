@@ -210,5 +210,7 @@ def short_unit(ctx: CheckContext, out: Reporter) -> None:
         if figure.unit == "万元":
             out.checked()
             if figure.raw.rstrip().endswith("万"):
+                if ctx.cut_off and not ctx.document.text[figure.location.end :].strip():
+                    continue  # the text is cut right after "万": its "元" may have been past the cut
                 out.finding(f"金额{figure.raw.strip()}的单位应写作“万元”", figure.location, expected=f"{figure.value}万元",
                             actual=figure.raw, evidence=figure.sentence or None)
