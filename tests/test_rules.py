@@ -800,3 +800,15 @@ def test_retired_staff_after_a_breakdown_of_the_serving_staff(tmp_path: Path) ->
     assert [f.actual for f in _run(tmp_path, text, "I113").findings] == ["62人"]
     text = "（三）人员概况\n离退休人员10人，其中离休人员2人、退休人员9人。\n"
     assert [f.actual for f in _run(tmp_path, text, "I113").findings] == ["10人"]
+
+
+def test_parts_after_a_colon_or_baokuo_exceed_the_whole(tmp_path: Path) -> None:
+    """"业务运行费40.50万元：A、B、C、D" and "资金为70.50万元，包括A、B" list a whole's parts like 其中 does."""
+    text = ("第四部分 附件\n项目支出绩效评价报告\n1．业务运行费40.50万元：网络舆情与新闻信息3.00万元、信访经费5.00万元、"
+            "成都火车站服务费及退票费30.00万元、春节慰问等工作经费3.50万元；\n")
+    found = _run(tmp_path, text, "I116").findings
+    assert [(f.location.line, f.actual) for f in found] == [(3, "41.50万元")]
+    text = "第四部分 附件\n项目支出绩效评价报告\n项目支出资金为70.50万元，包括业务运行费40.50万元、招商引资活动经费33.00万元。\n"
+    assert [f.actual for f in _run(tmp_path, text, "I116").findings] == ["73.50万元"]
+    text = text.replace("33.00", "30.00")
+    assert _run(tmp_path, text, "I116").findings == []

@@ -19,11 +19,13 @@ _NOT_A_PART = re.compile(rf"增加|减少|增长|下降|增减|比|较|上年|�
 _NOT_A_BUDGET_PART = re.compile(_NOT_A_PART.pattern.replace(f"|{_BUDGET}", ""))  # the parts of a budget are budgets
 _BRACKETS = re.compile(r"[（(][^（）()]{0,80}[）)]")
 _MONEY = ("万元", "元")
+# What opens the list of a whole's parts: 其中, 包括, or a colon right after the amount ("业务运行费40.50万元：…").
+_OPENER = re.compile(r"其中|包括|(?<=元)\s*[：:]")
 _IDENTITY_WHOLES = ("totals.", "basic.", "three_public.", "procurement.", "general_budget.")
 
 
 @rule("I116", "identities", Severity.WARNING, "分项金额之和与总数不符",
-      "一个金额后面用“其中”列出各部分时，各部分之和不能大于这个金额（容许末位的四舍五入）；正文和附件（绩效评价报告）"
+      "一个金额后面用“其中”“包括”或冒号列出各部分时，各部分之和不能大于这个金额（容许末位的四舍五入）；正文和附件（绩效评价报告）"
       "中都一样。各部分之和小于总数时可能只列了一部分，不算错误；但所列正是基本支出和项目支出时，二者之和应等于总数。",
       bad="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
           "6,760.06万元、市委党史研究室242.56万元、市公务服务中心507.40万元。",
@@ -33,16 +35,17 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
     # the breakdowns the identities check (I101–I107) are not judged twice
     modelled = {f.location.start for path, f in ctx.figures if path.startswith(_IDENTITY_WHOLES)}
     for at, said in ctx.sentences():
-        opens = said.find("其中")
-        if opens < 0:
+        opener = _OPENER.search(said)
+        if opener is None:
             continue
+        opens = opener.start()
         wholes = [f for f in ctx.figures_in(said[:opens]) if f.unit in _MONEY]
         if not wholes or not re.fullmatch(r"\s*(?:/年)?\s*[，,：:]?\s*", said[wholes[-1].end : opens]):
             continue  # the list must follow its whole at once
         whole = wholes[-1]
         if at + whole.start in modelled:
             continue
-        listed = _BRACKETS.sub(lambda m: " " * len(m.group()), said[opens + 2 :])
+        listed = _BRACKETS.sub(lambda m: " " * len(m.group()), said[opener.end() :])
         parts = [f for f in ctx.figures_in(listed) if f.unit is not None and f.unit != "%"]
         if len(parts) < 2 or any(p.unit != whole.unit for p in parts):
             continue
@@ -58,7 +61,7 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
         complete = len(pieces) == 2 and all(re.search(rf"{name}\s*(?:为|是)?\s*$", piece)
                                             for name, piece in zip(("基本支出", "项目支出"), pieces, strict=True))
         a = at + whole.start
-        b = at + opens + 2 + parts[-1].end
+        b = at + opener.end() + parts[-1].end
         written = values_written(ctx)
         if (total < whole.value - slack and not complete and written[whole.value] == 1 and written[total] >= 2
                 and len(number(total).replace(",", "").replace(".", "")) >= 4):
