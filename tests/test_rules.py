@@ -726,7 +726,7 @@ def test_whole_rate_bounded_when_a_part_spent_nothing_at_zero_per_cent(tmp_path:
     """Seed 001: 因公出国（境）费 0万元 at 0%, 公务用车 76.49%, 公务接待 17.88%: the whole can be at most about
     19.6% (the trip budget, whatever it was, only lowers it)."""
     new = _seed_changed(tmp_path, "001", 71, "19.58%", "27.58%", ("R108",))
-    assert [(r, ln) for r, ln, _ in new] == [("R108", 71)] and "0.00%～19.79%" in new[0][2]
+    assert [(r, ln) for r, ln, _ in new] == [("R108", 71)] and "0.00%～19.60%" in new[0][2]
     new = _seed_changed(tmp_path, "001", 71, "19.58%", "12.58%", ("R108",))
     assert new == []  # lower is possible: the trips may have had a budget
 
@@ -812,3 +812,10 @@ def test_parts_after_a_colon_or_baokuo_exceed_the_whole(tmp_path: Path) -> None:
     assert [f.actual for f in _run(tmp_path, text, "I116").findings] == ["73.50万元"]
     text = text.replace("33.00", "30.00")
     assert _run(tmp_path, text, "I116").findings == []
+
+
+def test_vehicles_rate_against_the_rate_of_its_operation(tmp_path: Path) -> None:
+    """Seed 001: 公务用车购置及运行维护费 5.89万元 at 76.49%, of which 购置 0万元 and 运行维护 5.89万元 at 76.49% (L73).
+    The operation's rate changed to 68.49%: the whole, whose purchase part spent nothing, can be at most 68.61%."""
+    new = _seed_changed(tmp_path, "001", 73, "完成预算76.49%", "完成预算68.49%", ("R108",))
+    assert new == [("R108", 83, "公务用车购置及运行维护费完成预算76.49%，由各项决算数和完成率推得应为0.00%～68.61%")]

@@ -281,8 +281,9 @@ def _implied_rate(parts: list[tuple[Figure, Figure | None]]) -> tuple[Decimal, D
     spent_low = spent_high = budget_low = budget_high = Decimal(0)
     open_below = False
     for spent, rate in parts:
-        spent_low += max(spent.value - half_unit(spent), Decimal(0))
-        spent_high += spent.value + half_unit(spent)
+        slack = half_unit(spent) if spent.value else Decimal(0)  # a plain 0 is nothing spent, not a rounded figure
+        spent_low += max(spent.value - slack, Decimal(0))
+        spent_high += spent.value + slack
         if rate is None or (rate.value == 0 and spent.value == 0):
             if spent.value != 0:
                 return None  # a part spent without a stated rate: its budget is unknown
@@ -305,8 +306,8 @@ def _one(figures: list[Figure]) -> Figure | None:
 
 
 def _completion_groups(ctx: CheckContext) -> list[tuple[str, Item | None, list[Item | LineItem | None]]]:
-    """(name, whole, parts) whose completion rates are tied: 三公 and its three items, per unit; the general
-    budget's spending and its 项."""
+    """(name, whole, parts) whose completion rates are tied: 三公 and its three items, and 公务用车 and its
+    purchase and operation, per unit; the general budget's spending and its 项."""
     gb = ctx.disclosure.general_budget
     whole_gb = gb.detail_total if gb.detail_total is not None and gb.detail_total.completion else gb.total
     groups: list[tuple[str, Item | None, list[Item | LineItem | None]]] = [
@@ -318,6 +319,9 @@ def _completion_groups(ctx: CheckContext) -> list[tuple[str, Item | None, list[I
         reception = unit.reception or unit.reception_domestic
         name = f"{unit.unit}“三公”经费" if unit.unit else "“三公”经费"
         groups.append((name, whole, [unit.outbound_travel, vehicles, reception]))
+        if unit.vehicle_purchase is not None and unit.vehicle_operation is not None:
+            groups.append((f"{unit.unit or ''}公务用车购置及运行维护费", vehicles,
+                           [unit.vehicle_purchase, unit.vehicle_operation]))
     return groups
 
 
