@@ -819,3 +819,12 @@ def test_vehicles_rate_against_the_rate_of_its_operation(tmp_path: Path) -> None
     The operation's rate changed to 68.49%: the whole, whose purchase part spent nothing, can be at most 68.61%."""
     new = _seed_changed(tmp_path, "001", 73, "完成预算76.49%", "完成预算68.49%", ("R108",))
     assert new == [("R108", 83, "公务用车购置及运行维护费完成预算76.49%，由各项决算数和完成率推得应为0.00%～68.61%")]
+
+
+def test_increase_larger_than_this_years_amount(tmp_path: Path) -> None:
+    """Seed 004: 市委党史研究室公务接待费支出0.24万元…增加0.24万元 (none last year). An increase of 1.24 would leave
+    last year at −1.00."""
+    new = _seed_changed(tmp_path, "004", 127, "增加0.24", "增加1.24", ("R103",))
+    assert new == [("R103", 127, "市委党史研究室公务接待费支出决算本年数为0.24万元，却比上年增加1.24万元，上年数成了负数")]
+    new = _seed_changed(tmp_path, "004", 127, "增加0.24", "增加0.20", ("R103",))
+    assert new == []  # last year 0.04: possible

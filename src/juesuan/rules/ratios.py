@@ -9,7 +9,7 @@ from decimal import Decimal
 from juesuan.amounts import number
 from juesuan.analysis import Found
 from juesuan.model.disclosure import LineItem
-from juesuan.model.figures import Figure, Item
+from juesuan.model.figures import Change, Figure, Item
 from juesuan.rules.arithmetic import HUNDRED, percent_agrees, point, ratio_bounds, sum_agrees
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_unit, rule
 from juesuan.rules.blame import values_written
@@ -148,13 +148,28 @@ def _changes(ctx: CheckContext) -> Iterator[Item]:
                                 unit.reception) if i is not None)
 
 
+def _increase_beyond_current(ctx: CheckContext, out: Reporter, item: Item, change: Change) -> None:
+    """An increase larger than this year's amount leaves last year's below 0 ("公务接待费支出0.24万元…增加1.24万元")."""
+    if change.amount is None or change.direction != "增加":
+        return
+    current = next((a for a in item.amount if a.unit == change.amount.unit), None)
+    if current is None:
+        return
+    if change.amount.value - current.value > half_unit(change.amount) + half_unit(current):
+        out.finding(f"{item.name}本年数为{amount(current)}，却比上年增加{amount(change.amount)}，上年数成了负数",
+                    change.amount.location, expected=f"不大于{amount(current)}", actual=change.amount.raw,
+                    evidence=change.amount.sentence or None)
+
+
 @rule("R103", "ratios", Severity.ERROR, "增减率与增减额不符",
-      "“增加A万元，增长B%”意味着上年数为本年数减A，B应等于A除以上年数；上年数为0时不应写增长率。",
+      "“增加A万元，增长B%”意味着上年数为本年数减A，B应等于A除以上年数；上年数为0时不应写增长率；"
+      "增加额也不能大于本年数（否则上年数为负）。",
       bad="一、收入支出决算总体情况说明\n2020年度收、支总计7,467.33万元。与2019年相比，收、支总计增加2,607.44万元，增长43.65%。",
       good="一、收入支出决算总体情况说明\n2020年度收、支总计7,467.33万元。与2019年相比，收、支总计增加2,607.44万元，增长53.65%。")
 def change_rates(ctx: CheckContext, out: Reporter) -> None:
     for item in _changes(ctx):
         for change in item.change:
+            _increase_beyond_current(ctx, out, item, change)
             if change.amount is None or change.percent is None or change.direction not in ("增加", "减少"):
                 continue
             if change.amount.value == 0 and change.percent.value == 0:
