@@ -828,3 +828,15 @@ def test_increase_larger_than_this_years_amount(tmp_path: Path) -> None:
     assert new == [("R103", 127, "市委党史研究室公务接待费支出决算本年数为0.24万元，却比上年增加1.24万元，上年数成了负数")]
     new = _seed_changed(tmp_path, "004", 127, "增加0.24", "增加0.20", ("R103",))
     assert new == []  # last year 0.04: possible
+
+
+def test_item_title_that_stops_short_among_titles_ending_in_shuoming(tmp_path: Path) -> None:
+    """A real report's contents (清水县发展和改革局 2021): "六、一般公共预算财政拨款基本支出" among items that all end
+    in 情况说明."""
+    items = ["一、收入支出决算总体情况说明", "二、收入决算情况说明", "三、支出决算情况说明", "四、财政拨款收入支出决算总体情况说明",
+             "五、一般公共预算财政拨款支出决算情况说明", "六、一般公共预算财政拨款基本支出"]
+    text = "目录\n第三部分 2021年度部门决算情况说明\n" + "\n".join(items) + "\n第四部分 名词解释\n"
+    found = [(f.location.line, f.expected) for f in _run(tmp_path, text, "W105").findings]
+    assert found == [(8, "一般公共预算财政拨款基本支出决算情况说明")]
+    text = "目录\n第三部分 2021年度部门决算表\n一、收入支出决算总表\n二、一般公共预算财政拨款基本支出\n第四部分 名词解释\n"
+    assert _run(tmp_path, text, "W105").findings == []  # titles that do not end in 说明: a short one is a name

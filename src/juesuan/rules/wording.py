@@ -203,16 +203,21 @@ def _one_slip(title: str, standard: str) -> bool:
 
 
 @rule("W105", "wording", Severity.WARNING, "标题有错字或漏字",
-      "目录和正文中的部分、说明事项和决算表的标题，与标准标题只差一个字（漏字或错字，如“出决算表”“部门概括”），多半是笔误。",
+      "目录和正文中的部分、说明事项和决算表的标题，与标准标题只差一个字（漏字或错字，如“出决算表”“部门概括”），多半是笔误；"
+      "各项标题都以“说明”结尾时，其中一项只写了前半（“六、一般公共预算财政拨款基本支出”）也是漏写。",
       bad="目录\n第一部分 部门概括\n第二部分 2020年度部门决算情况说明\n第一部分 部门概括\n一、主要职能",
       good="目录\n第一部分 部门概况\n第二部分 2020年度部门决算情况说明\n第一部分 部门概况\n一、主要职能")
 def title_slips(ctx: CheckContext, out: Reporter) -> None:
     doc = ctx.document
-    titles = [e.location for e in ctx.outline.contents] + [s.location for s in ctx.outline.walk() if s.title.strip()]
-    for where in titles:
-        title = _TITLE_NOISE.sub("", doc.normalized[where.start : where.end].split("\n")[0])
-        n = numbering(title.strip())
-        core = re.sub(r"^第.{1,3}部分|[\s“”\"]|20\d\d年度?", "", n.title if n else title)
+    contents = [e.location for e in ctx.outline.contents if e.level == 2]
+    sections = [s.location for s in ctx.outline.walk() if s.title.strip() and s.level == 2]
+    # a list of items whose titles end in 说明 ("一、收入支出决算总体情况说明" …): one that stops short is cut
+    explained = {id(group) for group in (contents, sections)
+                 if sum(_core(doc.normalized[w.start : w.end]).endswith("说明") for w in group) >= 4}
+    titles = [(e.location, id(contents) in explained and e.level == 2) for e in ctx.outline.contents]
+    titles += [(s.location, id(sections) in explained and s.level == 2) for s in ctx.outline.walk() if s.title.strip()]
+    for where, among_explained in titles:
+        core = _core(doc.normalized[where.start : where.end])
         if len(core) < 4:
             continue
         out.checked()
@@ -221,3 +226,18 @@ def title_slips(ctx: CheckContext, out: Reporter) -> None:
         standard = next((s for s in sorted(_STANDARD_TITLES) if _one_slip(core, s)), None)
         if standard:
             out.finding(f"标题“{core}”应为“{standard}”", ctx.locate(where.start, where.end), expected=standard, actual=core)
+        elif among_explained and not core.endswith("说明"):
+            whole = next((s for s in sorted(_STANDARD_TITLES) if s.startswith(core) and s[len(core) :] in _TAILS), None)
+            if whole:
+                out.finding(f"标题“{core}”不完整，应为“{whole}”", ctx.locate(where.start, where.end), expected=whole,
+                            actual=core)
+
+
+_TAILS = ("决算情况说明", "情况说明", "说明")
+
+
+def _core(line: str) -> str:
+    """A title as compared with the standard ones: no numbering, page number, part number, year or quotes."""
+    title = _TITLE_NOISE.sub("", line.split("\n")[0])
+    n = numbering(title.strip())
+    return re.sub(r"^第.{1,3}部分|[\s“”\"]|20\d\d年度?", "", n.title if n else title)
