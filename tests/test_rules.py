@@ -840,3 +840,12 @@ def test_item_title_that_stops_short_among_titles_ending_in_shuoming(tmp_path: P
     assert found == [(8, "一般公共预算财政拨款基本支出决算情况说明")]
     text = "目录\n第三部分 2021年度部门决算表\n一、收入支出决算总表\n二、一般公共预算财政拨款基本支出\n第四部分 名词解释\n"
     assert _run(tmp_path, text, "W105").findings == []  # titles that do not end in 说明: a short one is a name
+
+
+def test_two_changes_of_totals_that_were_equal(tmp_path: Path) -> None:
+    """Seed 001: 收、支总计 630.78 and 630.78 "各减少了161.30万元和159.43万元": last year's totals would differ."""
+    found = [(f.location.line, f.severity.value, f.actual) for f in check_file(seed("001"), CheckOptions(select=("I103",))).findings]
+    assert found == [(26, "warning", "161.30万元和159.43万元")]
+    text = ("一、收入支出决算总体情况说明\n2020年度收入总计630.78万元，支出总计630.78万元。与2019年相比，"
+            "收、支总计各减少了161.30万元和161.30万元。\n")
+    assert _run(tmp_path, text, "I103").findings == []

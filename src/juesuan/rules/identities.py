@@ -93,12 +93,34 @@ def expenditure_sum(ctx: CheckContext, out: Reporter) -> None:
 
 @rule("I103", "identities", Severity.ERROR, "收入总计与支出总计不相等",
       "收入总计（本年收入合计、使用非财政拨款结余与年初结转和结余之和）必须等于支出总计（本年支出合计、"
-      "结余分配与年末结转和结余之和）。",
+      "结余分配与年末结转和结余之和）；上年也一样，所以本年收、支总计相等时，“收、支总计各减少A万元和B万元”的A与B也应相同（警告）。",
       bad="一、收入支出决算总体情况说明\n2020年度收入总计2447.25万元。2020年度支出总计2176.91万元。",
       good="一、收入支出决算总体情况说明\n2020年度收入总计2447.25万元。2020年度支出总计2447.25万元。")
 def totals_balance(ctx: CheckContext, out: Reporter) -> None:
     totals = ctx.disclosure.totals
-    _balance(ctx, out, "", first(totals.income_total), first(totals.expenditure_total))
+    income, expenditure = first(totals.income_total), first(totals.expenditure_total)
+    _balance(ctx, out, "", income, expenditure)
+    if income is None or expenditure is None or not equal(income, expenditure, ctx.tolerance):
+        return  # unequal this year: reported above, and the changes cannot tell more
+    # "收、支总计各减少了161.30万元和159.43万元": this year's totals are equal, so last year's were too (or one
+    # of them is wrong): the two changes must be the same
+    for start, text in ctx.paragraphs():
+        for m in _TWO_CHANGES.finditer(text):
+            a, b = (Decimal(m.group(k).replace(",", "")) for k in (2, 3))
+            out.checked()
+            if a == b:
+                continue
+            sign = 1 if m.group(1) == "增加" else -1
+            before_income, before_spent = income.value - sign * a, expenditure.value - sign * b
+            out.finding(f"收、支总计各{m.group(1)}{number(a)}万元和{number(b)}万元：本年收入总计与支出总计相等，"
+                        f"上年的却成了收入总计{number(before_income)}万元、支出总计{number(before_spent)}万元，并不相等",
+                        ctx.locate(start + m.start(2), start + m.end(3)), expected="两个增减额相同",
+                        actual=f"{number(a)}万元和{number(b)}万元", severity=Severity.WARNING,
+                        evidence=ctx.document.text[start + m.start() : start + m.end()])
+
+
+_TWO_CHANGES = re.compile(r"收[、，,]?\s*支总计(?:各|分别)?(增加|减少)了?\s*(\d[\d,]{0,15}(?:\.\d{1,2})?)\s*(?:万元)?\s*"
+                          r"(?:和|、|，|,)\s*(\d[\d,]{0,15}(?:\.\d{1,2})?)\s*万元")
 
 
 def _balance(ctx: CheckContext, out: Reporter, what: str, income: Figure | None, expenditure: Figure | None) -> None:
