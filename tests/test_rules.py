@@ -849,3 +849,16 @@ def test_two_changes_of_totals_that_were_equal(tmp_path: Path) -> None:
     text = ("一、收入支出决算总体情况说明\n2020年度收入总计630.78万元，支出总计630.78万元。与2019年相比，"
             "收、支总计各减少了161.30万元和161.30万元。\n")
     assert _run(tmp_path, text, "I103").findings == []
+
+
+def test_blank_numbers_and_unanswered_prompts_of_real_reports(tmp_path: Path) -> None:
+    """Two real reports: 衡阳市石鼓区 2017 ("单价 0 万元以上设备 台(套)。", "绩效自评价平均得分 分。") and a 青神县 self-evaluation
+    table whose prompts were never answered ("结合自评情况,分析存在的问题及原因。(200字以内)")."""
+    text = ("十、其他重要事项的情况说明\n单位价值50 万元以上设备 0 台(套),其中:单价 0 万元以上设备 台(套)。\n"
+            "我单位自评项目 0 个,执行数合计0 万元,绩效自评价平均得分 分。\n"
+            "附件\n项目支出绩效自评表\n\n| 问题 | 结合自评情况,分析存在的问题及原因。(200字以内) |\n|---|---|\n"
+            "| 说明 | 1.预算执行率未达到90%的需说明原因(100字以内);2.年中发生预算调整的,应单独说明理由. |\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "P101").findings]
+    assert found == [(2, "模板残留：未填写的数字"), (3, "模板残留：未填写的数字"), (7, "模板残留：未作答的模板提示")]
+    text = "十、其他重要事项的情况说明\n单位价值50万元以上设备 3 台(套)，平均得分 92 分。\n"
+    assert _run(tmp_path, text, "P101").findings == []

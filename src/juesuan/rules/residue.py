@@ -8,6 +8,7 @@ from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
 # Built from the Sichuan template text left in seed 001 and the Shanghai template PDF, plus the
 # generic placeholders reviewers see: each (pattern, what it is).
+_UNANSWERED = "未作答的模板提示"
 RESIDUE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"增加/减少|减少/增加|增长/下降|下降/增长|增加\(减少\)|增长\(下降\)|大于/小于|高于/低于"), "未选择的二选一措辞"),
     (re.compile(r"\(如持平作持平表述\)|\(不涉及的不列\)|\(可用表格形式[^)]*\)"), "模板说明文字"),
@@ -24,6 +25,11 @@ RESIDUE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\([^()]{0,80}?(?:均需|须|应当|应按|应根据|请|根据需要|根据[^()]{0,8}实际|可以不|填写|填列|列示|增减指标"
                 r"|赋分值)[^()]{0,80}\)"), "模板填报说明"),
     (re.compile(r"(?<=[\u4e00-\u9fff])\(\s*\)"), "未填写的括号"),
+    # A prompt that ends its cell or paragraph with a limit on the answer's length ("结合自评情况，分析存在的问题及原因。
+    # (200字以内)"): the template's question, never answered. (A form's footnote that goes on after it is the form's.)
+    (re.compile(r"\(\s*\d{2,4}\s*字(?:以内|以下|左右)\s*\)[\s|]*$"), _UNANSWERED),
+    # A unit with its number left blank: "单价50万元以上设备 台(套)", "平均得分 分".
+    (re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?:台\(套\)|分|万元|个|辆)(?=[。，,；;)）])"), "未填写的数字"),
 ]
 
 # Instruction sentences of the evaluation-report templates, recognised by their form rather than listed:
@@ -47,8 +53,9 @@ _FIELD_CODE = re.compile(r"PAGEREF\s*_?Toc\d*(?:\s*\\?h\b)?|HYPERLINK\s*\\l\s*\"
 
 @rule("P101", "residue", Severity.ERROR, "模板残留或占位符",
       "发布的报告中不应留有模板的填报说明、二选一措辞（增加/减少、本部门（单位））、占位符（XX、××、某某）或“（具体工作）”"
-      "“（收入类型）”一类未填内容；评价报告模板的指导性语句（“说明……情况。”“包括……等情况。”“结合……进行分析评价。”）"
-      "也不应原样留在报告中。",
+      "“（收入类型）”一类未填内容、留空的数字（“单价50万元以上设备 台（套）”“平均得分 分”）；评价报告模板的指导性语句"
+      "（“说明……情况。”“包括……等情况。”“结合……进行分析评价。”）和以字数限制结尾、未作答的提示（“分析存在的问题及原因。"
+      "（200字以内）”）也不应原样留在报告中。",
       bad="（二）政府采购支出情况\n2020年，政府采购支出总额0万元，主要用于…（具体工作）。因公出国（境）支出决算比2019年增加/减少0万元，增长/下降0%。",
       good="（二）政府采购支出情况\n2020年，政府采购支出总额0万元。因公出国（境）支出决算与2019年持平。")
 def template_residue(ctx: CheckContext, out: Reporter) -> None:
@@ -59,7 +66,8 @@ def template_residue(ctx: CheckContext, out: Reporter) -> None:
             for m in pattern.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in reported):
                     continue  # one leftover, one finding
-                reported.append((m.start(), m.end()))
+                # an unanswered prompt is the whole text before its limit: its sentences are not reported again
+                reported.append((0 if what == _UNANSWERED else m.start(), m.end()))
                 out.finding(f"模板残留：{what}", ctx.locate(start + m.start(), start + m.end()),
                             actual=ctx.document.text[start + m.start() : start + m.end()],
                             severity=Severity.WARNING if what in _MINOR else None)
