@@ -734,7 +734,7 @@ def test_whole_rate_bounded_when_a_part_spent_nothing_at_zero_per_cent(tmp_path:
 def test_execution_progress_against_income_and_spending_of_its_sentence(tmp_path: Path) -> None:
     """Seed 000's evaluation: "项目收入共计7,433.94万元，当年实际支出7,390.99万元，结转42.95万元，执行进度为99.42%"."""
     new = _seed_changed(tmp_path, "000", 596, "99.42%", "89.48%", ("R105", "S104", "W103"))
-    assert new == [("R105", 596, "预算数7,433.94万元、执行数7,390.99万元，执行率应为99.42%，报告写作89.48%")]
+    assert new == [("R105", 596, "收入7,433.94万元、执行数7,390.99万元，执行率应为99.42%，报告写作89.48%")]
 
 
 def test_count_of_aspects_against_the_items_after_it(tmp_path: Path) -> None:
