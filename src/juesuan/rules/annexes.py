@@ -9,7 +9,7 @@ from juesuan.model.disclosure import AnnexFigure
 from juesuan.model.figures import Figure
 from juesuan.places import place
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_digit, half_unit, rule
-from juesuan.rules.blame import values_written
+from juesuan.rules.blame import said_once
 
 
 @rule("C104", "consistency", Severity.ERROR, "附件中的数字与正文不一致",
@@ -170,8 +170,7 @@ def goal_table_funding(ctx: CheckContext, out: Reporter) -> None:
                 continue
             # the figure whose number the report writes nowhere else is the slip; else 财政拨款 above its whole;
             # else the whole
-            written = values_written(ctx)
-            alone = [f for f in (whole, fiscal, other) if f is not None and f[0] != 0 and written[f[0]] < 2]
+            alone = [f for f in (whole, fiscal, other) if f is not None and f[0] != 0 and said_once(ctx, f[0])]
             wrong = alone[0] if len(alone) == 1 else fiscal if fiscal[0] > whole[0] + slack else whole
             told = f"财政拨款{fiscal[3]}" + (f"、其它资金{other[3]}" if other else "")
             out.finding(f"绩效目标表“{table.project or ''}”的{side}为{whole[3]}，其中{told}，与之不符", ctx.locate(wrong[1], wrong[2]),

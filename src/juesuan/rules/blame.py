@@ -55,6 +55,11 @@ def values_written(ctx: CheckContext) -> Counter[Decimal]:
     return written
 
 
+def said_once(ctx: CheckContext, value: Decimal) -> bool:
+    """The report writes this number only once (where it is judged): nothing elsewhere bears it out."""
+    return values_written(ctx)[value] < 2
+
+
 def odd_one_out(ctx: CheckContext, total: Figure, parts: list[Figure]) -> tuple[Figure, str, Figure | None] | None:
     """(the wrong figure, why, the statement elsewhere that balances the sum) when exactly one figure of a broken
     sum is stated elsewhere with the value the sum needs; (the figure, why, None) when every other figure is
@@ -90,7 +95,7 @@ def odd_by_value(ctx: CheckContext, total: Figure, parts: list[Figure]) -> tuple
     # By value: a figure whose number is written nowhere else in the report, when every other
     # figure's number is (or is a plain 0, which no rounding or typing slip produces alone).
     written = values_written(ctx)
-    alone = [f for f in (total, *parts) if f.value != 0 and written[f.value] < 2]
+    alone = [f for f in (total, *parts) if f.value != 0 and said_once(ctx, f.value)]
     if len(alone) == 1 and len(parts) >= 2 and alone[0] is not total:
         return alone[0], f"其余各数在报告别处都写到过（或为0），只有此处的{alone[0].raw}在报告中仅此一见", None
     # Or: of the figures written only here, exactly one has a value that would balance the sum written elsewhere

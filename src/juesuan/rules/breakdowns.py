@@ -10,7 +10,7 @@ from decimal import Decimal
 from juesuan.amounts import number
 from juesuan.rules.arithmetic import sum_slack
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-from juesuan.rules.blame import values_written
+from juesuan.rules.blame import said_once, values_written
 
 # Words that make a listed amount something other than a part of the whole: a change, a budget, another time,
 # a nested breakdown.
@@ -63,7 +63,7 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
         a = at + whole.start
         b = at + opener.end() + parts[-1].end
         written = values_written(ctx)
-        if (total < whole.value - slack and not complete and written[whole.value] == 1 and written[total] >= 2
+        if (total < whole.value - slack and not complete and said_once(ctx, whole.value) and written[total] >= 2
                 and len(number(total).replace(",", "").replace(".", "")) >= 4):
             # a list that falls short may be partial, unless its sum is the whole the report writes elsewhere and
             # this whole is written nowhere else ("财政预算拨款693.86万元，其中：599.53万元、31.25万元", 630.78 ×5)

@@ -13,7 +13,7 @@ from juesuan.model.figures import MONEY_UNITS, Figure
 from juesuan.places import place
 from juesuan.rules.arithmetic import equal
 from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, rule
-from juesuan.rules.blame import NUMBER, more_often, said_with_words, values_written
+from juesuan.rules.blame import NUMBER, more_often, said_once, said_with_words, values_written
 
 
 def _items(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
@@ -358,7 +358,7 @@ def _project_amounts(ctx: CheckContext, out: Reporter) -> None:
         if len(stated) != 2 or stated[0][0] == stated[1][0]:
             continue  # three or more are judged by their majority above
         out.checked()
-        odd = [s for s in stated if written[s[0]] < 2]
+        odd = [s for s in stated if said_once(ctx, s[0])]
         if len(odd) != 1:
             continue
         common, _, _, told = next(s for s in stated if s is not odd[0])

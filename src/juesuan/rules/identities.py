@@ -13,7 +13,7 @@ from juesuan.model.figures import Figure, Item
 from juesuan.places import place
 from juesuan.rules.arithmetic import equal, sum_agrees
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_unit, rule
-from juesuan.rules.blame import nearest, odd_by_value, odd_one_out, values_written
+from juesuan.rules.blame import nearest, odd_by_value, odd_one_out, said_once
 
 
 def first(item: Item | None) -> Figure | None:
@@ -331,8 +331,7 @@ def grand_totals(ctx: CheckContext, out: Reporter) -> None:
             if this_year.unit != total.unit or this_year.value <= total.value + half_unit(this_year) + half_unit(total):
                 out.missing()
                 continue
-            written = values_written(ctx)
-            wrong = total if written[total.value] < 2 <= written[this_year.value] else this_year
+            wrong = total if said_once(ctx, total.value) and not said_once(ctx, this_year.value) else this_year
             part = "本年收入合计" if name == "收入总计" else "本年支出合计"
             out.finding(f"{part}{amount(this_year)}大于{name}{amount(total)}（{name}还包括{part}之外的结转和结余）",
                         wrong.location, expected=f"不大于{amount(total)}", actual=this_year.raw)

@@ -12,7 +12,7 @@ from juesuan.model.disclosure import LineItem
 from juesuan.model.figures import Change, Figure, Item
 from juesuan.rules.arithmetic import HUNDRED, percent_agrees, point, ratio_bounds, sum_agrees
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_unit, rule
-from juesuan.rules.blame import values_written
+from juesuan.rules.blame import said_once
 from juesuan.rules.identities import first
 
 # Wholes a share may be stated against (占本年支出合计的…), by the words the report uses.
@@ -345,11 +345,10 @@ def _blame_part(ctx: CheckContext, out: Reporter, name: str, whole: Item,
     """Report a whole's rate that its parts contradict at the one part's rate that is the slip, when the report
     shows which: every other rate (the whole's included) is written elsewhere in the report, or is 100% or 0%,
     and this one is written only here. The rate it needs follows from the whole and the other parts."""
-    written = values_written(ctx)
     rates = [(p, _one(p.completion)) for p in parts if p is not None]
-    alone = [(p, r) for p, r in rates if r is not None and r.value not in (0, HUNDRED) and written[r.value] < 2]
+    alone = [(p, r) for p, r in rates if r is not None and r.value not in (0, HUNDRED) and said_once(ctx, r.value)]
     whole_rate, whole_spent = whole.completion[0], _one(whole.amount)
-    if len(alone) != 1 or written[whole_rate.value] < 2 or whole_spent is None or whole_rate.value <= 0:
+    if len(alone) != 1 or said_once(ctx, whole_rate.value) or whole_spent is None or whole_rate.value <= 0:
         return False
     part, rate = alone[0]
     spent = _one(part.amount)
