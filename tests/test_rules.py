@@ -862,3 +862,9 @@ def test_blank_numbers_and_unanswered_prompts_of_real_reports(tmp_path: Path) ->
     assert found == [(2, "模板残留：未填写的数字"), (3, "模板残留：未填写的数字"), (7, "模板残留：未作答的模板提示")]
     text = "十、其他重要事项的情况说明\n单位价值50万元以上设备 3 台(套)，平均得分 92 分。\n"
     assert _run(tmp_path, text, "P101").findings == []
+
+
+def test_goal_table_count_paired_with_the_prose_by_a_word_of_its_name(tmp_path: Path) -> None:
+    """Seed 000: the indicator "会议保障次数 | ≥10次 | 17次" and the prose's "全年召开工作会议17次" share the word 会议."""
+    new = _seed_changed(tmp_path, "000", 918, "会议17次", "会议18次", ("C105", "C108"))
+    assert new == [("C105", 918, "“会议保障…次”在别处为17次，这里为18次")]

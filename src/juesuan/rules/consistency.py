@@ -293,9 +293,21 @@ def _indicator_counts(ctx: CheckContext) -> dict[tuple[str, str], list[tuple[int
         key = (f"“{name.group(1)}…{actual.group(2)}”", actual.group(2))
         said = re.compile(re.escape(name.group(1)) + r"[\u4e00-\u9fff]{0,4}?(\d{1,5})\s*" + re.escape(actual.group(2)))
         told = [(int(m.group(1)), a + m.start(1), a + m.end(1)) for a, sentence in prose for m in said.finditer(sentence)]
+        if not told:
+            # else a word of the indicator's name right before the count ("会议保障次数" | "召开工作会议17次")
+            words = {w for w in _PAIR.findall(row.cells[-3][:12]) if w not in _GENERIC_WORDS}
+            if words:
+                said = re.compile("(?:" + "|".join(map(re.escape, sorted(words))) + r")(\d{1,5})\s*" + re.escape(actual.group(2)))
+                told = [(int(m.group(1)), a + m.start(1), a + m.end(1)) for a, sentence in prose
+                        for m in said.finditer(sentence)]
         if len(told) == 1:  # told once in the prose: the same thing
             found[key] += [(int(actual.group(1)), at, at + len(actual.group(1))), *told]
     return found
+
+
+# Words of an indicator's name that say nothing of what it counts.
+_GENERIC_WORDS = frozenset({"活动", "次数", "数量", "工作", "开展", "完成", "指标", "情况", "项目", "保障", "组织", "举办",
+                            "参与", "人数", "任务", "召开", "服务", "相关"})
 
 
 # An amount named by the same four characters before it ("退回财政公务接待费198.68万元"), in sentences about this
