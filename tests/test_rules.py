@@ -868,3 +868,20 @@ def test_goal_table_count_paired_with_the_prose_by_a_word_of_its_name(tmp_path: 
     """Seed 000: the indicator "会议保障次数 | ≥10次 | 17次" and the prose's "全年召开工作会议17次" share the word 会议."""
     new = _seed_changed(tmp_path, "000", 918, "会议17次", "会议18次", ("C105", "C108"))
     assert new == [("C105", 918, "“会议保障…次”在别处为17次，这里为18次")]
+
+
+def test_count_against_a_list_joined_by_he_or_opened_by_ji(tmp_path: Path) -> None:
+    """Two lines of a real report (南县财政局 2020): "单位有3个,分别为A、B和C" is right (the last two joined by 和);
+    "直属事业单位10个,即A、B、…" names nine."""
+    text = ("（三）部门预算单位构成\n2020年，纳入部门预算编制范围的单位有3个，分别为南县财政局机关本级、南县财政事务中心和"
+            "南县国库集中支付中心。\n")
+    assert _run(tmp_path, text, "S202").findings == []
+    text = "（一）机构设置\n直属事业单位3个，即县国库集中支付中心、县财政信息中心。\n"
+    assert [f.message for f in _run(tmp_path, text, "S202").findings] == ["说有3个，但列出了2个"]
+
+
+def test_blank_share_and_change_left_from_the_template(tmp_path: Path) -> None:
+    """A real 三公 report (湛江市委宣传部 2017): "因公出国(境)费 0 万元,占 %,比上年减少 万元"."""
+    text = "七、“三公”经费财政拨款支出决算情况说明\n因公出国(境)费 0 万元,占 %,比上年减少 万元。公务接待费2万元，占5.71%。\n"
+    found = [f.actual for f in _run(tmp_path, text, "P101").findings]
+    assert found == ["占 %", " 万元"]

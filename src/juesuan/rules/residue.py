@@ -29,7 +29,8 @@ RESIDUE: list[tuple[re.Pattern[str], str]] = [
     # (200字以内)"): the template's question, never answered. (A form's footnote that goes on after it is the form's.)
     (re.compile(r"\(\s*\d{2,4}\s*字(?:以内|以下|左右)\s*\)[\s|]*$"), _UNANSWERED),
     # A unit with its number left blank: "单价50万元以上设备 台(套)", "平均得分 分".
-    (re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?:台\(套\)|分|万元|个|辆)(?=[。，,；;)）])"), "未填写的数字"),
+    (re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?:台\(套\)|分|万元|个|辆)(?=[。，,；;)）])|(?:占|增长|下降)[ \u3000]*%"),
+     "未填写的数字"),
 ]
 
 # Instruction sentences of the evaluation-report templates, recognised by their form rather than listed:

@@ -117,7 +117,7 @@ def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
 
 
 _COUNT_THEN_LIST = re.compile(
-    r"(?<!\d)(?P<count>\d+)\s*个\s*[，,]?\s*(?:具体)?(?:为|是|包括|分别为|分别是)[:：]?\s*(?P<list>[^。；;]+)"
+    r"(?<!\d)(?P<count>\d+)\s*个\s*[，,]?\s*(?:具体)?(?:为|是|包括|分别为|分别是|即)[:：]?\s*(?P<list>[^。；;]+)"
     # "下设3个事业单位（电子政务中心、应急指挥中心、民生工作服务中心）": the list in brackets after its noun
     r"|(?<!\d)(?P<count2>\d+)\s*个[\u4e00-\u9fff]{2,10}?[（(](?P<list2>[^（()）]{2,200})[）)]"
     # "反映政务访谈、政府公报印刷及邮寄、调研、总值班室值班、脱贫攻坚工作5个项目": the list before its count
@@ -149,7 +149,9 @@ def count_versus_list(ctx: CheckContext, out: Reporter) -> None:
                     continue  # not a list of names ("等" says the list is not complete)
             out.checked()
             stated = int(m.group(count))
-            if stated != len(listed):
+            # "分别为A、B和C": the last item may be two joined by 和 or 及 (or one name with 和 in it)
+            joined = stated == len(listed) + 1 and re.search(r"[\u4e00-\u9fff]{2}(?:和|及|以及)[\u4e00-\u9fff]{2}", listed[-1])
+            if stated != len(listed) and not joined:
                 a = block.location.start + m.start(count)
                 out.finding(f"说有{stated}个，但列出了{len(listed)}个", doc.locate(a, a + len(m.group(count)) + 1),
                             expected=f"{len(listed)}个", actual=f"{stated}个",
