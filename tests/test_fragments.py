@@ -229,8 +229,14 @@ def test_a_short_last_line_after_a_colon_is_a_cut(tmp_path: Path) -> None:
         "公务接待费支出31000.00元，占47.7%。具体情况如下：\n1.因公出国（境）费支出0元。\n"
         "2.公务用车购置及运行维护费支出34000.00元。其中：\n公务用车\n", encoding="utf-8")
     assert analyse(path).outline.truncation == "文本在句中结束（“…公务用车”）"
-    result = check_file(path)
-    assert not any(f.rule == "S103" for f in result.findings)
+    assert not any(f.rule == "S103" for f in check_file(path).findings)
+    # the same text not cut (ending in a full stop) is asked for its 批次 and 人次: the cut is what excuses it
+    whole_but_silent = tmp_path / "silent.txt"
+    whole_but_silent.write_text(path.read_text(encoding="utf-8").replace("其中：\n公务用车\n", "\n3.公务接待费支出31000.00元。\n"),
+                                encoding="utf-8")
+    assert analyse(whole_but_silent).outline.truncation is None
+    assert [f.message for f in check_file(whole_but_silent).findings if f.rule == "S103"] == [
+        "有公务接待费支出31000.00元，但没有说明接待批次、人次"]
     # a whole report that ends with its date after a full stop is not cut
     whole = tmp_path / "whole.txt"
     whole.write_text(path.read_text(encoding="utf-8").replace("其中：\n公务用车\n", "\n3.公务接待费支出31000.00元，"

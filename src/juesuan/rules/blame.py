@@ -127,15 +127,15 @@ def more_often(ctx: CheckContext, values: list[str]) -> list[str]:
 _WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}$")
 
 
-def said_with_words(ctx: CheckContext, start: int, end: int, value: str) -> int:
-    """How many times the report writes `value` with the words around the number at start:end: the two to four
+def said_with_words(ctx: CheckContext, start: int, end: int) -> int:
+    """How many times the report writes the number at start:end with the words around it: the two to four
     Chinese characters right before it and the character after ("群访事件8起"). Small counts, which the report
     writes everywhere for other things, are told apart by the words they go with."""
     text = ctx.document.text
     words = _WORDS_BEFORE.search(text[max(0, start - 4) : start])
     if words is None or end >= len(text):
         return 0
-    pattern = re.escape(words.group()) + r"\s?" + re.escape(value) + r"(?![\d.])\s?" + re.escape(text[end])
+    pattern = re.escape(words.group()) + r"\s?" + re.escape(text[start:end]) + r"(?![\d.])\s?" + re.escape(text[end])
     return len(re.findall(pattern, text))
 
 

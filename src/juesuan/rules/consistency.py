@@ -407,7 +407,7 @@ def parallel_sentences(ctx: CheckContext, out: Reporter) -> None:
         why = ""
         if n == 1:  # two statements: the number the report writes less often elsewhere, else the later, is the slip
             (v1, a1, b1), (v2, a2, b2) = stated
-            with_words = said_with_words(ctx, a1, b1, v1), said_with_words(ctx, a2, b2, v2)
+            with_words = said_with_words(ctx, a1, b1), said_with_words(ctx, a2, b2)
             if min(with_words) == 1 and max(with_words) >= 2:  # the words around it say which ("群访事件8起" ×6)
                 common = v1 if with_words[0] > with_words[1] else v2
                 why = f"（报告中{max(with_words)}处这样写）"

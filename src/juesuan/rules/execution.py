@@ -94,7 +94,8 @@ def stated_execution_rates(ctx: CheckContext, out: Reporter) -> None:
             out.checked()
         else:
             # the base is a budget, or the income a progress is measured against ("收入共计…执行进度")
-            base = "收入" if re.search(r"收入\S{0,2}\s*$", s.text[max(0, budget.start - 6) : budget.start]) else "预算数"
+            words = _BUDGET_WORDS.search(s.text[max(0, budget.start - 12) : budget.start])
+            base = "收入" if words is not None and "收入" in words.group() else "预算数"
             out.finding(f"{base}{amount(b, budget.value)}、执行数{amount(e)}，执行率应为{point(bounds, stated)}，"
                         f"报告写作{stated.raw}", stated.location, expected=point(bounds, stated), actual=stated.raw,
                         evidence=s.text[max(0, budget.start - 10) : s.rate_end].strip())

@@ -6,9 +6,9 @@ import re
 
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
+_UNANSWERED = "未作答的模板提示"
 # Built from the Sichuan template text left in seed 001 and the Shanghai template PDF, plus the
 # generic placeholders reviewers see: each (pattern, what it is).
-_UNANSWERED = "未作答的模板提示"
 RESIDUE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"增加/减少|减少/增加|增长/下降|下降/增长|增加\(减少\)|增长\(下降\)|大于/小于|高于/低于"), "未选择的二选一措辞"),
     (re.compile(r"\(如持平作持平表述\)|\(不涉及的不列\)|\(可用表格形式[^)]*\)"), "模板说明文字"),

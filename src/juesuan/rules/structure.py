@@ -98,10 +98,8 @@ def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
                      section.location.start)
         out.finding("公务接待只说明了国内公务接待，没有说明外事接待（无外事接待也应写明0万元、0批次、0人次）",
                     ctx.document.locate(start, start + len(domestic.group())), evidence=domestic.group())
-    # the section runs to a cut at the end: the items past it (公务接待's 批次 and 人次 among them) are unknown
-    last = sections[-1]
-    runs_to_cut = ctx.cut_off and not any(s.location.start > last.location.start and s.level <= last.level
-                                          for s in ctx.outline.walk())
+    # the last 三公 section runs to a cut: the items past it (公务接待's 批次 and 人次 among them) are unknown
+    runs_to_cut = ctx.may_be_cut(sections[-1].location.start + 1)
     for unit in ctx.disclosure.three_public.units:
         reception = unit.reception_domestic or unit.reception
         if reception is None or not reception.amount or not any(a.value for a in reception.amount):

@@ -209,13 +209,12 @@ def _one_slip(title: str, standard: str) -> bool:
       good="目录\n第一部分 部门概况\n第二部分 2020年度部门决算情况说明\n第一部分 部门概况\n一、主要职能")
 def title_slips(ctx: CheckContext, out: Reporter) -> None:
     doc = ctx.document
-    contents = [e.location for e in ctx.outline.contents if e.level == 2]
-    sections = [s.location for s in ctx.outline.walk() if s.title.strip() and s.level == 2]
-    # a list of items whose titles end in 说明 ("一、收入支出决算总体情况说明" …): one that stops short is cut
-    explained = {id(group) for group in (contents, sections)
-                 if sum(_core(doc.normalized[w.start : w.end]).endswith("说明") for w in group) >= 4}
-    titles = [(e.location, id(contents) in explained and e.level == 2) for e in ctx.outline.contents]
-    titles += [(s.location, id(sections) in explained and s.level == 2) for s in ctx.outline.walk() if s.title.strip()]
+    sections = [s for s in ctx.outline.walk() if s.title.strip()]
+    # in a list of items whose titles end in 说明 ("一、收入支出决算总体情况说明" …), one that stops short is cut
+    in_contents, in_body = (sum(_core(doc.normalized[w.location.start : w.location.end]).endswith("说明")
+                                for w in group if w.level == 2) >= 4 for group in (ctx.outline.contents, sections))
+    titles = [(e.location, in_contents and e.level == 2) for e in ctx.outline.contents]
+    titles += [(s.location, in_body and s.level == 2) for s in sections]
     for where, among_explained in titles:
         core = _core(doc.normalized[where.start : where.end])
         if len(core) < 4:
