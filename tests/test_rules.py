@@ -387,6 +387,17 @@ def test_parts_exceeding_their_whole_in_an_annex(tmp_path: Path) -> None:
     assert _run(tmp_path, text, "I116").findings == []  # a change is not a part
 
 
+def test_parts_listed_on_the_line_after_具体如下(tmp_path: Path) -> None:
+    """Seed 001's annex: "财政资金支出数为630.78万元，…具体如下：" and, on the next line, the four economic classes."""
+    new = _seed_changed(tmp_path, "001", 648, "161.32", "177.45", ("I116",))
+    assert new == [("I116", 647, "总数630.78万元，其中所列各部分之和却是646.91万元，大于总数")]
+    text = ("（一）支出情况。2023年支出100.00万元，具体如下：\n工资福利支出60.00万元、商品和服务支出40.00万元。\n"
+            "（二）收入情况。2023年收入80.00万元，具体如下：\n财政拨款收入50.00万元、其他收入20.00万元。\n")
+    assert _run(tmp_path, text, "I116").findings == []  # equal to its whole, or short of it (may be partial)
+    text = "（一）支出情况。2023年支出100.00万元，具体如下：\n工资福利支出60.00万元、商品和服务支出50.00万元。\n"
+    assert len(_run(tmp_path, text, "I116").findings) == 1
+
+
 def test_count_that_a_majority_states_otherwise(tmp_path: Path) -> None:
     """Seed 000 says "召开会议129场" three times; one changed to 130 is reported there, and only there."""
     new = _seed_changed(tmp_path, "000", 375, "会议129场", "会议130场", ("C105",))
@@ -712,6 +723,12 @@ def test_pair_of_sentences_blamed_by_the_words_the_count_goes_with(tmp_path: Pat
     text = ("一、部门职责\n期间共领取发送抗疫物资15批，其中医用防护服27套、防护服722套。\n"
             "二、绩效\n期间共领取发送抗疫物资15批，其中医用防护服30套、防护服722套。\n")
     assert [(f.location.line, f.actual) for f in _run(tmp_path, text, "C108").findings] == [(4, "30")]
+
+
+def test_words_before_a_count_may_end_in_a_title_mark(tmp_path: Path) -> None:
+    """Seed 002 writes "《每周信息》22期" five times; one sentence said twice (L520, L886) changed at L886 is the slip."""
+    new = _seed_changed(tmp_path, "002", 886, "《每周信息》22期", "《每周信息》24期", ("C108",))
+    assert new == [("C108", 886, "同一句话在第520行写作22（报告中5处这样写），这里为24")]
 
 
 def test_a_count_a_fifth_off_the_count_written_often(tmp_path: Path) -> None:

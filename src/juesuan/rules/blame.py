@@ -124,12 +124,13 @@ def more_often(ctx: CheckContext, values: list[str]) -> list[str]:
     return [v for _, v in sorted(zip(numbers, values, strict=True), key=lambda p: -written[p[0]])]
 
 
-_WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}$")
+_WORDS_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,4}$|[\u4e00-\u9fff]{1,3}[》”」]$")  # 群访事件8起, 《每周信息》22期
 
 
 def said_with_words(ctx: CheckContext, start: int, end: int) -> int:
     """How many times the report writes the number at start:end with the words around it: the two to four
-    Chinese characters right before it and the character after ("群访事件8起"). Small counts, which the report
+    Chinese characters right before it (or a closing title mark after them) and the character after ("群访事件8起",
+    "《每周信息》22期"). Small counts, which the report
     writes everywhere for other things, are told apart by the words they go with."""
     text = ctx.document.text
     words = _WORDS_BEFORE.search(text[max(0, start - 4) : start])

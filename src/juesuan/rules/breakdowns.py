@@ -5,9 +5,11 @@ parts of a whole cannot add up to more than the whole. (The breakdowns the model
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from juesuan.amounts import number
+from juesuan.model.figures import Figure
 from juesuan.rules.arithmetic import sum_slack
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.rules.blame import said_once, values_written
@@ -21,7 +23,27 @@ _BRACKETS = re.compile(r"[（(][^（）()]{0,80}[）)]")
 _MONEY = ("万元", "元")
 # What opens the list of a whole's parts: 其中, 包括, or a colon right after the amount ("业务运行费40.50万元：…").
 _OPENER = re.compile(r"其中|包括|(?<=元)\s*[：:]")
+# A line that ends by announcing the list on the next line ("…支出数为630.78万元，具体如下：").
+_FOLLOWS = re.compile(r"(?:具体|明细|分别)?(?:情况)?如下[：:]\s*$")
 _IDENTITY_WHOLES = ("totals.", "basic.", "three_public.", "procurement.", "general_budget.")
+
+
+def _breakdowns(ctx: CheckContext) -> Iterator[tuple[int, str, re.Match[str], Figure]]:
+    """(offset, text, opener, whole) of each amount followed by the list of its parts: in one sentence, the list
+    right after the amount; or a line ending in 具体如下： whose first amount is the whole of the next line's list."""
+    before: tuple[int, str] | None = None
+    for at, said in ctx.sentences():
+        opener = _OPENER.search(said)
+        if opener is not None:
+            wholes = [f for f in ctx.figures_in(said[: opener.start()]) if f.unit in _MONEY]
+            if wholes and re.fullmatch(r"\s*(?:/年)?\s*[，,：:]?\s*", said[wholes[-1].end : opener.start()]):
+                yield at, said, opener, wholes[-1]  # the list must follow its whole at once
+        if before is not None and ctx.document.text[before[0] + len(before[1]) : at].strip() == "":
+            wholes = [f for f in ctx.figures_in(before[1]) if f.unit in _MONEY]
+            follows = _FOLLOWS.search(before[1])
+            if wholes and follows is not None:  # its place in before[1] is its place in the joined text
+                yield before[0], ctx.document.text[before[0] : at + len(said)], follows, wholes[0]
+        before = (at, said) if _FOLLOWS.search(said) else None
 
 
 @rule("I116", "identities", Severity.WARNING, "分项金额之和与总数不符",
@@ -34,16 +56,9 @@ _IDENTITY_WHOLES = ("totals.", "basic.", "three_public.", "procurement.", "gener
 def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
     # the breakdowns the identities check (I101–I107) are not judged twice
     modelled = {f.location.start for path, f in ctx.figures if path.startswith(_IDENTITY_WHOLES)}
-    for at, said in ctx.sentences():
-        opener = _OPENER.search(said)
-        if opener is None:
-            continue
-        opens = opener.start()
-        wholes = [f for f in ctx.figures_in(said[:opens]) if f.unit in _MONEY]
-        if not wholes or not re.fullmatch(r"\s*(?:/年)?\s*[，,：:]?\s*", said[wholes[-1].end : opens]):
-            continue  # the list must follow its whole at once
-        whole = wholes[-1]
-        if at + whole.start in modelled:
+    judged: set[int] = set()  # a whole followed by two lists (其中 基本/项目, then 具体如下) is reported once
+    for at, said, opener, whole in _breakdowns(ctx):
+        if at + whole.start in modelled or at + whole.start in judged:
             continue
         listed = _BRACKETS.sub(lambda m: " " * len(m.group()), said[opener.end() :])
         parts = [f for f in ctx.figures_in(listed) if f.unit is not None and f.unit != "%"]
@@ -67,6 +82,7 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
                 and len(number(total).replace(",", "").replace(".", "")) >= 4):
             # a list that falls short may be partial, unless its sum is the whole the report writes elsewhere and
             # this whole is written nowhere else ("财政预算拨款693.86万元，其中：599.53万元、31.25万元", 630.78 ×5)
+            judged.add(a)
             out.finding(f"总数写作{number(whole.value)}{whole.unit}（报告中仅此一见），其中所列各部分之和为"
                         f"{number(total)}{whole.unit}，报告别处{written[total]}次写到这个数", ctx.locate(a, a + whole.end - whole.start),
                         expected=f"{number(total)}{whole.unit}", actual=f"{number(whole.value)}{whole.unit}",
@@ -74,6 +90,7 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
             continue
         if total <= whole.value + slack and not (complete and total < whole.value - slack):
             continue
+        judged.add(a)
         if total < whole.value:
             out.finding(f"总数{number(whole.value)}{whole.unit}，其中基本支出与项目支出之和却是{number(total)}{whole.unit}",
                         ctx.locate(a, b), expected=f"{number(total)}{whole.unit}",
