@@ -89,6 +89,19 @@ def test_unnumbered_items_and_parts_are_found() -> None:
     assert outline.find("glossary")[0].title == "名词解释"
 
 
+@pytest.mark.parametrize(("head", "organisation"), [
+    ("某县农业农村局部门决算公开说明（2023年度）\n", "某县农业农村局"),
+    ("某县农业农村局部门决算\n（2023年度）\n", "某县农业农村局"),
+    ("部门决算公开说明(2023年度)\n", None),
+])
+def test_year_in_brackets_after_the_title(tmp_path, head: str, organisation: str | None) -> None:  # type: ignore[no-untyped-def]
+    """Fresh real reports give the year only in brackets after the title."""
+    path = tmp_path / "report.txt"
+    path.write_text(head + "第一部分 部门概况\n一、主要职能\n负责全县农业工作。\n", encoding="utf-8")
+    meta = build_outline(read(path)).meta
+    assert (meta.organisation, meta.year) == (organisation, 2023)
+
+
 def test_part_number_written_in_digits() -> None:
     outline = build_outline(read(seed("001")))
     glossary = outline.find("glossary")[0]

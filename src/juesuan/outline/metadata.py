@@ -28,11 +28,13 @@ _ORG_SUFFIX = (
 _CJK_NAME = r"[\u4e00-\u9fff（）()]{2,30}?"
 _YEAR = r"(20\d{2})\s*年度?"
 _REPORT = r"\s*(?:部门|单位)?\s*(?:决算|预算|[^，。,]{0,14}?[\"“]?三公)"
-# Title lines: the organisation before or after the year, or "XX 关于2022年部门决算…".
+# Title lines: the organisation before or after the year, or "XX 关于2022年部门决算…", or the year in brackets.
 _TITLES = [
     re.compile(rf"^(?P<org>{_CJK_NAME})\s*(?:关于)?\s*{_YEAR}{_REPORT}"),
     re.compile(rf"^{_YEAR}\s*(?P<org>{_CJK_NAME})\s*(?:部门|单位)?\s*(?:决算|预算)"),
     re.compile(rf"^{_YEAR}\s*(?P<org>{_CJK_NAME})$"),
+    # the year in brackets after the title: "XX局部门决算公开说明（2023年度）"
+    re.compile(rf"^(?P<org>{_CJK_NAME})?\s*(?:部门|单位)\s*(?:决算|预算)[^（()]{{0,12}}[（(]\s*{_YEAR}\s*[）)]"),
 ]
 _NOT_A_TITLE = re.compile(r"发布|来源|索引|欢迎|当前位置|分享|打印|浏览|点击|网站|首页")
 _COMPARISON_BEFORE = re.compile(r"(较|比|与|同|对比|上年|去年|至|截至|截止|于|自|从)\s*$")
@@ -96,7 +98,7 @@ def _title(line: str) -> tuple[str, str | None, int | None] | None:
     compact = re.sub(r"\s+", "", line)
     for pattern in _TITLES:
         if m := pattern.match(compact):
-            org = _clean(m.group("org"))
+            org = _clean(m.group("org") or "")
             year = re.search(r"(20\d{2})年", m.group(0))
             return compact, org if _is_org_name(org) else None, int(year.group(1)) if year else None
     return None
