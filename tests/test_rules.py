@@ -362,9 +362,11 @@ def test_reason_for_a_change_on_last_year_is_not_a_reason_for_the_budget_gap(tmp
 def test_dates_after_the_year_leave_plans_and_page_dates_alone(tmp_path: Path) -> None:
     text = ("某局2020年度部门决算\n发布时间:2021年9月20日 点击数: 字体: 大 中 小 打印本页\n"
             "第一部分 部门概况\n一、主要职能\n负责全市的政务服务工作，计划于2021年底前完成平台升级，确保2022年6月全面运行。\n"
-            "二、重点工作\n2020年7月，完成政府网站集约化平台建设；2021年3月通过专家评审验收。\n")
+            "二、重点工作\n2020年7月，完成政府网站集约化平台建设；2021年3月通过专家评审验收。\n"
+            # a word of the next clause ("编制" of a plan) does not make the date a plan (seed 003, 2018 → 2021)
+            "三、其他\n2018年11月，审定通过建设方案。2021年12月，聘请合肥工业大学编制平台建设项目设计方案。\n")
     found = [(f.location.line, f.actual) for f in _run(tmp_path, text, "Y106").findings]
-    assert found == [(7, "2021年")]
+    assert found == [(7, "2021年"), (9, "2021年")]
 
 
 def test_broken_sum_blames_the_one_figure_not_confirmed_elsewhere(tmp_path: Path) -> None:

@@ -163,7 +163,8 @@ def dates_after_the_year(ctx: CheckContext, out: Reporter) -> None:
                 out.checked()
                 continue
             clause = re.split(r"[，,。；;！!？?]", text[max(0, m.start() - 30) : m.start()])[-1]
-            if _AHEAD.search(clause) or _AHEAD.search(text[m.end() : m.end() + 12]):  # "2021年底前完成"
+            after = re.split(r"[，,。；;！!？?]", text[m.end() : m.end() + 12])[0]  # "2021年底前完成", not the next clause
+            if _AHEAD.search(clause) or _AHEAD.search(after):
                 continue
             out.finding(f"本报告是{year}年度决算，这里所述事情的日期却是“{m.group().replace(' ', '')}”，在本年度之后",
                         ctx.locate(start + m.start(1), start + m.end(1)), actual=f"{m.group(1)}年",
