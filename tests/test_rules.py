@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PUTUO, TEMPLATE, seed
+from conftest import FIXTURES, PUTUO, TEMPLATE, seed
 from juesuan.pipeline import CheckOptions, Outcome, analyse, check_file
 from juesuan.rules import CATALOGUE, RULES, Severity, Status, find_rule, run_rules
 from juesuan.rules.base import CATEGORY_LABELS
@@ -904,3 +904,75 @@ def test_blank_share_and_change_left_from_the_template(tmp_path: Path) -> None:
     text = "七、“三公”经费财政拨款支出决算情况说明\n因公出国(境)费 0 万元,占 %,比上年减少 万元。公务接待费2万元，占5.71%。\n"
     found = [f.actual for f in _run(tmp_path, text, "P101").findings]
     assert found == ["占 %", " 万元"]
+
+
+def test_three_public_table_against_itself_and_the_text(tmp_path: Path) -> None:
+    """Corpus 045, a standalone “三公” report opening with its table (copied one cell a line): the table balances
+    and agrees with the text; a changed cell breaks both."""
+    source = FIXTURES / "corpus" / "045_huaiyuan_shuangqiaoji_town_2020_sangong.txt"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    path = tmp_path / "045.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    outcome = check_file(path, CheckOptions(select=("T203", "T206")))
+    assert outcome.findings == [] and outcome.ledger() == {"T203": Status.PASSED, "T206": Status.PASSED}
+    assert lines[14] == "16.3 |"  # 公务接待费, 决算数
+    lines[14] = "15.3 |"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    found = [(f.rule, f.location.line, f.message) for f in check_file(path, CheckOptions(select=("T203", "T206"))).findings]
+    assert found == [
+        ("T206", 9, "2020年度一般公共预算财政拨款“三公”经费支出决算表中“三公”经费合计决算数为25.7，"
+                    "因公出国（境）费、公务用车购置及运行维护费、公务接待费之和却是24.70"),
+        ("T203", 29, "说明中公务接待费决算数写作16.3万元，第15行决算表中为15.3万元")]
+
+
+def test_fresh_reports_false_findings_stay_away(tmp_path: Path) -> None:
+    """False findings on fresh real reports (a second set, judged by a helper who saw no code), each mended."""
+    # Guangdong: a second, earlier base beside last year's; a base of 0 and 1,055.4% are not bare numbers
+    text = ("七、“三公”经费财政拨款支出决算情况说明\n2023年度“三公”经费财政拨款支出决算为62.07万元，比上年决算数增加38.97万元，"
+            "增长168.7%；比2019年(疫情前)决算数减少24.87万元，降低28.6%。其中：因公出国(境)费支出决算为12.02万元，"
+            "比上年决算数增加12.02万元，增长--(基数为0,不可比)；公务接待费支出决算为22.59万元，比上年增加20.63万元，增长1,055.4%。\n")
+    assert _run(tmp_path, "某厅2023年度部门决算\n" + text, "Y102").findings == []
+    assert _run(tmp_path, "某厅2023年度部门决算\n" + text, "U101").findings == []
+    stale = "某厅2023年度部门决算\n七、“三公”经费财政拨款支出决算情况说明\n“三公”经费比2019年决算数减少24.87万元。\n"
+    assert len(_run(tmp_path, stale, "Y102").findings) == 1  # with no comparison with last year, 2019 is stale
+    # Sichuan: "外事接待费支出0万元,国内公务接待221批次": the batches are domestic
+    text = ("七、“三公”经费财政拨款支出决算情况说明\n2015年公务接待费9.95万元。其中:外事接待费支出0万元,国内公务接待221批次,"
+            "1768人,共计支出9.95万元。\n")
+    assert _run(tmp_path, text, "I114").findings == []
+    # Tianjin: "收入决算表(按功能分类列示)" is a table's name, not an instruction
+    text = "第二部分 2021年度部门决算表\n一、收入支出决算总表\n二、收入决算表(按功能分类列示)\n三、收入决算表(按单位列示)\n"
+    assert _run(tmp_path, text, "P101").findings == []
+    assert len(_run(tmp_path, "三、“三公”经费\n决算数大小于预算数的主要原因是疫情影响。\n", "P101").findings) == 1
+
+
+def test_row_labels_of_a_flattened_table_are_not_a_list(tmp_path: Path) -> None:
+    """Hubei: a 收入支出决算总表 whose cells became lines ("一、一般公共预算财政拨款收入" / "1" / "440.55", then
+    "一、一般公共服务支出" / "29" / "423.20"): the two sides each number from 一, which is no repeated item."""
+    rows = [("一、一般公共预算财政拨款收入", "1", "440.55"), ("一、一般公共服务支出", "29", "423.20"),
+            ("二、政府性基金预算财政拨款收入", "2", "0.00"), ("二、外交支出", "30", "0.00")]
+    text = "第二部分 部门决算表\n一、收入支出决算总表\n\n" + "\n\n".join(c for row in rows for c in row) + "\n"
+    assert _run(tmp_path, text, "N101").findings == []
+    listed = "一、主要职能\n负责招商。\n一、机构设置\n设3个股室。\n"
+    assert len(_run(tmp_path, listed, "N101").findings) == 1
+
+
+def test_a_three_public_title_with_nothing_under_it_is_not_judged(tmp_path: Path) -> None:
+    """Guangxi: a contents page read as the body ("六、财政拨款安排的“三公”经费支出决算情况说明。" followed by the next
+    title): the section says nothing, so what it lacks is not reported."""
+    text = ("第三部分 2022年部门决算情况说明\n五、2022年度国有资本经营预算支出决算情况\n六、财政拨款安排的“三公”经费支出决算情况说明。\n"
+            "七、其他重要事项情况说明。\n八、预算绩效管理工作开展情况。\n第四部分 名词解释\n")
+    outcome = _run(tmp_path, text, "S103")
+    assert outcome.findings == [] and outcome.ledger() == {"S103": Status.INSUFFICIENT_DATA}
+
+
+def test_change_against_the_budget_names_its_base(tmp_path: Path) -> None:
+    """Anhui's template sets the amount against the budget ("与2021年度预算相比,减少0.1万元,下降0.006%"): R103 names the
+    base it derives a budget, and T207 compares the change with the budget of the table."""
+    table = ("一、2021年度一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n\n| 项目 | 预算数 | 决算数 |\n|---|---|---|\n"
+             "| 合计 | 29.9 | 5.21 |\n| 因公出国(境)费 | 15 | 0 |\n| 公务接待费 | 14.9 | 5.21 |\n"
+             "二、2021年度“三公”经费支出情况说明\n2.公务接待费支出5.21万元，与2021年度预算相比，减少0.1万元，下降0.006%，"
+             "下降的原因是厉行节约。\n")
+    (r103,) = _run(tmp_path, table, "R103").findings
+    assert "由此推得的预算数5.31万元" in r103.message
+    (t207,) = _run(tmp_path, table, "T207").findings
+    assert t207.message == "公务接待费决算5.21万元，预算数14.9万元（第8行），与预算相比应为减少9.69万元，这里写作“减少0.1万元”"

@@ -105,3 +105,24 @@ def test_cell_offsets_point_into_the_document_text() -> None:
     for row in table.rows:
         for cell in row.cells:
             assert document.text[cell.start : cell.end] == cell.text
+
+
+def test_web_table_copied_one_cell_a_line(tmp_path: Path) -> None:
+    """Corpus 045: a web page's table copied one cell a line, each ending in " |" (a header, then a label and
+    its numbers a row). Lines that do not split into rows of one width stay text."""
+    lines = ["项 目 |", "预 算 数 |", "决 算 数 |", "合 计 |", "30.8 |", "25.7 |", "因公出国(境)费 |", "0 |", "0 |",
+             "公务接待费 |", "14.8 |", "16.3 |"]
+    path = tmp_path / "table.txt"
+    path.write_text("单位:万元\n" + "\n".join(lines) + "\n二、说明\n", encoding="utf-8")
+    document = read(path)
+    (table,) = document.tables
+    assert [[c.text for c in row.cells] for row in table.rows] == [
+        ["项 目", "预 算 数", "决 算 数"], ["合 计", "30.8", "25.7"], ["因公出国(境)费", "0", "0"],
+        ["公务接待费", "14.8", "16.3"]]
+    assert [c.line for c in table.rows[3].cells] == [11, 12, 13]
+    ragged = [*lines[:7], "0 |", "公务接待费 |", "14.8 |", "16.3 |"]  # one number missing: no one width
+    path.write_text("\n".join(ragged) + "\n", encoding="utf-8")
+    assert read(path).tables == []
+    site = ["来源 | 阿克陶县财政局 | 发布时间 | 阅读 |"]  # a page's header bar is not one cell a line
+    path.write_text("\n".join(site * 8) + "\n", encoding="utf-8")
+    assert read(path).tables == []

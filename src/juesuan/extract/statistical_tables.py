@@ -11,21 +11,26 @@ from juesuan.extract.numbers import Found, make_figure, parse_number
 from juesuan.model.disclosure import StatementTable, TableRow
 from juesuan.model.figures import Figure, Text
 from juesuan.outline import Section
+from juesuan.outline.catalogue import TABLES
 
 if TYPE_CHECKING:
     from juesuan.analysis import Analysis
 
 _CODE_PART = re.compile(r"^\d{2,3}$|^[23]\d{2}(?:\d{2}){1,2}$")  # 类|款|项 in columns of their own, or whole
+# The financial statements (not the goal, score or asset tables an evaluation report carries).
+_STATEMENT_KINDS = {kind for kind, _ in TABLES} - {
+    "table_procurement", "table_purchase_services", "table_state_assets", "table_project_goal", "table_score"}
 _UNIT = re.compile(r"单位[:：]\s*(万元|元|亿元)")
 
 
 def extract_statements(ctx: Analysis) -> list[StatementTable]:
-    tables: list[StatementTable] = []
-    for part in ctx.outline.find("statements"):
-        for section in part.children:
-            if section.table is not None:
-                tables.append(_table(ctx, section))
-    return tables
+    """The tables of the statements part; and a statement standing elsewhere under its own title (the table that
+    opens a standalone “三公”经费 report: "一、2020年度…“三公”经费支出决算表")."""
+    sections = [s for part in ctx.outline.find("statements") for s in part.children if s.table is not None]
+    blocks = {s.table.block for s in sections if s.table is not None}
+    sections += [s for s in ctx.outline.walk() if s.kind in _STATEMENT_KINDS and s.table is not None
+                 and s.table.block not in blocks]
+    return [_table(ctx, s) for s in sections]
 
 
 def _table(ctx: Analysis, section: Section) -> StatementTable:

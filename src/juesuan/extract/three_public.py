@@ -64,7 +64,8 @@ def _paragraph(ctx: Analysis, paragraph: Block, sub_units: list[str], result: Th
         for mention in parse_sentence(doc, sentence, ctx.prior_year):
             key = _strip_units(mention.key, sub_units)
             if mention.figure.unit not in (*MONEY_UNITS, None) and not mention.rate_only:
-                context = _count(targets, key, mention, context, sentence.norm)
+                before = sentence.norm[: max(0, mention.figure.location.start - sentence.start)]
+                context = _count(targets, key, mention, context, sentence.norm, _foreign(before))
                 if mention.figure.unit == "批次" and "接待" in key:  # "…接待24批次，共计支出4.73万元"
                     last_kind = "reception_foreign" if "外事" in key else "reception_domestic"
                 continue
@@ -109,7 +110,14 @@ def _file(result: ThreePublic, unit: ThreePublicUnit, kind: str, mention: Mentio
         add_mention(existing, mention)
 
 
-def _count(targets: list[ThreePublicUnit], key: str, mention: Mention, context: str | None, norm: str) -> str | None:
+def _foreign(before: str) -> bool:
+    """A reception count is of foreign guests when the nearest of 外事 and 国内 before it is 外事 ("外事接待费支出0万元,
+    国内公务接待221批次": the 221 are domestic)."""
+    return before.rfind("外事") > before.rfind("国内")
+
+
+def _count(targets: list[ThreePublicUnit], key: str, mention: Mention, context: str | None, norm: str,
+           foreign: bool) -> str | None:
     unit = mention.figure.unit
     if mention.is_change:
         return context  # "较上年减少119批次" is how the count changed, not the count
@@ -133,11 +141,11 @@ def _count(targets: list[ThreePublicUnit], key: str, mention: Mention, context: 
         elif unit in ("人", "人次") and (re.search(r"出国|出境", key) or ("团组" in norm and "接待" not in norm)):
             target.outbound_persons.append(mention.figure)
         elif unit == "人" and "接待" in norm:
-            (target.foreign_persons if "外事" in norm else target.reception_persons).append(mention.figure)
+            (target.foreign_persons if foreign else target.reception_persons).append(mention.figure)
         elif unit == "批次" or (unit == "次" and "批次" in key):  # "国内公务接待批次为0次"
-            (target.foreign_batches if "外事" in norm else target.reception_batches).append(mention.figure)
+            (target.foreign_batches if foreign else target.reception_batches).append(mention.figure)
         elif unit == "人次":
-            (target.foreign_persons if "外事" in norm else target.reception_persons).append(mention.figure)
+            (target.foreign_persons if foreign else target.reception_persons).append(mention.figure)
     return context
 
 

@@ -8,7 +8,9 @@ continues that cell.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from pathlib import Path
 
 from juesuan.document import BlockKind, Cell, Document, DocumentBuilder
@@ -29,6 +31,10 @@ _RUN_IN_HEADING = re.compile(
     r"|[（(][一二三四五六七八九十]{1,3}[）)]|[(（]?目\s?录[)）]?\s)"
 )
 _LOST_BREAKS_MIN = 150  # a line this long with three headings or more inside is many lines run together
+# A web table copied one cell a line, "30.8 |": a short cell and one bar at its end.
+_BAR_CELL = re.compile(r"^\s*(?:[^|\t]{1,40}\s)?\|\s*$")  # "|" alone: an empty cell
+_BAR_NUMBER = re.compile(r"^(?:-?[\d,]+(?:\.\d+)?%?|[-—/／]|)$")  # a number, a dash or nothing for none
+_BAR_RUN_MAX = 2000  # cells of one such table looked at
 _HEADING_THEN_TEXT = re.compile(r"^(.{2,40}?[\u4e00-\u9fff）)])\s+(?=[\u4e00-\u9fff].{40})")
 
 
@@ -112,6 +118,8 @@ class _LineReader:
                 self._tab_table()
             elif self.markdown and line.lstrip().startswith("|") and self._md_table_ahead():
                 self._md_table()
+            elif _BAR_CELL.match(line) and (rows := self._bar_rows()) is not None:
+                self._bar_table(rows)
             elif _IMAGE.search(line):
                 self._image(line, lineno)
             elif self.wrap is not None and self._continues(self.i):
@@ -207,6 +215,33 @@ class _LineReader:
         else:
             title = None
         self.b.add_table(rows, title=title)
+
+    def _bar_rows(self) -> list[list[int]] | None:
+        """A table copied from a web page one cell a line, each cell ending in " |" (a label, then its numbers):
+        the lines of each row, when the run of cells splits into rows of one width, each opening with a label."""
+        end = self.i
+        while end < len(self.lines) and end - self.i < _BAR_RUN_MAX and _BAR_CELL.match(self.lines[end]):
+            end += 1
+        cells = [self.lines[k].strip()[:-1].strip() for k in range(self.i, end)]
+        labels = [k for k, c in enumerate(cells) if not _BAR_NUMBER.match(c)]
+        gaps = Counter(b - a for a, b in itertools.pairwise(labels) if b - a > 1)
+        if len(cells) < 6 or not gaps:
+            return None
+        width = gaps.most_common(1)[0][0]
+        if len(cells) % width and labels[-1] == len(cells) - len(cells) % width:
+            cells = cells[: labels[-1]]  # the text is cut inside the last row: that row stays text
+            labels = labels[:-1]
+        if len(cells) % width or not all(k % width == 0 for k in labels[width:]) or len(cells) // width < 3:
+            return None  # not one width, or a label inside a row of numbers: leave the lines as text
+        first = labels[width] if len(labels) > width else len(cells)
+        if first != width or any(_BAR_NUMBER.match(c) for c in cells[:width]):
+            return None  # the first row is the header, all labels
+        return [list(range(self.i + r, self.i + r + width)) for r in range(0, len(cells), width)]
+
+    def _bar_table(self, rows: list[list[int]]) -> None:
+        self.b.add_table([([Cell(self.lines[k].strip()[:-1].strip(), line=k + 1) for k in row], row[0] + 1, None)
+                          for row in rows])
+        self.i = rows[-1][-1] + 1
 
     def _md_table_ahead(self) -> bool:
         return self.i + 1 < len(self.lines) and _is_table_rule(self.lines[self.i + 1])

@@ -125,6 +125,10 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
                 last.clear()
                 since_parent.clear()
             continue
+        if _row_label(ctx, index) or (ctx.cut_off and index == len(ctx.document.blocks) - 1):
+            # "一、一般公共服务支出" / "29" / "423.20": a row of a table flattened one cell a line; or the line the
+            # text is cut in ("五、经"), whose neighbours are lost
+            continue
         for level in [k for k in last if k > n.level]:
             del last[level]
         previous = last.get(n.level)
@@ -167,6 +171,18 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
         elif n.number > previous + 1:
             out.finding(f"编号从{previous}跳到{n.number}，缺少{previous + 1}", location,
                         expected=str(previous + 1), actual=str(n.number))
+
+
+_BARE_NUMBER = re.compile(r"\s*-?[\d,]+(?:\.\d+)?\s*")
+
+
+def _row_label(ctx: CheckContext, index: int) -> bool:
+    """The block at `index` is followed by two blocks that are bare numbers (a row's 行次 and amount, or two
+    amounts): it labels a row of a table whose cells became lines, not an item of a list."""
+    following = ctx.document.blocks[index + 1 : index + 3]
+    return len(following) == 2 and all(
+        b.kind is BlockKind.PARAGRAPH and _BARE_NUMBER.fullmatch(ctx.document.normalized[b.location.start : b.location.end])
+        for b in following)
 
 
 _CONTENTS_TITLE = re.compile(r"(?:说明|情况|决算表|明细表?|职责|职能|设置|解释|附件|概况)$")

@@ -161,6 +161,9 @@ def _increase_beyond_current(ctx: CheckContext, out: Reporter, item: Item, chang
                     evidence=change.amount.sentence or None)
 
 
+_AGAINST_BUDGET = re.compile(r"(?:与|比|较)[^，,。；;]{0,10}预算")
+
+
 @rule("R103", "ratios", Severity.ERROR, "增减率与增减额不符",
       "“增加A万元，增长B%”意味着上年数为本年数减A，B应等于A除以上年数；上年数为0时不应写增长率；"
       "增加额也不能大于本年数（否则上年数为负）。",
@@ -184,8 +187,11 @@ def change_rates(ctx: CheckContext, out: Reporter) -> None:
             # previous carries the rounding of both figures it is made from
             exponent = min(current.value.as_tuple().exponent, change.amount.value.as_tuple().exponent)  # type: ignore[type-var]
             previous.value = previous.value.quantize(Decimal(1).scaleb(exponent))
+            said = change.amount.sentence or ""
+            # "与2021年度预算相比,减少0.1万元" (an Anhui template): the base is the budget, not last year
+            base = "由此推得的预算数" if _AGAINST_BUDGET.search(said) and not re.search(r"上年|去年|上一年", said) else "上年数"
             if previous.value <= 0:
-                out.finding(f"{item.name}上年数为{amount(previous)}，无法计算增长率，报告却写作{change.percent.raw}",
+                out.finding(f"{item.name}{base}为{amount(previous)}，无法计算增长率，报告却写作{change.percent.raw}",
                             change.percent.location, actual=change.percent.raw)
                 continue
             bounds = ratio_bounds(change.amount, previous)
@@ -194,7 +200,7 @@ def change_rates(ctx: CheckContext, out: Reporter) -> None:
             if percent_agrees(change.percent, bounds, ctx.tolerance):
                 out.checked()
             else:
-                out.finding(f"{item.name}{change.direction}{amount(change.amount)}，上年数{amount(previous)}，"
+                out.finding(f"{item.name}{change.direction}{amount(change.amount)}，{base}{amount(previous)}，"
                             f"变动率应为{point(bounds, change.percent)}，报告写作{change.percent.raw}", change.percent.location,
                             expected=point(bounds, change.percent), actual=change.percent.raw,
                             evidence=change.percent.sentence or None, severity=_severity(change.percent, bounds))

@@ -10,7 +10,9 @@ _UNANSWERED = "未作答的模板提示"
 # Built from the Sichuan template text left in seed 001 and the Shanghai template PDF, plus the
 # generic placeholders reviewers see: each (pattern, what it is).
 RESIDUE: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"增加/减少|减少/增加|增长/下降|下降/增长|增加\(减少\)|增长\(下降\)|大于/小于|高于/低于"), "未选择的二选一措辞"),
+    # "决算数大小于预算数" (an Anhui template's 大于/小于 merged, neither struck out)
+    (re.compile(r"增加/减少|减少/增加|增长/下降|下降/增长|增加\(减少\)|增长\(下降\)|大于/小于|高于/低于|决算数?大小于"),
+     "未选择的二选一措辞"),
     (re.compile(r"\(如持平作持平表述\)|\(不涉及的不列\)|\(可用表格形式[^)]*\)"), "模板说明文字"),
     (re.compile(r"…\s*\(具体工作\)|\.\.\.\s*\(具体工作\)|\(具体工作\)"), "未填写的模板内容“（具体工作）”"),
     (re.compile(r"\(注[:：][^)]*(数据来源|财决|口径|罗列|根据本部门|可以不写)[^)]*\)"), "填报说明（注：数据来源…）"),
@@ -21,8 +23,9 @@ RESIDUE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"范本"), "沿用的范本标题"),  # reported as a warning: the annex may say it does not apply
     (re.compile(r"本部门\(单位\)|本单位\(部门\)"), "未选择的二选一措辞"),
     (re.compile(r"\((?:收入|支出|项目|单位|部门|资金)(?:类型|名称)\)"), "未填写的模板内容"),
-    # A parenthesis that tells the writer what to do ("（非涉密部门均需公开…）", "（根据需要增减指标并赋分值）").
-    (re.compile(r"\([^()]{0,80}?(?:均需|须|应当|应按|应根据|请|根据需要|根据[^()]{0,8}实际|可以不|填写|填列|列示|增减指标"
+    # A parenthesis that tells the writer what to do ("（非涉密部门均需公开…）", "（根据需要增减指标并赋分值）"); not a
+    # table's name ("收入决算表（按功能分类列示）").
+    (re.compile(r"\((?!按[^()]{1,12}列示\))[^()]{0,80}?(?:均需|须|应当|应按|应根据|请|根据需要|根据[^()]{0,8}实际|可以不|填写|填列|列示|增减指标"
                 r"|赋分值)[^()]{0,80}\)"), "模板填报说明"),
     (re.compile(r"(?<=[\u4e00-\u9fff])\(\s*\)"), "未填写的括号"),
     # A prompt that ends its cell or paragraph with a limit on the answer's length ("结合自评情况，分析存在的问题及原因。

@@ -86,6 +86,9 @@ def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
         return
     # a 三公 report of its own may tell the whole and the items under sections of their own (一、总体 二、具体)
     text = "".join(p for s in sections for _, p in ctx.section_paragraphs(s))
+    if not any(p.strip() for s in sections for _, p in ctx.section_paragraphs(s, include_heading=False)):
+        out.missing()  # a title with nothing under it (a contents page read as the body): nothing to judge
+        return
     for name, words in (("因公出国（境）费", ("因公出国",)), ("公务用车购置及运行维护费", ("公务用车",)),
                         ("公务接待费", ("公务接待", "接待费"))):
         if any(w in text for w in words):

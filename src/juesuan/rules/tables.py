@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from juesuan.amounts import number
 from juesuan.model.disclosure import StatementTable
 from juesuan.model.figures import Figure
 from juesuan.places import place_or_none
 from juesuan.rules.arithmetic import equal, sum_agrees
-from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, half_unit, rule
 from juesuan.rules.identities import first
 
 # A small 一般公共预算财政拨款支出决算表 whose figures add up, for the examples of T202 and T205.
@@ -109,6 +112,88 @@ def row_totals(ctx: CheckContext, out: Reporter) -> None:
                             total.location, expected=number(computed), actual=total.raw)
 
 
+@rule("T206", "tables", Severity.ERROR, "“三公”经费支出决算表不平衡",
+      "“三公”经费支出决算表中，预算数和决算数都应是合计等于因公出国（境）费、公务用车购置及运行维护费、公务接待费之和，"
+      "公务用车购置及运行维护费等于购置费与运行维护费之和（空格按0计）。",
+      bad="一、2020年度一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n\n| 项目 | 预算数 | 决算数 |\n|---|---|---|\n"
+          "| 合计 | 30.8 | 25.7 |\n| 因公出国(境)费 | 0 | 0 |\n| 公务接待费 | 14.8 | 16.3 |\n"
+          "| 公务用车购置及运行维护费 | 16 | 8.4 |\n| 其中:公务用车运行维护费 | 16 | 8.4 |\n| 公务用车购置费 | 0 | 0 |",
+      good="一、2020年度一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n\n| 项目 | 预算数 | 决算数 |\n|---|---|---|\n"
+           "| 合计 | 30.8 | 25.7 |\n| 因公出国(境)费 | 0 | 0 |\n| 公务接待费 | 14.8 | 16.3 |\n"
+           "| 公务用车购置及运行维护费 | 16 | 9.4 |\n| 其中:公务用车运行维护费 | 16 | 9.4 |\n| 公务用车购置费 | 0 | 0 |")
+def three_public_table(ctx: CheckContext, out: Reporter) -> None:
+    table = _table(ctx, "table_three_public")
+    if table is None:
+        return
+    cells = three_public_cells(table)
+    for whole, parts in (("total", ("outbound_travel", "vehicles", "reception")),
+                         ("vehicles", ("vehicle_purchase", "vehicle_operation"))):
+        for side, said in (("budget", "预算数"), ("actual", "决算数")):
+            total = cells.get((whole, side))
+            stated = [cells[(p, side)] for p in parts if (p, side) in cells]
+            if total is None or not stated:
+                continue  # an empty cell among the parts is nothing, but a table with none is not this sum
+            ok, computed = sum_agrees(total, stated, ctx.tolerance)
+            if ok:
+                out.checked()
+                continue
+            names = "、".join(_THREE_PUBLIC_NAMES[p] for p in parts)
+            title = re.sub(r"^[一二三四五六七八九十\d]{1,3}[、.．]\s*", "", table.title)  # without its number
+            out.finding(f"{title}中{_THREE_PUBLIC_NAMES[whole]}{said}为{total.raw}，{names}之和却是{number(computed)}",
+                        total.location, expected=number(computed), actual=total.raw)
+
+
+# "2.公务接待费支出5.21万元, 与2021年度预算相比,减少0.1万元" / "…与2021年度预算相比无增减" (the Anhui template):
+# the amount spent set against the budget.
+_AGAINST_BUDGET = re.compile(
+    r"(?P<name>因公出国|公务接待|公务用车购置及运行(?:维护)?|公务用车运行(?:维护)?|公务用车购置)[^。；;，,]{0,16}?"
+    r"(?P<spent>\d[\d,]*(?:\.\d+)?)\s*万元\s*[,，]?\s*(?:与|比|较)\s*(?:20\d\d\s*年度?)?(?:年初)?预算(?:数)?(?:相比)?\s*[,，]?\s*"
+    r"(?:(?P<direction>增加|减少|节约|超支)了?\s*(?P<change>\d[\d,]*(?:\.\d+)?)\s*万元|(?P<same>无增减|无变化|持平|一致|相同))")
+_ITEM_OF_NAME = {"因公出国": "outbound_travel", "公务接待": "reception", "公务用车购置": "vehicle_purchase"}
+
+
+@rule("T207", "tables", Severity.ERROR, "与预算相比的增减额与预算数不符",
+      "“公务接待费支出5.21万元，与2021年度预算相比，减少0.1万元”说的是决算数减预算数；预算数由决算表或说明给出时，"
+      "增减额（或“无增减”）应与之相符。",
+      bad="一、2021年度一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n\n| 项目 | 预算数 | 决算数 |\n|---|---|---|\n"
+          "| 合计 | 29.9 | 5.21 |\n| 因公出国(境)费 | 15 | 0 |\n| 公务接待费 | 14.9 | 5.21 |\n"
+          "二、2021年度“三公”经费支出情况说明\n1.因公出国(境)费支出0万元，与2021年度预算相比无增减。\n"
+          "2.公务接待费支出5.21万元，与2021年度预算相比，减少0.1万元，原因是厉行节约。",
+      good="一、2021年度一般公共预算财政拨款“三公”经费支出决算表\n单位：万元\n\n| 项目 | 预算数 | 决算数 |\n|---|---|---|\n"
+           "| 合计 | 29.9 | 5.21 |\n| 因公出国(境)费 | 15 | 0 |\n| 公务接待费 | 14.9 | 5.21 |\n"
+           "二、2021年度“三公”经费支出情况说明\n1.因公出国(境)费支出0万元，与2021年度预算相比减少15万元。\n"
+           "2.公务接待费支出5.21万元，与2021年度预算相比，减少9.69万元，原因是厉行节约。")
+def change_against_budget(ctx: CheckContext, out: Reporter) -> None:
+    table = _table(ctx, "table_three_public")
+    cells = three_public_cells(table) if table is not None else {}
+    body = next((u for u in ctx.disclosure.three_public.units if u.unit is None), None)
+    for at, said in ctx.sentences():
+        for m in _AGAINST_BUDGET.finditer(said):
+            name = m.group("name")
+            field = _ITEM_OF_NAME.get(name, "vehicle_operation" if "运行" in name and "购置" not in name else "vehicles")
+            item = getattr(body, field) if body is not None else None
+            budget = (item.budget[0] if item is not None and item.budget else None) or cells.get((field, "budget"))
+            if budget is None:
+                out.missing()
+                continue
+            spent = Decimal(m.group("spent").replace(",", ""))
+            told = Decimal(0) if m.group("same") else Decimal(m.group("change").replace(",", "")) * (
+                -1 if m.group("direction") in ("减少", "节约") else 1)
+            out.checked()
+            slack = half_unit(budget) + half_digit(spent) + (half_digit(abs(told)) if told else Decimal(0))
+            if abs(spent - budget.value - told) <= slack + ctx.tolerance.money_slack:
+                continue
+            difference = spent - budget.value
+            should = ("无增减" if difference == 0 else
+                      f"{'增加' if difference > 0 else '减少'}{number(abs(difference))}万元")
+            wrote = m.group("same") or f"{m.group('direction')}{m.group('change')}万元"
+            a, b = at + m.start("direction" if m.group("direction") else "same"), at + m.end()
+            where = place_or_none(budget.location) or "别处"
+            out.finding(f"{_THREE_PUBLIC_NAMES[field]}决算{number(spent)}万元，预算数{budget.raw}万元（{where}），与预算相比应为"
+                        f"{should}，这里写作“{wrote}”", ctx.locate(a, b), expected=should, actual=wrote,
+                        evidence=said[m.start() : m.end()])
+
+
 def _text_and_table(ctx: CheckContext) -> list[tuple[str, Figure | None, Figure | None]]:
     d = ctx.disclosure
     pairs: list[tuple[str, Figure | None, Figure | None]] = []
@@ -129,7 +214,57 @@ def _text_and_table(ctx: CheckContext) -> list[tuple[str, Figure | None, Figure 
     if basic is not None:
         pairs += [("人员经费", first(d.basic.personnel), _value(basic, "人员经费合计")),
                   ("公用经费", first(d.basic.public), _value(basic, "公用经费合计"))]
+    three = _table(ctx, "table_three_public")
+    body = next((u for u in d.three_public.units if u.unit is None), None)
+    if three is not None and body is not None and three.unit is not None:
+        cells = three_public_cells(three)
+        for field, name in _THREE_PUBLIC_NAMES.items():
+            item = d.three_public.total_of(body) if field == "total" else getattr(body, field)
+            for side, said in (("actual", "决算数"), ("budget", "预算数")):
+                if (field, side) in cells and item is not None:
+                    stated = item.amount if side == "actual" else item.budget
+                    pairs.append((f"{name}{said}", stated[0] if stated else None, cells[(field, side)]))
     return pairs
+
+
+# The rows (or, in the Shanghai table, the columns) of the “三公”经费支出决算表; the most specific name first.
+_THREE_PUBLIC_ROWS: list[tuple[str, re.Pattern[str]]] = [
+    ("vehicle_purchase", re.compile(r"公务用车购置费?(?!及)")),
+    ("vehicle_operation", re.compile(r"公务用车运行(?:维护)?费?")),
+    ("vehicles", re.compile(r"公务用车")),
+    ("reception", re.compile(r"公务接待")),
+    ("outbound_travel", re.compile(r"因公出国")),
+    ("total", re.compile(r"^(?:合\s*计|总\s*计)$")),
+]
+_THREE_PUBLIC_NAMES = {"total": "“三公”经费合计", "outbound_travel": "因公出国（境）费",
+                       "vehicles": "公务用车购置及运行维护费", "vehicle_purchase": "公务用车购置费",
+                       "vehicle_operation": "公务用车运行维护费", "reception": "公务接待费"}
+
+
+def _three_public_row(name: str) -> str | None:
+    return next((field for field, pattern in _THREE_PUBLIC_ROWS if pattern.search(name)), None)
+
+
+def _side(header: str) -> str | None:
+    header = re.sub(r"\s", "", header)
+    return "budget" if "预算" in header else "actual" if "决算" in header or "实际" in header else None
+
+
+def three_public_cells(table: StatementTable) -> dict[tuple[str, str], Figure]:
+    """(item, "budget" | "actual") → the cell, from a table with a row for each item and columns 预算数 | 决算数,
+    or with a column for each item and its budget and actual (the Shanghai table: 公务用车购置及运行费/公务用车购置费/
+    预算数); the first statement of each."""
+    cells: dict[tuple[str, str], Figure] = {}
+    for row in table.rows:
+        by_row = _three_public_row(row.name)
+        for header, value in zip(table.columns, row.values, strict=False):
+            side = _side(header.rsplit("/", 1)[-1])
+            # a column's item: the innermost part of its header that names one ("…/小计/预算数" is its parent's)
+            field = by_row or next((f for part in reversed(header.split("/")[:-1]) if (f := _three_public_row(part))),
+                                   None)
+            if value is not None and side is not None and field is not None:
+                cells.setdefault((field, side), value)
+    return cells
 
 
 @rule("T203", "tables", Severity.ERROR, "说明中的数字与决算表不一致",

@@ -11,10 +11,10 @@ from juesuan.document import BlockKind, Cell
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
 # "执行数为40.50，", "实际执行28，", "增加343.55，", "项目支出资金70.50：业务运行费…": an amount after a word that
-# introduces one (or after an amount in 万元 and 和), with no unit
+# introduces one (or after an amount in 万元 and 和), with no unit; not a base ("增长--(基数为0,不可比)")
 # ("各是4125.49,4143.91万元" lists amounts that share the unit written after the last).
 _BARE_MONEY = re.compile(
-    r"(?:为|是|支出|收入|经费|资金|合计|总计|结余|拨款|执行数为?|实际执行|预算数为?|金额|总额|增加了?|减少了?|费|决算数?|单价"
+    r"(?:(?<!基数)为|(?<!基数)是|支出|收入|经费|资金|合计|总计|结余|拨款|执行数为?|实际执行|预算数为?|金额|总额|增加了?|减少了?|费|决算数?|单价"
     r"|万元\s*(?:和|与|及|、))"  # "减少了161.30万元和159.43，": the second of a pair lost its unit
     r"\s*(\d[\d,]*(?:\.\d{1,2})?)(?![\d%万元亿‰个辆人次台套分])"
     r"(?!\s*[,，、和]\s*\d+(?:\.\d+)?\s*(?:[,，、和]|万元|亿元|元))(?=\s*(?:[，,。；;）)：:]|以上|以下))"
@@ -28,11 +28,12 @@ _BARE_IN_LIST = re.compile(
 # In a table cell a rate ends the cell: "使用人员满意度≥95", "劝返率达90".
 _BARE_RATE_IN_CELL = re.compile(r"(?:率|满意度)(?:为|达到?|保持)?\s*[≥≤]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*$")
 _EMPTY_SHARE = re.compile(r"(?<![挤侵霸抢])占\s*(?=[；;，,。])")  # not 挤占 (diverting funds)
-# "占93.54；", "增长23.43，", "完成预算98.5。", "满意率达90以上": a rate written without its % sign
+# "占93.54；", "增长23.43，", "完成预算98.5。", "满意率达90以上": a rate written without its % sign (not the
+# "1" of "增长1,055.4%")
 _BARE_SHARE = re.compile(
     r"(?:(?<![挤侵霸抢])占(?![用有地])(?:比|[^，,；;。\d%]{0,16}?的)?|增长了?|下降了?|完成(?:年初|调整)?预算(?:数)?(?:执行)?的?"
     r"|(?<=[\u4e00-\u9fff])率(?:为|达到?|保持|是|约)?|满意度(?:为|达到?)?\s*[≥≤]?|进度(?:为|达到?)|[≥≤]"
-    r")\s*(\d{1,3}(?:\.\d{1,2})?)(?=\s*(?:[；;，,。)）]|\.(?!\d)|以上|以下|左右))"  # not at the end of a text: the % may be past a cut
+    r")\s*(\d{1,3}(?:\.\d{1,2})?)(?![,，]\d{3})(?=\s*(?:[；;，,。)）]|\.(?!\d)|以上|以下|左右))"  # not at the end of a text: the % may be past a cut
 )
 
 # "又压缩了5的公用经费": a cut by a rate, its % lost before the thing it was cut from

@@ -52,8 +52,13 @@ def wrong_base_year(ctx: CheckContext, out: Reporter) -> None:
     for start, text in ctx.paragraphs():
         for m in _COMPARED.finditer(text):
             stated = int(m.group(1))
+            end = text.find("。", m.end())
+            sentence = text[text.rfind("。", 0, m.start()) + 1 : len(text) if end < 0 else end]
+            last_year = re.compile(rf"(?:与|比|较)\s*(?:上年|上一年|去年|{year - 1}\s*年)")
             if stated == year - 1:
                 out.checked()
+            elif stated < year - 1 and last_year.search(sentence):
+                out.checked()  # a second, earlier base beside last year's ("比上年…增加；比2019年(疫情前)…减少")
             else:
                 out.finding(f"{year}年度报告应与{year - 1}年比较，这里写作“{stated}年”",
                             ctx.locate(start + m.start(1), start + m.end(1) + 1), expected=f"{year - 1}年",
