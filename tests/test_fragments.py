@@ -254,3 +254,20 @@ def test_wan_at_the_very_cut_is_not_a_short_unit(tmp_path: Path) -> None:
     path.write_text("某局2017年度“三公”经费决算情况说明\n2017年度“三公”经费财政拨款支出决算12.30万。其中：公务用车购置及"
                     "运行费支出决算8.47万", encoding="utf-8")
     assert [f.actual for f in check_file(path).findings if f.rule == "U103"] == ["12.30万"]
+
+
+def test_cuts_a_character_past_a_colon_or_into_the_next_item(tmp_path: Path) -> None:
+    """Fresh real pages: one ends "…管理登记局主要职责:依", another "…完成预算89.53%。" then "2.卫生"; a closing
+    "联系人：张三" or a short last item after a short one is no cut."""
+    cases = {
+        "一、部门基本情况\n（一）部门机构设置与主要职能\n2、本办二层机构事业单位管理登记局主要职责:依\n": True,
+        "（三）一般公共预算财政拨款支出决算具体情况\n2020年一般公共预算支出决算数为1264.92万元。其中:\n"
+        "1.社会保障和就业(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项): 支出决算为67.64万元。\n"
+        "2.卫生\n": True,
+        "一、部门基本情况\n本单位负责全县的编制管理工作，为正科级单位。\n联系人：张三\n": False,
+        "一、主要职能\n负责全县的编制管理工作，为正科级单位。\n1.编制管理。\n2.登记管理。\n": False,
+    }
+    for text, cut in cases.items():
+        path = tmp_path / "page.txt"
+        path.write_text(text, encoding="utf-8")
+        assert (build_outline(read(path)).truncation is not None) is cut, text

@@ -93,6 +93,10 @@ def test_unnumbered_items_and_parts_are_found() -> None:
     ("某县农业农村局部门决算公开说明（2023年度）\n", "某县农业农村局"),
     ("某县农业农村局部门决算\n（2023年度）\n", "某县农业农村局"),
     ("部门决算公开说明(2023年度)\n", None),
+    # a government's notes on its budget and final accounts
+    ("某县2023年政府预决算相关重要事项说明\n", None),
+    # an evaluation report whose year is only in its opening sentence
+    ("部门整体支出绩效评价报告\n根据通知要求，我办对2023年度部门整体支出绩效进行了全面综合评价。\n", None),
 ])
 def test_year_in_brackets_after_the_title(tmp_path, head: str, organisation: str | None) -> None:  # type: ignore[no-untyped-def]
     """Fresh real reports give the year only in brackets after the title."""

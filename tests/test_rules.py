@@ -976,3 +976,14 @@ def test_change_against_the_budget_names_its_base(tmp_path: Path) -> None:
     assert "由此推得的预算数5.31万元" in r103.message
     (t207,) = _run(tmp_path, table, "T207").findings
     assert t207.message == "公务接待费决算5.21万元，预算数14.9万元（第8行），与预算相比应为减少9.69万元，这里写作“减少0.1万元”"
+
+
+def test_count_then_its_noun_then_the_list(tmp_path: Path) -> None:
+    """Hubei: "设9个内设机构,分别为:" names eight; a list that runs to the cut of the text is not judged (Yunnan:
+    "共设置8个内设机构,包括:党委办、…、总" is where the page ends)."""
+    text = ("二、机构设置\n招商服务中心设9个内设机构,分别为:办公室、投资促进股、区域协作股、招商股、信息统计股、政工人事股、"
+            "政策法规股、项目服务股。招商服务中心内有事业编制25名。\n")
+    assert [f.message for f in _run(tmp_path, text, "S202").findings] == ["说有9个，但列出了8个"]
+    cut = "二、机构设置\n我部门共设置8个内设机构,包括:党委办、行政办、教务处、教研室、政教处、总"
+    outcome = _run(tmp_path, cut, "S202")
+    assert outcome.findings == [] and outcome.ledger() == {"S202": Status.INSUFFICIENT_DATA}

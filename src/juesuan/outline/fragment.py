@@ -31,13 +31,17 @@ def truncation(document: Document, sections: list[Section], contents: list[Conte
     if last is not None:
         if is_heading_line(last) and not re.search(r"表$|无数据|空表", re.sub(r"[（(][^）)]*[）)]$", "", last)):
             return f"文本在标题“{last[:30]}”之后结束，其下内容缺失"
-        if not _FINISHED.search(last) or (_OPEN_END.search(last) is None and _opens_a_list(document)):
+        if (not _FINISHED.search(last) or (_OPEN_END.search(last) is None and _opens_a_list(document))
+                or _CUT_AFTER_COLON.search(last) or _cut_list_item(document)):
             return f"文本在句中结束（“…{last[-15:]}”）"
     if body and after_body and len(after_body) < len(listed):
         return f"目录所列的“{after_body[0].title}”在正文中没有出现，后面的页面可能缺失"
     return None
 
 
+# "2、本办二层机构事业单位管理登记局主要职责:依": a line of some length cut a character or two after its colon (not
+# "联系人：张三", not a date or a number).
+_CUT_AFTER_COLON = re.compile(r"^.{13,}[：:]\s*[\u4e00-\u9fff]{1,2}$")
 # A short last line is finished (a signature, a date) unless the line before it opened a list ("其中：").
 _OPEN_END = re.compile(r"[。！？!?；;]$")
 
@@ -47,6 +51,18 @@ def _opens_a_list(document: Document) -> bool:
     text = document.normalized[max(0, len(document.normalized) - 400) :].rstrip()
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     return len(lines) >= 2 and lines[-2][-1:] in "：:，,、"
+
+
+def _cut_list_item(document: Document) -> bool:
+    """The last line is the next item of a list of sentences, cut after a few characters ("1.社会保障和就业(类)…支出
+    决算为67.64万元，完成预算89.53%。" then "2.卫生")."""
+    text = document.normalized[max(0, len(document.normalized) - 2000) :].rstrip()
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or len(lines[-1]) > 10 or len(lines[-2]) <= 30:
+        return False
+    last, before = numbering(lines[-1]), numbering(lines[-2])
+    return (last is not None and before is not None and last.level == before.level and last.number == before.number + 1
+            and lines[-2].endswith(("。", "；", ";")))
 
 
 def _last_text(document: Document) -> str | None:

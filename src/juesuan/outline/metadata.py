@@ -27,7 +27,7 @@ _ORG_SUFFIX = (
 )
 _CJK_NAME = r"[\u4e00-\u9fff（）()]{2,30}?"
 _YEAR = r"(20\d{2})\s*年度?"
-_REPORT = r"\s*(?:部门|单位)?\s*(?:决算|预算|[^，。,]{0,14}?[\"“]?三公)"
+_REPORT = r"\s*(?:部门|单位|政府)?\s*(?:决算|预算|预决算|[^，。,]{0,14}?[\"“]?三公)"
 # Title lines: the organisation before or after the year, or "XX 关于2022年部门决算…", or the year in brackets.
 _TITLES = [
     re.compile(rf"^(?P<org>{_CJK_NAME})\s*(?:关于)?\s*{_YEAR}{_REPORT}"),
@@ -39,7 +39,8 @@ _TITLES = [
 _NOT_A_TITLE = re.compile(r"发布|来源|索引|欢迎|当前位置|分享|打印|浏览|点击|网站|首页")
 _COMPARISON_BEFORE = re.compile(r"(较|比|与|同|对比|上年|去年|至|截至|截止|于|自|从)\s*$")
 _DATE_AFTER = re.compile(r"^\s*\d{1,2}\s*月|^\s*[-./]\s*\d")
-_THIS_YEAR = re.compile(rf"(本单位|本部门|我单位|我部门|本年度?|全年)\s*{_YEAR}|{_YEAR}\s*(部门|单位)?\s*决算")
+_THIS_YEAR = re.compile(rf"(本单位|本部门|(?:我|本)(?:单位|部门|办|局|委|院|中心)\s*对|我单位|我部门|本年度?|全年)\s*{_YEAR}"
+                        rf"|{_YEAR}\s*(部门|单位)?\s*决算")  # "我办对2017年度部门整体支出绩效进行了…评价"
 _STATED_FOR = re.compile(
     rf"{_YEAR}\s*[,，]?\s*(收[、,，]?\s*支总计|收入总计|本年收入合计|本年支出合计|总收入|总支出"
     rf"|(?:实际支出|一般公共预算财政拨款(?:安排的)?)?[\"“]?三公)"

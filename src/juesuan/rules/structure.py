@@ -118,7 +118,9 @@ def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
 
 
 _COUNT_THEN_LIST = re.compile(
-    r"(?<!\d)(?P<count>\d+)\s*个\s*[，,]?\s*(?:具体)?(?:为|是|包括|分别为|分别是|即)[:：]?\s*(?P<list>[^。；;]+)"
+    r"(?<!\d)(?P<count>\d+)\s*个\s*(?:[，,]?\s*(?:具体)?(?:为|是|包括|分别为|分别是|即)"
+    # "设9个内设机构,分别为:…": the noun between the count and a word that can only open a list
+    r"|[\u4e00-\u9fff]{1,8}?\s*[，,]?\s*(?:分别为|分别是|具体为|包括|即))[:：]?\s*(?P<list>[^。；;]+)"
     # "下设3个事业单位（电子政务中心、应急指挥中心、民生工作服务中心）": the list in brackets after its noun
     r"|(?<!\d)(?P<count2>\d+)\s*个[\u4e00-\u9fff]{2,10}?[（(](?P<list2>[^（()）]{2,200})[）)]"
     # "反映政务访谈、政府公报印刷及邮寄、调研、总值班室值班、脱贫攻坚工作5个项目": the list before its count
@@ -148,6 +150,9 @@ def count_versus_list(ctx: CheckContext, out: Reporter) -> None:
                 listed = [x for x in re.split(r"[、,，]", m.group("list") or m.group("list2") or m.group("list3")) if x.strip()]
                 if len(listed) < 2 or any(len(x) > 25 or re.search(r"\d|等", x) for x in listed):
                     continue  # not a list of names ("等" says the list is not complete)
+            if ctx.cut_off and not doc.text[block.location.start + m.end() :].strip():
+                out.missing()  # the list runs to the cut ("包括:党委办、…、总"): its end is lost
+                continue
             out.checked()
             stated = int(m.group(count))
             # "分别为A、B和C": the last item may be two joined by 和 or 及 (or one name with 和 in it)

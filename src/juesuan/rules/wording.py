@@ -7,7 +7,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from juesuan.places import place
-from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+from juesuan.rules.base import MAX_PARAGRAPH, CheckContext, Reporter, Severity, rule
 from juesuan.text.headings import numbering
 from juesuan.text.words import doubled_word
 
@@ -127,6 +127,38 @@ def doubled_words(ctx: CheckContext, out: Reporter) -> None:
             marks = ctx.document.text[start + m.start() : start + m.end()]
             out.finding(f"标点“{marks}”连用", ctx.locate(start + m.start(), start + m.end()), actual=marks,
                         evidence=ctx.document.text[start + max(0, m.start() - 10) : start + m.end() + 10])
+
+
+@rule("W108", "wording", Severity.WARNING, "引号不成对",
+      "中文的左引号“和右引号”应成对出现：一段文字中出现没有左引号的右引号（“对外宣传””深化改革”）、"
+      "左引号之后未闭合又出现左引号，或段末仍未闭合，多半是漏打或错打了引号。",
+      bad="七、预算绩效管理情况说明\n本部门在2020年度部门决算中反映“对外宣传””深化改革”“对外开放”3个项目绩效目标实际完成情况。",
+      good="七、预算绩效管理情况说明\n本部门在2020年度部门决算中反映“对外宣传”“深化改革”“对外开放”3个项目绩效目标实际完成情况。")
+def unpaired_quotes(ctx: CheckContext, out: Reporter) -> None:
+    for start, text in ctx.paragraphs():
+        if "“" not in text and "”" not in text:
+            continue
+        out.checked()
+        slip = _unpaired(text[:MAX_PARAGRAPH])
+        if slip is not None:
+            at, what = slip
+            out.finding(f"引号不成对：{what}", ctx.locate(start + at, start + at + 1), actual=text[at],
+                        evidence=ctx.document.text[start + max(0, at - 12) : start + at + 12])
+
+
+def _unpaired(text: str) -> tuple[int, str] | None:
+    """The first quotation mark of `text` that has no partner: (offset, what is wrong)."""
+    opened: int | None = None
+    for at, mark in enumerate(text):
+        if mark == "“":
+            if opened is not None:
+                return opened, "左引号“之后没有右引号就又出现了左引号"
+            opened = at
+        elif mark == "”":
+            if opened is None:
+                return at, "右引号”之前没有对应的左引号"
+            opened = None
+    return (opened, "左引号“到段末都没有闭合") if opened is not None else None
 
 
 _MAX_PAIRS = 200
