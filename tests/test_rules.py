@@ -987,3 +987,10 @@ def test_count_then_its_noun_then_the_list(tmp_path: Path) -> None:
     cut = "二、机构设置\n我部门共设置8个内设机构,包括:党委办、行政办、教务处、教研室、政教处、总"
     outcome = _run(tmp_path, cut, "S202")
     assert outcome.findings == [] and outcome.ledger() == {"S202": Status.INSUFFICIENT_DATA}
+
+
+def test_change_between_two_years_stated_in_one_sentence(tmp_path: Path) -> None:
+    """Seed 001's annex states both years' 机关运行经费 and the change; each changed breaks the difference."""
+    for old, new in (("156.79", "172.47"), ("92.93万元，2019", "102.22万元，2019"), ("减少了156.79", "增加了156.79")):
+        found = _seed_changed(tmp_path, "001", 661, old, new, ("R109",))
+        assert [(r, ln) for r, ln, _ in found] == [("R109", 661)], (old, found)

@@ -11,7 +11,7 @@ from juesuan.analysis import Found
 from juesuan.model.disclosure import LineItem
 from juesuan.model.figures import Change, Figure, Item
 from juesuan.rules.arithmetic import HUNDRED, percent_agrees, point, ratio_bounds, sum_agrees
-from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_unit, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_digit, half_unit, rule
 from juesuan.rules.blame import said_once
 from juesuan.rules.identities import first
 
@@ -204,6 +204,41 @@ def change_rates(ctx: CheckContext, out: Reporter) -> None:
                             f"变动率应为{point(bounds, change.percent)}，报告写作{change.percent.raw}", change.percent.location,
                             expected=point(bounds, change.percent), actual=change.percent.raw,
                             evidence=change.percent.sentence or None, severity=_severity(change.percent, bounds))
+
+
+# "2020年度机关运行经费为92.93万元，2019年度机关运行经费为249.72万元，本年较上年减少了156.79万元": both years'
+# amounts and the change in one sentence.
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_TWO_YEARS = re.compile(
+    rf"(?P<y1>20\d\d)\s*年度?[^，,。；;\d]{{0,24}}?(?P<a>{_NUMBER})\s*万元\s*[，,；;]\s*(?:比|较|与)?\s*(?P<y0>20\d\d)\s*年度?"
+    rf"[^，,。；;\d]{{0,24}}?(?P<b>{_NUMBER})\s*万元\s*(?:相比)?\s*[，,；;]?\s*[^，,。；;\d]{{0,14}}?(?P<dir>增加|减少|增长|下降)了?\s*"
+    rf"(?P<c>{_NUMBER})\s*万元")
+
+
+@rule("R109", "ratios", Severity.ERROR, "增减额与两年的金额不符",
+      "一句话先后给出本年数、上年数和增减额时（“2020年度机关运行经费为92.93万元，2019年度为249.72万元，本年较上年减少了"
+      "156.79万元”），增减额应等于两年之差，增减方向也应与之相符（容许末位的四舍五入）。",
+      bad="十、其他重要事项的情况说明\n2020年度机关运行经费为92.93万元，2019年度机关运行经费为249.72万元，本年较上年减少了"
+          "172.47万元，下降62.79%。",
+      good="十、其他重要事项的情况说明\n2020年度机关运行经费为92.93万元，2019年度机关运行经费为249.72万元，本年较上年减少了"
+           "156.79万元，下降62.79%。")
+def change_between_two_years(ctx: CheckContext, out: Reporter) -> None:
+    for at, said in ctx.sentences():
+        for m in _TWO_YEARS.finditer(said):
+            if int(m.group("y1")) - int(m.group("y0")) != 1:
+                continue
+            this, last, told = (Decimal(m.group(k).replace(",", "")) for k in ("a", "b", "c"))
+            out.checked()
+            difference = this - last
+            slack = sum(half_digit(v) for v in (this, last, told)) + ctx.tolerance.money_slack
+            up = m.group("dir") in ("增加", "增长")
+            if abs(abs(difference) - told) <= slack and (up == (difference > 0) or difference == 0):
+                continue
+            should = f"{'增加' if difference > 0 else '减少'}{number(abs(difference))}万元"
+            a, b = at + m.start("dir"), at + m.end("c")
+            out.finding(f"{m.group('y1')}年{number(this)}万元、{m.group('y0')}年{number(last)}万元，两年相比是{should}，"
+                        f"与所写“{m.group('dir')}{m.group('c')}万元”不符", ctx.locate(a, b + 2), expected=should,
+                        actual=f"{m.group('dir')}{m.group('c')}万元", evidence=said[m.start() : m.end()][:160])
 
 
 @rule("R104", "ratios", Severity.ERROR, "完成预算率与决算数、预算数不符",
