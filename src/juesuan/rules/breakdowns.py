@@ -11,7 +11,7 @@ from decimal import Decimal
 from juesuan.amounts import number
 from juesuan.model.figures import Figure
 from juesuan.rules.arithmetic import sum_slack
-from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, half_unit, rule
 from juesuan.rules.blame import said_once, values_written
 
 # Words that make a listed amount something other than a part of the whole: a change, a budget, another time,
@@ -130,3 +130,38 @@ def carried_over(ctx: CheckContext, out: Reporter) -> None:
                         f"结转却写作{number(carried)}{unit}", ctx.locate(a, b),
                         expected=f"{number(income - spent)}{unit}", actual=f"{number(carried)}{unit}",
                         evidence=said[m.start() : m.end()][:120])
+
+
+# "2023年度年末结转和结余0万元,较上年决算数无增减" (or 增加/减少 Y万元): last year's year-end, which is this year's 年初.
+_YEAR_END_CHANGE = re.compile(
+    r"年末结转和?结余(?:资金)?(?:为|是|共计)?\s*(?P<end>\d[\d,]*(?:\.\d+)?)\s*万元[^。；;]{0,20}?(?:较|比|与)\s*"
+    r"(?:上年|上一年|去年|20\d\d\s*年度?)[^，,。；;\d]{0,8}?(?:(?P<dir>增加|减少)了?\s*(?P<change>\d[\d,]*(?:\.\d+)?)\s*万元"
+    r"|(?P<flat>无增减|持平|无变化|相同|一致))")
+
+
+@rule("I120", "identities", Severity.WARNING, "年初结转和结余与上年年末不符",
+      "本年的年初结转和结余就是上年的年末结转和结余。说明给出本年年末结转和结余及其比上年的增减时，由此推得的上年年末数"
+      "应等于本年的年初结转和结余（容许末位的四舍五入）。",
+      bad="一、收入支出决算总体情况说明\n2023年度收入合计4,873.88万元，年初结转和结余93.1万元。\n"
+          "三、结转结余情况\n2023年度年末结转和结余0万元，较上年决算数无增减。",
+      good="一、收入支出决算总体情况说明\n2023年度收入合计4,873.88万元，年初结转和结余93.1万元。\n"
+           "三、结转结余情况\n2023年度年末结转和结余0万元，较上年决算数减少93.1万元。")
+def carry_over_from_last_year(ctx: CheckContext, out: Reporter) -> None:
+    begin = ctx.disclosure.totals.carryover_begin
+    if begin is None or not begin.amount:
+        return
+    start = begin.amount[0]
+    for at, said in ctx.sentences():
+        for m in _YEAR_END_CHANGE.finditer(said):
+            end = Decimal(m.group("end").replace(",", ""))
+            change = Decimal(0) if m.group("flat") else Decimal(m.group("change").replace(",", ""))
+            last_end = end - change if m.group("dir") == "增加" else end + change
+            out.checked()
+            slack = half_digit(end) + half_digit(change) + half_unit(start) + ctx.tolerance.money_slack
+            if abs(last_end - start.value) <= slack:
+                continue
+            told = m.group("flat") or f"{m.group('dir')}{m.group('change')}万元"
+            a, b = at + m.start(), at + m.end()
+            out.finding(f"年初结转和结余为{start.raw}，应等于上年年末结转和结余；而按年末{m.group('end')}万元、较上年“{told}”，"
+                        f"上年年末为{number(last_end)}万元", ctx.locate(a, b), expected=f"{number(last_end)}万元",
+                        actual=start.raw, evidence=said[m.start() : m.end()][:120])
