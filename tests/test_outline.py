@@ -97,6 +97,9 @@ def test_unnumbered_items_and_parts_are_found() -> None:
     ("某县2023年政府预决算相关重要事项说明\n", None),
     # an evaluation report whose year is only in its opening sentence
     ("部门整体支出绩效评价报告\n根据通知要求，我办对2023年度部门整体支出绩效进行了全面综合评价。\n", None),
+    # a county's own 三公 statement; an evaluation report whose year has no 年
+    ("牟定县2023年“三公”经费决算情况说明\n", "牟定县"),
+    ("岳阳市城市管理监督指挥中心2023绩效评价自评报告及评分表\n", "岳阳市城市管理监督指挥中心"),
 ])
 def test_year_in_brackets_after_the_title(tmp_path, head: str, organisation: str | None) -> None:  # type: ignore[no-untyped-def]
     """Fresh real reports give the year only in brackets after the title."""

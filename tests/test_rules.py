@@ -994,3 +994,17 @@ def test_change_between_two_years_stated_in_one_sentence(tmp_path: Path) -> None
     for old, new in (("156.79", "172.47"), ("92.93万元，2019", "102.22万元，2019"), ("减少了156.79", "增加了156.79")):
         found = _seed_changed(tmp_path, "001", 661, old, new, ("R109",))
         assert [(r, ln) for r, ln, _ in found] == [("R109", 661)], (old, found)
+
+
+def test_fresh_reports_second_batch_false_findings(tmp_path: Path) -> None:
+    """A third set of fresh real reports, judged by a helper who saw no code: the false findings, mended."""
+    # Jiangxi: 由养老保险基金发放养老金的离退休人员 is a count of its own, not the 退休人员 of the line
+    text = ("一、机构设置\n本单位2022年年末实有人数11人,其中在职人员11人,离休人员1人,退休人员1人(不含由养老保险基金发放养老金的"
+            "离退休人员);年末其他人员0人;由养老保险基金发放养老金的离退休人员0人。\n")
+    assert _run(tmp_path, text, "C105").findings == []
+    # Yunnan: the first item stands after 其中: on the line above ("其中:(1)公务用车购置费…" / "(2)公务用车运行费…")
+    text = ("七、“三公”经费支出决算情况说明\n3.公务用车购置及运行费1105.72万元。\n其中:(1)公务用车购置费0万元。\n"
+            "(2)公务用车运行费1105.72万元。\n")
+    assert _run(tmp_path, text, "N101").findings == []
+    skipped = "七、“三公”经费支出决算情况说明\n3.公务用车购置及运行费1105.72万元。\n(2)公务用车运行费1105.72万元。\n"
+    assert len(_run(tmp_path, skipped, "N101").findings) == 1

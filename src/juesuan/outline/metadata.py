@@ -24,6 +24,7 @@ _ORG_SUFFIX = (
     "办公室", "办事处", "委员会", "政府", "局", "厅", "委", "办", "中心", "院", "部", "处", "会", "站", "所",
     "馆", "队", "校", "学", "社", "署", "室", "团", "联", "镇", "乡", "街道", "场", "园", "台", "库",
     "医共体", "集团", "公司",
+    "县", "区", "市", "旗",  # a county's own report of its 三公 ("牟定县2017年“三公”经费决算情况说明")
 )
 _CJK_NAME = r"[\u4e00-\u9fff（）()]{2,30}?"
 _YEAR = r"(20\d{2})\s*年度?"
@@ -31,6 +32,8 @@ _REPORT = r"\s*(?:部门|单位|政府)?\s*(?:决算|预算|预决算|[^，。,]
 # Title lines: the organisation before or after the year, or "XX 关于2022年部门决算…", or the year in brackets.
 _TITLES = [
     re.compile(rf"^(?P<org>{_CJK_NAME})\s*(?:关于)?\s*{_YEAR}{_REPORT}"),
+    # an evaluation report, its year written without 年: "XX中心2018绩效评价自评报告"
+    re.compile(rf"^(?P<org>{_CJK_NAME})\s*(20\d{{2}})\s*(?:年度?)?\s*(?:部门整体支出|整体支出)?\s*绩效(?:评价|自评)"),
     re.compile(rf"^{_YEAR}\s*(?P<org>{_CJK_NAME})\s*(?:部门|单位)?\s*(?:决算|预算)"),
     re.compile(rf"^{_YEAR}\s*(?P<org>{_CJK_NAME})$"),
     # the year in brackets after the title: "XX局部门决算公开说明（2023年度）"
@@ -100,7 +103,7 @@ def _title(line: str) -> tuple[str, str | None, int | None] | None:
     for pattern in _TITLES:
         if m := pattern.match(compact):
             org = _clean(m.group("org") or "")
-            year = re.search(r"(20\d{2})年", m.group(0))
+            year = re.search(r"(20\d{2})(?:年|(?=\s*(?:部门整体支出|整体支出)?\s*绩效))", m.group(0))
             return compact, org if _is_org_name(org) else None, int(year.group(1)) if year else None
     return None
 

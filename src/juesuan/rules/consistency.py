@@ -111,7 +111,8 @@ def precision_differs(ctx: CheckContext, out: Reporter) -> None:
 
 # Counts the report states more than once: a publication's issues or copies (《每日动态》256期), a staffing figure.
 _TITLED_COUNT = re.compile(r"《([^《》]{2,30})》\s*(?:共|累计|全年)?\s*(\d{1,5})\s*(?:余|多)?\s*(期|册|份|本|篇|条|次)")
-_STAFF_COUNT = re.compile(r"(行政编制|事业编制|工勤编制|机关工勤编制|参公编制|在职人员总数|在职人员|在编在岗人员|离休人员|退休人员"
+# (not the 退休人员 of "离退休人员", a count of its own: "由养老保险基金发放养老金的离退休人员0人")
+_STAFF_COUNT = re.compile(r"(?<!离)(行政编制|事业编制|工勤编制|机关工勤编制|参公编制|在职人员总数|在职人员|在编在岗人员|离休人员|退休人员"
                           r"|编制总数|公务员|机关工勤人员|工勤人员|事业人员|参公人员)(?:共计|总数|为|共|有|是)?\s*(\d{1,5})\s*(名|人)(?!次)")
 # Any count glued to what it counts, stated twice in the same words ("对17个重点涉密单位进行了23次督促检查"): the
 # character before it and the words after it, to the next punctuation, name the thing. A number after a comparison

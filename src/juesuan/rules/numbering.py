@@ -152,7 +152,8 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
             # a list that starts past 1 (unless it began in the table just before: "1." in a cell)
             # (a fragment may begin inside a list)
             lists_began_before = ctx.cut_off or ctx.starts_cut
-            if n.number > 1 and not (previous is None and (follows_table or (lists_began_before and unseen_level))):
+            if n.number > 1 and not (previous is None and (follows_table or (lists_began_before and unseen_level)
+                                                             or _first_inline(ctx, index, raw, n.number))):
                 unnumbered = _unnumbered_first(ctx, max(parents, default=-1), index) if n.number == 2 else None
                 if unnumbered is not None:
                     out.finding(f"“{unnumbered[1]}”缺少编号1（下一项编为“{raw}”）", unnumbered[0], expected="1")
@@ -171,6 +172,18 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
         elif n.number > previous + 1:
             out.finding(f"编号从{previous}跳到{n.number}，缺少{previous + 1}", location,
                         expected=str(previous + 1), actual=str(n.number))
+
+
+def _first_inline(ctx: CheckContext, index: int, raw: str, number: int) -> bool:
+    """The item before this one opens the line above, after 其中 or 包括 ("其中:(1)公务用车购置费…" / "(2)公务用车运行费")."""
+    before = next((b for b in reversed(ctx.document.blocks[max(0, index - 3) : index])
+                   if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)), None)
+    if before is None or number - 1 not in _CN:
+        return False
+    digits = re.sub(r"\d+", str(number - 1), raw) if re.search(r"\d", raw) else raw.replace(_CN[number], _CN[number - 1])
+    text = ctx.document.normalized[before.location.start : before.location.end]
+    marker = re.escape(digits.replace("（", "(").replace("）", ")"))
+    return re.search(rf"(?:其中|包括|分别为|分别是)\s*[:：]?\s*{marker}", text) is not None
 
 
 _BARE_NUMBER = re.compile(r"\s*-?[\d,]+(?:\.\d+)?\s*")
