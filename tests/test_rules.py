@@ -943,6 +943,8 @@ def test_fresh_reports_false_findings_stay_away(tmp_path: Path) -> None:
     text = "第二部分 2021年度部门决算表\n一、收入支出决算总表\n二、收入决算表(按功能分类列示)\n三、收入决算表(按单位列示)\n"
     assert _run(tmp_path, text, "P101").findings == []
     assert len(_run(tmp_path, "三、“三公”经费\n决算数大小于预算数的主要原因是疫情影响。\n", "P101").findings) == 1
+    kept = "三、“三公”经费\n决算数小于预算数(或与预算数持平)的主要原因是公务用车年久失修。\n"
+    assert len(_run(tmp_path, kept, "P101").findings) == 1
 
 
 def test_row_labels_of_a_flattened_table_are_not_a_list(tmp_path: Path) -> None:
@@ -1008,3 +1010,13 @@ def test_fresh_reports_second_batch_false_findings(tmp_path: Path) -> None:
     assert _run(tmp_path, text, "N101").findings == []
     skipped = "七、“三公”经费支出决算情况说明\n3.公务用车购置及运行费1105.72万元。\n(2)公务用车运行费1105.72万元。\n"
     assert len(_run(tmp_path, skipped, "N101").findings) == 1
+    # Jiangxi: a note in brackets after the last part does not hide the breakdown (11 = 11 + 1 + 1 does not hold)
+    text = ("一、机构设置\n本单位2022年年末实有人数11人,其中在职人员11人,离休人员1人,退休人员1人(不含由养老保险基金发放养老金的"
+            "离退休人员);年末其他人员0人。\n")
+    assert [f.message for f in _run(tmp_path, text, "I113").findings] == ["总数11人，分项11+1+1=13人"]
+    # Sichuan: the year's own statement (completion rate, change on the year before) written with last year's year
+    text = ("某办2023年度部门决算\n七、财政拨款“三公”经费支出决算情况说明\n2022年“三公”经费财政拨款支出决算为3.46万元,完成预算100%,"
+            "较上年增加2.4万元。\n")
+    assert [f.message for f in _run(tmp_path, text, "Y101").findings] == ["本报告是2023年度决算，这里写作“2022年”"]
+    history = "某办2023年度部门决算\n一、部门职责\n2022年“三公”经费财政拨款支出决算为3.46万元。\n"
+    assert _run(tmp_path, history, "Y101").findings == []

@@ -430,7 +430,10 @@ def _breakdown(text: str, end: int, unit: str) -> list[int] | None:
     if stop is None:
         return None
     parts: list[int] = []
-    for piece in re.split(r"[、，,]", text[opens.end() : stop.start()]):
+    listed = text[opens.end() : stop.start()]
+    if not bracket:  # "退休人员1人(不含…离退休人员)": a note on a part is not a part
+        listed = re.sub(r"[（(][^（）()]{0,80}[）)]", "", listed)
+    for piece in re.split(r"[、，,]", listed):
         if parts and _RETIRED.search(piece) and not _RETIRED.search(text[opens.end() : opens.end() + 20]):
             break  # "正式教职工62人，其中…中级工1人，退休职工28人": the retired are not of the serving staff
         m = _PART.fullmatch(piece) if len(piece) <= 80 else None  # a part is short; the pattern is not linear

@@ -11,7 +11,9 @@ _UNANSWERED = "未作答的模板提示"
 # generic placeholders reviewers see: each (pattern, what it is).
 RESIDUE: list[tuple[re.Pattern[str], str]] = [
     # "决算数大小于预算数" (an Anhui template's 大于/小于 merged, neither struck out)
-    (re.compile(r"增加/减少|减少/增加|增长/下降|下降/增长|增加\(减少\)|增长\(下降\)|大于/小于|高于/低于|决算数?大小于"),
+    # ... or the other choice kept in brackets: "决算数小于预算数(或与预算数持平)的主要原因是…"
+    (re.compile(r"增加/减少|减少/增加|增长/下降|下降/增长|增加\(减少\)|增长\(下降\)|大于/小于|高于/低于|决算数?大小于"
+                r"|\(或(?:与预算数?持平|等于预算数?|大于预算数?|小于预算数?|持平|增加|减少|增长|下降)\)"),
      "未选择的二选一措辞"),
     (re.compile(r"\(如持平作持平表述\)|\(不涉及的不列\)|\(可用表格形式[^)]*\)"), "模板说明文字"),
     (re.compile(r"…\s*\(具体工作\)|\.\.\.\s*\(具体工作\)|\(具体工作\)"), "未填写的模板内容“（具体工作）”"),

@@ -15,9 +15,14 @@ _COMPARED = re.compile(
     r"(?:与|比|较)\s*(20\d{2})\s*年度?(?:决算)?(?:相比|同期)?\s*[，,]?\s*[^，,。；;]{0,30}?(?:增加|减少|增长|下降|持平|一致)")
 
 
+# A statement that is the year's own, whatever year it names: it gives its completion rate and its change on the
+# year before ("2022年“三公”经费财政拨款支出决算为3.46万元,完成预算100%,较上年增加2.4万元" in a 2023 report).
+_OWN_YEAR = re.compile(r"完成(?:年初|调整|全年)?预算[^。；;]{0,30}?(?:较|比)上年|(?:较|比)上年[^。；;]{0,40}?完成(?:年初|调整|全年)?预算")
+
+
 @rule("Y101", "years", Severity.ERROR, "决算数所属年份错误",
       "报告说的是本年度的决算：把本年决算数写成其他年份（如2020年报告中写“2021年财政拨款支出决算数”）是错误。"
-      "与上年比较时出现上年的年份不算错误。",
+      "与上年比较时出现上年的年份不算错误；但同一句给出完成预算率和比上年的增减时，说的就是本年度，写成上年也是错误。",
       bad="第一部分 部门概况\n一、基本职能及主要工作\n第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n2021年财政拨款支出决算数为7,390.99万元。",
       good="第一部分 部门概况\n一、基本职能及主要工作\n第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n2020年财政拨款支出决算数为7,390.99万元。")
 def wrong_year(ctx: CheckContext, out: Reporter) -> None:
@@ -32,7 +37,8 @@ def wrong_year(ctx: CheckContext, out: Reporter) -> None:
             if stated == year or re.search(r"(与|比|较|同)\s*$", before):
                 out.checked()
                 continue
-            if stated < year:
+            sentence = text[m.start() : text.find("。", m.end()) if "。" in text[m.end() :] else len(text)]
+            if stated < year and not (stated == year - 1 and _OWN_YEAR.search(sentence)):
                 out.checked()  # an earlier year's figure (last year's, in a comparison or a history)
                 continue
             out.finding(f"本报告是{year}年度决算，这里写作“{stated}年”", ctx.locate(start + m.start(1), start + m.end(1) + 1),
