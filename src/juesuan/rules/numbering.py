@@ -186,7 +186,7 @@ def _first_inline(ctx: CheckContext, index: int, raw: str, number: int) -> bool:
     return re.search(rf"(?:其中|包括|分别为|分别是)\s*[:：]?\s*{marker}", text) is not None
 
 
-_BARE_NUMBER = re.compile(r"\s*-?[\d,]+(?:\.\d+)?\s*")
+_BARE_NUMBER = re.compile(r"-?[\d,]{1,20}(?:\.\d{1,6})?")  # matched whole on a stripped block of 30 characters at most
 
 
 def _row_label(ctx: CheckContext, index: int) -> bool:
@@ -194,7 +194,8 @@ def _row_label(ctx: CheckContext, index: int) -> bool:
     amounts): it labels a row of a table whose cells became lines, not an item of a list."""
     following = ctx.document.blocks[index + 1 : index + 3]
     return len(following) == 2 and all(
-        b.kind is BlockKind.PARAGRAPH and _BARE_NUMBER.fullmatch(ctx.document.normalized[b.location.start : b.location.end])
+        b.kind is BlockKind.PARAGRAPH and b.location.end - b.location.start <= 30
+        and _BARE_NUMBER.fullmatch(ctx.document.normalized[b.location.start : b.location.end].strip())
         for b in following)
 
 
