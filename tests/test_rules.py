@@ -1020,3 +1020,18 @@ def test_fresh_reports_second_batch_false_findings(tmp_path: Path) -> None:
     assert [f.message for f in _run(tmp_path, text, "Y101").findings] == ["本报告是2023年度决算，这里写作“2022年”"]
     history = "某办2023年度部门决算\n一、部门职责\n2022年“三公”经费财政拨款支出决算为3.46万元。\n"
     assert _run(tmp_path, history, "Y101").findings == []
+
+
+def test_change_rates_wherever_an_amount_is_followed_by_its_change(tmp_path: Path) -> None:
+    """Fujian (a fresh real report): the 款 lines each give an amount, its change and its rate; growth from 0 has no
+    rate. An amount that is itself a change (corpus 041: "比预算增加 0 万元,比去年增加1.55 万元") is no base."""
+    text = ("一、支出决算说明\n(一)201-一般公共服务支出23653万元,较2021年决算数增加2954万元,增长14.27%,其中:\n"
+            "1、20109-海关事务50万元,较2021年决算数增加50万元,增长100%。\n"
+            "2、20104-发展与改革事务1182万元,较2021年决算数增加138万元,增长13.22%。\n"
+            "3、20105-统计信息事务50万元,较2021年决算数减少87万元,下降6.35%。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "R103").findings]
+    assert found == [(3, "海关事务上年数为0.00万元，无法计算增长率，报告却写作100%"),
+                     (5, "统计信息事务减少87.00万元，上年数137.00万元，变动率应为63.51%，报告写作6.35%")]
+    text = ("七、“三公”经费支出决算情况说明\n“三公”经费支出决算总额为 5.48 万元,比预算增加 0 万元,比去年增加 1.55 万元,"
+            "增长 39.4%。\n")
+    assert _run(tmp_path, text, "R103").findings == []

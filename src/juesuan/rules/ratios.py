@@ -170,40 +170,69 @@ _AGAINST_BUDGET = re.compile(r"(?:与|比|较)[^，,。；;]{0,10}预算")
       bad="一、收入支出决算总体情况说明\n2020年度收、支总计7,467.33万元。与2019年相比，收、支总计增加2,607.44万元，增长43.65%。",
       good="一、收入支出决算总体情况说明\n2020年度收、支总计7,467.33万元。与2019年相比，收、支总计增加2,607.44万元，增长53.65%。")
 def change_rates(ctx: CheckContext, out: Reporter) -> None:
+    judged: set[int] = set()  # the rates the model's items state, each judged once
     for item in _changes(ctx):
         for change in item.change:
             _increase_beyond_current(ctx, out, item, change)
             if change.amount is None or change.percent is None or change.direction not in ("增加", "减少"):
                 continue
-            if change.amount.value == 0 and change.percent.value == 0:
-                continue  # no change
             current = next((a for a in item.amount if a.unit == change.amount.unit), None)
             if current is None:
-                out.missing()
+                if change.amount.value or change.percent.value:
+                    out.missing()
                 continue
-            sign = Decimal(1) if change.direction == "增加" else Decimal(-1)
-            previous = Figure(value=current.value - sign * change.amount.value, unit=current.unit,
-                              raw="", location=current.location)
-            # previous carries the rounding of both figures it is made from
-            exponent = min(current.value.as_tuple().exponent, change.amount.value.as_tuple().exponent)  # type: ignore[type-var]
-            previous.value = previous.value.quantize(Decimal(1).scaleb(exponent))
-            said = change.amount.sentence or ""
-            # "与2021年度预算相比,减少0.1万元" (an Anhui template): the base is the budget, not last year
-            base = "由此推得的预算数" if _AGAINST_BUDGET.search(said) and not re.search(r"上年|去年|上一年", said) else "上年数"
-            if previous.value <= 0:
-                out.finding(f"{item.name}{base}为{amount(previous)}，无法计算增长率，报告却写作{change.percent.raw}",
-                            change.percent.location, actual=change.percent.raw)
+            judged.add(change.percent.location.start)
+            _judge_rate(ctx, out, item.name, current, change.amount, change.direction, change.percent)
+    # and wherever else an amount is followed by its change and rate ("20109-海关事务50万元,较2021年决算数增加50万元,
+    # 增长100%"): the 项 of any list, the annexes
+    for at, said in ctx.sentences():
+        for m in _SAID_CHANGE.finditer(said):
+            if at + m.start("c") in judged or re.search(r"(?:增加|减少|增长|下降|节约|超支)了?\s*$", said[: m.start("a")]):
+                continue  # judged above; or the amount is itself a change ("比预算增加0万元,比去年增加1.55万元")
+            found = {f.start: f for f in ctx.figures_in(said)}
+            a, b, c = (found.get(m.start(k)) for k in ("a", "b", "c"))
+            if a is None or b is None or c is None or a.unit != b.unit or c.unit != "%":
                 continue
-            bounds = ratio_bounds(change.amount, previous)
-            if bounds is None:
-                continue
-            if percent_agrees(change.percent, bounds, ctx.tolerance):
-                out.checked()
-            else:
-                out.finding(f"{item.name}{change.direction}{amount(change.amount)}，{base}{amount(previous)}，"
-                            f"变动率应为{point(bounds, change.percent)}，报告写作{change.percent.raw}", change.percent.location,
-                            expected=point(bounds, change.percent), actual=change.percent.raw,
-                            evidence=change.percent.sentence or None, severity=_severity(change.percent, bounds))
+            name = re.split(r"[，,。；;：:、（）()]", said[max(0, m.start("a") - 20) : m.start("a")])[-1].strip()
+            name = re.sub(r"^[\d\s.．-]+|(?:支出)?(?:决算数?)?(?:为|是)?$", "", name) or "该项"
+            _judge_rate(ctx, out, name, ctx.figure(at, a, said), ctx.figure(at, b, said), m.group("dir"),
+                        ctx.figure(at, c, said))
+
+
+# "…50万元,较2021年决算数增加50万元,增长100%": an amount, its change on last year and the rate of the change.
+_SAID_CHANGE = re.compile(
+    r"(?P<a>\d[\d,]*(?:\.\d+)?)\s*万元\s*[,，]?\s*(?:较|比|与)\s*(?:上年|上一年|去年|20\d\d\s*年度?)(?:决算数?)?(?:相比)?\s*"
+    r"[,，]?\s*(?P<dir>增加|减少)了?\s*(?P<b>\d[\d,]*(?:\.\d+)?)\s*万元\s*[,，]\s*(?:增长|下降|减少|增加)了?\s*"
+    r"(?P<c>\d[\d,]*(?:\.\d+)?)\s*%")
+
+
+def _judge_rate(ctx: CheckContext, out: Reporter, name: str, current: Figure, change: Figure, direction: str,
+                percent: Figure) -> None:
+    """Last year's amount is this year's less the change; the rate is the change over it."""
+    if change.value == 0 and percent.value == 0:
+        return  # no change
+    sign = Decimal(1) if direction == "增加" else Decimal(-1)
+    previous = Figure(value=current.value - sign * change.value, unit=current.unit, raw="", location=current.location)
+    # previous carries the rounding of both figures it is made from
+    exponent = min(current.value.as_tuple().exponent, change.value.as_tuple().exponent)  # type: ignore[type-var]
+    previous.value = previous.value.quantize(Decimal(1).scaleb(exponent))
+    said = change.sentence or ""
+    # "与2021年度预算相比,减少0.1万元" (an Anhui template): the base is the budget, not last year
+    base = "由此推得的预算数" if _AGAINST_BUDGET.search(said) and not re.search(r"上年|去年|上一年", said) else "上年数"
+    if previous.value <= 0:
+        out.finding(f"{name}{base}为{amount(previous)}，无法计算增长率，报告却写作{percent.raw}",
+                    percent.location, actual=percent.raw)
+        return
+    bounds = ratio_bounds(change, previous)
+    if bounds is None:
+        return
+    if percent_agrees(percent, bounds, ctx.tolerance):
+        out.checked()
+    else:
+        out.finding(f"{name}{direction}{amount(change)}，{base}{amount(previous)}，"
+                    f"变动率应为{point(bounds, percent)}，报告写作{percent.raw}", percent.location,
+                    expected=point(bounds, percent), actual=percent.raw,
+                    evidence=percent.sentence or None, severity=_severity(percent, bounds))
 
 
 # "2020年度机关运行经费为92.93万元，2019年度机关运行经费为249.72万元，本年较上年减少了156.79万元": both years'
