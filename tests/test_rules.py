@@ -1035,3 +1035,11 @@ def test_change_rates_wherever_an_amount_is_followed_by_its_change(tmp_path: Pat
     text = ("七、“三公”经费支出决算情况说明\n“三公”经费支出决算总额为 5.48 万元,比预算增加 0 万元,比去年增加 1.55 万元,"
             "增长 39.4%。\n")
     assert _run(tmp_path, text, "R103").findings == []
+
+
+def test_a_table_in_yuan_is_not_compared_with_a_text_in_wan(tmp_path: Path) -> None:
+    table = ("一、2021年度“三公”经费支出决算表\n单位：{unit}\n\n| 项目 | 预算数 | 决算数 |\n|---|---|---|\n"
+             "| 合计 | {total} | {total} |\n| 因公出国(境)费 | 0 | 0 |\n| 公务接待费 | {total} | {total} |\n"
+             "二、2021年度“三公”经费支出情况说明\n2021年“三公”经费支出决算为5.21万元。\n")
+    assert _run(tmp_path, table.format(unit="元", total="52100"), "T203").findings == []
+    assert len(_run(tmp_path, table.format(unit="万元", total="5.31"), "T203").findings) == 1

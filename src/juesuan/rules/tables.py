@@ -216,10 +216,13 @@ def _text_and_table(ctx: CheckContext) -> list[tuple[str, Figure | None, Figure 
                   ("公用经费", first(d.basic.public), _value(basic, "公用经费合计"))]
     three = _table(ctx, "table_three_public")
     body = next((u for u in d.three_public.units if u.unit is None), None)
-    if three is not None and body is not None and three.unit is not None:
+    if three is not None and three.unit is not None and (body is not None or not d.three_public.units):
         cells = three_public_cells(three)
         for field, name in _THREE_PUBLIC_NAMES.items():
-            item = d.three_public.total_of(body) if field == "total" else getattr(body, field)
+            if field == "total":  # the report's total, when it gives no item (and so no unit of its own)
+                item = d.three_public.total_of(body) if body is not None else d.three_public.total
+            else:
+                item = getattr(body, field) if body is not None else None
             for side, said in (("actual", "决算数"), ("budget", "预算数")):
                 if (field, side) in cells and item is not None:
                     stated = item.amount if side == "actual" else item.budget
@@ -279,6 +282,9 @@ def text_versus_table(ctx: CheckContext, out: Reporter) -> None:
         if text_figure is None or table_figure is None:
             if text_figure is not None or table_figure is not None:
                 out.missing()
+            continue
+        if text_figure.unit and table_figure.unit and text_figure.unit != table_figure.unit:
+            out.missing()  # a table in 元 beside a text in 万元: not compared figure by figure
             continue
         if equal(text_figure, table_figure, ctx.tolerance):
             out.checked()
