@@ -108,6 +108,7 @@ class _LineReader:
         self.markdown = markdown
         self.i = 0
         self.wrap = None if markdown else wrap_width(self.lines)
+        self.not_a_table_to = 0  # the run of " |" lines looked at and found no table: not looked at again line by line
 
     def run(self) -> None:
         n = len(self.lines)
@@ -118,7 +119,7 @@ class _LineReader:
                 self._tab_table()
             elif self.markdown and line.lstrip().startswith("|") and self._md_table_ahead():
                 self._md_table()
-            elif _BAR_CELL.match(line) and (rows := self._bar_rows()) is not None:
+            elif self.i >= self.not_a_table_to and _BAR_CELL.match(line) and (rows := self._bar_rows()) is not None:
                 self._bar_table(rows)
             elif _IMAGE.search(line):
                 self._image(line, lineno)
@@ -222,6 +223,7 @@ class _LineReader:
         end = self.i
         while end < len(self.lines) and end - self.i < _BAR_RUN_MAX and _BAR_CELL.match(self.lines[end]):
             end += 1
+        self.not_a_table_to = end  # unless it is a table, its lines are read as text
         cells = [self.lines[k].strip()[:-1].strip() for k in range(self.i, end)]
         labels = [k for k, c in enumerate(cells) if not _BAR_NUMBER.match(c)]
         gaps = Counter(b - a for a, b in itertools.pairwise(labels) if b - a > 1)
