@@ -383,6 +383,8 @@ CASES: list[Case] = [
     Case("txt_heading_lines_2mb", "text", _file("headings.txt", lambda: "一、部门概况\n".encode() * 110_000)),
     Case("txt_one_line_5m", "text", _file("long.txt", lambda: "收入".encode() * 2_500_000)),
     Case("txt_tabs_one_line", "text", _file("tabs.txt", lambda: ("合计\t" * 200_000).encode())),
+    # a web table's cells one a line ("30.8 |"), a run that never makes a table
+    Case("txt_bar_cells", "text", _file("bars.txt", lambda: ("收入 |\n" * 200_000).encode())),
     Case("txt_table_rows", "text", _file("rows.txt", lambda: ("2010101\t行政运行\t1.00\t2.00\n" * 200_000).encode()), fast=False),
     Case("txt_whitespace_only", "text", _file("blank.txt", " \n\t\n\u3000".encode() * 1000),
          expect=(2,)),
