@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("total", re.compile(r"三公")),
     ("vehicle_purchase", re.compile(r"公务用车购置(支出|费)(?!及)|^公务用车购置$")),
-    ("vehicle_operation", re.compile(r"公务用车运行维护费?")),
+    ("vehicle_operation", re.compile(r"公务用车运行(维护)?费?")),  # Shanghai's table: 公务用车运行费
     ("vehicles", re.compile(r"公务用车购置及运行(维护)?费?")),
     ("reception_domestic", re.compile(r"国内(公务)?接待")),
     ("reception_foreign", re.compile(r"外事接待")),

@@ -46,18 +46,22 @@ _CUT_AFTER_COLON = re.compile(r"^.{13,}[：:]\s*[\u4e00-\u9fff]{1,2}$")
 _OPEN_END = re.compile(r"[。！？!?；;]$")
 
 
+def _last_lines(document: Document) -> list[str]:
+    """The text's last lines that have something on them (from its last 2,000 characters)."""
+    text = document.normalized[max(0, len(document.normalized) - 2000) :]
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
 def _opens_a_list(document: Document) -> bool:
     """The text's last two lines: the one before the last ends with a colon or a comma."""
-    text = document.normalized[max(0, len(document.normalized) - 400) :].rstrip()
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = _last_lines(document)
     return len(lines) >= 2 and lines[-2][-1:] in "：:，,、"
 
 
 def _cut_list_item(document: Document) -> bool:
     """The last line is the next item of a list of sentences, cut after a few characters ("1.社会保障和就业(类)…支出
     决算为67.64万元，完成预算89.53%。" then "2.卫生")."""
-    text = document.normalized[max(0, len(document.normalized) - 2000) :].rstrip()
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    lines = _last_lines(document)
     if len(lines) < 2 or len(lines[-1]) > 10 or len(lines[-2]) <= 30:
         return False
     last, before = numbering(lines[-1]), numbering(lines[-2])

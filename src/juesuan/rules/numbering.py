@@ -178,7 +178,7 @@ def _first_inline(ctx: CheckContext, index: int, raw: str, number: int) -> bool:
     """The item before this one opens the line above, after 其中 or 包括 ("其中:(1)公务用车购置费…" / "(2)公务用车运行费")."""
     before = next((b for b in reversed(ctx.document.blocks[max(0, index - 3) : index])
                    if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)), None)
-    if before is None or number - 1 not in _CN:
+    if before is None or number not in _CN:
         return False
     digits = re.sub(r"\d+", str(number - 1), raw) if re.search(r"\d", raw) else raw.replace(_CN[number], _CN[number - 1])
     text = ctx.document.normalized[before.location.start : before.location.end]

@@ -6,8 +6,10 @@ import re
 from decimal import Decimal
 
 from juesuan.amounts import number
-from juesuan.model.disclosure import StatementTable
+from juesuan.extract.three_public import ITEMS
+from juesuan.model.disclosure import StatementTable, ThreePublicUnit
 from juesuan.model.figures import Figure
+from juesuan.outline.catalogue import first_match
 from juesuan.places import place_or_none
 from juesuan.rules.arithmetic import equal, sum_agrees
 from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, half_unit, rule
@@ -122,10 +124,9 @@ def row_totals(ctx: CheckContext, out: Reporter) -> None:
            "| 合计 | 30.8 | 25.7 |\n| 因公出国(境)费 | 0 | 0 |\n| 公务接待费 | 14.8 | 16.3 |\n"
            "| 公务用车购置及运行维护费 | 16 | 9.4 |\n| 其中:公务用车运行维护费 | 16 | 9.4 |\n| 公务用车购置费 | 0 | 0 |")
 def three_public_table(ctx: CheckContext, out: Reporter) -> None:
-    table = _table(ctx, "table_three_public")
+    table, cells, _ = _three_public(ctx)
     if table is None:
         return
-    cells = three_public_cells(table)
     for whole, parts in (("total", ("outbound_travel", "vehicles", "reception")),
                          ("vehicles", ("vehicle_purchase", "vehicle_operation"))):
         for side, said in (("budget", "预算数"), ("actual", "决算数")):
@@ -145,11 +146,10 @@ def three_public_table(ctx: CheckContext, out: Reporter) -> None:
 
 # "2.公务接待费支出5.21万元, 与2021年度预算相比,减少0.1万元" / "…与2021年度预算相比无增减" (the Anhui template):
 # the amount spent set against the budget.
-_AGAINST_BUDGET = re.compile(
+_SPENT_AGAINST_BUDGET = re.compile(
     r"(?P<name>因公出国|公务接待|公务用车购置及运行(?:维护)?|公务用车运行(?:维护)?|公务用车购置)[^。；;，,]{0,16}?"
     r"(?P<spent>\d[\d,]*(?:\.\d+)?)\s*万元\s*[,，]?\s*(?:与|比|较)\s*(?:20\d\d\s*年度?)?(?:年初)?预算(?:数)?(?:相比)?\s*[,，]?\s*"
     r"(?:(?P<direction>增加|减少|节约|超支)了?\s*(?P<change>\d[\d,]*(?:\.\d+)?)\s*万元|(?P<same>无增减|无变化|持平|一致|相同))")
-_ITEM_OF_NAME = {"因公出国": "outbound_travel", "公务接待": "reception", "公务用车购置": "vehicle_purchase"}
 
 
 @rule("T207", "tables", Severity.ERROR, "与预算相比的增减额与预算数不符",
@@ -164,13 +164,12 @@ _ITEM_OF_NAME = {"因公出国": "outbound_travel", "公务接待": "reception",
            "二、2021年度“三公”经费支出情况说明\n1.因公出国(境)费支出0万元，与2021年度预算相比减少15万元。\n"
            "2.公务接待费支出5.21万元，与2021年度预算相比，减少9.69万元，原因是厉行节约。")
 def change_against_budget(ctx: CheckContext, out: Reporter) -> None:
-    table = _table(ctx, "table_three_public")
-    cells = three_public_cells(table) if table is not None else {}
-    body = next((u for u in ctx.disclosure.three_public.units if u.unit is None), None)
+    _, cells, body = _three_public(ctx)
     for at, said in ctx.sentences():
-        for m in _AGAINST_BUDGET.finditer(said):
-            name = m.group("name")
-            field = _ITEM_OF_NAME.get(name, "vehicle_operation" if "运行" in name and "购置" not in name else "vehicles")
+        for m in _SPENT_AGAINST_BUDGET.finditer(said):
+            field = _three_public_row(m.group("name"))
+            if field is None:
+                continue
             item = getattr(body, field) if body is not None else None
             budget = (item.budget[0] if item is not None and item.budget else None) or cells.get((field, "budget"))
             if budget is None:
@@ -214,10 +213,8 @@ def _text_and_table(ctx: CheckContext) -> list[tuple[str, Figure | None, Figure 
     if basic is not None:
         pairs += [("人员经费", first(d.basic.personnel), _value(basic, "人员经费合计")),
                   ("公用经费", first(d.basic.public), _value(basic, "公用经费合计"))]
-    three = _table(ctx, "table_three_public")
-    body = next((u for u in d.three_public.units if u.unit is None), None)
+    three, cells, body = _three_public(ctx)
     if three is not None and three.unit is not None and (body is not None or not d.three_public.units):
-        cells = three_public_cells(three)
         for field, name in _THREE_PUBLIC_NAMES.items():
             if field == "total":  # the report's total, when it gives no item (and so no unit of its own)
                 item = d.three_public.total_of(body) if body is not None else d.three_public.total
@@ -230,22 +227,25 @@ def _text_and_table(ctx: CheckContext) -> list[tuple[str, Figure | None, Figure 
     return pairs
 
 
-# The rows (or, in the Shanghai table, the columns) of the “三公”经费支出决算表; the most specific name first.
-_THREE_PUBLIC_ROWS: list[tuple[str, re.Pattern[str]]] = [
-    ("vehicle_purchase", re.compile(r"公务用车购置费?(?!及)")),
-    ("vehicle_operation", re.compile(r"公务用车运行(?:维护)?费?")),
-    ("vehicles", re.compile(r"公务用车")),
-    ("reception", re.compile(r"公务接待")),
-    ("outbound_travel", re.compile(r"因公出国")),
-    ("total", re.compile(r"^(?:合\s*计|总\s*计)$")),
-]
 _THREE_PUBLIC_NAMES = {"total": "“三公”经费合计", "outbound_travel": "因公出国（境）费",
                        "vehicles": "公务用车购置及运行维护费", "vehicle_purchase": "公务用车购置费",
                        "vehicle_operation": "公务用车运行维护费", "reception": "公务接待费"}
 
 
 def _three_public_row(name: str) -> str | None:
-    return next((field for field, pattern in _THREE_PUBLIC_ROWS if pattern.search(name)), None)
+    """The item a row (or, in the Shanghai table, a column) of the “三公”经费支出决算表 is: the text's names, and 合计."""
+    return "total" if re.fullmatch(r"\s*[合总]\s*计\s*", name) else first_match(ITEMS, name)
+
+
+def _three_public(ctx: CheckContext) -> tuple[StatementTable | None, dict[tuple[str, str], Figure], ThreePublicUnit | None]:
+    """The “三公” table, its cells by (item, side), and the text's 三公 figures of the whole report (derived once
+    for T203, T206 and T207)."""
+    memo = ctx.memo.get("three_public_table")
+    if memo is None:
+        table = _table(ctx, "table_three_public")
+        body = next((u for u in ctx.disclosure.three_public.units if u.unit is None), None)
+        memo = ctx.memo["three_public_table"] = (table, three_public_cells(table) if table is not None else {}, body)
+    return memo  # type: ignore[return-value]
 
 
 def _side(header: str) -> str | None:
@@ -271,8 +271,8 @@ def three_public_cells(table: StatementTable) -> dict[tuple[str, str], Figure]:
 
 
 @rule("T203", "tables", Severity.ERROR, "说明中的数字与决算表不一致",
-      "情况说明中的收支总计、本年收入合计、本年支出合计、财政拨款收支总计、一般公共预算财政拨款支出、人员经费和公用经费"
-      "应与所附决算表中的相应数字一致。",
+      "情况说明中的收支总计、本年收入合计、本年支出合计、财政拨款收支总计、一般公共预算财政拨款支出、人员经费和公用经费，"
+      "以及“三公”经费合计和各项的预算数、决算数，应与所附决算表中的相应数字一致（表与说明的金额单位不同时不逐项比较）。",
       bad="第二部分 XX局2024年度部门决算表\n收入支出决算总表\n单位：万元\n\n| 收入 | 收入 | 支出 | 支出 |\n|---|---|---|---|\n| 项目 | 决算数 | 项目 | 决算数 |\n| 一、一般公共预算财政拨款收入 | 100.00 | 一、一般公共服务支出 | 100.00 |\n| 本年收入合计 | 100.00 | 本年支出合计 | 100.00 |\n| 总计 | 100.00 | 总计 | 100.00 |\n\n第三部分 XX局2024年度部门决算情况说明\n二、收入决算情况说明\n本年收入合计110.00万元，其中：财政拨款收入110.00万元，占100%。",
       good="第二部分 XX局2024年度部门决算表\n收入支出决算总表\n单位：万元\n\n| 收入 | 收入 | 支出 | 支出 |\n|---|---|---|---|\n| 项目 | 决算数 | 项目 | 决算数 |\n| 一、一般公共预算财政拨款收入 | 100.00 | 一、一般公共服务支出 | 100.00 |\n| 本年收入合计 | 100.00 | 本年支出合计 | 100.00 |\n| 总计 | 100.00 | 总计 | 100.00 |\n\n第三部分 XX局2024年度部门决算情况说明\n二、收入决算情况说明\n本年收入合计100.00万元，其中：财政拨款收入100.00万元，占100%。")
 def text_versus_table(ctx: CheckContext, out: Reporter) -> None:

@@ -20,6 +20,12 @@ _COMPARED = re.compile(
 _OWN_YEAR = re.compile(r"完成(?:年初|调整|全年)?预算[^。；;]{0,30}?(?:较|比)上年|(?:较|比)上年[^。；;]{0,40}?完成(?:年初|调整|全年)?预算")
 
 
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of `text` (between 。) that holds text[start:end]."""
+    stop = text.find("。", end)
+    return text[text.rfind("。", 0, start) + 1 : len(text) if stop < 0 else stop]
+
+
 @rule("Y101", "years", Severity.ERROR, "决算数所属年份错误",
       "报告说的是本年度的决算：把本年决算数写成其他年份（如2020年报告中写“2021年财政拨款支出决算数”）是错误。"
       "与上年比较时出现上年的年份不算错误；但同一句给出完成预算率和比上年的增减时，说的就是本年度，写成上年也是错误。",
@@ -37,8 +43,7 @@ def wrong_year(ctx: CheckContext, out: Reporter) -> None:
             if stated == year or re.search(r"(与|比|较|同)\s*$", before):
                 out.checked()
                 continue
-            sentence = text[m.start() : text.find("。", m.end()) if "。" in text[m.end() :] else len(text)]
-            if stated < year and not (stated == year - 1 and _OWN_YEAR.search(sentence)):
+            if stated < year and not (stated == year - 1 and _OWN_YEAR.search(_sentence_at(text, m.start(), m.end()))):
                 out.checked()  # an earlier year's figure (last year's, in a comparison or a history)
                 continue
             out.finding(f"本报告是{year}年度决算，这里写作“{stated}年”", ctx.locate(start + m.start(1), start + m.end(1) + 1),
@@ -58,8 +63,7 @@ def wrong_base_year(ctx: CheckContext, out: Reporter) -> None:
     for start, text in ctx.paragraphs():
         for m in _COMPARED.finditer(text):
             stated = int(m.group(1))
-            end = text.find("。", m.end())
-            sentence = text[text.rfind("。", 0, m.start()) + 1 : len(text) if end < 0 else end]
+            sentence = _sentence_at(text, m.start(), m.end())
             last_year = re.compile(rf"(?:与|比|较)\s*(?:上年|上一年|去年|{year - 1}\s*年)")
             if stated == year - 1:
                 out.checked()
