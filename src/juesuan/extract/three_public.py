@@ -19,21 +19,11 @@ from juesuan.extract.mentions import (
 from juesuan.extract.section_text import split_sentences
 from juesuan.model.disclosure import ThreePublic, ThreePublicUnit
 from juesuan.model.figures import MONEY_UNITS, Item
-from juesuan.outline.catalogue import first_match
+from juesuan.outline.catalogue import THREE_PUBLIC_ITEMS, first_match
 
 if TYPE_CHECKING:
     from juesuan.analysis import Analysis
 
-ITEMS: list[tuple[str, re.Pattern[str]]] = [
-    ("total", re.compile(r"三公")),
-    ("vehicle_purchase", re.compile(r"公务用车购置(支出|费)(?!及)|^公务用车购置$")),
-    ("vehicle_operation", re.compile(r"公务用车运行(维护)?费?")),  # Shanghai's table: 公务用车运行费
-    ("vehicles", re.compile(r"公务用车购置及运行(维护)?费?")),
-    ("reception_domestic", re.compile(r"国内(公务)?接待")),
-    ("reception_foreign", re.compile(r"外事接待")),
-    ("reception", re.compile(r"公务接待")),
-    ("outbound_travel", re.compile(r"因公出国")),
-]
 _NOT_SPENDING = re.compile(r"退回|收回|压缩|指标|预算安排")
 _VEHICLE_TYPES = re.compile(r"^(轿车|越野车|载客汽车|其他车辆|客车|货车|特种车|商务车|小型客车|中型客车|大型客车|旅行车)$")
 
@@ -77,7 +67,7 @@ def _paragraph(ctx: Analysis, paragraph: Block, sub_units: list[str], result: Th
                 continue
             if _NOT_SPENDING.search(key):
                 continue  # "退回财政公务接待费198.68万元" is money given back, not spent
-            kind = first_match(ITEMS, key)
+            kind = first_match(THREE_PUBLIC_ITEMS, key)
             if kind is None and GENERIC_LABEL.match(key):
                 kind = last_kind  # "共计支出1.57万元" restates the item of the sentence
             if kind is None:

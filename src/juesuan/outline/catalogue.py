@@ -84,6 +84,18 @@ SUBSECTIONS: dict[str, list[tuple[str, re.Pattern[str]]]] = {
 # A subsection of these kinds is recognised even where its item heading is missing.
 STANDALONE_SUBSECTIONS = {"admin_operating_cost", "procurement", "state_assets"}
 
+# The items of the “三公”经费, as the text and the 三公 table name them; the most specific first.
+THREE_PUBLIC_ITEMS: list[tuple[str, re.Pattern[str]]] = [
+    ("total", re.compile(r"三公")),
+    ("vehicle_purchase", re.compile(r"公务用车购置(支出|费)(?!及)|^公务用车购置$")),
+    ("vehicle_operation", re.compile(r"公务用车运行(维护)?费?")),  # Shanghai's table: 公务用车运行费
+    ("vehicles", re.compile(r"公务用车购置及运行(维护)?费?")),
+    ("reception_domestic", re.compile(r"国内(公务)?接待")),
+    ("reception_foreign", re.compile(r"外事接待")),
+    ("reception", re.compile(r"公务接待")),
+    ("outbound_travel", re.compile(r"因公出国")),
+]
+
 # The statistical tables, and the other tables reports carry. Quotes are already removed.
 TABLES: list[tuple[str, re.Pattern[str]]] = [
     ("table_fiscal_appropriation_summary", re.compile(r"财政拨款收(入支出|支)决算总表")),

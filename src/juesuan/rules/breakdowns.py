@@ -31,7 +31,7 @@ _IDENTITY_WHOLES = ("totals.", "basic.", "three_public.", "procurement.", "gener
 def _breakdowns(ctx: CheckContext) -> Iterator[tuple[int, str, re.Match[str], Figure]]:
     """(offset, text, opener, whole) of each amount followed by the list of its parts: in one sentence, the list
     right after the amount; or a line ending in 具体如下： whose first amount is the whole of the next line's list."""
-    before: tuple[int, str] | None = None
+    before: tuple[int, str, re.Match[str]] | None = None  # the last sentence, when it announces a list
     for at, said in ctx.sentences():
         opener = _OPENER.search(said)
         if opener is not None:
@@ -40,10 +40,10 @@ def _breakdowns(ctx: CheckContext) -> Iterator[tuple[int, str, re.Match[str], Fi
                 yield at, said, opener, wholes[-1]  # the list must follow its whole at once
         if before is not None and ctx.document.text[before[0] + len(before[1]) : at].strip() == "":
             wholes = [f for f in ctx.figures_in(before[1]) if f.unit in _MONEY]
-            follows = _FOLLOWS.search(before[1])
-            if wholes and follows is not None:  # its place in before[1] is its place in the joined text
-                yield before[0], ctx.document.text[before[0] : at + len(said)], follows, wholes[0]
-        before = (at, said) if _FOLLOWS.search(said) else None
+            if wholes:  # the announcement's place in its sentence is its place in the joined text
+                yield before[0], ctx.document.text[before[0] : at + len(said)], before[2], wholes[0]
+        follows = _FOLLOWS.search(said)
+        before = (at, said, follows) if follows is not None else None
 
 
 @rule("I116", "identities", Severity.WARNING, "分项金额之和与总数不符",

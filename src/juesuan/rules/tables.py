@@ -6,10 +6,9 @@ import re
 from decimal import Decimal
 
 from juesuan.amounts import number
-from juesuan.extract.three_public import ITEMS
 from juesuan.model.disclosure import StatementTable, ThreePublicUnit
 from juesuan.model.figures import Figure
-from juesuan.outline.catalogue import first_match
+from juesuan.outline.catalogue import THREE_PUBLIC_ITEMS, first_match
 from juesuan.places import place_or_none
 from juesuan.rules.arithmetic import equal, sum_agrees
 from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, half_unit, rule
@@ -234,7 +233,7 @@ _THREE_PUBLIC_NAMES = {"total": "“三公”经费合计", "outbound_travel": "
 
 def _three_public_row(name: str) -> str | None:
     """The item a row (or, in the Shanghai table, a column) of the “三公”经费支出决算表 is: the text's names, and 合计."""
-    return "total" if re.fullmatch(r"\s*[合总]\s*计\s*", name) else first_match(ITEMS, name)
+    return "total" if re.fullmatch(r"\s*[合总]\s*计\s*", name) else first_match(THREE_PUBLIC_ITEMS, name)
 
 
 def _three_public(ctx: CheckContext) -> tuple[StatementTable | None, dict[tuple[str, str], Figure], ThreePublicUnit | None]:
