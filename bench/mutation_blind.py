@@ -9,9 +9,12 @@ seeded random.Random(2026) picks up to N of them (default 10) per kind and repor
 defect; the mutated text is written to a temporary file and checked in-process.
 
 A mutant is caught when the checker reports a finding (any severity) at the mutated line (a finding about
-a table row spans its cells and is at each line it covers) whose
+a table row spans its cells and is at each line it covers; a finding about two statements that disagree, when the
+report does not tell which is right, is at both: it names the other as related) whose
 (rule, severity) the unmutated report does not have there (or has fewer times). Every mutation keeps
-the number of lines, so line numbers compare directly. The column "any-line" counts, for information,
+the number of lines, so line numbers compare directly. A line the seed itself already has reported by that
+rule (a defect of the original) counts as caught when the mutant's finding there is new and names the mutated
+value as written, with the value it expected (a finding that only follows the text along does not count). The column "any-line" counts, for information,
 the mutants that raised some new (rule, line, message) anywhere in the report (a broken sum may be
 reported at its total rather than at the changed part); recall is the at-line figure. "undetectable" counts the
 missed mutants an independent reader judged undetectable from the report's own text
@@ -33,6 +36,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from juesuan.document import Location
 from juesuan.pipeline import analyse, check_analysis
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -406,7 +410,9 @@ MUTATIONS: dict[str, Mutation] = {
 
 # ---------------------------------------------------------------- running the checker
 
-Finding = tuple[str, str, int | None, int | None, str]  # rule, severity, first and last line, message
+# rule, severity, first and last line, message, what the finding says is written when it also says what it expected,
+# and the first and last lines of its related places (the other statement of a pair the report cannot tell apart)
+Finding = tuple[str, str, int | None, int | None, str, str | None, tuple[tuple[int | None, int | None], ...]]
 
 
 def findings(name: str, text: str) -> list[Finding]:
@@ -416,8 +422,12 @@ def findings(name: str, text: str) -> list[Finding]:
         analysis = analyse(path)
         result = check_analysis(analysis)
     # A finding about a row spans its cells (S201: 分值 and 得分 on two lines): it is at every line it covers.
-    return [(f.rule, str(getattr(f.severity, "value", f.severity)), f.location.line,
-             analysis.document.locate(max(f.location.start, f.location.end - 1)).line, f.message)
+    def last_line(where: Location) -> int | None:
+        return analysis.document.locate(max(where.start, where.end - 1)).line
+
+    return [(f.rule, str(getattr(f.severity, "value", f.severity)), f.location.line, last_line(f.location), f.message,
+             f.actual if f.expected is not None else None,
+             tuple((r.line, last_line(r)) for r in f.related))
             for f in result.findings]
 
 
@@ -427,6 +437,31 @@ def _run(task: tuple[str, str]) -> list[Finding]:
 
 def _covers(first: int | None, last: int | None, line: int) -> bool:
     return first is not None and first <= line <= (last if last is not None and last >= first else first)
+
+
+def _at(first: int | None, last: int | None, related: tuple[tuple[int | None, int | None], ...], line: int) -> bool:
+    """The finding is at the line: its place covers it, or one of the places it names as just as concerned does
+    (two statements that disagree, the report not saying which is right)."""
+    return _covers(first, last, line) or any(_covers(a, b, line) for a, b in related)
+
+
+def _judges_new_value(mutant: Mutant, line_no: int, before_all: Counter[tuple[str, int | None, str]],
+                      after: list[Finding]) -> bool:
+    """The line was already reported by the same rule (a defect of the seed itself), and the mutant's report there
+    is new and judges the mutated value: it gives the value it expected and names the new one as what is written
+    ("…应为100.00%，报告写作24.04%"). A finding that only moved with the text ("完成预算57.63%，但没有说明原因")
+    does not judge the value, and does not count."""
+    change = re.search(r"\[[^\]→]*→([^\]]+)\]", mutant.what)
+    if change is None:
+        return False
+    new = change.group(1).strip()
+    number = re.search(r"\d[\d,.]*", new)
+    if number is None:
+        return False
+    written = re.compile(r"(?<![\d.,])" + re.escape(number.group()) + r"(?![\d,]|\.\d)")
+    return any(actual is not None and _covers(ln, last, line_no) and before_all[(r, ln, msg)] == 0
+               and written.search(actual) is not None
+               for r, _, ln, last, msg, actual, _ in after)
 
 
 def report_year(text: str) -> int:
@@ -491,15 +526,18 @@ def main() -> int:
     missed: dict[str, list[str]] = defaultdict(list)
     for (seed, kind, mutant, _), after in zip(plan, results[len(originals) :], strict=True):
         line_no = mutant.line + 1
-        before_at = Counter((r, s) for r, s, ln, last, _ in baseline[seed] if _covers(ln, last, line_no))
-        after_at = Counter((r, s) for r, s, ln, last, _ in after if _covers(ln, last, line_no))
-        before_all = Counter((r, ln, msg) for r, _, ln, _, msg in baseline[seed])
-        after_all = Counter((r, ln, msg) for r, _, ln, _, msg in after)
+        before_at = Counter((r, s) for r, s, ln, last, _, _, rel in baseline[seed] if _at(ln, last, rel, line_no))
+        after_at = Counter((r, s) for r, s, ln, last, _, _, rel in after if _at(ln, last, rel, line_no))
+        before_all = Counter((r, ln, msg) for r, _, ln, _, msg, _, _ in baseline[seed])
+        after_all = Counter((r, ln, msg) for r, _, ln, _, msg, _, _ in after)
         total[kind] += 1
-        if any(n > before_at[key] for key, n in after_at.items()):
+        if any(n > before_at[key] for key, n in after_at.items()) or _judges_new_value(
+                mutant, line_no, before_all, after):
             caught[kind] += 1
         else:
-            missed[kind].append(f"{seed.name[:3]} L{line_no}: {mutant.what}")
+            elsewhere = sorted({f"{r}@L{ln}" for (r, ln, _), n in after_all.items() if n > before_all[(r, ln, _)]})
+            missed[kind].append(f"{seed.name[:3]} L{line_no}: {mutant.what}"
+                                + (f"  (reported elsewhere: {', '.join(elsewhere[:4])})" if elsewhere else ""))
             change = re.search(r"\[([^\]]*)\]", mutant.what)
             if (kind, seed.name[:3], line_no, change.group(1) if change else mutant.what.split(" (")[0]) in undetectable:
                 unseen[kind] += 1

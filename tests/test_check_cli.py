@@ -16,7 +16,7 @@ def test_json_follows_the_contract() -> None:
     assert set(data) == {"source", "report", "notes", "findings", "coverage"}
     assert data["report"] == {"organisation": "中共攀枝花市委办公室", "year": 2020, "kind": "单位决算", "layout": "sichuan"}
     first = data["findings"][0]
-    assert set(first) == {"rule", "severity", "message", "location", "evidence", "expected", "actual"}
+    assert set(first) == {"rule", "severity", "message", "location", "evidence", "expected", "actual", "related"}
     assert first == {**first, "rule": "R101", "severity": "error", "expected": "99.06%", "actual": "99.44%"}
     assert first["location"]["line"] == 62 and first["location"]["page"] is None
     text = seed("000").read_text(encoding="utf-8")

@@ -236,8 +236,8 @@ def test_a_sentence_written_twice_with_one_number_changed(tmp_path: Path) -> Non
     found = [(f.location.line, f.expected, f.actual) for f in _run(tmp_path, text, "C108").findings]
     assert found == [(5, "52", "53")]
     text = f"一、概况\n{said.format(52)}\n二、重点工作\n{said.format(53)}\n"  # two statements: the later is reported
-    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "C108").findings]
-    assert found == [(4, "同一句话在第2行写作52，这里为53")]
+    found = [(f.location.line, f.message, [r.line for r in f.related]) for f in _run(tmp_path, text, "C108").findings]
+    assert found == [(4, "同一句话在第2行写作52，这里为53（两处各说一次，报告中无从判断哪一处有误）", [2])]
 
 
 def test_reception_without_foreign_reception(tmp_path: Path) -> None:
@@ -308,6 +308,27 @@ def _seed_changed(tmp_path: Path, name: str, line: int, old: str, new: str, rule
     seen = {(f.rule, f.location.line, f.message) for f in check_file(before, CheckOptions(select=rules)).findings}
     return [(f.rule, f.location.line, f.message) for f in check_file(after, CheckOptions(select=rules)).findings
             if (f.rule, f.location.line, f.message) not in seen]
+
+
+def test_broken_sum_whose_total_is_borne_out_is_reported_at_its_parts(tmp_path: Path) -> None:
+    """Seed 004 states 基本支出3,802.05 twice (L34, L99) and its parts 人员经费 (L101) and 公用经费 (L103) once each:
+    a changed part breaks the sum, and the finding covers the two parts, not the total that the report bears out."""
+    for line, old, new in ((101, "3,315.98", "3,647.58"), (103, "486.07", "534.68")):
+        changed = seed("004").read_text(encoding="utf-8").split("\n")
+        changed[line - 1] = changed[line - 1].replace(old, new, 1)
+        path = tmp_path / f"{line}.txt"
+        path.write_text("\n".join(changed), encoding="utf-8")
+        outcome = check_file(path, CheckOptions(select=("I105",)))
+        assert len(outcome.findings) == 1
+        where = outcome.findings[0].location
+        covered = outcome.text[where.start : where.end]
+        parts = ("3,647.58" if line == 101 else "3,315.98", "534.68" if line == 103 else "486.07")
+        assert where.line == 101 and covered.startswith(parts[0]) and covered.rstrip("万元").endswith(parts[1])
+        assert "错在其中某一部分" in outcome.findings[0].message
+    # a total said once is not borne out: the finding stays at the total
+    text = ("六、一般公共预算财政拨款基本支出决算情况说明\n2020年一般公共预算财政拨款基本支出100.00万元，其中：\n"
+            "人员经费80.00万元，主要包括：基本工资。\n公用经费10.00万元，主要包括：办公费。\n")
+    assert [f.location.line for f in _run(tmp_path, text, "I105").findings] == [2]
 
 
 def test_broken_sum_is_reported_at_the_one_figure_written_nowhere_else(tmp_path: Path) -> None:
@@ -423,7 +444,7 @@ def test_count_said_twice_with_the_same_words_around_it(tmp_path: Path) -> None:
     would report it as a sentence written twice)."""
     new = _seed_changed(tmp_path, "003", 517, "内设14个科室、2个行政机构（研究室、信息公开办）及", "内设15个科室、2个行政机构（研究室、信息公开办）和",
                         ("C105", "C108"))
-    assert new == [("C105", 517, "“公室内设…个科室”在别处为14个，这里为15个")]
+    assert new == [("C105", 517, "“公室内设…个科室”在第7行为14个，这里为15个（两处各说一次，报告中无从判断哪一处有误）")]
 
 
 def test_graded_counts_cannot_exceed_their_total(tmp_path: Path) -> None:
@@ -466,7 +487,7 @@ def test_contents_table_title_without_its_numeral(tmp_path: Path) -> None:
 def test_staff_count_said_twice(tmp_path: Path) -> None:
     """Seed 001 gives "公务员9人" in the overview (L23) and again in an annex (L641)."""
     new = _seed_changed(tmp_path, "001", 641, "公务员9人", "公务员10人", ("C105",))
-    assert new == [("C105", 641, "公务员在别处为9人，这里为10人")]
+    assert new == [("C105", 641, "公务员在第23行为9人，这里为10人（两处各说一次，报告中无从判断哪一处有误）")]
 
 
 def test_goal_table_against_the_text_that_sums_it_up(tmp_path: Path) -> None:
@@ -512,7 +533,7 @@ def test_a_count_in_a_sentence_written_twice_is_reported_once(tmp_path: Path) ->
     """Seed 003 says "市政府办公室内设14个科室、2个行政机构…" at L7 and again at L517: C108 reports the change, and
     C105, which names the same count by its words, leaves it to C108."""
     new = _seed_changed(tmp_path, "003", 517, "14个科室", "15个科室", ("C105", "C108"))
-    assert new == [("C108", 517, "同一句话在第7行写作14，这里为15")]
+    assert new == [("C108", 517, "同一句话在第7行写作14，这里为15（两处各说一次，报告中无从判断哪一处有误）")]
 
 
 def test_numbering_of_the_list_of_tables_and_of_any_part(tmp_path: Path) -> None:
@@ -670,7 +691,7 @@ def test_the_years_income_cannot_exceed_the_grand_total(tmp_path: Path) -> None:
 def test_a_goal_tables_count_and_the_same_count_in_the_prose(tmp_path: Path) -> None:
     """Seed 000: the 侨联 goal table's 侨务联谊活动 was done 3次 (L462), and the annex says 侨务联谊3次 (L918)."""
     new = _seed_changed(tmp_path, "000", 918, "侨务联谊3次", "侨务联谊4次", ("C105",))
-    assert new == [("C105", 918, "“侨务联谊…次”在别处为3次，这里为4次")]
+    assert new == [("C105", 918, "“侨务联谊…次”在第462行为3次，这里为4次（两处各说一次，报告中无从判断哪一处有误）")]
     assert _seed_changed(tmp_path, "000", 461, "≥2次", "≥3次", ("C105",)) == []  # the target is not the count
 
 
@@ -886,7 +907,7 @@ def test_blank_numbers_and_unanswered_prompts_of_real_reports(tmp_path: Path) ->
 def test_goal_table_count_paired_with_the_prose_by_a_word_of_its_name(tmp_path: Path) -> None:
     """Seed 000: the indicator "会议保障次数 | ≥10次 | 17次" and the prose's "全年召开工作会议17次" share the word 会议."""
     new = _seed_changed(tmp_path, "000", 918, "会议17次", "会议18次", ("C105", "C108"))
-    assert new == [("C105", 918, "“会议保障…次”在别处为17次，这里为18次")]
+    assert new == [("C105", 918, "“会议保障…次”在第455行为17次，这里为18次（两处各说一次，报告中无从判断哪一处有误）")]
 
 
 def test_count_against_a_list_joined_by_he_or_opened_by_ji(tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ def test_the_migrated_schema_is_the_model(db: str) -> None:
     store = open_store(db)
     with store.engine.connect() as connection:
         context = MigrationContext.configure(connection)
-        assert context.get_current_revision() == "0004"
+        assert context.get_current_revision() == "0005"
         assert compare_metadata(context, Base.metadata) == []
 
 

@@ -42,6 +42,22 @@ def _upload(c: TestClient, path: Path, name: str | None = None, **headers: str) 
     return answer.json()
 
 
+def test_a_stored_finding_keeps_the_other_statement_of_a_pair(db: str, tmp_path: Path) -> None:
+    """Seed 001 with its second "公务员9人" (L641) written 10: nothing says which is right, so the finding at L641
+    names L23 as related, in the check's answer and read back from the store alike."""
+    lines = seed("001").read_text(encoding="utf-8").split("\n")
+    lines[640] = lines[640].replace("公务员9人", "公务员10人", 1)
+    changed = tmp_path / "001.txt"
+    changed.write_text("\n".join(lines), encoding="utf-8")
+    with TestClient(create_app(Settings(db=db, jobs=2))) as c:
+        first = _upload(c, changed)
+        pair = [f for f in first["result"]["findings"] if f["rule"] == "C105" and f["location"]["line"] == 641]
+        assert [[r["line"] for r in f["related"]] for f in pair] == [[23]]
+        stored = c.get(f"/api/reports/{first['report_id']}/findings", params={"rule": "C105"}).json()
+        assert [f["related"] for f in stored if f["location"]["line"] == 641] == [pair[0]["related"]]
+        assert all(f["related"] == [] for f in stored if f["location"]["line"] != 641)
+
+
 def test_check_answers_what_the_command_line_prints(client: TestClient) -> None:
     answer = client.post("/api/check", files={"file": ("000.txt", seed("000").read_bytes())})
     assert answer.status_code == 200

@@ -84,6 +84,9 @@ class Finding(BaseModel):
     evidence: str
     expected: str | None = None
     actual: str | None = None
+    # The other places the finding concerns just as much: the other statement of a pair that disagree when the
+    # report does not tell which is right ("同一事项两处说法不同"). The message names them too.
+    related: list[Location] = []
 
     def as_json(self) -> dict[str, Any]:
         return self.model_dump(mode="json")
@@ -196,7 +199,8 @@ class Reporter:
         self.lacking += 1
 
     def finding(self, message: str, location: Location, *, expected: str | None = None,
-                actual: str | None = None, evidence: str | None = None, severity: Severity | None = None) -> None:
+                actual: str | None = None, evidence: str | None = None, severity: Severity | None = None,
+                related: list[Location] | None = None) -> None:
         self.count += 1
         if len(self.findings) >= MAX_FINDINGS:  # a garbled file can repeat one slip ten thousand times
             self.dropped += 1
@@ -209,6 +213,7 @@ class Reporter:
             evidence=evidence if evidence is not None else self.ctx.evidence(location),
             expected=expected,
             actual=actual,
+            related=related or [],
         ))
 
     @property

@@ -11,6 +11,7 @@ import re
 from collections import Counter, defaultdict
 from decimal import Decimal
 
+from juesuan.document import Location
 from juesuan.model.figures import MONEY_UNITS, Figure
 from juesuan.places import place
 from juesuan.rules.arithmetic import sum_slack
@@ -113,14 +114,15 @@ def _precise(value: Decimal) -> bool:
     return value > 0 and len(value.normalize().as_tuple().digits) >= 4
 
 
-def more_often(ctx: CheckContext, values: list[str]) -> list[str]:
+def more_often(ctx: CheckContext, values: list[str]) -> list[str] | None:
     """`values` (two numbers told of one thing) ordered by how often the report writes each, most often first, when
-    that tells them apart: each 20 or more, or with decimals (small whole numbers are written everywhere for other
-    things), and written a different number of times. Otherwise as given."""
+    that tells them apart: each 100 or more, or with decimals (whole numbers below 100 are written everywhere for
+    other things: "30" of 30万元 says nothing of "医用防护服30套"), and written a different number of times. None when
+    it does not."""
     written = values_written(ctx)
     numbers = [Decimal(v.replace(",", "")) for v in values]
-    if any(n < 20 and n == n.to_integral_value() for n in numbers) or len({written[n] for n in numbers}) < len(numbers):
-        return values
+    if any(n < 100 and n == n.to_integral_value() for n in numbers) or len({written[n] for n in numbers}) < len(numbers):
+        return None
     return [v for _, v in sorted(zip(numbers, values, strict=True), key=lambda p: -written[p[0]])]
 
 
@@ -138,6 +140,26 @@ def said_with_words(ctx: CheckContext, start: int, end: int) -> int:
         return 0
     pattern = re.escape(words.group()) + r"\s?" + re.escape(text[start:end]) + r"(?![\d.])\s?" + re.escape(text[end])
     return len(re.findall(pattern, text))
+
+
+# Parts further apart, or more of them, are no longer one place a reader can look at.
+MAX_PARTS_SPAN = 1_500  # characters
+MAX_PARTS = 6
+
+
+def among_parts(ctx: CheckContext, total: Figure, parts: list[Figure]) -> Location | None:
+    """The stretch of text that holds the parts of a broken sum, when the total is borne out (the report states
+    the same total again, or writes its precise number elsewhere) and the parts stand close together: the slip is
+    one of the parts, though the report does not say which."""
+    confirmed = any(o.value == total.value for o in restatements(ctx).get(total.location.start, [])) or (
+        _precise(total.value) and values_written(ctx)[total.value] >= 2)
+    if not confirmed or not 2 <= len(parts) <= MAX_PARTS:
+        return None
+    start = min(p.location.start for p in parts)
+    end = max(p.location.end for p in parts)
+    if end - start > MAX_PARTS_SPAN or start <= total.location.start < end:
+        return None
+    return ctx.document.locate(start, end)
 
 
 def nearest(ctx: CheckContext, total: Figure, parts: list[Figure]) -> Figure:

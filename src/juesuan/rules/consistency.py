@@ -199,14 +199,13 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
             continue
         out.checked()
         # the number the report writes less often, else the later (a restatement), is reported
-        (other, _, _), (value, a, b) = sorted(stated, key=lambda s: s[1])
-        if more_often(ctx, [str(other), str(value)]) != [str(other), str(value)]:
-            (value, a, b), (other, _, _) = sorted(stated, key=lambda s: s[1])
-        if a in reported:
-            continue
-        reported.add(a)
-        out.finding(f"{name}在别处为{other}{unit}，这里为{value}{unit}", ctx.locate(a, b),
-                    expected=f"{other}{unit}", actual=f"{value}{unit}", evidence=ctx.document.text[max(0, a - 12) : b + 2])
+        right, wrong = sorted(stated, key=lambda s: s[1])
+        order = more_often(ctx, [str(right[0]), str(wrong[0])])
+        if order is not None and order[0] == str(wrong[0]):
+            right, wrong = wrong, right
+        if wrong[1] not in reported:
+            reported.add(wrong[1])
+            _report_pair(ctx, out, name, unit, right, wrong, tie=order is None)
     for (name, unit, _), stated in groups.items():
         if len(stated) < 2:
             continue
@@ -219,8 +218,13 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
         common = counts.most_common(1)[0][0]
         tie = counts[common] * 2 <= len(values)
         second = next(v for v in counts if v != common)
-        if tie and len(counts) == 2 and more_often(ctx, [str(common), str(second)]) != [str(common), str(second)]:
+        if tie and len(counts) == 2 and more_often(ctx, [str(common), str(second)]) not in (None, [str(common), str(second)]):
             tie, common, second = False, second, common  # the number the report writes more often is taken as right
+        if tie and len(stated) == 2:
+            if stated[1][1] not in reported:
+                reported.add(stated[1][1])
+                _report_pair(ctx, out, name, unit, stated[0], stated[1], tie=True)
+            continue
         for value, a, b in stated[1:] if tie else stated:
             if (tie or value != common) and a not in reported:
                 reported.add(a)
@@ -229,6 +233,18 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
                             expected=f"{other}{unit}", actual=f"{value}{unit}",
                             evidence=ctx.document.text[max(0, a - 12) : b + 2])
     _near_counts(ctx, out, reported)
+
+
+def _report_pair(ctx: CheckContext, out: Reporter, name: str, unit: str, right: tuple[int, int, int],
+                 wrong: tuple[int, int, int], *, tie: bool) -> None:
+    """One quantity stated twice with two numbers, reported at `wrong`. In a tie (nothing in the report says which
+    is right) the finding concerns the other statement just as much: it names it and carries it as related."""
+    (other, c, d), (value, a, b) = right, wrong
+    elsewhere = ctx.locate(c, d)
+    why = "（两处各说一次，报告中无从判断哪一处有误）" if tie else ""
+    out.finding(f"{name}在{place(elsewhere)}为{other}{unit}，这里为{value}{unit}{why}", ctx.locate(a, b),
+                expected=f"{other}{unit}", actual=f"{value}{unit}", evidence=ctx.document.text[max(0, a - 12) : b + 2],
+                related=[elsewhere] if tie else None)
 
 
 # A count of ten or more written once ("召开130场高清会议") beside a near number (within a fifth) of the same thing
@@ -405,7 +421,7 @@ def parallel_sentences(ctx: CheckContext, out: Reporter) -> None:
         (common, n), (_, k) = counts.most_common(2)
         if k != 1 or (n == 1 and len(stated) > 2):
             continue
-        why = ""
+        why, tie = "", False
         if n == 1:  # two statements: the number the report writes less often elsewhere, else the later, is the slip
             (v1, a1, b1), (v2, a2, b2) = stated
             with_words = said_with_words(ctx, a1, b1), said_with_words(ctx, a2, b2)
@@ -413,11 +429,16 @@ def parallel_sentences(ctx: CheckContext, out: Reporter) -> None:
                 common = v1 if with_words[0] > with_words[1] else v2
                 why = f"（报告中{max(with_words)}处这样写）"
             else:
-                common = more_often(ctx, [v1, v2])[0]
+                order = more_often(ctx, [v1, v2])
+                tie = order is None
+                common = v1 if order is None else order[0]
         value, a, b = next(s for s in stated if s[0] != common)
         first = next(s for s in stated if s[0] == common)
-        out.finding(f"同一句话在{place(ctx.locate(first[1], first[2]))}写作{common}{why}，这里为{value}", ctx.locate(a, b),
-                    expected=common, actual=value, evidence=ctx.document.text[max(0, a - 12) : b + 4])
+        elsewhere = ctx.locate(first[1], first[2])
+        undecided = "（两处各说一次，报告中无从判断哪一处有误）" if tie else ""
+        out.finding(f"同一句话在{place(elsewhere)}写作{common}{why}，这里为{value}{undecided}", ctx.locate(a, b),
+                    expected=common, actual=value, evidence=ctx.document.text[max(0, a - 12) : b + 4],
+                    related=[elsewhere] if tie else None)
 
 
 def _parallel(ctx: CheckContext) -> list[list[tuple[str, int, int]]]:

@@ -13,7 +13,7 @@ from juesuan.model.figures import Figure, Item
 from juesuan.places import place
 from juesuan.rules.arithmetic import equal, sum_agrees
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_unit, rule
-from juesuan.rules.blame import nearest, odd_by_value, odd_one_out, said_once
+from juesuan.rules.blame import among_parts, nearest, odd_by_value, odd_one_out, said_once
 
 
 def first(item: Item | None) -> Figure | None:
@@ -52,6 +52,11 @@ def _sum_check(ctx: CheckContext, out: Reporter, name: str, total: Figure | None
         wrong, why, balancing = by_value
         out.finding(f"{name}{amount(total)}不等于{part_names}之和{amount(total, computed)}：{why}", wrong.location,
                     expected=balancing, actual=wrong.raw)
+        return
+    parts_place = among_parts(ctx, total, parts)
+    if parts_place is not None:
+        out.finding(f"{name}{amount(total)}不等于{part_names}之和{amount(total, computed)}：合计在报告别处有相同的记载，"
+                    "错在其中某一部分", parts_place, expected=amount(total), actual=amount(total, computed))
         return
     out.finding(f"{name}{amount(total)}不等于{part_names}之和{amount(total, computed)}", nearest(ctx, total, parts).location,
                 expected=amount(total, computed), actual=total.raw)

@@ -7,6 +7,7 @@ interruption loses nothing already committed: each report is one transaction.
 
 from __future__ import annotations
 
+import json
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -233,7 +234,8 @@ def _children(report_id: int, outcome: Outcome, scoring: Score) -> list[object]:
         rows.append(StoredFinding(report_id=report_id, rule=finding.rule, severity=finding.severity.value,
                                   message=finding.message, line=where.line, page=where.page, start=where.start,
                                   end=where.end, evidence=finding.evidence, expected=finding.expected,
-                                  actual=finding.actual))
+                                  actual=finding.actual,
+                                  related=json.dumps([r.as_json() for r in finding.related]) if finding.related else None))
     rows += [LedgerEntry(report_id=report_id, rule=c.rule, status=c.status.value) for c in outcome.coverage]
     first: dict[str, Decimal] = {}
     for figure in outcome.figures:

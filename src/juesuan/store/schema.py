@@ -96,6 +96,7 @@ class StoredFinding(Base):
     evidence: Mapped[str | None] = mapped_column(Text)
     expected: Mapped[str | None] = mapped_column(Text)
     actual: Mapped[str | None] = mapped_column(Text)
+    related: Mapped[str | None] = mapped_column(Text)  # JSON list of locations (revision 0005)
 
     report: Mapped[Report] = relationship(back_populates="findings")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
@@ -122,7 +123,8 @@ def get_findings(request: Request, report_id: ReportId, severity: str | None = N
         item = stored(session, report_id)
         return [{"rule": f.rule, "severity": f.severity, "message": f.message,
                  "location": {"line": f.line, "page": f.page, "start": f.start, "end": f.end},
-                 "evidence": f.evidence, "expected": f.expected, "actual": f.actual}
+                 "evidence": f.evidence, "expected": f.expected, "actual": f.actual,
+                 "related": json.loads(f.related) if f.related else []}
                 for f in item.report.findings
                 if (severity is None or f.severity == severity) and (rule is None or f.rule.startswith(rule))]
 
