@@ -310,6 +310,22 @@ def _seed_changed(tmp_path: Path, name: str, line: int, old: str, new: str, rule
             if (f.rule, f.location.line, f.message) not in seen]
 
 
+def test_a_project_evaluation_report_restates_the_projects_budget(tmp_path: Path) -> None:
+    """Seed 002 sums up 机要保密项目 in the body (L99: 预算数20万元, as its goal table) and its evaluation report in the
+    annexes says "项目全年预算20万元" (L844): written 22, the annex is reported; with no goal table to bear the body
+    out, both places are named."""
+    new = _seed_changed(tmp_path, "002", 844, "预算20万元", "预算22万元", ("C109",))
+    assert new == [("C109", 844, "附件《机要保密项目支出绩效评价报告》中项目预算数为22万元，正文（第99行）为20万元"
+                                 "（正文与该项目的绩效目标表相同）")]
+    rule = find_rule("C109")
+    assert rule is not None and rule.bad is not None
+    found = _run(tmp_path, rule.bad, "C109").findings
+    assert [(f.location.line, [r.line for r in f.related]) for f in found] == [(6, [3])]
+    # another project's evaluation report, or the project's other amounts, are not compared
+    other = rule.bad.replace("机要保密项目支出", "党史研究项目支出")
+    assert _run(tmp_path, other, "C109").findings == []
+
+
 def test_broken_sum_whose_total_is_borne_out_is_reported_at_its_parts(tmp_path: Path) -> None:
     """Seed 004 states 基本支出3,802.05 twice (L34, L99) and its parts 人员经费 (L101) and 公用经费 (L103) once each:
     a changed part breaks the sum, and the finding covers the two parts, not the total that the report bears out."""

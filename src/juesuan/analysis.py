@@ -57,6 +57,10 @@ class Analysis:
     def locate(self, start: int, end: int) -> Location:
         return self.document.locate(start, end)
 
+    def annex_spans(self) -> list[tuple[int, int, str]]:
+        """(start, end, title) of each annex (an evaluation report, a 自评表 …) in the document."""
+        return annex_spans(self)
+
     def annex_restatements(self) -> list[tuple[Figure, list[Figure]]]:
         """Each amount an annex restates, with the body's statements of the quantity it names."""
         if not self.disclosure.annexes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from juesuan.model.disclosure import AnnexFigure
+from juesuan.model.disclosure import AnnexFigure, GoalTable
 from juesuan.model.figures import Figure
 from juesuan.places import place
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_digit, half_unit, rule
@@ -175,3 +175,64 @@ def goal_table_funding(ctx: CheckContext, out: Reporter) -> None:
             told = f"财政拨款{fiscal[3]}" + (f"、其它资金{other[3]}" if other else "")
             out.finding(f"绩效目标表“{table.project or ''}”的{side}为{whole[3]}，其中{told}，与之不符", ctx.locate(wrong[1], wrong[2]),
                         actual=wrong[3])
+
+
+# A project's evaluation report in the annexes ("机要保密项目支出绩效评价报告") gives the project's budget and
+# spending again ("项目全年预算20万元", "预算安排…28万元，实际执行28万元"): they are the body's for that project.
+_ANNEX_TITLE_NOISE = re.compile(r"附件\s*\d*|20\d\d年度?|(?:项目)?(?:支出)?绩效(?:自评|评价)(?:自评)?报告|支出|项目|专项|经费|[“”\"\s]")
+_ANNEX_BUDGET = re.compile(r"(?:项目)?(?:全年|年度)?预算(?:数|资金|金额)?(?:安排[^，,。；;\d]{0,40}?|为|是|[:：])?\s*"
+                           r"(\d[\d,]{0,12}(?:\.\d{1,2})?)\s*万元")
+_ANNEX_SPENT = re.compile(r"(?:实际执行|执行数为?|实际支出)\s*(\d[\d,]{0,12}(?:\.\d{1,2})?)\s*万元")
+_ANNEX_LOOK = 3_000  # characters of an annex read for the project's figures: its first part, 项目概况
+
+
+def _project_key(name: str) -> str:
+    return _ANNEX_TITLE_NOISE.sub("", name)
+
+
+@rule("C109", "consistency", Severity.ERROR, "项目绩效评价报告中的预算数、执行数与正文不一致",
+      "附件中一个项目的绩效评价报告（标题含项目名称，如“机要保密项目支出绩效评价报告”）给出的项目全年预算数和执行数，"
+      "应与正文对该项目的说明（“（4）机要保密项目绩效目标完成情况综述。项目全年预算数20万元，执行数为20万元”）相同。"
+      "正文的数与该项目的绩效目标表相同时，报告附件的数；否则两处都指出。",
+      bad="第四部分 附件\n1.项目绩效目标完成情况\n（1）机要保密项目绩效目标完成情况综述。项目全年预算数20万元，执行数为20万元，完成预算的100%。\n"
+          "附件2 机要保密项目支出绩效评价报告\n一、项目概况\n（二）项目预算情况：项目全年预算22万元，截止年底完成预算执行100%。\n",
+      good="第四部分 附件\n1.项目绩效目标完成情况\n（1）机要保密项目绩效目标完成情况综述。项目全年预算数20万元，执行数为20万元，完成预算的100%。\n"
+           "附件2 机要保密项目支出绩效评价报告\n一、项目概况\n（二）项目预算情况：项目全年预算20万元，截止年底完成预算执行100%。\n")
+def project_annex_against_body(ctx: CheckContext, out: Reporter) -> None:
+    summed = [(at + m.start(), m) for at, text in ctx.paragraphs() if (m := _SUMMED_UP.match(text[:400]))]
+    if not summed:
+        return
+    text = ctx.document.text
+    for start, end, title in ctx.analysis.annex_spans():
+        key = _project_key(title)
+        if len(key) < 3:
+            continue
+        same = [(at, m) for at, m in summed
+                if len(stem := _project_key(m.group(1))) >= 3 and (stem in key or key in stem)]
+        if len(same) != 1:
+            continue
+        at, m = same[0]
+        body = ((m.group(2), at + m.start(2), "预算数", _ANNEX_BUDGET), (m.group(3), at + m.start(3), "执行数", _ANNEX_SPENT))
+        for stated, where, what, pattern in body:
+            found = next((f for f in pattern.finditer(text, start, min(end, start + _ANNEX_LOOK))
+                          if not ctx.of_another_year(text[max(start, f.start() - 30) : f.end()])), None)
+            if found is None:
+                continue
+            out.checked()
+            value, told = Decimal(stated.replace(",", "")), Decimal(found.group(1).replace(",", ""))
+            if abs(value - told) <= half_digit(value) + half_digit(told):
+                continue
+            body_at = ctx.locate(where, where + len(stated))
+            table = _goal_table_of(ctx, m.group(1))
+            figures = (table.budget if what == "预算数" else table.executed) if table is not None else []
+            decided = len(figures) == 1 and abs(figures[0].value - value) <= half_unit(figures[0]) + half_digit(value)
+            why = "（正文与该项目的绩效目标表相同）" if decided else "（两处各说一次，报告中无从判断哪一处有误）"
+            named = re.sub(r"^附件\s*\d*\s*", "", title)
+            out.finding(f"附件《{named}》中项目{what}为{found.group(1)}万元，正文（{place(body_at)}）为{stated}万元{why}",
+                        ctx.locate(found.start(1), found.end(1)), expected=f"{stated}万元", actual=f"{found.group(1)}万元",
+                        related=None if decided else [body_at])
+
+
+def _goal_table_of(ctx: CheckContext, name: str) -> GoalTable | None:
+    tables = [t for t in ctx.disclosure.performance.goal_tables if t.project and _stem(t.project) == _stem(name)]
+    return tables[0] if len(tables) == 1 else None
