@@ -271,3 +271,24 @@ def test_cuts_a_character_past_a_colon_or_into_the_next_item(tmp_path: Path) -> 
         path = tmp_path / "page.txt"
         path.write_text(text, encoding="utf-8")
         assert (build_outline(read(path)).truncation is not None) is cut, text
+
+
+def test_contents_with_page_numbers_written_right_after_the_titles(tmp_path: Path) -> None:
+    """阿坝县公安局 2021: "第一部分部门概况3", "(三)年末结转和结余情况10": no space, no leader, and no 目录 title."""
+    contents = ("第一部分单位概况3\n一、主要职能3\n二、机构设置3\n第二部分2022年度单位决算情况说明4\n"
+                "一、收入支出决算总体情况说明4\n")
+    outline = _outline(tmp_path, contents + BODY)
+    assert [(e.location.line, e.page) for e in outline.contents] == [(1, 3), (2, 3), (3, 3), (4, 4), (5, 4)]
+    assert _lines(outline)[0] == 6
+    # numbers that go down are no page numbers: not taken as a contents list
+    falling = contents.replace("一、收入支出决算总体情况说明4", "一、收入支出决算总体情况说明1")
+    assert [e.page for e in _outline(tmp_path, falling + BODY).contents] != [3, 3, 3, 4, 1]
+
+
+def test_a_text_that_stops_at_last_year_is_cut(tmp_path: Path) -> None:
+    """沙坪坝区交通局 2021 as found: its last line ends "2021年度收入合计23,866.88万元,较上年" (a 年, but no date)."""
+    path = tmp_path / "cut.txt"
+    path.write_text(BODY + "2.收入情况。2022年度收入合计100.00万元,较上年\n", encoding="utf-8")
+    assert "句中结束" in (build_outline(read(path)).truncation or "")
+    path.write_text(BODY + "某某县发展和改革局\n2023年9月30日\n", encoding="utf-8")
+    assert build_outline(read(path)).truncation is None

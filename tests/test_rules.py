@@ -310,6 +310,23 @@ def _seed_changed(tmp_path: Path, name: str, line: int, old: str, new: str, rule
             if (f.rule, f.location.line, f.message) not in seen]
 
 
+def test_counts_of_two_units_each_with_its_own_sections_are_not_one_fact(tmp_path: Path) -> None:
+    """沙坪坝区交通局 2021: "区公路养护中心内设4个科室…；区交通服务中心内设6个科室": 内设 names no one; the name
+    before it does."""
+    text = ("第一部分 部门概况\n（二）机构设置\n区公路养护中心内设4个科室：办公室、财务科、养护科、应急科；"
+            "区交通服务中心内设6个科室：办公室、财务科、客运科、货运科、维修科、信息科。\n")
+    assert _run(tmp_path, text, "C105").findings == []
+    text += "第四部分 附件\n区公路养护中心内设5个科室。\n"
+    assert [(f.location.line, f.expected) for f in _run(tmp_path, text, "C105").findings] == [(5, "4个")]
+
+
+def test_a_web_pages_own_date_is_no_event(tmp_path: Path) -> None:
+    """西藏自治区科学技术厅 2022 as found: the page's header "sti.xizang.gov.cn 2023年09月01日 来源:…"."""
+    text = ("西藏自治区科学技术厅2022年度部门决算\n西藏自治区科学技术厅: sti.xizang.gov.cn 2023年09月01日 来源:西藏自治区科学技术厅\n"
+            "第一部分 部门概况\n一、部门职责\n2023年3月新建实验室一处，用于开展科研工作和技术服务。\n")
+    assert [f.location.line for f in _run(tmp_path, text, "Y106").findings] == [5]
+
+
 def test_a_project_evaluation_report_restates_the_projects_budget(tmp_path: Path) -> None:
     """Seed 002 sums up 机要保密项目 in the body (L99: 预算数20万元, as its goal table) and its evaluation report in the
     annexes says "项目全年预算20万元" (L844): written 22, the annex is reported; with no goal table to bear the body
@@ -460,7 +477,7 @@ def test_count_said_twice_with_the_same_words_around_it(tmp_path: Path) -> None:
     would report it as a sentence written twice)."""
     new = _seed_changed(tmp_path, "003", 517, "内设14个科室、2个行政机构（研究室、信息公开办）及", "内设15个科室、2个行政机构（研究室、信息公开办）和",
                         ("C105", "C108"))
-    assert new == [("C105", 517, "“公室内设…个科室”在第7行为14个，这里为15个（两处各说一次，报告中无从判断哪一处有误）")]
+    assert new == [("C105", 517, "“府办公室内设…个科室”在第7行为14个，这里为15个（两处各说一次，报告中无从判断哪一处有误）")]
 
 
 def test_graded_counts_cannot_exceed_their_total(tmp_path: Path) -> None:

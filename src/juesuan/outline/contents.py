@@ -101,6 +101,14 @@ class _Line:
         self.level = entry_level(self.text)
         self.key = title_key(self.text)
 
+    def set_page(self, at: int, page: int) -> None:
+        """The line ends in its page number after all (from `at`): the entry is the text before it."""
+        self.text, self.page, self.marked = self.text[:at].rstrip(), page, True
+        self.level = entry_level(self.text)
+        if self.level is None and (n := numbering(self.text)) is not None and len(self.text) <= 40:
+            self.level = min(n.level, 4)  # "(一)预算编制情况。15": a heading, its full stop and all
+        self.key = title_key(self.text)
+
     @property
     def is_body_text(self) -> bool:
         """Text of the body: a sentence, or longer than a title."""
@@ -128,6 +136,7 @@ def find_contents(document: Document) -> tuple[set[int], list[ContentsEntry]]:
             continue
         first = text[block.location.start : block.location.end].split("\n", 1)[0].strip()
         lines.append(_Line(i, first) if first else None)
+    _glued_pages(lines)
     for i, line in enumerate(lines[:-1]):
         if line is None or not is_bare_part(line.text):
             continue
@@ -176,6 +185,30 @@ def find_contents(document: Document) -> tuple[set[int], list[ContentsEntry]]:
                                          entry.block))
         i = max(end, i + 1)
     return blocks, entries
+
+
+# "第一部分部门概况3", "(三)年末结转和结余情况10": a page number written right after the title, with no space or
+# leader. Taken as one only in a run of such lines whose numbers never go down (a title may end in a digit).
+_GLUED_PAGE = re.compile(r"(?<=[\u4e00-\u9fff）)。])(\d{1,3})$")
+_GLUED_RUN = 4
+
+
+def _glued_pages(lines: list[_Line | None]) -> None:
+    present = [line for line in lines if line is not None]
+    i = 0
+    while i < len(present):
+        j, last = i, 0
+        while j < len(present) and j - i < 400:
+            m = _GLUED_PAGE.search(present[j].text) if not present[j].marked else None
+            if m is None or int(m.group(1)) < last or (numbering(present[j].text) is None and j == i):
+                break
+            last = int(m.group(1))
+            j += 1
+        if j - i >= _GLUED_RUN:
+            for line in present[i:j]:
+                if m := _GLUED_PAGE.search(line.text):
+                    line.set_page(m.start(), int(m.group(1)))
+        i = max(j, i + 1)
 
 
 def _run(lines: list[_Line | None], start: int, titled: bool) -> tuple[list[_Line], int]:

@@ -16,7 +16,8 @@ from juesuan.outline.sections import Section
 from juesuan.text.headings import PART, is_heading_line, numbering
 
 # How a finished paragraph, a signature or a date may end (a list that stops at "；" or "：" goes on).
-_FINISHED = re.compile(r"[。！？!?）)」”\"》】\]…]$|[年月日]$|^.{0,25}$")
+# A date ends with a numeral and 年, 月 or 日 ("2021年9月30日", "二〇二一年九月"); "…较上年" is cut mid-sentence.
+_FINISHED = re.compile(r"[。！？!?）)」”\"》】\]…]$|[\d〇零一二三四五六七八九十][年月日]$|日$|^.{0,25}$")
 
 
 def truncation(document: Document, sections: list[Section], contents: list[ContentsEntry]) -> str | None:

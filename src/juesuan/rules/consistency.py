@@ -129,6 +129,9 @@ _NOT_BEFORE_LOOSE = _NOT_A_COUNT | set("共计")  # "共计556条": a total of w
 _ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|(?<!绩效)目标(?!\s*\d{0,2}\s*完成情况)|指标|计划|预计")
 
 
+_HAS = re.compile(r"(?:内设|下设|设有|共有|现有|拥有|设立|设置|下辖|辖有)$")
+
+
 @rule("C105", "consistency", Severity.WARNING, "同一事项的数量前后不一致",
       "同一事项在报告中（正文、表格和附件）说了不止一次时，数量应相同：同一刊物的期数或册数（《每日动态》256期），"
       "编制数和在职、离退休、公务员、工勤人员人数，以及用同样的话说了两次的数量（“对17个重点涉密单位进行了督促检查”）；"
@@ -168,6 +171,9 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
             stated = (int(m.group(1)), a, a + len(m.group(1)))
             glued_after = re.match(r"[\u4e00-\u9fff]{4}", said[m.end() :])
             glued_before = re.search(r"[\u4e00-\u9fff]{4}$", said[: m.start()])
+            if glued_before and _HAS.search(glued_before.group()):
+                # "养护中心内设4个科室", "服务中心内设6个科室": 内设 says nothing of whose; the name before it does
+                glued_before = re.search(r"[\u4e00-\u9fff]{6}$", said[: m.start()])
             before = said[m.start() - 1] if m.start() else ""
             if glued_after and before and before not in _NOT_BEFORE_LOOSE:
                 loose[(f"“{before}…{unit}{glued_after.group()}”", unit)].append(stated)

@@ -157,7 +157,8 @@ def reversed_periods(ctx: CheckContext, out: Reporter) -> None:
 _DATED = re.compile(r"(?<![\d.])(20\d{2})\s*年\s*(?:(\d{1,2})\s*月|底|末)")
 # What may look ahead (a plan, a target, a rule taking effect) or date the page itself (a web page's 发布时间).
 _AHEAD = re.compile(r"计划|预计|拟|将|力争|争取|确保|目标|前|以前|之前|下一步|明年|今后|起(?:施行|执行|实施)|要求|预算|"
-                    r"发布|成文|日期|时间|今天|更新|印发|编制|公开|报送|(?:决算|报告|说明)\s*$")  # the last: a cover's date
+                    r"发布|成文|日期|时间|今天|更新|印发|编制|公开|报送|来源|作者|浏览|点击|\.(?:cn|com|net)\b|"
+                    r"(?:决算|报告|说明)\s*$")  # the last: a cover's date
 
 
 @rule("Y106", "years", Severity.WARNING, "所述事情的日期在本年度之后",
