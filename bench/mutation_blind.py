@@ -447,10 +447,10 @@ def _at(first: int | None, last: int | None, related: tuple[tuple[int | None, in
 
 def _judges_new_value(mutant: Mutant, line_no: int, before_all: Counter[tuple[str, int | None, str]],
                       after: list[Finding]) -> bool:
-    """The line was already reported by the same rule (a defect of the seed itself), and the mutant's report there
-    is new and judges the mutated value: it gives the value it expected and names the new one as what is written
-    ("…应为100.00%，报告写作24.04%"). A finding that only moved with the text ("完成预算57.63%，但没有说明原因")
-    does not judge the value, and does not count."""
+    """A finding at the line that the unmutated seed does not have (by its message) judges the mutated value: it
+    gives the value it expected and names the new one as what is written ("…应为100.00%，报告写作24.04%"). This
+    catches a mutant on a line the seed's own defect already had reported by the same rule. A finding that only
+    moved with the text ("完成预算57.63%，但没有说明原因") gives no expected value, and does not count."""
     change = re.search(r"\[[^\]→]*→([^\]]+)\]", mutant.what)
     if change is None:
         return False
@@ -535,7 +535,7 @@ def main() -> int:
                 mutant, line_no, before_all, after):
             caught[kind] += 1
         else:
-            elsewhere = sorted({f"{r}@L{ln}" for (r, ln, _), n in after_all.items() if n > before_all[(r, ln, _)]})
+            elsewhere = sorted({f"{r}@L{ln}" for (r, ln, msg), n in after_all.items() if n > before_all[(r, ln, msg)]})
             missed[kind].append(f"{seed.name[:3]} L{line_no}: {mutant.what}"
                                 + (f"  (reported elsewhere: {', '.join(elsewhere[:4])})" if elsewhere else ""))
             change = re.search(r"\[([^\]]*)\]", mutant.what)

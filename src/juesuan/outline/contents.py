@@ -197,18 +197,18 @@ def _glued_pages(lines: list[_Line | None]) -> None:
     present = [line for line in lines if line is not None]
     i = 0
     while i < len(present):
-        j, last = i, 0
-        while j < len(present) and j - i < 400:
-            m = _GLUED_PAGE.search(present[j].text) if not present[j].marked else None
-            if m is None or int(m.group(1)) < last or (numbering(present[j].text) is None and j == i):
+        run: list[tuple[_Line, re.Match[str]]] = []
+        last = 0
+        for line in present[i : i + 400]:
+            m = _GLUED_PAGE.search(line.text) if not line.marked else None
+            if m is None or int(m.group(1)) < last or (not run and numbering(line.text) is None):
                 break
             last = int(m.group(1))
-            j += 1
-        if j - i >= _GLUED_RUN:
-            for line in present[i:j]:
-                if m := _GLUED_PAGE.search(line.text):
-                    line.set_page(m.start(), int(m.group(1)))
-        i = max(j, i + 1)
+            run.append((line, m))
+        if len(run) >= _GLUED_RUN:
+            for line, m in run:
+                line.set_page(m.start(), int(m.group(1)))
+        i += max(len(run), 1)
 
 
 def _run(lines: list[_Line | None], start: int, titled: bool) -> tuple[list[_Line], int]:

@@ -9,7 +9,7 @@ from juesuan.model.disclosure import AnnexFigure, GoalTable
 from juesuan.model.figures import Figure
 from juesuan.places import place
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_digit, half_unit, rule
-from juesuan.rules.blame import said_once
+from juesuan.rules.blame import UNDECIDED, said_once
 
 
 @rule("C104", "consistency", Severity.ERROR, "附件中的数字与正文不一致",
@@ -226,7 +226,7 @@ def project_annex_against_body(ctx: CheckContext, out: Reporter) -> None:
             table = _goal_table_of(ctx, m.group(1))
             figures = (table.budget if what == "预算数" else table.executed) if table is not None else []
             decided = len(figures) == 1 and abs(figures[0].value - value) <= half_unit(figures[0]) + half_digit(value)
-            why = "（正文与该项目的绩效目标表相同）" if decided else "（两处各说一次，报告中无从判断哪一处有误）"
+            why = "（正文与该项目的绩效目标表相同）" if decided else UNDECIDED
             named = re.sub(r"^附件\s*\d*\s*", "", title)
             out.finding(f"附件《{named}》中项目{what}为{found.group(1)}万元，正文（{place(body_at)}）为{stated}万元{why}",
                         ctx.locate(found.start(1), found.end(1)), expected=f"{stated}万元", actual=f"{found.group(1)}万元",

@@ -114,6 +114,9 @@ def _precise(value: Decimal) -> bool:
     return value > 0 and len(value.normalize().as_tuple().digits) >= 4
 
 
+UNDECIDED = "（两处各说一次，报告中无从判断哪一处有误）"  # what a finding about an undecided pair adds
+
+
 def more_often(ctx: CheckContext, values: list[str]) -> list[str] | None:
     """`values` (two numbers told of one thing) ordered by how often the report writes each, most often first, when
     that tells them apart: each 100 or more, or with decimals (whole numbers below 100 are written everywhere for

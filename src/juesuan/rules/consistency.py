@@ -13,7 +13,7 @@ from juesuan.model.figures import MONEY_UNITS, Figure
 from juesuan.places import place
 from juesuan.rules.arithmetic import equal
 from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, rule
-from juesuan.rules.blame import NUMBER, more_often, said_once, said_with_words, values_written
+from juesuan.rules.blame import NUMBER, UNDECIDED, more_often, said_once, said_with_words, values_written
 
 
 def _items(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
@@ -224,7 +224,8 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
         common = counts.most_common(1)[0][0]
         tie = counts[common] * 2 <= len(values)
         second = next(v for v in counts if v != common)
-        if tie and len(counts) == 2 and more_often(ctx, [str(common), str(second)]) not in (None, [str(common), str(second)]):
+        order = more_often(ctx, [str(common), str(second)]) if tie and len(counts) == 2 else None
+        if order is not None and order[0] == str(second):
             tie, common, second = False, second, common  # the number the report writes more often is taken as right
         if tie and len(stated) == 2:
             if stated[1][1] not in reported:
@@ -247,7 +248,7 @@ def _report_pair(ctx: CheckContext, out: Reporter, name: str, unit: str, right: 
     is right) the finding concerns the other statement just as much: it names it and carries it as related."""
     (other, c, d), (value, a, b) = right, wrong
     elsewhere = ctx.locate(c, d)
-    why = "（两处各说一次，报告中无从判断哪一处有误）" if tie else ""
+    why = UNDECIDED if tie else ""
     out.finding(f"{name}在{place(elsewhere)}为{other}{unit}，这里为{value}{unit}{why}", ctx.locate(a, b),
                 expected=f"{other}{unit}", actual=f"{value}{unit}", evidence=ctx.document.text[max(0, a - 12) : b + 2],
                 related=[elsewhere] if tie else None)
@@ -441,7 +442,7 @@ def parallel_sentences(ctx: CheckContext, out: Reporter) -> None:
         value, a, b = next(s for s in stated if s[0] != common)
         first = next(s for s in stated if s[0] == common)
         elsewhere = ctx.locate(first[1], first[2])
-        undecided = "（两处各说一次，报告中无从判断哪一处有误）" if tie else ""
+        undecided = UNDECIDED if tie else ""
         out.finding(f"同一句话在{place(elsewhere)}写作{common}{why}，这里为{value}{undecided}", ctx.locate(a, b),
                     expected=common, actual=value, evidence=ctx.document.text[max(0, a - 12) : b + 4],
                     related=[elsewhere] if tie else None)
