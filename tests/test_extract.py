@@ -86,6 +86,18 @@ def test_seed000_nine_items(seed000: Disclosure) -> None:
     assert [i.location.line for i in items] == [70, 72, 74, 76, 78, 80, 81, 83, 85]
 
 
+def test_items_named_by_their_code_rather_than_by_lei_kuan_xiang() -> None:
+    """Seed 002 names its items "2.教育（类）2050803干部培训: 支出决算为…" and "5.住房保障2210201住房公积金：…"; its first line
+    is a 类 that lists its 项 after 其中: one item of the 类's figures."""
+    items = analyse(seed("002")).disclosure.general_budget.items
+    assert [(i.class_name, i.item_name, i.code) for i in items] == [
+        ("一般公共服务", None, None), ("教育", "干部培训", "2050803"), ("社会保障和就业", "机关事业单位养老保险缴费", "2080505"),
+        ("卫生健康", "行政单位医疗", "2101101"), ("住房保障", "住房公积金", "2210201")]
+    assert [values(i.amount) for i in items] == [[D(v)] for v in ("898.25", "11.95", "48.12", "26.86", "51")]
+    assert [values(i.completion) for i in items] == [[D(100)]] * 5
+    assert [i.location.line for i in items] == [52, 53, 54, 55, 56]
+
+
 def test_seed000_three_public(seed000: Disclosure) -> None:
     tp = seed000.three_public
     assert tp.total is not None and values(tp.total.amount) == [D("34.04")]

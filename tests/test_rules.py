@@ -638,6 +638,34 @@ def test_counts_listed_then_their_total(tmp_path: Path) -> None:
     assert _run(tmp_path, text, "I113").findings == []
 
 
+def test_a_formula_of_counts_and_its_explanation(tmp_path: Path) -> None:
+    """Seed 003 L561: "采取“1+1+5+N”的方式建设，即1个网站集约化平台、1个市政府门户网站、5个区县政府门户网站和N个…"."""
+    new = _seed_changed(tmp_path, "003", 561, "1+1+5+N", "1+1+6+N", ("I113",))
+    assert new == [("I113", 561, "“1+1+6+N”与其后“即……”的解释不符：解释中依次为1、1、5、N")]
+    new = _seed_changed(tmp_path, "003", 561, "、5个区县", "、6个区县", ("I113",))
+    assert new == [("I113", 561, "“1+1+5+N”与其后“即……”的解释不符：解释中依次为1、1、6、N")]
+    text = "一、部门概况\n构建“1+3+N”工作体系，即1个中心、3个平台，逐步扩展。\n"  # an explanation of fewer terms
+    assert _run(tmp_path, text, "I113").findings == []
+
+
+def test_projects_counted_then_split_by_kind_paragraph_by_paragraph(tmp_path: Path) -> None:
+    """Seed 004 L249-253: "…项目共计20个" then "常年项目共计18个，…" and "阶段（一次性）项目共计2个，…"."""
+    new = _seed_changed(tmp_path, "004", 251, "共计18个", "共计20个", ("I113",))
+    assert new == [("I113", 249, "项目共20个，其后各段分类列出的却是20+2=22个（报告中无从判断是总数还是某一类有误）")]
+    found = _run(tmp_path, "一、绩效\n项目共计20个。\n常年项目共计18个。\n阶段项目共计3个。\n", "I113").findings
+    assert [[r.line for r in f.related] for f in found] == [[3, 4]]
+    text = "一、绩效\n项目共计20个。\n常年项目共计18个。\n阶段项目共计2个。\n"
+    assert _run(tmp_path, text, "I113").findings == []
+
+
+def test_operating_cost_cannot_exceed_public_expenses(tmp_path: Path) -> None:
+    """Seed 002: 日常公用经费61.32万元 (L61) and 机关运行经费61.32万元 (L83)."""
+    new = _seed_changed(tmp_path, "002", 83, "61.32", "67.45", ("I121",))
+    assert new == [("I121", 83, "机关运行经费67.45万元大于一般公共预算财政拨款基本支出中的公用经费61.32万元（第61行）："
+                                "机关运行经费是公用经费的一部分，不能大于它")]
+    assert _seed_changed(tmp_path, "002", 83, "61.32", "55.45", ("I121",)) == []
+
+
 def test_a_result_without_the_percent_sign_of_its_target(tmp_path: Path) -> None:
     text = ("某部门2020年度部门决算\n第四部分 附件\n项目绩效目标完成情况表\n\n| 三级指标 | 预期指标值 | 实际完成指标值 |\n|---|---|---|\n"
             "| 使用人员满意度 | ≥95% | 100 |\n| 年度资金总额 | 70.5 | 70.5 |\n| 执行率 | 70.5 | 100% |\n"

@@ -20,6 +20,9 @@ GENERAL_BUDGET = re.compile(r"一般公共预算(财政拨款)?支出")
 # a line of many （类）（款） pairs.
 _LINE = re.compile(r"^(?P<class>.{1,60}?)[（(]类[）)]\s*-?(?P<section>.{1,80}?)[（(]款[）)]\s*-?(?P<item>.{1,80}?)[（(]项[）)]")
 _CODE = re.compile(r"(?<!\d)(\d{7})(?!\d)")
+# A numbered line that names its subject before a colon, then gives its spending: "教育（类）2050803干部培训: 支出决算为…"
+_LOOSE = re.compile(r"(?P<head>[^:：。；;，,]{2,80}?)\s*[:：]\s*(?=支出决算|决算数|支出)")
+_SUBJECT = re.compile(r"[（(][类款项][）)]|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)")
 _BUDGET = re.compile(r"(年初预算|调整预算|预算数|预算)\s*$")
 _COMPARISON = re.compile(r"决算数(?:大于|小于|等于|与预算数(?:基本)?持平|与预算数一致)[^，,。；;:：]*")
 _ITEM_REASON = re.compile(r"主要原因(?:是|为)?[:：]?")
@@ -59,6 +62,11 @@ def extract_general_budget(ctx: Analysis) -> GeneralBudget:
             line = doc.normalized[block.location.start : block.location.end]
             n = numbering(line)
             match = _LINE.match(line[n.prefix_length : n.prefix_length + 400]) if n is not None and n.level == NUM else None
+            loose = _LOOSE.match(line[n.prefix_length : n.prefix_length + 400]) if n is not None and n.level == NUM else None
+            if match is None and loose is not None and _SUBJECT.search(loose.group("head")):
+                assert n is not None
+                budget.items.append(_loose_item(ctx, block.location.start, block.location.end, n, loose))
+                continue
             if match is None:
                 total_before = budget.detail_total
                 for sentence in split_sentences(doc, block.location.start, block.location.end):
@@ -91,13 +99,31 @@ def _line_item(ctx: Analysis, start: int, end: int, n: Numbering, match: re.Matc
         # "一般公共服务（类）支出-政府办公厅（室）及相关机构（款）": the 支出 belongs to the 类
         return re.sub(r"^支出\s*[-－—]\s*", "", text) if group == "section" else text
 
-    item = LineItem(
-        number=n.number,
-        class_name=written("class"),
-        section_name=written("section"),
-        item_name=written("item"),
-        location=doc.locate(start, end),
-    )
+    item = LineItem(number=n.number, class_name=written("class"), section_name=written("section"),
+                    item_name=written("item"), location=doc.locate(start, end))
+    return _figures_of(ctx, item, start, end)
+
+
+def _loose_item(ctx: Analysis, start: int, end: int, n: Numbering, loose: re.Match[str]) -> LineItem:
+    """An item named by its code rather than by （类）（款）（项）: "2.教育（类）2050803干部培训: 支出决算为11.95万元",
+    "5.住房保障2210201住房公积金：…"; a 类 that lists its 项 after 其中 ("1.一般公共服务（类）201: 支出决算为898.25万元，
+    完成预算100%。其中行政运行2013101支出决算为490.4万元，…") is one item of the 类 figures, its 项 left out."""
+    doc = ctx.document
+    base = start + n.prefix_length
+    head = doc.text[base + loose.start("head") : base + loose.end("head")]
+    code = _CODE.search(head)
+    marked = re.search(r"[（(]类[）)]", head)
+    cut = marked.start() if marked else code.start() if code else len(head)
+    item_name = head[code.end() :].strip(" -") if code else None
+    item = LineItem(number=n.number, class_name=head[:cut].strip() or None, item_name=item_name or None,
+                    code=code.group(1) if code else None, location=doc.locate(start, end))
+    inner = re.compile(r"[。；;]\s*其中").search(doc.normalized, base + loose.end(), end)
+    return _figures_of(ctx, item, start, inner.start() + 1 if inner else end)
+
+
+def _figures_of(ctx: Analysis, item: LineItem, start: int, end: int) -> LineItem:
+    """The item's spending, budget, completion rate, comparison and reason, as its line states them."""
+    doc = ctx.document
     norm = doc.normalized[start:end]
     if code := _CODE.search(norm):
         item.code = code.group(1)

@@ -217,6 +217,30 @@ def basic_sum(ctx: CheckContext, out: Reporter) -> None:
         out.missing()
 
 
+@rule("I121", "identities", Severity.ERROR, "机关运行经费大于公用经费",
+      "机关运行经费是行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的日常公用经费，"
+      "是一般公共预算财政拨款基本支出中公用经费的一部分，不能大于它。",
+      bad="六、一般公共预算财政拨款基本支出决算情况说明\n2020年一般公共预算财政拨款基本支出100.00万元，其中：人员经费80.00万元，"
+          "主要包括：基本工资。公用经费20.00万元，主要包括：办公费。\n十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n"
+          "2020年，机关运行经费支出22.00万元。",
+      good="六、一般公共预算财政拨款基本支出决算情况说明\n2020年一般公共预算财政拨款基本支出100.00万元，其中：人员经费80.00万元，"
+           "主要包括：基本工资。公用经费20.00万元，主要包括：办公费。\n十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n"
+           "2020年，机关运行经费支出18.00万元。")
+def operating_within_public(ctx: CheckContext, out: Reporter) -> None:
+    d = ctx.disclosure
+    operating, public = first(d.admin_operating_cost), first(d.basic.public)
+    if operating is None or public is None or operating.unit != public.unit:
+        if operating is not None and public is None:
+            out.missing()
+        return
+    out.checked()
+    if operating.value <= public.value + half_unit(operating) + half_unit(public) + ctx.tolerance.money_slack:
+        return
+    out.finding(f"机关运行经费{amount(operating)}大于一般公共预算财政拨款基本支出中的公用经费{amount(public)}"
+                f"（{place(public.location)}）：机关运行经费是公用经费的一部分，不能大于它", operating.location,
+                expected=f"不大于{amount(public)}", actual=operating.raw, related=[public.location])
+
+
 def _three_public_checks(ctx: CheckContext, out: Reporter, unit: ThreePublicUnit, total: Figure | None,
                          label: str) -> None:
     items = [first(unit.outbound_travel), first(unit.vehicles), first(unit.reception)]
@@ -451,7 +475,9 @@ def _breakdown(text: str, end: int, unit: str) -> list[int] | None:
 @rule("I113", "identities", Severity.WARNING, "数量与其分项之和不符",
       "一个数量后面用括号或“其中”分列各部分（车辆按车型、人员按类别、单位按类型、项目按等次）时，各部分之和应等于总数；"
       "逐句按等次分列（“8项评估为优秀，6项评估为良好，5项评估为合格”）时，各等次之和不能多于总数；"
-      "先列各部分、再说“共N人”（“公务员9人、工勤人员4人、离休人员2人共15人”）时，各部分之和应等于N。",
+      "先列各部分、再说“共N人”（“公务员9人、工勤人员4人、离休人员2人共15人”）时，各部分之和应等于N；"
+      "项目总数之后的各段逐段给出各类项目的个数（“常年项目共计18个”“阶段（一次性）项目共计2个”）时，各类之和应等于总数；"
+      "“1+1+5+N”式的提法后面用“即…”逐一解释时，解释中的各个数应与提法中的各项依次相同。",
       bad="（三）人员概况\n2020年末在编在岗人员共计94名，其中行政人员85名、参照公务员法管理的事业单位工作人员10名。",
       good="（三）人员概况\n2020年末在编在岗人员共计94名，其中行政人员84名、参照公务员法管理的事业单位工作人员10名。")
 def count_breakdowns(ctx: CheckContext, out: Reporter) -> None:
@@ -468,7 +494,26 @@ def count_breakdowns(ctx: CheckContext, out: Reporter) -> None:
             out.finding(f"总数{total}{m.group(2)}，分项{listed}={sum(parts)}{m.group(2)}",
                         ctx.locate(start + m.start(1), start + m.end(1)), expected=f"{sum(parts)}{m.group(2)}",
                         actual=f"{total}{m.group(2)}", evidence=text[m.start() : m.end() + 60].strip())
+    paragraphs = [(start, text) for start, text in ctx.paragraphs() if text.strip()]
+    for i, (start, text) in enumerate(paragraphs):
+        split = _split_in_paragraphs(text, paragraphs[i + 1 : i + 1 + _MAX_KINDS])
+        if split is None:
+            continue
+        total, unit, parts, first, last = split
+        out.checked()
+        if sum(n for n, _ in parts) != total:
+            listed = "+".join(str(n) for n, _ in parts)
+            out.finding(f"项目共{total}{unit}，其后各段分类列出的却是{listed}={sum(n for n, _ in parts)}{unit}（报告中无从"
+                        f"判断是总数还是某一类有误）", ctx.locate(start + first, start + last),
+                        expected=f"{sum(n for n, _ in parts)}{unit}", actual=f"{total}{unit}",
+                        evidence=text[max(0, first - 40) : last + 20], related=[ctx.locate(*at) for _, at in parts])
     for at, said in ctx.sentences(cells=True):
+        for formula, spelled, first, last in _formulas(said):
+            out.checked()
+            if formula != spelled:
+                out.finding(f"“{'+'.join(formula)}”与其后“即……”的解释不符：解释中依次为{'、'.join(spelled)}",
+                            ctx.locate(at + first, at + last), expected="+".join(spelled), actual="+".join(formula),
+                            evidence=said[first : last + 80])
         listed = _listed_then_total(said)
         if listed is not None:
             total, unit, parts, first, last = listed
@@ -493,6 +538,52 @@ _GRADE = re.compile(r"优秀|良好|合格|不合格|较好|一般|较差")
 _LISTED_PART = re.compile(rf"[\u4e00-\u9fff]{{2,16}}\s*(\d{{1,5}})\s*({_COUNT_UNITS})\s*$")
 _THEN_TOTAL = re.compile(rf"(?:共计|合计|总计|共)\s*(\d{{1,5}})\s*({_COUNT_UNITS})")
 _ASIDE = re.compile(r"[（(][^（）()]{0,120}[）)]")
+
+
+# "…项目共计20个，…" and then one paragraph a kind: "常年项目共计18个，…" / "阶段（一次性）项目共计2个，…"
+_PROJECTS_TOTAL = re.compile(r"项目(?:共计|合计|总计|共)\s*(\d{1,5})\s*(个|项)")
+_PROJECTS_KIND = re.compile(r"\s*[^\d，,。；;：:]{1,16}项目(?:共计|合计|总计|共|有)\s*(\d{1,5})\s*(个|项)")
+_MAX_KINDS = 6
+
+
+def _split_in_paragraphs(text: str, following: list[tuple[int, str]],
+                         ) -> tuple[int, str, list[tuple[int, tuple[int, int]]], int, int] | None:
+    """(the total, its unit, the kinds' counts, where the total starts, where it ends) of a count of projects
+    whose kinds the next paragraphs give one by one, each paragraph opening with its kind's count; each kind's
+    count comes with its span in the document."""
+    totals = list(_PROJECTS_TOTAL.finditer(text))
+    if len(totals) != 1:
+        return None
+    total = totals[0]
+    parts = []
+    for at, later in following:
+        kind = _PROJECTS_KIND.match(later)
+        if kind is None or kind.group(2) != total.group(2):
+            break
+        parts.append((int(kind.group(1)), (at + kind.start(1), at + kind.end(1))))
+    return (int(total.group(1)), total.group(2), parts, total.start(1), total.end(1)) if len(parts) >= 2 else None
+
+
+# "采取“1+1+5+N”的方式建设，即1个网站集约化平台、1个市政府门户网站、5个区县政府门户网站和N个市级单位网站"
+_FORMULA = re.compile(r"(?<![\d.])((?:\d{1,3}|[A-Za-z])(?:\s*[+＋]\s*(?:\d{1,3}|[A-Za-z])){1,7})(?![\d.])")
+_SPELLED = re.compile(r"(\d{1,3}|[A-Za-z])\s*(?:个|项|张|条|家|所|支|套|类)")
+
+
+def _formulas(said: str) -> list[tuple[list[str], list[str], int, int]]:
+    """(the formula's terms, the counts its explanation gives, where it starts, where it ends) of a formula of
+    counts ("1+1+5+N") explained at once by 即 and a list of as many counts."""
+    found = []
+    for m in _FORMULA.finditer(said):
+        terms = [t.strip() for t in re.split(r"[+＋]", m.group(1))]
+        explained = re.match(r"[”\"’'」]?[^。；;，,]{0,12}?[，,]?\s*即", said[m.end() : m.end() + 20])
+        if explained is None:
+            continue
+        tail = said[m.end() + explained.end() : m.end() + explained.end() + 200]
+        clauses = re.split(r"、|以及|和|及", re.split(r"[，,。；;]", tail, maxsplit=1)[0])
+        spelled = [c.group(1) for clause in clauses if (c := _SPELLED.match(clause.strip())) is not None]
+        if len(spelled) == len(terms) == len(clauses):
+            found.append((terms, spelled, m.start(1), m.end(1)))
+    return found
 
 
 def _listed_then_total(said: str) -> tuple[int, str, list[int], int, int] | None:

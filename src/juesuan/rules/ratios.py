@@ -436,7 +436,7 @@ def _blame_part(ctx: CheckContext, out: Reporter, name: str, whole: Item,
     needed = spent.value * HUNDRED / budget
     if not Decimal(0) < needed <= 10 * HUNDRED:
         return False
-    label = part.name if isinstance(part, Item) else (part.item_name or "该项")
+    label = part.name if isinstance(part, Item) else (part.item_name or part.class_name or "该项")
     out.finding(f"{label}完成预算{rate.raw}，与{name}完成预算{whole_rate.raw}和其余各项的完成率不相容（{rate.raw}在报告中仅此"
                 f"一见，其余各率或为100%、0%，或在别处也写到过）：按合计和其余各项推得应约为{needed:.2f}%", rate.location,
                 expected=f"{needed:.2f}%", actual=rate.raw)
