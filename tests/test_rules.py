@@ -638,6 +638,22 @@ def test_counts_listed_then_their_total(tmp_path: Path) -> None:
     assert _run(tmp_path, text, "I113").findings == []
 
 
+def test_the_same_things_listed_then_counted_differently(tmp_path: Path) -> None:
+    """Seed 001 says "业务运行费、招商引资活动经费等2个项目" at L106 (twice) and L600, and "“业务运行费”、“招商引资活动经费”等2个项目"
+    at L111."""
+    new = _seed_changed(tmp_path, "001", 111, "等2个项目", "等3个项目", ("C105",))
+    assert new == [("C105", 111, "“……、招商引资活动经费等…个”在别处为2个，这里为3个")]
+    text = "一、概况\n对甲项目、乙项目等2个项目开展评价。\n二、其他\n丙项目、乙项目、丁项目等3个项目均已完工。\n"
+    assert _run(tmp_path, text, "C105").findings == []  # another list
+
+
+def test_a_stated_twice_amount_in_a_tie_is_decided_by_the_numbers_written(tmp_path: Path) -> None:
+    """Seed 001: 政府性基金预算财政拨款收入31.25万元 at L27 and L32 (and 31.25 elsewhere); L27 changed is the one reported,
+    and L32's share is judged by the amount in its own sentence."""
+    new = _seed_changed(tmp_path, "001", 27, "收入31.25", "收入34.38", ("C101", "R101"))
+    assert new == [("C101", 27, "政府性基金预算财政拨款在此写作34.38万元，在第32行写作31.25万元")]
+
+
 def test_a_formula_of_counts_and_its_explanation(tmp_path: Path) -> None:
     """Seed 003 L561: "采取“1+1+5+N”的方式建设，即1个网站集约化平台、1个市政府门户网站、5个区县政府门户网站和N个…"."""
     new = _seed_changed(tmp_path, "003", 561, "1+1+5+N", "1+1+6+N", ("I113",))

@@ -22,8 +22,8 @@ _ALIASES = {
     "totals.total": ("收、支总计", "收支总计", "收入总计", "支出总计"),
     "totals.income_total": ("收入总计",),
     "totals.expenditure_total": ("支出总计",),
-    "totals.income_this_year": ("本年收入合计", "本年收入"),
-    "totals.expenditure_this_year": ("本年支出合计", "本年支出"),
+    "totals.income_this_year": ("本年收入合计", "本年收入", "收入合计"),
+    "totals.expenditure_this_year": ("本年支出合计", "本年支出", "支出合计"),
     "totals.carryover_begin": ("年初结转和结余",),
     "totals.carryover_end": ("年末结转和结余",),
     "fiscal_appropriation.total": ("财政拨款收、支总计", "财政拨款收支总计", "财政拨款收入总计", "财政拨款支出总计"),
@@ -115,8 +115,10 @@ def extract_annex_figures(ctx: Analysis, disclosure: Disclosure) -> list[AnnexFi
             if _OTHER_TIME.search(sentence) or (disclosure.meta.year and any(
                     int(y) != disclosure.meta.year for y in re.findall(r"(?:19|20)\d\d", sentence))):
                 continue  # last year's figure, or a change against it
-            clause = _LINK.sub("", text[clause_start : figure.start])
-            name = next((n for n in ordered if clause.endswith(n) and _PREFIX.fullmatch(clause[: -len(n)])), None)
+            written = text[clause_start : figure.start].rstrip()
+            # "支出合计2176.91万元": 合计 may be the name's own word, not a link to the amount
+            name, clause = next(((n, c) for c in (_LINK.sub("", written), written) for n in ordered
+                                 if c.endswith(n) and _PREFIX.fullmatch(c[: -len(n)])), (None, ""))
             if name is None or _NOT_THE_AMOUNT.search(clause[: -len(name)]):
                 continue
             body = names[name]

@@ -70,7 +70,7 @@ def stated_previous(model: BaseModel, year: int | None) -> Iterator[tuple[str, F
 def _label(element: object, index: int) -> str:
     if isinstance(element, Figure):
         return str(index)
-    for attribute in ("key", "kind", "project", "unit", "name", "item_name", "title"):
+    for attribute in ("key", "kind", "project", "unit", "name", "item_name", "class_name", "title"):
         label = getattr(element, attribute, None)
         if label:
             return str(label)

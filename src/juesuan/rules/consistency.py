@@ -52,7 +52,7 @@ def stated_twice(ctx: CheckContext, out: Reporter) -> None:
         values = [s for s in statements if s.unit in ((*MONEY_UNITS, None) if not rates else ("%",))]
         if len(values) < 2:
             continue  # counts stated twice (账面4辆、实有3辆) are often two different things
-        majority = max(values, key=lambda s: sum(equal(s, t, ctx.tolerance) for t in values))
+        majority, undecided = _majority(ctx, values)
         for statement in values:
             if equal(statement, majority, ctx.tolerance) or statement.unit != majority.unit:
                 continue
@@ -62,9 +62,27 @@ def stated_twice(ctx: CheckContext, out: Reporter) -> None:
             reported.add(key)
             where = place(majority.location)
             label = field_label(name) + ("完成预算" if rates else "")
-            out.finding(f"{label}在此写作{statement.raw}，在{where}写作{majority.raw}", statement.location,
-                        expected=majority.raw, actual=statement.raw, evidence=statement.sentence or None)
+            out.finding(f"{label}在此写作{statement.raw}，在{where}写作{majority.raw}{UNDECIDED if undecided else ''}",
+                        statement.location, expected=majority.raw, actual=statement.raw,
+                        evidence=statement.sentence or None, related=[majority.location] if undecided else None)
         out.checked()
+
+
+def _majority(ctx: CheckContext, values: list[Figure]) -> tuple[Figure, bool]:
+    """The value most statements give, and whether that was undecided: two values stated equally often, which the
+    numbers written in the whole report (blame.more_often) do not tell apart either."""
+    def support(s: Figure) -> int:
+        return sum(equal(s, t, ctx.tolerance) for t in values)
+
+    majority = max(values, key=support)
+    rivals = [s for s in values if s.unit == majority.unit and not equal(s, majority, ctx.tolerance)
+              and support(s) == support(majority)]
+    if len(rivals) != 1:
+        return majority, bool(rivals)
+    order = more_often(ctx, [str(majority.value), str(rivals[0].value)])
+    if order is None:
+        return majority, True
+    return (rivals[0] if order[0] == str(rivals[0].value) else majority), False
 
 
 _FIELD_LABELS = {
@@ -129,12 +147,15 @@ _NOT_BEFORE_LOOSE = _NOT_A_COUNT | set("共计")  # "共计556条": a total of w
 _ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|(?<!绩效)目标(?!\s*\d{0,2}\s*完成情况)|指标|计划|预计")
 
 
+# "对业务运行费、招商引资活动经费等2个项目开展了…": the things named, then how many they are
+_LISTED_COUNT = re.compile(r"((?:[“\"‘]?[\u4e00-\u9fff]{2,20}[”\"’]?、){1,12}[“\"‘]?[\u4e00-\u9fff]{2,20}[”\"’]?)等\s*(\d{1,5})\s*"
+                           r"(个|项|家|所|条|场)")
 _HAS = re.compile(r"(?:内设|下设|设有|共有|现有|拥有|设立|设置|下辖|辖有)$")
 
 
 @rule("C105", "consistency", Severity.WARNING, "同一事项的数量前后不一致",
       "同一事项在报告中（正文、表格和附件）说了不止一次时，数量应相同：同一刊物的期数或册数（《每日动态》256期），"
-      "编制数和在职、离退休、公务员、工勤人员人数，以及用同样的话说了两次的数量（“对17个重点涉密单位进行了督促检查”）；"
+      "编制数和在职、离退休、公务员、工勤人员人数，列举的同一些事项之后的“等N个”，以及用同样的话说了两次的数量（“对17个重点涉密单位进行了督促检查”）；"
       "两处说法各一时，报告其数字在报告中写得较少的一处。一个十以上的数量只写了一次，而相近的数量（相差不到五分之一、同一单位、"
       "周围有两个相同的词）在别处写了三次以上时，也多半是同一事项写错了（“召开会议129场”三次，“召开130场高清会议”一次）。"
       "绩效目标表中一个指标的实际完成数量（“侨务联谊活动 | ≥2次 | 3次”）与文字中同一事项的数量（“侨务联谊3次”）也应相同。"
@@ -155,6 +176,11 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
             for m in pattern.finditer(said):
                 a = at + m.start(2)
                 groups[(m.group(1), unit or m.group(3), "")].append((int(m.group(2)), a, a + len(m.group(2))))
+        for m in _LISTED_COUNT.finditer(said):
+            names = [n.strip("“”\"'‘’ ") for n in m.group(1).split("、")]
+            a = at + m.start(2)
+            key = "、".join(names[1:])  # the first name's start runs into the words before the list
+            groups[(f"“……、{key}等…{m.group(3)}”", m.group(3), str(len(names)))].append((int(m.group(2)), a, a + len(m.group(2))))
         for m in _WORDED_COUNT.finditer(said):
             before = said[m.start() - 1] if m.start() else ""
             if not before or before in _NOT_A_COUNT or m.group(3).startswith(("以上", "以下", "左右", "多", "余")):

@@ -104,7 +104,7 @@ def shares(ctx: CheckContext, out: Reporter) -> None:
     for whole_name, items, default_whole, _ in _breakdowns(ctx):
         for item in items:
             for n, share in enumerate(item.share):
-                part = item.amount[0] if item.amount else None
+                part = _amount_of_share(item, share)
                 named = item.share_of[n] if n < len(item.share_of) else None
                 whole = wholes.get(_WHOLE_NAMES.get(named or "", ""), None) if named else default_whole
                 label = named or whole_name
@@ -113,6 +113,13 @@ def shares(ctx: CheckContext, out: Reporter) -> None:
                     continue
                 _share(ctx, out, part, whole, share, f"{item.name}{amount(part)}占{label}{amount(whole)}",
                        share.sentence or None)
+
+
+def _amount_of_share(item: Item, share: Figure) -> Figure | None:
+    """The amount a share is of: the one its own sentence states just before it, else the item's first (when one
+    statement of the amount is wrong, the share beside the other is judged by the amount it was written with)."""
+    told = [a for a in item.amount if a.sentence and a.sentence == share.sentence and a.location.start < share.location.start]
+    return told[-1] if told else (item.amount[0] if item.amount else None)
 
 
 @rule("R102", "ratios", Severity.WARNING, "同一构成的各项占比之和不是100%",
