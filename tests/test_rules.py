@@ -463,7 +463,7 @@ def test_count_that_a_majority_states_otherwise(tmp_path: Path) -> None:
 def test_completion_rate_of_one_item_said_twice(tmp_path: Path) -> None:
     """Seed 001 gives 公务接待费's 完成预算17.88% in the overview (L75) and again under the item (L86)."""
     new = _seed_changed(tmp_path, "001", 86, "完成预算17.88%", "完成预算25.88%", ("C101",))
-    assert new == [("C101", 86, "公务接待费完成预算在此写作25.88%，在第75行写作17.88%")]
+    assert new == [("C101", 86, "公务接待费完成预算在此写作25.88%，在第75行写作17.88%（两处各说一次，报告中无从判断哪一处有误）")]
 
 
 def test_skipped_number_among_items_that_lost_their_numeral(tmp_path: Path) -> None:
@@ -713,7 +713,19 @@ def test_a_budget_broken_into_budgets(tmp_path: Path) -> None:
 def test_a_weight_unlike_the_same_indicators_in_the_other_score_tables(tmp_path: Path) -> None:
     """Seed 000 has four score tables; 服务对象满意度 weighs 15 in each. Changed to 13 in one, the table sums to 98."""
     new = _seed_changed(tmp_path, "000", 889, "15", "13", ("S201",))
-    assert new == [("S201", 889, "各指标分值之和为98，应为100：“服务对象满意度”在另外3张评分表中分值都为15，此处为13，按15恰好合计100")]
+    assert new == [("S201", 889, "各指标分值之和为98，应为100：“使用人员满意度≥95%”在另外3张评分表中分值为15，此处为13，按15恰好合计100")]
+    # a third-level indicator is told apart from its neighbours under the same second level (目标内容, 进度计划)
+    assert _seed_changed(tmp_path, "000", 829, "5", "6", ("S201",)) == [
+        ("S201", 829, "各指标分值之和为101，应为100：“目标内容”在另外2张评分表中分值为5，此处为6，按5恰好合计100")]
+
+
+def test_several_weights_unlike_the_other_score_tables_that_together_make_the_difference(tmp_path: Path) -> None:
+    """Seed 000's fourth score table sums to 99: three weights differ from the other three tables by -1, +1, +1."""
+    new = _seed_changed(tmp_path, "000", 997, "15", "13", ("S201",))
+    assert [(rule, line) for rule, line, _ in new] == [("S201", 1001)]
+    found = [f for f in _run(tmp_path, seed("000").read_text(encoding="utf-8"), "S201").findings if f.location.line == 1001]
+    assert [r.line for r in found[0].related] == [937, 967, 973]
+    assert "“目标内容”6（别处为5）、“完成时限”6（别处为7）、“完成质量”6（别处为7）" in found[0].message
 
 
 def test_a_bare_amount_under_a_row_that_gives_the_unit(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from decimal import Decimal
 
 from juesuan.model.disclosure import ScoreRow, ScoreTable
@@ -13,7 +14,8 @@ from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 @rule("S201", "performance", Severity.ERROR, "评分表分值或得分不合计",
       "项目评价得分表中各指标分值之和应为100（且等于“合计”行的分值），每项得分不能超过其分值，各项得分之和应等于合计得分；"
       "一级指标写明分值（如“预算编制（15分）”）时，其下各指标分值之和应等于该分值。分值之和不是100时，如只有一个指标的分值"
-      "与报告中其他评分表同一指标的分值不同、且按那个分值恰好合计100，就报告在这个指标上。",
+      "与报告中其他评分表同一指标的分值不同、且按那个分值恰好合计100，就报告在这个指标上；有几个指标（至多四个）与其他评分表不同、按别处的分值恰好合计100时，一并指出（“其他评分表”中"
+      "至少两张、且过半数的分值相同）。",
       bad="附件2\n项目支出绩效评价报告\n\t项目评价得分表\n\n\t一级指标\n\t二级指标\n\t分值\n\t得分\n\n\t项目决策\n\t绩效目标\n\t40\n\t38\n\n\t项目管理\n\t资金管理\n\t59\n\t50\n\n\t合计\n\t100\n\t88",
       good="附件2\n项目支出绩效评价报告\n\t项目评价得分表\n\n\t一级指标\n\t二级指标\n\t分值\n\t得分\n\n\t项目决策\n\t绩效目标\n\t40\n\t38\n\n\t项目管理\n\t资金管理\n\t60\n\t50\n\n\t合计\n\t100\n\t88")
 def score_tables(ctx: CheckContext, out: Reporter) -> None:
@@ -27,12 +29,20 @@ def score_tables(ctx: CheckContext, out: Reporter) -> None:
         weight_sum = sum((w.value for w in weights), Decimal(0))
         stated_total = table.total_weight.value if table.total_weight else Decimal(100)
         if weight_sum != Decimal(100) or weight_sum != stated_total:
-            odd = _odd_weight(ctx, table, Decimal(100) - weight_sum) if stated_total == Decimal(100) else None
-            if odd is not None:
-                row, weight, usual, n = odd
-                out.finding(f"各指标分值之和为{weight_sum}，应为100：“{_name(row)}”在另外{n}张评分表中分值都为{usual}，"
+            short = Decimal(100) - weight_sum
+            unusual = _unusual_weights(ctx, table) if stated_total == Decimal(100) else []
+            odd = [u for u in unusual if u[2] - u[1].value == short]
+            if len(odd) == 1:
+                row, weight, usual, n = odd[0]
+                out.finding(f"各指标分值之和为{weight_sum}，应为100：“{_name(row)}”在另外{n}张评分表中分值为{usual}，"
                             f"此处为{weight.value}，按{usual}恰好合计100", weight.location, expected=str(usual),
                             actual=str(weight.value))
+            elif 2 <= len(unusual) <= 4 and sum((u[2] - u[1].value for u in unusual), Decimal(0)) == short:
+                # several weights differ from the other tables, and together they make the difference
+                names = "、".join(f"“{_name(row)}”{weight.value}（别处为{usual}）" for row, weight, usual, _ in unusual)
+                out.finding(f"各指标分值之和为{weight_sum}，应为100：{names}与报告中其他评分表不同，按别处的分值恰好合计100",
+                            table.total_weight.location if table.total_weight else table.location, expected="100",
+                            actual=str(weight_sum), related=[weight.location for _, weight, _, _ in unusual])
             else:
                 out.finding(f"各指标分值之和为{weight_sum}，应为100", table.total_weight.location if table.total_weight
                             else table.location, expected="100", actual=str(weight_sum))
@@ -51,36 +61,39 @@ def score_tables(ctx: CheckContext, out: Reporter) -> None:
         _group_weights(ctx, out, table)
 
 
-def _keyed(table: ScoreTable) -> dict[tuple[str, str], ScoreRow]:
-    """The rows of a table by their 一级 and 二级 indicator (a merged cell carries the one above), when unique."""
-    keyed: dict[tuple[str, str], list[ScoreRow]] = {}
-    first = second = ""
+def _keyed(table: ScoreTable) -> dict[tuple[str, str, str], ScoreRow]:
+    """The rows of a table by their 一级, 二级 and 三级 indicator (a merged cell carries the one above), when unique."""
+    keyed: dict[tuple[str, str, str], list[ScoreRow]] = {}
+    first = second = third = ""
     for row in table.rows:
-        levels = [*row.levels, "", ""]
-        first = levels[0].strip() or first
-        second = levels[1].strip() or (second if not levels[0].strip() else "")
-        keyed.setdefault((first, second), []).append(row)
+        levels = [level.strip() for level in [*row.levels, "", "", ""][:3]]
+        first = levels[0] or first
+        second = levels[1] or (second if not levels[0] else "")
+        third = levels[2] or (third if not levels[0] and not levels[1] else "")
+        keyed.setdefault((first, second, third), []).append(row)
     return {key: rows[0] for key, rows in keyed.items() if len(rows) == 1}
 
 
 def _name(row: ScoreRow) -> str:
-    return next((level.strip() for level in reversed(row.levels[:2]) if level.strip()), "该指标")
+    return next((level.strip() for level in reversed(row.levels[:3]) if level.strip()), "该指标")
 
 
-def _odd_weight(ctx: CheckContext, table: ScoreTable, short: Decimal) -> tuple[ScoreRow, Figure, Decimal, int] | None:
-    """The one row whose weight, set to what the same indicator weighs in every other score table of the report,
-    makes the weights add up to 100: (the row, its weight, the usual weight, how many tables agree). None when no row or
-    several rows could be the slip."""
+def _unusual_weights(ctx: CheckContext, table: ScoreTable) -> list[tuple[ScoreRow, Figure, Decimal, int]]:
+    """The rows whose weight differs from what the same indicator weighs in most other score tables of the report:
+    (the row, its weight, the usual weight, how many tables give it)."""
     others = [_keyed(t) for t in ctx.disclosure.performance.score_tables if t is not table]
     found = []
     for key, row in _keyed(table).items():
-        elsewhere = [w.value for o in others if key in o and (w := o[key].weight) is not None]
+        elsewhere = Counter(w.value for o in others if key in o and (w := o[key].weight) is not None)
         weight = row.weight
-        if weight is None or len(elsewhere) < 2 or len(set(elsewhere)) != 1:
+        if weight is None or not elsewhere:
             continue
-        if elsewhere[0] != weight.value and elsewhere[0] - weight.value == short:
-            found.append((row, weight, elsewhere[0], len(elsewhere)))
-    return found[0] if len(found) == 1 else None
+        usual, n = elsewhere.most_common(1)[0]
+        if n < 2 or n * 2 <= elsewhere.total():
+            continue  # the other tables do not agree on it
+        if usual != weight.value:
+            found.append((row, weight, usual, n))
+    return found
 
 
 # A first-level indicator that states its own weight: "预算编制（15分）".
