@@ -654,6 +654,18 @@ def test_a_stated_twice_amount_in_a_tie_is_decided_by_the_numbers_written(tmp_pa
     assert new == [("C101", 27, "政府性基金预算财政拨款在此写作34.38万元，在第32行写作31.25万元")]
 
 
+def test_a_count_in_a_sentence_that_reached_its_target(tmp_path: Path) -> None:
+    """Seed 002 says "刊发文章及信息4条，…，超额完成市下目标任务" at L94, L135 and L151: a target reached is a result."""
+    new = _seed_changed(tmp_path, "002", 135, "信息4条", "信息5条", ("C105",))
+    assert new == [("C105", 135, "“章及信息…条”在别处2次都为4条，这里为5条")]
+
+
+def test_staff_hired_within_the_establishment_said_twice(tmp_path: Path) -> None:
+    """Seed 001: "编内聘用人员2人" in the overview (L23) and in the annex (L641)."""
+    new = _seed_changed(tmp_path, "001", 641, "编内聘用人员2人", "编内聘用人员3人", ("C105",))
+    assert new == [("C105", 641, "编内聘用人员在第23行为2人，这里为3人（两处各说一次，报告中无从判断哪一处有误）")]
+
+
 def test_a_formula_of_counts_and_its_explanation(tmp_path: Path) -> None:
     """Seed 003 L561: "采取“1+1+5+N”的方式建设，即1个网站集约化平台、1个市政府门户网站、5个区县政府门户网站和N个…"."""
     new = _seed_changed(tmp_path, "003", 561, "1+1+5+N", "1+1+6+N", ("I113",))

@@ -131,7 +131,7 @@ def precision_differs(ctx: CheckContext, out: Reporter) -> None:
 _TITLED_COUNT = re.compile(r"《([^《》]{2,30})》\s*(?:共|累计|全年)?\s*(\d{1,5})\s*(?:余|多)?\s*(期|册|份|本|篇|条|次)")
 # (not the 退休人员 of "离退休人员", a count of its own: "由养老保险基金发放养老金的离退休人员0人")
 _STAFF_COUNT = re.compile(r"(?<!离)(行政编制|事业编制|工勤编制|机关工勤编制|参公编制|在职人员总数|在职人员|在编在岗人员|离休人员|退休人员"
-                          r"|编制总数|公务员|机关工勤人员|工勤人员|事业人员|参公人员)(?:共计|总数|为|共|有|是)?\s*(\d{1,5})\s*(名|人)(?!次)")
+                          r"|编制总数|公务员|机关工勤人员|工勤人员|事业人员|参公人员|编内聘用人员|编外聘用人员|编外人员)(?:共计|总数|为|共|有|是)?\s*(\d{1,5})\s*(名|人)(?!次)")
 # Any count glued to what it counts, stated twice in the same words ("对17个重点涉密单位进行了23次督促检查"): the
 # character before it and the words after it, to the next punctuation, name the thing. A number after a comparison
 # or bound (较, 超, ≥, 第) is not the count of the thing.
@@ -145,6 +145,13 @@ _NOT_BEFORE_LOOSE = _NOT_A_COUNT | set("共计")  # "共计556条": a total of w
 # A sentence about another year, or a target, may state another number of the same thing.
 # 绩效目标 names a thing; "目标1完成情况：" introduces what was done
 _ELSEWHEN = re.compile(r"上年|去年|同比|较上|比上|(?<!绩效)目标(?!\s*\d{0,2}\s*完成情况)|指标|计划|预计")
+# "…，超额完成市下目标任务": a target reached is a result, not a target
+_TARGET_MET = re.compile(r"(?:完成|实现|达到|达成)[^，,。；;\d]{0,6}目标(?:任务)?")
+
+
+def _elsewhen(said: str) -> bool:
+    """The sentence is about another year, a target, an indicator or a plan, and may state another number."""
+    return _ELSEWHEN.search(_TARGET_MET.sub("", said)) is not None
 
 
 # "对业务运行费、招商引资活动经费等2个项目开展了…": the things named, then how many they are
@@ -170,7 +177,7 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
     loose: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
     paired: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
     for at, said in ctx.sentences(cells=True):
-        if _ELSEWHEN.search(said) or ctx.of_another_year(said):
+        if _elsewhen(said) or ctx.of_another_year(said):
             continue
         for pattern, unit in ((_TITLED_COUNT, None), (_STAFF_COUNT, "人")):
             for m in pattern.finditer(said):
@@ -291,7 +298,7 @@ def _near_counts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
     text = ctx.document.text
     said: dict[tuple[int, str], list[tuple[int, int, set[str]]]] = defaultdict(list)
     for at, sentence in ctx.sentences(cells=True):
-        if _ELSEWHEN.search(sentence) or ctx.of_another_year(sentence):
+        if _elsewhen(sentence) or ctx.of_another_year(sentence):
             continue  # a target or another year's count
         for m in _COUNT_OF.finditer(sentence):
             a, b = at + m.start(1), at + m.end(1)
@@ -328,7 +335,7 @@ def _indicator_counts(ctx: CheckContext) -> dict[tuple[str, str], list[tuple[int
     statements of it."""
     text = ctx.document.text
     found: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
-    prose = [(a, sentence) for a, sentence in ctx.sentences() if not _ELSEWHEN.search(sentence)]
+    prose = [(a, sentence) for a, sentence in ctx.sentences() if not _elsewhen(sentence)]
     rows = [row for table in ctx.disclosure.performance.goal_tables for row in table.indicators]
     for row in rows[:_ROWS_KEPT]:  # bounded: each row's name is looked for in the whole prose
         actual = _INDICATOR_COUNT.fullmatch(row.cells[-1].strip()[:12]) if len(row.cells) >= 3 else None
