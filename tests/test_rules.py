@@ -666,6 +666,25 @@ def test_staff_hired_within_the_establishment_said_twice(tmp_path: Path) -> None
     assert new == [("C105", 641, "编内聘用人员在第23行为2人，这里为3人（两处各说一次，报告中无从判断哪一处有误）")]
 
 
+@pytest.mark.parametrize(("name", "line", "old", "new", "bare"), [
+    ("000", 703, "6.47万元", "6.47", "6.47"),  # "需支付运维服务费6.47/年"
+    ("001", 691, "30万元。", "30。", "30"),  # "招商引资活动经费（含特色产品推广费和招商引资工作经费）30。"
+    ("001", 729, "推广费16万元", "推广费16", "16"),  # "特色产品推广费16、招商引资工作经费14万元"
+    ("001", 702, "40.50万元", "40.50", "40.50"),  # "成本指标：40.50、完成率100%"
+    ("004", 232, "242.56万元", "242.56", "242.56"),  # "市委党史研究室242.56、市公务服务中心 461.27万元"
+])
+def test_an_amount_that_lost_its_unit_in_more_places(tmp_path: Path, name: str, line: int, old: str, new: str,
+                                                     bare: str) -> None:
+    found = _seed_changed(tmp_path, name, line, old, new, ("U101",))
+    assert found == [("U101", line, f"金额{bare}缺少单位“万元”")]
+
+
+def test_a_count_or_a_rate_beside_a_list_of_amounts_keeps_no_unit(tmp_path: Path) -> None:
+    text = ("一、部门概况\n全年开展培训费3、会议费5万元。\n完成率100%，成本指标：2次、时效指标：当年。\n"
+            "二、其他\n运维服务费每年按合同支付。\n")
+    assert [f.location.line for f in _run(tmp_path, text, "U101").findings] == [2]  # only the fee, not the count
+
+
 def test_a_formula_of_counts_and_its_explanation(tmp_path: Path) -> None:
     """Seed 003 L561: "采取“1+1+5+N”的方式建设，即1个网站集约化平台、1个市政府门户网站、5个区县政府门户网站和N个…"."""
     new = _seed_changed(tmp_path, "003", 561, "1+1+5+N", "1+1+6+N", ("I113",))
