@@ -679,6 +679,19 @@ def test_an_amount_that_lost_its_unit_in_more_places(tmp_path: Path, name: str, 
     assert found == [("U101", line, f"金额{bare}缺少单位“万元”")]
 
 
+def test_a_rate_that_lost_its_sign_before_its_pair_or_as_a_deviation(tmp_path: Path) -> None:
+    """Seed 001 L26: "分别下降20.36%和20.18%"; seed 004 L241: "预算偏离度74.25%"."""
+    assert _seed_changed(tmp_path, "001", 26, "下降20.36%", "下降20.36", ("U101",)) == [
+        ("U101", 26, "比率20.36缺少百分号")]
+    assert _seed_changed(tmp_path, "004", 241, "74.25%", "74.25", ("U101",)) == [("U101", 241, "比率74.25缺少百分号")]
+
+
+def test_the_equipment_threshold_written_in_yuan(tmp_path: Path) -> None:
+    """Seed 004 L159: "单价50万元以上通用设备0台（套），单价100万元以上专用设备0台（套）"."""
+    found = _seed_changed(tmp_path, "004", 159, "单价50万元", "单价50元", ("U102",))
+    assert found == [("U102", 159, "国有资产中设备的统计口径是单价50万元以上通用设备、单价100万元以上专用设备，这里写作“50元”")]
+
+
 def test_a_count_or_a_rate_beside_a_list_of_amounts_keeps_no_unit(tmp_path: Path) -> None:
     text = ("一、部门概况\n全年开展培训费3、会议费5万元。\n完成率100%，成本指标：2次、时效指标：当年。\n"
             "二、其他\n运维服务费每年按合同支付。\n")

@@ -35,8 +35,9 @@ _EMPTY_SHARE = re.compile(r"(?<![挤侵霸抢])占\s*(?=[；;，,。])")  # not 
 # "1" of "增长1,055.4%")
 _BARE_SHARE = re.compile(
     r"(?:(?<![挤侵霸抢])占(?![用有地])(?:比|[^，,；;。\d%]{0,16}?的)?|增长了?|下降了?|完成(?:年初|调整)?预算(?:数)?(?:执行)?的?"
-    r"|(?<=[\u4e00-\u9fff])率(?:为|达到?|保持|是|约)?|满意度(?:为|达到?)?\s*[≥≤]?|进度(?:为|达到?)|[≥≤]"
-    r")\s*(\d{1,3}(?:\.\d{1,2})?)(?![,，]\d{3})(?=\s*(?:[；;，,。)）]|\.(?!\d)|以上|以下|左右))"  # not at the end of a text: the % may be past a cut
+    r"|(?<=[\u4e00-\u9fff])率(?:为|达到?|保持|是|约)?|满意度(?:为|达到?)?\s*[≥≤]?|进度(?:为|达到?)|偏离度(?:为|是)?|[≥≤]"
+    r")\s*(\d{1,3}(?:\.\d{1,2})?)(?![,，]\d{3})(?=\s*(?:[；;，,。)）]|\.(?!\d)|以上|以下|左右"
+    r"|和\s*\d{1,3}(?:\.\d{1,2})?\s*%))"  # "分别下降20.36和20.18%": the first of a pair lost its sign  # not at the end of a text: the % may be past a cut
 )
 
 # "又压缩了5的公用经费": a cut by a rate, its % lost before the thing it was cut from
@@ -170,7 +171,8 @@ def _bare_cells(ctx: CheckContext) -> Iterator[tuple[Cell, str]]:
 
 @rule("U102", "units", Severity.WARNING, "同一句中金额单位混用",
       "同一段中其他金额以“万元”为单位时，个别金额写成“元”多半是笔误（0万元写成0元）；以“元”为单位的说明中个别写成“万元”也是。"
-      "金额都以“万元”为单位的报告中，不足1万的“元”金额（人均、标准、单价除外）也多半是“万元”的笔误。",
+      "金额都以“万元”为单位的报告中，不足1万的“元”金额（人均、标准、单价除外）也多半是“万元”的笔误；国有资产中"
+      "“单价50元以上通用设备”“单价100元以上专用设备”是“万元”写成了“元”。",
       bad="七、“三公”经费财政拨款支出决算情况说明\n其中：轿车0辆、金额0万元，越野车0辆、金额0万元，载客汽车0辆、金额0元。",
       good="七、“三公”经费财政拨款支出决算情况说明\n其中：轿车0辆、金额0万元，越野车0辆、金额0万元，载客汽车0辆、金额0万元。")
 def mixed_units(ctx: CheckContext, out: Reporter) -> None:
@@ -194,6 +196,10 @@ def mixed_units(ctx: CheckContext, out: Reporter) -> None:
             odd += [(f, "报告中的金额以“万元”为单位") for f in yuan if id(f) not in seen
                     and f.value < 10000 and not _PER_HEAD.search(text[max(0, f.start - 8) : f.start])
                     and text[f.end : f.end + 1] not in ("/", "以")]
+        if in_wan:
+            seen = {id(f) for f, _ in odd}
+            odd += [(f, "国有资产中设备的统计口径是单价50万元以上通用设备、单价100万元以上专用设备") for f in yuan
+                    if id(f) not in seen and _EQUIPMENT.match(text, f.end) and f.value in (50, 100)]
         for f, why in sorted(odd, key=lambda x: x[0].start):
             raw = ctx.document.text[start + f.start : start + f.end]
             main = "元" if "“元”" in why else "万元"
@@ -203,6 +209,7 @@ def mixed_units(ctx: CheckContext, out: Reporter) -> None:
 
 
 _PER_HEAD = re.compile(r"人均|每人|每|标准|单价|补助|不超过|以上|以下|以内")
+_EQUIPMENT = re.compile(r"以上的?(?:通用|专用)设备")  # "单价50元以上通用设备": the template's threshold is 50万元
 
 
 @rule("U103", "units", Severity.WARNING, "金额单位写作“万”",
