@@ -295,3 +295,12 @@ def test_a_text_that_stops_at_last_year_is_cut(tmp_path: Path) -> None:
     assert "句中结束" in (build_outline(read(path)).truncation or "")
     path.write_text(BODY + "某某县发展和改革局\n2023年9月30日\n", encoding="utf-8")
     assert build_outline(read(path)).truncation is None
+
+
+def test_a_short_last_line_cut_mid_sentence(tmp_path: Path) -> None:
+    """A short last line is a signature or a date, unless a sentence stops inside it, or it is the next item of a list
+    of sentences, cut short."""
+    assert _outline(tmp_path, "二、部门决算情况说明\n（一）收入支出决算总体情况说明。\n1.总体情况。2021年度收入总\n").truncation
+    assert _outline(tmp_path, "七、三公经费\n1.因公出国（境）费支出决算0万元，与预算相比持平，本年未发生因公出国（境）费用支出。\n"
+                              "2.公务接待费支出决算2.26万\n").truncation
+    assert _outline(tmp_path, "十、其他\n本单位无其他需要说明的事项。\n某某市某某局\n2021年9月30日\n").truncation is None

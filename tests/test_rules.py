@@ -698,6 +698,45 @@ def test_a_count_or_a_rate_beside_a_list_of_amounts_keeps_no_unit(tmp_path: Path
     assert [f.location.line for f in _run(tmp_path, text, "U101").findings] == [2]  # only the fee, not the count
 
 
+def test_a_title_that_kept_its_comma_but_lost_its_numeral(tmp_path: Path) -> None:
+    text = ("第一部分 部门概况\n一、部门主要职责\n负责全镇工作。\n、部门决算单位机构设置情况\n纳入预算汇编范围的单位1个。\n"
+            "第二部分 部门决算情况说明\n一、收入决算情况说明\n本年收入合计100万元。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "N101").findings]
+    assert found == [(4, "“部门决算单位机构设置情况”行首的“、”前缺少编号")]
+    assert _run(tmp_path, text.replace("、部门决算", "二、部门决算"), "N101").findings == []
+
+
+def test_fresh_reports_batch_d_false_alarms_stay_away(tmp_path: Path) -> None:
+    """Excerpts of real reports (batch D) that drew false findings: the rest of a count named after its list, a
+    change after a breakdown, a part of 基本支出 named after it, the 财政拨款 figures of a text that starts past its
+    headings, the unit's 基本支出 beside the 财政拨款 one."""
+    court = ("一、部门概况\n我院内设职能部门15个,包括综合办公室、政治部、监察室、立案庭、刑事审判庭、民事审判一庭、民事审判二庭、"
+             "行政审判庭、执行局、审判管理办公室、司法警察大队。另有四个派出法庭分别位于新立镇、白石镇、汝溪镇、东溪镇。\n")
+    assert _run(tmp_path, court, "S202").findings == []
+    assert _run(tmp_path, court.replace("另有四个", "另有三个"), "S202").findings  # 11 + 3 is not 15
+    staff = "一、部门概况\n2017年末在职职工246人,比上年减少10人,离退休职工178人,其中离休人员4人,比上年减少1人。\n"
+    assert _run(tmp_path, staff, "I113").findings == []
+    hospital = ("三、支出决算情况说明\n2017年总支出7778.55万元,其中财政项目补助支出683.20万元,基本支出7095.35万元。"
+                "基本支出中医疗业务支出5868.43万元,管理费用1111.10万元,其他支出115.82万元。\n")
+    assert _run(tmp_path, hospital, "C101").findings == []
+    fiscal = ("2022年财政拨款收入总计766.75万元,其中:2022年收入合计610.42万元,年初结转和结余156.33万元,与2021年相比收入总计"
+              "减少315.71万元,下降29.17%;2022年财政拨款支出总计766.75万元,其中:2022年支出合计766.60万元,年末结转和结余0.15万元,"
+              "与2021年相比支出总计减少315.71万元,下降29.17%。\n")
+    for rule_id in ("I101", "I120"):
+        assert _run(tmp_path, fiscal, rule_id).findings == []
+    school = ("三、支出决算情况说明\n本年支出合计3858.81万元,其中:基本支出3702.91万元,占95.96%;项目支出155.9万元,占4.04%。\n"
+              "四、财政拨款支出决算情况\n2020年度财政拨款支出3611.81万元,主要用于以下方面:基本支出3455.91万元,占95.68%;"
+              "项目支出155.9万元,占4.32%。\n六、财政拨款基本支出决算情况说明\n2020年度财政拨款基本支出3455.91万元。\n")
+    assert _run(tmp_path, school, "C106").findings == []
+
+
+def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
+    text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
+            "费支出。\n")
+    found = [f.message for f in _run(tmp_path, text, "W102").findings]
+    assert found == ["“与2021年度预算相比”连写了两遍"]
+
+
 def test_a_formula_of_counts_and_its_explanation(tmp_path: Path) -> None:
     """Seed 003 L561: "采取“1+1+5+N”的方式建设，即1个网站集约化平台、1个市政府门户网站、5个区县政府门户网站和N个…"."""
     new = _seed_changed(tmp_path, "003", 561, "1+1+5+N", "1+1+6+N", ("I113",))

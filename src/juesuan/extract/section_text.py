@@ -15,7 +15,7 @@ _SENTENCE_END = re.compile(r"[。；;！？!?]")
 # its first sentence is about, so a figure with a recognisable label is found wherever it stands.
 # The more specific come first ("财政拨款收入支出总计" before "收入支出总计").
 LOOSE: list[tuple[str, re.Pattern[str]]] = [
-    ("fiscal_appropriation_overview", re.compile(r"财政拨款收[入、,]?\s*[和及与]?\s*支出?总计|财政拨款收入支出决算总")),
+    ("fiscal_appropriation_overview", re.compile(r"财政拨款收[入、,]?\s*(?:[和及与]?\s*支出?)?总计|财政拨款收入支出决算总")),
     ("three_public", re.compile(r"三公|因公出国|公务接待|公务用车")),
     ("admin_operating_cost", re.compile(r"机关运行经费")),
     ("procurement", re.compile(r"政府采购")),

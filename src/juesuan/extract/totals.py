@@ -35,8 +35,9 @@ INCOME: list[tuple[str, re.Pattern[str]]] = [
 
 EXPENDITURE: list[tuple[str, re.Pattern[str]]] = [
     ("expenditure_this_year", re.compile(r"本年支出合计|^支出合计|^本年支出$")),
-    ("basic", re.compile(r"基本支出")),
-    ("project", re.compile(r"项目支出")),
+    # not "基本支出中医疗业务支出5868.43万元": a part of 基本支出, named after it
+    ("basic", re.compile(r"基本支出(?!中)")),
+    ("project", re.compile(r"项目支出(?!中)")),
     ("upper", re.compile(r"上缴上级支出")),
     ("operating", re.compile(r"经营支出")),
     ("subsidiary", re.compile(r"对附属单位补助支出")),

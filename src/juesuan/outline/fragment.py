@@ -17,7 +17,8 @@ from juesuan.text.headings import PART, is_heading_line, numbering
 
 # How a finished paragraph, a signature or a date may end (a list that stops at "；" or "：" goes on).
 # A date ends with a numeral and 年, 月 or 日 ("2021年9月30日", "二〇二一年九月"); "…较上年" is cut mid-sentence.
-_FINISHED = re.compile(r"[。！？!?）)」”\"》】\]…]$|[\d〇零一二三四五六七八九十][年月日]$|日$|^.{0,25}$")
+# A short line is a signature or a date, unless a sentence stops inside it ("1.总体情况。2021年度收入总").
+_FINISHED = re.compile(r"[。！？!?）)」”\"》】\]…]$|[\d〇零一二三四五六七八九十][年月日]$|日$|^[^。！？!?，,；;]{0,25}$")
 
 
 def truncation(document: Document, sections: list[Section], contents: list[ContentsEntry]) -> str | None:
@@ -61,9 +62,9 @@ def _opens_a_list(document: Document) -> bool:
 
 def _cut_list_item(document: Document) -> bool:
     """The last line is the next item of a list of sentences, cut after a few characters ("1.社会保障和就业(类)…支出
-    决算为67.64万元，完成预算89.53%。" then "2.卫生")."""
+    决算为67.64万元，完成预算89.53%。" then "2.卫生", or "2.公务接待费支出决算2.26万")."""
     lines = _last_lines(document)
-    if len(lines) < 2 or len(lines[-1]) > 10 or len(lines[-2]) <= 30:
+    if len(lines) < 2 or len(lines[-1]) > 25 or _OPEN_END.search(lines[-1]) or len(lines[-2]) <= 30:
         return False
     last, before = numbering(lines[-1]), numbering(lines[-2])
     return (last is not None and before is not None and last.level == before.level and last.number == before.number + 1

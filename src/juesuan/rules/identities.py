@@ -446,6 +446,7 @@ _PART = re.compile(rf"\s*(?:其中\s*[：:]?)?[^\d，,、；;。]{{1,40}}?\s*(\d
 
 
 _RETIRED = re.compile(r"退休|离休")
+_CHANGE = re.compile(r"比上年|较上年|同比|增加|减少|增长|下降")
 
 
 def _breakdown(text: str, end: int, unit: str) -> list[int] | None:
@@ -463,6 +464,8 @@ def _breakdown(text: str, end: int, unit: str) -> list[int] | None:
     if not bracket:  # "退休人员1人(不含…离退休人员)": a note on a part is not a part
         listed = re.sub(r"[（(][^（）()]{0,80}[）)]", "", listed)
     for piece in re.split(r"[、，,]", listed):
+        if parts and _CHANGE.search(piece):
+            break  # "离退休职工178人，其中离休人员4人，比上年减少1人": a change, not a part
         if parts and _RETIRED.search(piece) and not _RETIRED.search(text[opens.end() : opens.end() + 20]):
             break  # "正式教职工62人，其中…中级工1人，退休职工28人": the retired are not of the serving staff
         m = _PART.fullmatch(piece) if len(piece) <= 80 else None  # a part is short; the pattern is not linear

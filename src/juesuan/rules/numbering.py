@@ -13,7 +13,7 @@ from juesuan.text.headings import ITEM, NUM, PAREN_NUM, PART, numbering
 @rule("N101", "numbering", Severity.WARNING, "编号跳号或重复",
       "报告中每一个编号列表（部分、各项说明、名词解释、项级科目、主要职能、重点工作、附件中的评价报告，"
       "包括写在同一段里的“1、…2、…”，以及绩效目标表中每类指标下的“指标1：”“指标2：”）的编号都应从1开始、连续、不重复（如 7 之后是 9，或出现两个 8.）；"
-      "“名词解释”一类部分标题或评价报告的“主要经验及做法…”不应漏写编号。",
+      "“名词解释”一类部分标题或评价报告的“主要经验及做法…”不应漏写编号；行首只剩“、”（“、国有资产占用情况表”）是编号丢了。",
       bad="第三部分 名词解释\n1.财政拨款收入：指单位从同级财政部门取得的财政预算资金。\n2.其他收入：指单位取得的除上述收入以外的各项收入。\n4.年初结转和结余：指以前年度尚未完成的资金。",
       good="第三部分 名词解释\n1.财政拨款收入：指单位从同级财政部门取得的财政预算资金。\n2.其他收入：指单位取得的除上述收入以外的各项收入。\n3.年初结转和结余：指以前年度尚未完成的资金。")
 def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
@@ -33,6 +33,7 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
     _inline_lists(ctx, out)
     _indicator_labels(ctx, out)
     _contents(ctx, out)
+    _lost_numerals(ctx, out)
     for part in ctx.outline.sections:
         items = [c for c in part.children if c.level == 2]
         if part.kind not in ("explanation", "glossary") and len(items) >= 2 and all(c.number is not None for c in items):
@@ -195,11 +196,11 @@ def _row_label(ctx: CheckContext, index: int) -> bool:
     following = ctx.document.blocks[index + 1 : index + 3]
     return len(following) == 2 and all(
         b.kind is BlockKind.PARAGRAPH and b.location.end - b.location.start <= 30
-        and _BARE_NUMBER.fullmatch(ctx.document.normalized[b.location.start : b.location.end].strip())
+        and _BARE_NUMBER.fullmatch(ctx.document.normalized[b.location.start : b.location.end].strip(" \t|"))
         for b in following)
 
 
-_CONTENTS_TITLE = re.compile(r"(?:说明|情况|决算表|明细表?|职责|职能|设置|解释|附件|概况)$")
+_CONTENTS_TITLE = re.compile(r"(?:说明|情况|情况表|决算表|明细表?|职责|职能|设置|解释|附件|概况)$")
 
 
 def _contents(ctx: CheckContext, out: Reporter) -> None:
@@ -240,6 +241,22 @@ def _contents(ctx: CheckContext, out: Reporter) -> None:
             if n is None and item_level == ITEM and len(title) >= 6 and _CONTENTS_TITLE.search(title):
                 out.finding(f"目录中第{k}项“{title}”缺少编号（应为“{_CN[k]}、”）", location, expected=f"{_CN[k]}、",
                             evidence=title)
+
+
+# "、国有资产占用情况表": a title whose numeral was lost, its 、 left at the start of the line
+_LOST_NUMERAL = re.compile(r"(?m)^[ \t\u3000]{0,8}、[ \t\u3000]{0,4}(?=[\u4e00-\u9fff“])([^\n]{4,60})$")
+
+
+def _lost_numerals(ctx: CheckContext, out: Reporter) -> None:
+    text = ctx.document.normalized
+    # the contents check may have said it, with the numeral due
+    told = {f.location.line for f in out.findings if f.location.line is not None}
+    for m in _LOST_NUMERAL.finditer(text):
+        at = m.start() + m.group().index("、")
+        if ctx.locate(at, at + 1).line in told:
+            continue  # (a PDF's locations have no line: nothing is skipped there)
+        out.finding(f"“{m.group(1).strip()[:20]}”行首的“、”前缺少编号", ctx.locate(at, at + 1),
+                    evidence=ctx.document.text[m.start() : m.end()].strip())
 
 
 def _unnumbered_first(ctx: CheckContext, parent: int, here: int) -> tuple[Location, str] | None:

@@ -9,6 +9,7 @@ from juesuan.model.figures import Item
 from juesuan.outline.contents import CONTENTS_TITLE
 from juesuan.outline.labels import KIND_LABELS
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+from juesuan.text.headings import chinese_number
 
 REQUIRED_ITEMS = [
     "income_expenditure_overview", "income", "expenditure", "fiscal_appropriation_overview",
@@ -129,9 +130,13 @@ _COUNT_THEN_LIST = re.compile(
     r"|(?:以下|如下|下列)(?P<count4>\d{1,2})\s*个?(?:方面|部分|类)[:：](?P<list4>[^。\n]{4,600})")
 
 
+# "内设职能部门15个，包括A、…、K（11个）。另有四个派出法庭…": the rest of the count, named after the list
+_BESIDES = re.compile(r"[。；;，,]?\s*(?:另有|另设|此外还有|此外|另外还有|还有|以及)\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个")
+
+
 @rule("S202", "structure", Severity.ERROR, "所说个数与列出的名单不符",
       "“……单位3个，为A、B”这样先说个数再列名单时，或“反映A、B、C 3个项目”先列名单再说个数时，名单上的个数应与"
-      "所说个数相同（名单以“等”结尾时不判断）；“主要用于以下5个方面：”之后用分号分开的各项也一样。",
+      "所说个数相同（名单以“等”结尾时不判断；名单后紧接“另有N个……”时，两者合计应与所说个数相同）；“主要用于以下5个方面：”之后用分号分开的各项也一样。",
       bad="二、机构设置\n独立核算二级预算单位3个，为市委党史研究室、市公务服务中心。",
       good="二、机构设置\n独立核算二级预算单位2个，为市委党史研究室、市公务服务中心。")
 def count_versus_list(ctx: CheckContext, out: Reporter) -> None:
@@ -157,7 +162,9 @@ def count_versus_list(ctx: CheckContext, out: Reporter) -> None:
             stated = int(m.group(count))
             # "分别为A、B和C": the last item may be two joined by 和 or 及 (or one name with 和 in it)
             joined = stated == len(listed) + 1 and re.search(r"[\u4e00-\u9fff]{2}(?:和|及|以及)[\u4e00-\u9fff]{2}", listed[-1])
-            if stated != len(listed) and not joined:
+            besides = _BESIDES.match(norm, m.end())
+            more = chinese_number(besides.group(1)) if besides else None
+            if stated != len(listed) and not joined and (more is None or stated != len(listed) + more):
                 a = block.location.start + m.start(count)
                 out.finding(f"说有{stated}个，但列出了{len(listed)}个", doc.locate(a, a + len(m.group(count)) + 1),
                             expected=f"{len(listed)}个", actual=f"{stated}个",

@@ -99,6 +99,8 @@ def reason_against_direction(ctx: CheckContext, out: Reporter) -> None:
 # A word of two to eight characters written twice in a row ("财政拨款财政拨款", "主要是主要是"), or a function
 # character doubled ("主要是是", "的的"). Doubled characters that are words (常常, 等等, 了了) are not in the set.
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{3,8})\1")
+# "与2021年度预算相比,与2021年度预算相比持平": a clause written twice, a comma between
+_DOUBLED_CLAUSE = re.compile(r"([\u4e00-\u9fff\d]{6,20})[,，]\1")
 _DOUBLED_CHAR = re.compile(r"([的是在为对将从把被与及于])\1")
 _DOUBLED_PUNCTUATION = re.compile(r"[,、;。][,、;。]")  # normalised text: "，，" "。，" "、，"
 # Two characters twice in a row are often two words ("监测预测预警"): jieba's word boundaries decide.
@@ -106,13 +108,14 @@ _DOUBLED_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2})\1)")
 
 
 @rule("W102", "wording", Severity.WARNING, "字词或标点重复",
-      "同一个词连写两遍（“财政拨款财政拨款”“主要是主要是”）、虚词重复（“主要是是”）或标点连用（“，，”“。，”“、，”）多半是笔误。",
+      "同一个词连写两遍（“财政拨款财政拨款”“主要是主要是”）、同一个短语隔着逗号连写两遍（“与2021年度预算相比，与2021年度预算相比持平”）、虚词重复（“主要是是”）或标点连用（“，，”“。，”“、，”）多半是笔误。",
       bad="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，增加原因主要是主要是公务用车运行维护费增加。",
       good="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，增加原因主要是公务用车运行维护费增加。")
 def doubled_words(ctx: CheckContext, out: Reporter) -> None:
     for start, text in [*ctx.paragraphs(), *ctx.cells()]:
         out.checked()
         found = [*_DOUBLED_WORD.finditer(text), *_pairs(text),
+                 *(m for m in _DOUBLED_CLAUSE.finditer(text) if len(re.findall(r"[\u4e00-\u9fff]", m.group(1))) >= 4),
                  *(m for m in _DOUBLED_CHAR.finditer(text) if not _reduplicated(text, m.start()))]
         reported_to = -1  # end of the last reported match: matches are taken in order of their start
         for m in sorted(found, key=lambda m: m.start()):
