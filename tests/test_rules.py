@@ -730,6 +730,17 @@ def test_fresh_reports_batch_d_false_alarms_stay_away(tmp_path: Path) -> None:
     assert _run(tmp_path, school, "C106").findings == []
 
 
+def test_own_level_named_with_a_word_before_it_is_still_the_organisation() -> None:
+    """Seed 001 (攀枝花市人民政府驻成都办事处): "…转入攀枝花市人民政府驻成都办事处（本级）使用" is its own name."""
+    outcome = check_file(seed("001"), CheckOptions(select=("P103",)))
+    assert outcome.findings == [] and outcome.ledger() == {"P103": Status.PASSED}
+
+
+def test_an_amount_without_its_unit_before_its_change(tmp_path: Path) -> None:
+    text = "二、收入决算情况说明\n2017年总收入6628.72万元。相比2016年的总收入6871.82减少243.10万元,下降3.54%。\n"
+    assert [f.message for f in _run(tmp_path, text, "U101").findings] == ["金额6871.82缺少单位“万元”"]
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

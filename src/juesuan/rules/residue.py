@@ -106,3 +106,30 @@ def conversion_residue(ctx: CheckContext, out: Reporter) -> None:
         a, b = codes[0]
         out.finding(f"目录中留有Word域代码共{len(codes)}处（如“{ctx.document.text[a:b]}”）", ctx.locate(a, b),
                     actual=ctx.document.text[a:b])
+
+
+# "行政部门1个：包家镇人民政府（本级）" in the report of 裴兴镇人民政府: a place the organisation's name does not hold
+_OWN_LEVEL = re.compile(r"([\u4e00-\u9fff]{2,30})\s*[（(]本级[）)]")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道|镇|乡|县|区|市|省|州)")
+
+
+@rule("P103", "residue", Severity.WARNING, "“本级”单位不是报告的单位",
+      "“××（本级）”说的是编报部门自己；其中的地名（某镇、某县、某区）不在报告单位的名称里时，多半是照抄了别的单位的"
+      "报告而没有改名。",
+      bad="重庆市垫江县裴兴镇人民政府2021年度部门决算情况说明\n一、部门基本情况\n（三）单位构成\n行政部门1个：包家镇人民政府（本级）。",
+      good="重庆市垫江县裴兴镇人民政府2021年度部门决算情况说明\n一、部门基本情况\n（三）单位构成\n行政部门1个：裴兴镇人民政府（本级）。")
+def another_units_own_level(ctx: CheckContext, out: Reporter) -> None:
+    organisation = ctx.disclosure.meta.organisation
+    if not organisation or len(organisation) < 6:
+        return  # the report's own name is not known well enough to tell another from it
+    for start, text in ctx.paragraphs():
+        for m in _OWN_LEVEL.finditer(text):
+            out.checked()
+            name = re.split(r"[：:，,、；;。]", m.group(1))[-1]
+            # "转入攀枝花市…": a place matched with a word before it is the organisation's when its end is
+            foreign = [p.group() for p in _PLACE.finditer(name)
+                       if not any(p.group()[i:] in organisation for i in range(len(p.group()) - 2))]
+            if foreign:
+                out.finding(f"“{name}（本级）”中的“{foreign[0]}”不在报告单位“{organisation}”的名称中，像是别的单位的名称",
+                            ctx.locate(start + m.start(1) + m.group(1).rfind(name), start + m.end()),
+                            expected=organisation, actual=name)
