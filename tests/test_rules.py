@@ -741,6 +741,21 @@ def test_an_amount_without_its_unit_before_its_change(tmp_path: Path) -> None:
     assert [f.message for f in _run(tmp_path, text, "U101").findings] == ["金额6871.82缺少单位“万元”"]
 
 
+def test_a_list_left_as_the_templates_ellipsis_and_its_note(tmp_path: Path) -> None:
+    text = ("第一部分 部门概况\n二、机构设置\n1. 根据部门职责分工,本部门内设机构包括…… 。本部门下属单位包括:……。"
+            "(注:如无下属单位,应写明“本部门无下属单位”)\n")
+    found = sorted(f.message for f in _run(tmp_path, text, "P101").findings)
+    assert found == ["模板残留：占位符", "模板残留：占位符", "模板残留：模板填报说明"]
+    done = "第一部分 部门概况\n二、机构设置\n1. 本部门内设机构包括办公室、财务科。本部门无下属单位。\n"
+    assert _run(tmp_path, done, "P101").findings == []
+
+
+def test_a_part_title_without_its_fen(tmp_path: Path) -> None:
+    text = "目录\n第一部分 单位概况\n第二部分 2024年度部门决算表\n第三部 2024年度部门决算情况说明\n第四部分 名词解释\n"
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "N101").findings]
+    assert (4, "部分标题“第三部”缺少“分”字（应为“第三部分”）") in found
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

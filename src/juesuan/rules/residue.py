@@ -21,13 +21,15 @@ RESIDUE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\((?:解释|罗列|名词解释部分|职能参照|本单位项目绩效目标个数)[^)]*\)"), "填报说明"),
     (re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}|某某"), "占位符"),
     (re.compile(r"待填写|待补充|此处填写|请填写|由主管部门根据"), "待填写的占位内容"),
+    # "本部门内设机构包括…… 。": the list left as the template's ellipsis
+    (re.compile(r"(?:包括|包含|分别为|主要有|为)[:：]?\s*(?:……|\.{6})\s*[。；;]"), "占位符"),
     (re.compile(r"\((?:柱状图|饼状图|折线图)\)"), "图题后留有模板说明"),
     (re.compile(r"范本"), "沿用的范本标题"),  # reported as a warning: the annex may say it does not apply
     (re.compile(r"本部门\(单位\)|本单位\(部门\)"), "未选择的二选一措辞"),
     (re.compile(r"\((?:收入|支出|项目|单位|部门|资金)(?:类型|名称)\)"), "未填写的模板内容"),
     # A parenthesis that tells the writer what to do ("（非涉密部门均需公开…）", "（根据需要增减指标并赋分值）"); not a
     # table's name ("收入决算表（按功能分类列示）").
-    (re.compile(r"\((?!按[^()]{1,12}列示\))[^()]{0,80}?(?:均需|须|应当|应按|应根据|请|根据需要|根据[^()]{0,8}实际|可以不|填写|填列|列示|增减指标"
+    (re.compile(r"\((?!按[^()]{1,12}列示\))[^()]{0,80}?(?:均需|须|应当|应按|应根据|应写明|应说明|应注明|请|根据需要|根据[^()]{0,8}实际|可以不|填写|填列|列示|增减指标"
                 r"|赋分值)[^()]{0,80}\)"), "模板填报说明"),
     (re.compile(r"(?<=[\u4e00-\u9fff])\(\s*\)"), "未填写的括号"),
     # A prompt that ends its cell or paragraph with a limit on the answer's length ("结合自评情况，分析存在的问题及原因。
