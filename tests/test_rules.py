@@ -756,6 +756,12 @@ def test_a_part_title_without_its_fen(tmp_path: Path) -> None:
     assert (4, "部分标题“第三部”缺少“分”字（应为“第三部分”）") in found
 
 
+def test_a_three_character_title_cut_short(tmp_path: Path) -> None:
+    text = "目录\n第一部分 单位概况\n一、主要职\n二、单位基本情况\n第二部分 2024年度部门决算表\n"
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "W105").findings]
+    assert found == [(3, "标题“主要职”应为“主要职能”或“主要职责”")]
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

@@ -252,12 +252,14 @@ def title_slips(ctx: CheckContext, out: Reporter) -> None:
     titles += [(s.location, in_body and s.level == 2) for s in sections]
     for where, among_explained in titles:
         core = _core(doc.normalized[where.start : where.end])
-        if len(core) < 4:
+        if len(core) < 3:
             continue
         out.checked()
         if core in _STANDARD_TITLES:
             continue
-        standard = next((s for s in sorted(_STANDARD_TITLES) if _one_slip(core, s)), None)
+        # a title of three characters is judged only as a longer one cut short ("一、主要职")
+        standards = [s for s in sorted(_STANDARD_TITLES) if _one_slip(core, s) and (len(core) >= 4 or s.startswith(core))]
+        standard = "”或“".join(standards[:3])
         if standard:
             out.finding(f"标题“{core}”应为“{standard}”", ctx.locate(where.start, where.end), expected=standard, actual=core)
         elif among_explained and not core.endswith("说明"):
