@@ -762,6 +762,14 @@ def test_a_three_character_title_cut_short(tmp_path: Path) -> None:
     assert found == [(3, "标题“主要职”应为“主要职能”或“主要职责”")]
 
 
+def test_vehicles_of_three_public_and_of_assets_name_each_other(tmp_path: Path) -> None:
+    """Seed 003: 公务用车10辆 under 三公 (L76) and 共有车辆10辆 under 国有资产 (L88); which is right the report does not say."""
+    text = seed("003").read_text(encoding="utf-8").split("\n")
+    text[87] = text[87].replace("共有车辆10辆", "共有车辆11辆", 1)
+    found = _run(tmp_path, "\n".join(text), "I110").findings
+    assert [(f.location.line, [r.line for r in f.related]) for f in found] == [(76, [88])]
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

@@ -389,8 +389,9 @@ def vehicles_agree(ctx: CheckContext, out: Reporter) -> None:
         if match.value == count.value:
             out.checked()
         else:
+            # the report does not say which count is right: the assets' place is named as related
             out.finding(f"{unit or ''}“三公”经费中公务用车{count.value}辆，国有资产中车辆{match.value}辆", count.location,
-                        expected=f"{match.value}辆", actual=count.raw)
+                        expected=f"{match.value}辆", actual=count.raw, related=[match.location])
 
 
 def _moved(value: Decimal) -> str:
