@@ -770,6 +770,18 @@ def test_vehicles_of_three_public_and_of_assets_name_each_other(tmp_path: Path) 
     assert [(f.location.line, [r.line for r in f.related]) for f in found] == [(76, [88])]
 
 
+def test_fresh_reports_batch_e(tmp_path: Path) -> None:
+    """Excerpts of real reports (batch E): a change against "上年度决算数" is judged; last year's value named before
+    its change ("较2014年度…合计16.08万元增加15.15万元") is not a second statement of this year's."""
+    health = ("二、部门决算情况说明\n（二）支出决算情况\n2021年度,马关卫生院单位支出为468.738万元。其中:\n"
+              "基本支出250.7219万元,较上年度决算数增加170.8798万元,增长46.7242%,主要是事业收入增加原因。\n")
+    assert [f.location.line for f in _run(tmp_path, health, "R103").findings] == [4]
+    transport = ("一、2015年部门决算公开中三公经费部分增减变化情况说明\n2015年部门决算公开“三公”经费合计31.23万元,其中:"
+                 "公务接待费1.58万元,车辆运行费28.91万元,因公出国(境)费0万元。较2014年度部门决算公开“三公”经费合计16.08万元"
+                 "增加15.15万元。\n")
+    assert _run(tmp_path, transport, "C101").findings == []
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

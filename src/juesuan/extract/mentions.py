@@ -71,6 +71,7 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
     previous_end = 0
     subjects: list[str] = []  # "收、支总计各是A,B万元": the subjects the next figures take in turn
     subjects_direction: str | None = None
+    prior_subject = ""  # the subject of last year's value, when the sentence gives it before the change
     figures = find_figures(norm)
     for index, found in enumerate(figures):
         before = norm[previous_end : found.start]
@@ -103,9 +104,16 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
             direction = "增加" if d.group(1) in ("增加", "增长") else "减少"
             label_norm = label_norm[: d.start()]
         distributive = re.search(r"(各|分别)\s*$", label_norm) is not None
+        if direction is None and _is_prior_value(label_norm, prior_year):
+            # "较2014年度部门决算公开“三公”经费合计16.08万元增加15.15万元": last year's value, named for the change
+            # that follows it, not a statement of this year's
+            prior_subject = re.sub(r"^(?:与|比|较)\s*(?:\d{4}\s*年度?|上年度?|去年)(?:决算数?)?", "", label_norm).strip(" 、")
+            previous_end = found.end
+            continue
         label_norm = re.sub(r"^(?:与|比|较)\s*\d{4}\s*年度?(?:决算数?)?(?:相比|同期|决算相比)?", "", label_norm)
-        label_norm = re.sub(r"^(?:较|比)(?:上年|去年)(?:决算数?)?|^同比|^各$", "", label_norm)
-        label_norm = re.sub(r"(?:(?:比|较|与)\s*(?:\d{4}\s*年度?|上年|去年)(?:决算数?)?(?:相比)?|同比)$", "",
+        # "较上年度决算数增加…": 上年度 as well as 上年
+        label_norm = re.sub(r"^(?:较|比)(?:上年度?|去年)(?:决算数?)?|^同比|^各$", "", label_norm)
+        label_norm = re.sub(r"(?:(?:比|较|与)\s*(?:\d{4}\s*年度?|上年度?|去年)(?:决算数?)?(?:相比)?|同比)$", "",
                             label_norm).strip(" 、各")
         a = sentence.start + region_start + offset
         label = document.text[a : a + len(label_norm)] if label_norm else ""
@@ -137,6 +145,8 @@ def parse_sentence(document: Document, sentence: Sentence, prior_year: int | Non
                 base = next((m for m in reversed(mentions) if not m.is_change), None)
                 if base is not None:
                     mention.label, mention.key = base.label, base.key
+                elif prior_subject:
+                    mention.label = mention.key = prior_subject
             years = _BASE_YEAR.findall(norm[: found.start])
             mention.base_year = int(years[-1]) if years else (prior_year if _PRIOR.search(norm) else None)
         mentions.append(mention)
@@ -225,6 +235,16 @@ def mentions_of(document: Document, sentences: Iterable[Sentence], prior_year: i
         broken_down = broken_down or "其中" in sentence.norm
         found.extend(mentions)
     return found
+
+
+_PRIOR_VALUE = re.compile(r"^(?:与|比|较)\s*(?:(\d{4})\s*年度?|上年度?|去年)(?!\s*(?:相比|同期|决算相比)?\s*$)")
+
+
+def _is_prior_value(label: str, prior_year: int | None) -> bool:
+    """The label compares with last year and names something after it: "较2014年度部门决算公开“三公”经费合计" (not a bare
+    "比上年"/"与2019年相比", which leads into a change)."""
+    m = _PRIOR_VALUE.match(label)
+    return m is not None and (m.group(1) is None or (prior_year is not None and int(m.group(1)) <= prior_year))
 
 
 def _is_about(sentence: Sentence, year: int | None) -> bool:
