@@ -754,6 +754,12 @@ def test_a_part_title_without_its_fen(tmp_path: Path) -> None:
     text = "目录\n第一部分 单位概况\n第二部分 2024年度部门决算表\n第三部 2024年度部门决算情况说明\n第四部分 名词解释\n"
     found = [(f.location.line, f.message) for f in _run(tmp_path, text, "N101").findings]
     assert (4, "部分标题“第三部”缺少“分”字（应为“第三部分”）") in found
+    # the part is still a part: the items of the part before it end there, and one of them lost its numeral
+    listed = ("目录\n第一部分 单位概况\n一、主要职责\n二、单位基本情况\n第二部分 2024年度部门决算表\n一、收入支出决算表\n"
+              "二、收入决算表\n三、支出决算表\n财政拨款收入支出决算表\n五、一般公共预算财政拨款收入支出决算表\n"
+              "第三部 2024年度部门决算情况说明\n一、收入决算情况说明\n二、支出决算情况说明\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, listed, "N101").findings]
+    assert (9, "目录中第4项“财政拨款收入支出决算表”缺少编号（应为“四、”）") in found
 
 
 def test_a_three_character_title_cut_short(tmp_path: Path) -> None:

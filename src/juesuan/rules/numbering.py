@@ -242,7 +242,8 @@ def _contents(ctx: CheckContext, out: Reporter) -> None:
             continue
         item_level = levels.pop()
         for k, ((title, location), n) in enumerate(zip(items, numbers, strict=True), start=1):
-            if n is None and item_level == ITEM and len(title) >= 6 and _CONTENTS_TITLE.search(title):
+            if (n is None and item_level == ITEM and len(title) >= 6 and _CONTENTS_TITLE.search(title)
+                    and not _BARE_PART.match(title)):  # "部分  名词解释" is a part that lost its 第×, said above
                 out.finding(f"目录中第{k}项“{title}”缺少编号（应为“{_CN[k]}、”）", location, expected=f"{_CN[k]}、",
                             evidence=title)
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 CN_DIGITS = "〇零一二两三四五六七八九十百"
 
-_PART = re.compile(rf"^\s*第\s*([{CN_DIGITS}\d]{{1,3}})\s*部\s*分\s*[:：、.．]?\s*(.*)$")
+# "第三部 2024年度部门决算情况说明": a part whose 分 was lost is still a part (N101 reports the slip)
+_PART = re.compile(rf"^\s*第\s*([{CN_DIGITS}\d]{{1,3}})\s*部(?:\s*分|(?=[ \t\u3000]))\s*[:：、.．]?\s*(.*)$")
 _ITEM = re.compile(rf"^\s*([{CN_DIGITS}]{{1,3}})\s*[、.．]\s*(.*)$")
 _SUB = re.compile(rf"^\s*[（(]\s*([{CN_DIGITS}]{{1,3}})\s*[）)]\s*[、.．]?\s*(.*)$")
 _NUM = re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*(.*)$")
