@@ -739,6 +739,8 @@ def test_own_level_named_with_a_word_before_it_is_still_the_organisation() -> No
 def test_an_amount_without_its_unit_before_its_change(tmp_path: Path) -> None:
     text = "二、收入决算情况说明\n2017年总收入6628.72万元。相比2016年的总收入6871.82减少243.10万元,下降3.54%。\n"
     assert [f.message for f in _run(tmp_path, text, "U101").findings] == ["金额6871.82缺少单位“万元”"]
+    text = "七、三公经费\n公务接待费支出2.05万元,较上年2.08减少0.03万元。\n"
+    assert [f.message for f in _run(tmp_path, text, "U101").findings] == ["金额2.08缺少单位“万元”"]
 
 
 def test_a_list_left_as_the_templates_ellipsis_and_its_note(tmp_path: Path) -> None:
