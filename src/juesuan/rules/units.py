@@ -14,7 +14,7 @@ from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 # introduces one (or after an amount in 万元 and 和), with no unit; not a base ("增长--(基数为0,不可比)")
 # ("各是4125.49,4143.91万元" lists amounts that share the unit written after the last).
 _BARE_MONEY = re.compile(
-    r"(?:(?:(?<!基数)为|(?<!基数)是|支出|收入|经费|资金|合计|总计|结余|拨款|执行数为?|实际执行|预算数为?|金额|总额|增加了?|减少了?|费"
+    r"(?:(?:(?<!基数)为|(?<!基数)是|支出|收入|经费|资金|合计|总计|结余|拨款|执行数为?|实际执行|预算数?为?|金额|总额|增加了?|减少了?|费"
     r"|决算数?|单价)(?:[（(][^（）()\d]{1,30}[）)])?"  # "工作经费（含特色产品推广费）30。"
     r"|(?:较|比)(?:上年度?|去年)(?=\s*\d[\d,]*(?:\.\d{1,2})?\s*(?:减少|增加))"  # "较上年2.08减少0.03万元"
     r"|万元\s*(?:和|与|及|、))"  # "减少了161.30万元和159.43，": the second of a pair lost its unit
@@ -28,6 +28,7 @@ _LIST_ITEM = r"[\u4e00-\u9fff（）()“”]{2,24}\s?\d[\d,]{0,15}(?:\.\d{1,2})?
 _BARE_IN_LIST = re.compile(
     rf"(?<=万元[、，,])[\u4e00-\u9fff（）()“”]{{2,24}}?(\d[\d,]{{0,15}}\.\d{{1,2}})(?=[、，,][\u4e00-\u9fff（）()“”]{{2,24}}\d)"
     rf"|(?<=[\u4e00-\u9fff])(\d[\d,]{{0,15}}\.\d{{1,2}})(?=、{_LIST_ITEM})"
+    rf"|(?<=[\u4e00-\u9fff])(\d[\d,]{{0,15}})(?=、{_LIST_ITEM}、{_LIST_ITEM})"  # "新闻信息3、信访经费5万元、…30万元"
     rf"|(?<=[费金款])(\d[\d,]{{0,15}})(?=、{_LIST_ITEM})")  # "特色产品推广费16、招商引资工作经费14万元"
 # In a table cell a rate ends the cell: "使用人员满意度≥95", "劝返率达90".
 _BARE_RATE_IN_CELL = re.compile(r"(?:率|满意度)(?:为|达到?|保持)?\s*[≥≤]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*$")
