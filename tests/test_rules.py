@@ -792,6 +792,13 @@ def test_fresh_reports_batch_e(tmp_path: Path) -> None:
     assert _run(tmp_path, transport, "C101").findings == []
 
 
+def test_a_count_right_after_a_comma(tmp_path: Path) -> None:
+    """Seed 002 says "…问题整改，114个问题现已完成整改110个" at L8, L513 and L886 (the normalised comma before a count once
+    hid it, as if it were a thousands separator)."""
+    new = _seed_changed(tmp_path, "002", 8, "114个问题", "115个问题", ("C105",))
+    assert new == [("C105", 8, "“，…个问题现已”在别处2次都为114个，这里为115个")]
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

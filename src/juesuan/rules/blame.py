@@ -43,7 +43,7 @@ def restatements(ctx: CheckContext) -> dict[int, list[Figure]]:
 
 
 # any number written, 7,463.89 as one
-NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.,])\d{1,15}(?:\.\d+)?(?![\d])")
+NUMBER = re.compile(r"(?<![\d.])(?<!\d,)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|(?<![\d.])(?<!\d,)\d{1,15}(?:\.\d+)?(?![\d])")
 
 
 def values_written(ctx: CheckContext) -> Counter[Decimal]:

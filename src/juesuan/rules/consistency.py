@@ -136,10 +136,10 @@ _STAFF_COUNT = re.compile(r"(?<!离)(行政编制|事业编制|工勤编制|机�
 # character before it and the words after it, to the next punctuation, name the thing. A number after a comparison
 # or bound (较, 超, ≥, 第) is not the count of the thing.
 _COUNTED = r"(个|项|条|场|家|所|批次|篇|名|次|人(?!次))"
-_WORDED_COUNT = re.compile(r"(?<![\d.,])(\d{1,5})" + _COUNTED + r"([\u4e00-\u9fff]{4,16})(?=[，。；、,;（(\d]|$)")
+_WORDED_COUNT = re.compile(r"(?<![\d.])(?<!\d,)(\d{1,5})" + _COUNTED + r"([\u4e00-\u9fff]{4,16})(?=[，。；、,;（(\d]|$)")
 _COUNT_AFTER_WORDS = re.compile(r"([\u4e00-\u9fff]{4,8})(\d{1,5})" + _COUNTED + r"(?=[，。；、,;（(]|$)")
 _COUNT_UNITS = "个|项|条|场|家|所|批次|篇|名|人次|次|人|期|份|件|辆|册|本|起|套|户|台"  # 人次 before 人 and 次
-_ANY_COUNT = re.compile(rf"(?<![\d.,])(\d{{1,5}})\s*({_COUNT_UNITS})")
+_ANY_COUNT = re.compile(rf"(?<![\d.])(?<!\d,)(\d{{1,5}})\s*({_COUNT_UNITS})")
 _NOT_A_COUNT = set("第约近超逾余增减较比多少≥≤><于至")
 _NOT_BEFORE_LOOSE = _NOT_A_COUNT | set("共计")  # "共计556条": a total of what the words before it count
 # A sentence about another year, or a target, may state another number of the same thing.
@@ -157,6 +157,7 @@ def _elsewhen(said: str) -> bool:
 # "对业务运行费、招商引资活动经费等2个项目开展了…": the things named, then how many they are
 _LISTED_COUNT = re.compile(r"((?:[“\"‘]?[\u4e00-\u9fff]{2,20}[”\"’]?、){1,12}[“\"‘]?[\u4e00-\u9fff]{2,20}[”\"’]?)等\s*(\d{1,5})\s*"
                            r"(个|项|家|所|条|场)")
+_AS_WRITTEN = str.maketrans(",;:()", "，；：（）")  # a normalised mark, shown in a message as reports write it
 _HAS = re.compile(r"(?:内设|下设|设有|共有|现有|拥有|设立|设置|下辖|辖有)$")
 
 
@@ -193,7 +194,7 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
             if not before or before in _NOT_A_COUNT or m.group(3).startswith(("以上", "以下", "左右", "多", "余")):
                 continue
             a = at + m.start(1)
-            groups[(f"“{before}…{m.group(2)}{m.group(3)}”", m.group(2), "")].append(
+            groups[(f"“{before.translate(_AS_WRITTEN)}…{m.group(2)}{m.group(3)}”", m.group(2), "")].append(
                 (int(m.group(1)), a, a + len(m.group(1))))
         # Looser names (the four characters glued after the count, or before it: "召开会议129场"), judged only
         # when a majority says otherwise: two or more statements agree and one alone differs.
@@ -209,7 +210,7 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
                 glued_before = re.search(r"[\u4e00-\u9fff]{6}$", said[: m.start()])
             before = said[m.start() - 1] if m.start() else ""
             if glued_after and before and before not in _NOT_BEFORE_LOOSE:
-                loose[(f"“{before}…{unit}{glued_after.group()}”", unit)].append(stated)
+                loose[(f"“{before.translate(_AS_WRITTEN)}…{unit}{glued_after.group()}”", unit)].append(stated)
             if glued_before and glued_before.group()[-1] not in _NOT_BEFORE_LOOSE:
                 loose[(f"“{glued_before.group()}…{unit}”", unit)].append(stated)
                 # four characters before and two after ("办公室内设14个科室"): named surely enough to judge a pair
@@ -289,7 +290,7 @@ def _report_pair(ctx: CheckContext, out: Reporter, name: str, unit: str, right: 
 
 # A count of ten or more written once ("召开130场高清会议") beside a near number (within a fifth) of the same thing
 # written three times or more ("召开会议129场"): the same thing if the words around them share two words of two characters.
-_COUNT_OF = re.compile(rf"(?<![\d.,])(\d{{2,6}})\s*(?:余|多)?\s*({_COUNT_UNITS})")
+_COUNT_OF = re.compile(rf"(?<![\d.])(?<!\d,)(\d{{2,6}})\s*(?:余|多)?\s*({_COUNT_UNITS})")
 _PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _OFTEN_KEPT = 100
 
