@@ -21,7 +21,9 @@ GENERAL_BUDGET = re.compile(r"一般公共预算(财政拨款)?支出")
 _LINE = re.compile(r"^(?P<class>.{1,60}?)[（(]类[）)]\s*-?(?P<section>.{1,80}?)[（(]款[）)]\s*-?(?P<item>.{1,80}?)[（(]项[）)]")
 _CODE = re.compile(r"(?<!\d)(\d{7})(?!\d)")
 # A numbered line that names its subject before a colon, then gives its spending: "教育（类）2050803干部培训: 支出决算为…"
-_LOOSE = re.compile(r"(?P<head>[^:：。；;，,]{2,80}?)\s*[:：]\s*(?=支出决算|决算数|支出)")
+# (the head takes its own trailing spaces: a separate \s* before the colon would backtrack over them; matched on at
+# most 400 characters of a line)
+_LOOSE = re.compile(r"(?P<head>[^:：。；;，,]{2,80}?)[:：]\s*(?=支出决算|决算数|支出)")
 _SUBJECT = re.compile(r"[（(][类款项][）)]|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)")
 _BUDGET = re.compile(r"(年初预算|调整预算|预算数|预算)\s*$")
 _COMPARISON = re.compile(r"决算数(?:大于|小于|等于|与预算数(?:基本)?持平|与预算数一致)[^，,。；;:：]*")
@@ -110,7 +112,7 @@ def _loose_item(ctx: Analysis, start: int, end: int, n: Numbering, loose: re.Mat
     完成预算100%。其中行政运行2013101支出决算为490.4万元，…") is one item of the 类 figures, its 项 left out."""
     doc = ctx.document
     base = start + n.prefix_length
-    head = doc.text[base + loose.start("head") : base + loose.end("head")]
+    head = doc.text[base + loose.start("head") : base + loose.end("head")].rstrip()
     code = _CODE.search(head)
     marked = re.search(r"[（(]类[）)]", head)
     cut = marked.start() if marked else code.start() if code else len(head)
