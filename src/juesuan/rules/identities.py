@@ -546,7 +546,8 @@ _ASIDE = re.compile(r"[（(][^（）()]{0,120}[）)]")
 
 # "…项目共计20个，…" and then one paragraph a kind: "常年项目共计18个，…" / "阶段（一次性）项目共计2个，…"
 _PROJECTS_TOTAL = re.compile(r"项目(?:共计|合计|总计|共)\s*(\d{1,5})\s*(个|项)")
-_PROJECTS_KIND = re.compile(r"\s*[^\d，,。；;：:]{1,16}项目(?:共计|合计|总计|共|有)\s*(\d{1,5})\s*(个|项)")
+# (no \s* of its own before the name: the name's class takes the spaces, and two would backtrack over them)
+_PROJECTS_KIND = re.compile(r"[^\d，,。；;：:]{1,16}项目(?:共计|合计|总计|共|有)\s*(\d{1,5})\s*(个|项)")
 _MAX_KINDS = 6
 
 
