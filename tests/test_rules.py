@@ -799,6 +799,14 @@ def test_a_count_right_after_a_comma(tmp_path: Path) -> None:
     assert new == [("C105", 8, "“，…个问题现已”在别处2次都为114个，这里为115个")]
 
 
+def test_an_evaluation_score_above_its_full_mark(tmp_path: Path) -> None:
+    """Seed 004 L265: "2023 年市委办公室部门整体支出绩效评价得分为94.7分"; a full mark the report states is taken."""
+    assert _seed_changed(tmp_path, "004", 265, "94.7分", "104.2分", ("S204",)) == [
+        ("S204", 265, "评价得分104.2分超过满分100分")]
+    text = "附件1\n项目支出绩效评价报告\n评价指标体系满分120分（含加分项20分）。该项目自评得分为104.2分。\n"
+    assert _run(tmp_path, text, "S204").findings == []
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

@@ -169,3 +169,24 @@ def _project_of(title: str) -> str:
 def _same(a: str, b: str) -> bool:
     a, b = a.replace("“", "").replace("”", ""), b.replace("“", "").replace("”", "")
     return a == b or (len(a) >= 4 and len(b) >= 4 and (a in b or b in a))
+
+
+# "部门整体支出绩效评价得分为104.2分": a performance evaluation is scored out of 100
+_OVERALL_SCORE = re.compile(r"(?:评价|自评|综合|总|绩效)得分(?:为|是|[:：])?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分")
+_FULL_MARK = re.compile(r"(?:满分|总分值?)(?:为|是|[:：])?\s*(\d{2,3})\s*分?")
+
+
+@rule("S204", "performance", Severity.ERROR, "评价得分超过满分",
+      "绩效评价按百分制评分，评价（自评）得分不能超过100分；报告写明了另一个满分（“满分120分”）时，按那个满分判断。",
+      bad="附件1\n部门整体支出绩效自评报告\n（一）评价结论。2023年部门整体支出绩效评价得分为104.2分。",
+      good="附件1\n部门整体支出绩效自评报告\n（一）评价结论。2023年部门整体支出绩效评价得分为94.2分。")
+def score_above_full_mark(ctx: CheckContext, out: Reporter) -> None:
+    text = ctx.document.normalized
+    marks = [Decimal(m.group(1)) for m in _FULL_MARK.finditer(text)]
+    full = max([Decimal(100), *marks])
+    for m in _OVERALL_SCORE.finditer(text):
+        out.checked()
+        score = Decimal(m.group(1))
+        if score > full:
+            out.finding(f"评价得分{score}分超过满分{full}分", ctx.locate(m.start(1), m.end(1)), expected=f"≤{full}",
+                        actual=f"{score}分")
