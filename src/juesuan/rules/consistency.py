@@ -374,7 +374,7 @@ _NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff]{4})(?:为|是|共计|合计|达到
 _NOT_ACTUAL = re.compile(_ELSEWHEN.pattern + r"|预算")
 # Names the same words give to the whole unit's figure and to the 财政拨款 one ("基本支出3702.91万元" of 本年支出,
 # "主要用于：基本支出3455.91万元" of 财政拨款支出): the model tells them apart by section, and C101 judges them.
-_FIELDS = {"基本支出", "项目支出", "人员经费", "公用经费", "收入合计", "支出合计", "收入总计", "支出总计", "和结余", "转和结余"}
+_FIELDS = {"基本支出", "项目支出", "人员经费", "公用经费", "收入合计", "支出合计", "收入总计", "支出总计", "转和结余"}
 
 
 @rule("C106", "consistency", Severity.WARNING, "同一说法的金额前后不一致",

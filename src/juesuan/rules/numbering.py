@@ -69,7 +69,6 @@ _TITLE = re.compile(r"^(?:附件\s*\d*|.{0,40}(?:报告|评价表|自评表|得�
 _UNNUMBERED_ITEM = re.compile(r"(?:主要经验及做法|存在的问题及原因分析|存在的问题和建议|有关建议|其他需要说明的问题|评价结论及建议"
                               r"|项目资金管理情况|项目组织实施情况|项目绩效情况)[^。；;:：]{0,30}")
 _BARE_PART = re.compile(r"\s*部\s*分\s+(?:20\d\d年度?)?[\u4e00-\u9fff]")  # "部分  2020年度部门决算表"
-_PART_WITHOUT_FEN = re.compile(r"\s*(第[一二三四五六七八九十]部)(?!分|门)\s+(?:20\d\d年度?)?[\u4e00-\u9fff]")
 _KEPT = 50  # items kept a list, to look for the first one written in another style
 _BOOKMARK = re.compile(r"^\s*(?:\[bookmark:[^\]]{0,200}\]\s*){1,20}")
 
@@ -111,12 +110,15 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
             last.clear()
             since_parent.clear()
             continue
-        if short := _PART_WITHOUT_FEN.match(text):  # "第三部 2024年度部门决算情况说明"
-            out.finding(f"部分标题“{short.group(1)}”缺少“分”字（应为“{short.group(1)}分”）",
-                        ctx.locate(lead + short.start(1), lead + short.end(1)), evidence=text.strip()[:30])
+        n = numbering(text)
+        if n is not None and n.level == PART and "分" not in text[: n.prefix_length]:
+            # "第三部 2024年度部门决算情况说明": read as a part (text.headings), its 分 lost
+            written = text[: n.prefix_length].strip()
+            out.finding(f"部分标题“{written}”缺少“分”字（应为“{written}分”）",
+                        ctx.locate(lead + text.index(written), lead + text.index(written) + len(written)),
+                        evidence=text.strip()[:30])
         if index in contents:
             continue
-        n = numbering(text)
         follows_table, after_table = after_table, False
         if n is None and ITEM in last and not inside_covered and _UNNUMBERED_ITEM.fullmatch(text.strip()):
             # a standard heading of the evaluation-report template standing among numbered items without its number

@@ -38,8 +38,9 @@ _EMPTY_SHARE = re.compile(r"(?<![挤侵霸抢])占\s*(?=[；;，,。])")  # not 
 _BARE_SHARE = re.compile(
     r"(?:(?<![挤侵霸抢])占(?![用有地])(?:比|[^，,；;。\d%]{0,16}?的)?|增长了?|下降了?|完成(?:年初|调整)?预算(?:数)?(?:执行)?的?"
     r"|(?<=[\u4e00-\u9fff])率(?:为|达到?|保持|是|约)?|满意度(?:为|达到?)?\s*[≥≤]?|进度(?:为|达到?)|偏离度(?:为|是)?|[≥≤]"
+    # not at the end of a text (the % may be past a cut); "分别下降20.36和20.18%": the first of a pair lost its sign
     r")\s*(\d{1,3}(?:\.\d{1,2})?)(?![,，]\d{3})(?=\s*(?:[；;，,。)）]|\.(?!\d)|以上|以下|左右"
-    r"|和\s*\d{1,3}(?:\.\d{1,2})?\s*%))"  # "分别下降20.36和20.18%": the first of a pair lost its sign  # not at the end of a text: the % may be past a cut
+    r"|和\s*\d{1,3}(?:\.\d{1,2})?\s*%))"
 )
 
 # "又压缩了5的公用经费": a cut by a rate, its % lost before the thing it was cut from
