@@ -807,6 +807,23 @@ def test_an_evaluation_score_above_its_full_mark(tmp_path: Path) -> None:
     assert _run(tmp_path, text, "S204").findings == []
 
 
+def test_the_parts_scores_add_up_to_the_evaluation_score(tmp_path: Path) -> None:
+    """Seed 004: 15 + 21.5 + 10 + 9 + 6 (自评得分 of its five headings) + 33.2 (项目管理得分) = 94.7 (L265). A part raised is an
+    error; a part lowered only a warning (a part may be left unscored); parts after "其中" count too."""
+    raised = _seed_changed(tmp_path, "004", 246, "自评得分6分", "自评得分7分", ("S205",))
+    assert [(r, line) for r, line, _ in raised] == [("S205", 265)] and "之和为95.7分，评价得分写作94.7分" in raised[0][2]
+    found = _run(tmp_path, seed("004").read_text(encoding="utf-8").replace("自评得分6分", "自评得分5分"), "S205").findings
+    assert [(f.severity, f.location.line, [r.line for r in f.related]) for f in found] == [
+        (Severity.WARNING, 265, [239, 241, 243, 244, 246, 249])]
+    text = "附件2\n项目支出绩效评价报告\n综合评价得分93分，其中项目决策得分18分、项目过程得分19分、项目产出得分37分、项目效益得分20分。\n"
+    found = _run(tmp_path, text, "S205").findings
+    assert [(f.severity, f.message) for f in found] == [(Severity.ERROR, "各部分得分（“项目决策”18分、“项目过程”19分、"
+                                                         "“项目产出”37分、“项目效益”20分）之和为94分，评价得分写作93分")]
+    assert _run(tmp_path, text.replace("93分", "94分"), "S205").findings == []
+    two = "附件2\n项目支出绩效评价报告\n项目决策得分18分、项目过程得分19分。综合评价得分93分。\n"
+    assert _run(tmp_path, two, "S205").findings == []  # two parts are not known to be the whole
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

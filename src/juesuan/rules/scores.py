@@ -190,3 +190,42 @@ def score_above_full_mark(ctx: CheckContext, out: Reporter) -> None:
         if score > full:
             out.finding(f"评价得分{score}分超过满分{full}分", ctx.locate(m.start(1), m.end(1)), expected=f"≤{full}",
                         actual=f"{score}分")
+
+
+# "1.履职效能（自评得分15分）" … "项目管理得分33.2分" … "部门整体支出绩效评价得分为94.7分": the parts' scores and the total
+_NAMED_SCORE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12})\(?(?:自评)?得分(?:为|是|:)?\s*(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分")
+_TOTAL_NAME = ("评价", "自评", "综合", "总", "总体", "整体", "绩效", "最终", "合计", "累计")
+_PARTS_BEFORE = 4000  # how far before its total a part's score is looked for (one evaluation's analysis)
+
+
+@rule("S205", "performance", Severity.WARNING, "各部分得分之和与评价得分不符",
+      "评价报告逐一写出各部分（一级指标）的得分、再写出评价（综合）得分时，各部分得分之和应等于评价得分。"
+      "各部分之和大于评价得分必有一处写错（错误）；小于评价得分时，也可能是有部分未写出得分（警告）。"
+      "至少三个不同名称的部分时才判断。",
+      bad="附件1\n部门整体支出绩效自评报告\n1.履职效能（自评得分15分）。\n2.预算管理（自评得分22分）。\n3.财务管理（自评得分10分）。\n"
+          "4.项目管理得分33分。\n（一）评价结论。部门整体支出绩效评价得分为79分。",
+      good="附件1\n部门整体支出绩效自评报告\n1.履职效能（自评得分15分）。\n2.预算管理（自评得分22分）。\n3.财务管理（自评得分10分）。\n"
+           "4.项目管理得分33分。\n（一）评价结论。部门整体支出绩效评价得分为80分。")
+def part_scores(ctx: CheckContext, out: Reporter) -> None:
+    text = ctx.document.normalized
+    scores = [(m.group("name"), Decimal(m.group("score")), m.start("score"), m.end("score"))
+              for m in _NAMED_SCORE.finditer(text)]
+    totals = [n for n, s in enumerate(scores) if s[0].endswith(_TOTAL_NAME)]
+    for i, n in enumerate(totals):
+        _, total, start, end = scores[n]
+        previous = totals[i - 1] if i else -1
+        parts = [p for p in scores[previous + 1 : n] if p[2] >= start - _PARTS_BEFORE]
+        if len(parts) < 3:  # "综合得分94分,其中决策得分18分、过程得分19分…": the parts follow in the same sentence
+            following = totals[i + 1] if i + 1 < len(totals) else len(scores)
+            after = scores[n + 1 : following]
+            parts = [p for p in after if "。" not in text[end : p[2]]] if "其中" in text[end : end + 8] else []
+        if len(parts) < 3 or len({p[0] for p in parts}) != len(parts):
+            continue  # too few to be the whole, or one part named twice: not a plain list of parts
+        out.checked()
+        summed = sum((p[1] for p in parts), Decimal(0))
+        if summed == total:
+            continue
+        names = "、".join(f"“{p[0].removeprefix('其中')}”{p[1]}分" for p in parts)
+        out.finding(f"各部分得分（{names}）之和为{summed}分，评价得分写作{total}分", ctx.locate(start, end),
+                    expected=str(summed), actual=str(total), related=[ctx.locate(p[2], p[3]) for p in parts],
+                    severity=Severity.ERROR if summed > total else None)
