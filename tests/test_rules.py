@@ -824,6 +824,22 @@ def test_the_parts_scores_add_up_to_the_evaluation_score(tmp_path: Path) -> None
     assert _run(tmp_path, two, "S205").findings == []  # two parts are not known to be the whole
 
 
+def test_a_list_of_one_body_against_its_count(tmp_path: Path) -> None:
+    """Seed 000 L578: "代管账单位1个，为市侨联"; "0个处室,分别是:我单位无下设处室" (乌鲁木齐 2023) is no list."""
+    assert _seed_changed(tmp_path, "000", 578, "代管账单位1个", "代管账单位2个", ("S202",)) == [
+        ("S202", 578, "说有2个，但列出了1个")]
+    text = "一、机构设置\n下设0个处室,分别是:我单位无下设处室。下属单位2个，为市侨联和市台办。项目3个，为常年项目。\n"
+    assert _run(tmp_path, text, "S202").findings == []
+
+
+def test_a_count_taken_up_by_jun_in_the_same_sentence(tmp_path: Path) -> None:
+    """Seed 003 L92: "本部门还自行组织了5个项目进行支出绩效评价，从评价情况看，5个项目均按照预算绩效目标完成各项指标"."""
+    new = _seed_changed(tmp_path, "003", 92, "组织了5个", "组织了6个", ("C105",))
+    assert new == [("C105", 92, "同一句先说6个项目，后面说5个项目均……，说的是同一些项目，数量应相同")]
+    part = "（四）绩效管理\n组织了6个项目进行评价，其中5个项目均为优秀，选取3个项目开展监控，3个项目均按期完成。\n"
+    assert _run(tmp_path, part, "C105").findings == []
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

@@ -158,6 +158,8 @@ def _elsewhen(said: str) -> bool:
 _LISTED_COUNT = re.compile(r"((?:[“\"‘]?[\u4e00-\u9fff]{2,20}[”\"’]?、){1,12}[“\"‘]?[\u4e00-\u9fff]{2,20}[”\"’]?)等\s*(\d{1,5})\s*"
                            r"(个|项|家|所|条|场)")
 _AS_WRITTEN = str.maketrans(",;:()", "，；：（）")  # a normalised mark, shown in a message as reports write it
+_COUNT_NOUN = re.compile(r"(?<![\d.])(?<!\d,)(\d{1,4})\s*个([\u4e00-\u9fff]{2})")
+_ALL_OF = re.compile(_COUNT_NOUN.pattern + r"(?:均|全部|都)")
 _HAS = re.compile(r"(?:内设|下设|设有|共有|现有|拥有|设立|设置|下辖|辖有)$")
 
 
@@ -167,6 +169,7 @@ _HAS = re.compile(r"(?:内设|下设|设有|共有|现有|拥有|设立|设置|�
       "两处说法各一时，报告其数字在报告中写得较少的一处。一个十以上的数量只写了一次，而相近的数量（相差不到五分之一、同一单位、"
       "周围有两个相同的词）在别处写了三次以上时，也多半是同一事项写错了（“召开会议129场”三次，“召开130场高清会议”一次）。"
       "绩效目标表中一个指标的实际完成数量（“侨务联谊活动 | ≥2次 | 3次”）与文字中同一事项的数量（“侨务联谊3次”）也应相同。"
+      "一句话先说“组织了5个项目进行评价”、后面又说“5个项目均……”时，两个数量说的是同一些事项，也应相同。"
       "说的是目标、指标、计划或另一年的句子不算。",
       bad="第一部分 部门概况\n（二）2020年重点工作完成情况\n全年编发《每日动态》256期。\n十、其他重要事项的情况说明\n"
           "（四）预算绩效管理情况\n全年累计下发《每日动态》219期。",
@@ -177,7 +180,18 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
     groups: dict[tuple[str, str, str], list[tuple[int, int, int]]] = defaultdict(list)
     loose: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
     paired: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
+    all_of: list[tuple[str, tuple[int, int, int], tuple[int, int, int]]] = []
     for at, said in ctx.sentences(cells=True):
+        # "组织了5个项目进行评价，…，5个项目均按照…": 均 takes up the count named before it in the
+        # sentence (both said of the same time, even in a sentence about targets)
+        for m in _ALL_OF.finditer(said):
+            if re.search(r"(?:其中|有|中|余)\s*$", said[max(0, m.start() - 3) : m.start()]):
+                continue  # "其中3个项目均…": a part of them
+            earlier = [e for e in _COUNT_NOUN.finditer(said, 0, m.start()) if e.group(2) == m.group(2)]
+            if earlier:
+                e, a = earlier[-1], at + m.start(1)
+                all_of.append((m.group(2), (int(e.group(1)), at + e.start(1), at + e.end(1)),
+                               (int(m.group(1)), a, a + len(m.group(1)))))
         if _elsewhen(said) or ctx.of_another_year(said):
             continue
         for pattern, unit in ((_TITLED_COUNT, None), (_STAFF_COUNT, "人")):
@@ -246,6 +260,14 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
         if wrong[1] not in reported:
             reported.add(wrong[1])
             _report_pair(ctx, out, name, unit, right, wrong, tie=order is None)
+    for name, first, then in all_of:
+        out.checked()
+        if first[0] != then[0] and then[1] not in reported:
+            # the sentence does not tell which of its two numbers is wrong: the finding is at both
+            reported.add(then[1])
+            out.finding(f"同一句先说{first[0]}个{name}，后面说{then[0]}个{name}均……，说的是同一些{name}，数量应相同",
+                        ctx.locate(then[1], then[2]), expected=f"{first[0]}个", actual=f"{then[0]}个",
+                        evidence=ctx.document.text[max(0, first[1] - 8) : then[2] + 4], related=[ctx.locate(first[1], first[2])])
     for (name, unit, _), stated in groups.items():
         if len(stated) < 2:
             continue

@@ -130,12 +130,16 @@ _COUNT_THEN_LIST = re.compile(
     r"|(?:以下|如下|下列)(?P<count4>\d{1,2})\s*个?(?:方面|部分|类)[:：](?P<list4>[^。\n]{4,600})")
 
 
+# "代管账单位1个，为市侨联": a list of one, when it is the name of one body
+_ONE_BODY = re.compile(r"[\u4e00-\u9fff“”]{2,14}(?:局|办|室|中心|会|联|院|所|站|队|处|科|委|部|组|馆|校|厅|社|团|协会|公司)")
+
+
 # "内设职能部门15个，包括A、…、K（11个）。另有四个派出法庭…": the rest of the count, named after the list
 _BESIDES = re.compile(r"[。；;，,]?\s*(?:另有|另设|此外还有|此外|另外还有|还有|以及)\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*个")
 
 
 @rule("S202", "structure", Severity.ERROR, "所说个数与列出的名单不符",
-      "“……单位3个，为A、B”这样先说个数再列名单时，或“反映A、B、C 3个项目”先列名单再说个数时，名单上的个数应与"
+      "“……单位3个，为A、B”这样先说个数再列名单时（名单只有一个机构名称“单位2个，为市侨联”也一样），或“反映A、B、C 3个项目”先列名单再说个数时，名单上的个数应与"
       "所说个数相同（名单以“等”结尾时不判断；名单后紧接“另有N个……”时，两者合计应与所说个数相同）；“主要用于以下5个方面：”之后用分号分开的各项也一样。",
       bad="二、机构设置\n独立核算二级预算单位3个，为市委党史研究室、市公务服务中心。",
       good="二、机构设置\n独立核算二级预算单位2个，为市委党史研究室、市公务服务中心。")
@@ -153,7 +157,9 @@ def count_versus_list(ctx: CheckContext, out: Reporter) -> None:
                     continue
             else:
                 listed = [x for x in re.split(r"[、,，]", m.group("list") or m.group("list2") or m.group("list3")) if x.strip()]
-                if len(listed) < 2 or any(len(x) > 25 or re.search(r"\d|等", x) for x in listed):
+                one = (len(listed) == 1 and m.group("list") and _ONE_BODY.fullmatch(listed[0].strip()) is not None
+                       and int(m.group(count)) > 0 and not re.search(r"无|没有|未", listed[0]))  # "0个处室,分别是:无"
+                if (len(listed) < 2 and not one) or any(len(x) > 25 or re.search(r"\d|等", x) for x in listed):
                     continue  # not a list of names ("等" says the list is not complete)
             if ctx.cut_off and not doc.text[block.location.start + m.end() :].strip():
                 out.missing()  # the list runs to the cut ("包括:党委办、…、总"): its end is lost
