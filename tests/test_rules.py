@@ -840,6 +840,19 @@ def test_a_count_taken_up_by_jun_in_the_same_sentence(tmp_path: Path) -> None:
     assert _run(tmp_path, part, "C105").findings == []
 
 
+def test_a_rate_in_a_table_row_against_its_target_and_actual(tmp_path: Path) -> None:
+    """Seed 001's 自评表: "年度资金总额： | 70.5 | 70.5 | 100%" (L1198–1201) and "40.5万元 | 40.5万元 | 100%" (L1308–1310)."""
+    new = _seed_changed(tmp_path, "001", 1200, "70.5", "77.6", ("R110",))
+    assert new == [("R110", 1199, "全年预算数70.5、实际完成数77.6，执行率应为110.07%，表中写作100%")]
+    new = _seed_changed(tmp_path, "001", 1310, "100%", "90%", ("R110",))
+    assert new == [("R110", 1308, "实际完成值与年度指标值相同（“40.5万元”），完成率应为100%，表中写作90%")]
+    found = _run(tmp_path, seed("001").read_text(encoding="utf-8"), "R110")
+    assert found.findings == [] and found.ledger() == {"R110": Status.PASSED}
+    table = ("附件\n项目支出绩效自评表\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成数\n\t完成率（%）\n\n"
+             "\t产出指标\n\t数量指标\n\t活动次数\n\t≥2次\n\t3次\n\t90%\n")
+    assert _run(tmp_path, table, "R110").findings == []  # target and actual written differently: not judged
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from juesuan.analysis import Found
 from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds
-from juesuan.rules.base import CheckContext, Reporter, Severity, amount, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_digit, rule
 
 _RATE = re.compile(
     r"(?:完成(?:全年|年初|调整后?)?预算(?:数)?(?:执行)?(?:的)?|预算(?:执行|完成)率(?:为|达到?|是)?|执行率(?:为|达到?))"
@@ -151,3 +151,75 @@ def rate_without_reason(ctx: CheckContext, out: Reporter) -> None:
         out.finding(f"完成预算{rate_text}，但没有说明决算数与预算数不同的原因",
                     ctx.locate(s.start + s.rate_start, s.start + s.rate_end), actual=rate_text,
                     evidence=s.text[max(0, s.rate_start - 30) : s.rate_end + 10].strip())
+
+
+# A table row that states a target, what was achieved and its 完成率 (自评表: 年度指标值 | 实际完成数 | 完成率（%）), or
+# a budget, what was spent and its 执行率 (全年预算数 | 实际完成数 | 执行率（%）).
+_TARGET_HEAD = re.compile(r"(?:年度|预期|全年)?(?:指标值|目标值)|(?P<budget>(?:全年|年初|调整后?)?预算数)")
+_ACTUAL_HEAD = re.compile(r"实际完成(?:值|数|指标值)?|(?:全年)?执行数|实际值|完成值")
+_RATE_HEAD = re.compile(r"(?:完成|执行)率")
+_HEAD_NOISE = re.compile(r"\s|[（(][^）)]{0,6}[）)]")
+_TABLE_RATE = re.compile(r"(\d{1,3}(?:\.\d{1,2})?)\s*%?")
+_TABLE_AMOUNT = re.compile(r"(\d[\d,]{0,15}(?:\.\d{1,4})?)\s*(万元|元)?")
+
+
+def _columns(texts: list[str]) -> tuple[int, int, int, bool] | None:
+    """(target, actual, rate, the target is a budget) columns of a header row."""
+    heads = [_HEAD_NOISE.sub("", t) for t in texts]
+    target = next(((i, m) for i, h in enumerate(heads) if (m := _TARGET_HEAD.fullmatch(h))), None)
+    actual = next((i for i, h in enumerate(heads) if _ACTUAL_HEAD.fullmatch(h)), None)
+    rate = next((i for i, h in enumerate(heads) if _RATE_HEAD.fullmatch(h)), None)
+    if target is None or actual is None or rate is None:
+        return None
+    return target[0], actual, rate, target[1].group("budget") is not None
+
+
+@rule("R110", "ratios", Severity.ERROR, "表中完成率（执行率）与同一行的目标值、实际值不符",
+      "自评表中，一行的实际完成值与年度指标值写得相同时，完成率应为100%；资金一栏的执行率应等于实际完成数除以全年预算数。"
+      "指标值与实际值写法不同时（“≥2次”与“3次”），各地计算完成率的口径不一，不判断。",
+      bad="附件\n项目支出绩效自评表\n\t项目资金（万元）\n\t\n\t全年预算数\n\t实际完成数\n\t执行率（%）\n\n\t\n\t年度资金总额\n\t70.5\n"
+          "\t70.5\n\t90%\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成数\n\t完成率（%）\n\n\t产出指标\n\t时效指标\n"
+          "\t完成时限\n\t全年\n\t全年\n\t100%",
+      good="附件\n项目支出绩效自评表\n\t项目资金（万元）\n\t\n\t全年预算数\n\t实际完成数\n\t执行率（%）\n\n\t\n\t年度资金总额\n\t70.5\n"
+           "\t70.5\n\t100%\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成数\n\t完成率（%）\n\n\t产出指标\n\t时效指标\n"
+           "\t完成时限\n\t全年\n\t全年\n\t100%")
+def table_rates(ctx: CheckContext, out: Reporter) -> None:
+    for block in ctx.document.blocks:
+        columns = None
+        width = 0
+        for row in block.rows:
+            texts = [c.text.strip() for c in row.cells]
+            if (found := _columns(texts)) is not None:
+                columns, width = found, len(texts)
+                continue
+            if columns is None or len(texts) != width:
+                continue
+            t, a, r, budget = columns
+            rate = _TABLE_RATE.fullmatch(texts[r])
+            if rate is None or not texts[t] or not texts[a]:
+                continue
+            cells = [row.cells[i] for i in (t, a, r)]
+            where = ctx.locate(min(c.start for c in cells), max(c.end for c in cells))
+            stated = Decimal(rate.group(1))
+            if budget:
+                planned, done = _TABLE_AMOUNT.fullmatch(texts[t]), _TABLE_AMOUNT.fullmatch(texts[a])
+                if planned is None or done is None or planned.group(2) != done.group(2):
+                    continue
+                whole, part = (Decimal(x.group(1).replace(",", "")) for x in (planned, done))
+                low_whole = whole - half_digit(whole)
+                if low_whole <= 0:
+                    continue
+                out.checked()
+                low = max(part - half_digit(part), Decimal(0)) / (whole + half_digit(whole)) * 100
+                high = (part + half_digit(part)) / low_whole * 100
+                slack = half_digit(stated) + ctx.tolerance.percent_slack
+                if stated + slack >= low and stated - slack <= high:
+                    continue
+                out.finding(f"全年预算数{texts[t]}、实际完成数{texts[a]}，执行率应为{(low + high) / 2:.2f}%，表中写作{texts[r]}",
+                            where, expected=f"{(low + high) / 2:.2f}%", actual=texts[r])
+            elif _HEAD_NOISE.sub("", texts[t]) == _HEAD_NOISE.sub("", texts[a]):
+                out.checked()
+                if stated != 100:
+                    shown = texts[a] if len(texts[a]) <= 20 else texts[a][:18] + "……"
+                    out.finding(f"实际完成值与年度指标值相同（“{shown}”），完成率应为100%，表中写作{texts[r]}", where,
+                                expected="100%", actual=texts[r])
