@@ -853,6 +853,20 @@ def test_a_rate_in_a_table_row_against_its_target_and_actual(tmp_path: Path) -> 
     assert _run(tmp_path, table, "R110").findings == []  # target and actual written differently: not judged
 
 
+def test_an_income_total_under_income_against_its_parts(tmp_path: Path) -> None:
+    """马关卫生院 2021 (batch E, file 08): no overview item; "收入总计为457.8161万元" is the year's income alone
+    (364.6552 + 0 + 93.1608 + 0), without the 5.9219 carried over."""
+    text = ("二、马关卫生院单位2021年度部门决算情况说明\n(一)收入决算情况。2021年度,收入总计为457.8161万元,其中:\n"
+            "1.财政拨款收入364.6552万元,为财政拨款资金。\n2.上级补助收入0万元,与上年相比没有变化。\n3.事业收入93.1608万元。\n"
+            "4.其他收入0万元。\n5.上年结转和结余5.9219万元,为以前年度支出预算因客观条件变化未执行完的资金。\n")
+    found = _run(tmp_path, text, "I109").findings
+    assert [(f.location.line, f.message) for f in found] == [(2, "各项收入与年初结转和结余之和463.74万元大于收入总计457.82万元")]
+    assert _run(tmp_path, text.replace("457.8161", "463.7379"), "I109").findings == []
+    hospital = ("二、收入决算情况说明\n2017年总收入6628.72万元,其中:财政补助收入2339.68万元,事业收入4131.31万元,其他收入157.74万元。\n"
+                "三、支出决算情况说明\n2017年总支出7778.55万元,其中财政项目补助支出683.20万元,基本支出7095.35万元。\n")
+    assert _run(tmp_path, hospital, "I103").findings == []  # 总收入 there is the year's income, not 收入总计
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

@@ -88,13 +88,19 @@ def extract_totals(ctx: Analysis) -> Totals:
         if main is not None:
             main.reason += reasons(ctx.document, text.paragraphs())
             main.change += flat_changes(ctx.document, sentences, ctx.prior_year)
+    # A report without an overview item may state its 收入总计 (支出总计) under 收入 (支出): "(一)收入决算情况。2021年度,
+    # 收入总计为457.8161万元,其中:…" (there, 总收入 is often the year's income alone, as a hospital's "2017年总收入6628.72万元")
     for text in ctx.index.of_kind("income"):
         for mention in ctx.mentions(text.sentences()):
-            if key := first_match(INCOME, mention.key):
+            if mention.key.startswith("收入总计") and not mention.is_change:
+                totals.income_total = _file(totals.income_total, mention, "income_total")
+            elif key := first_match(INCOME, mention.key):
                 _file_income(totals, mention, key)
     for text in ctx.index.of_kind("expenditure"):
         for mention in ctx.mentions(text.sentences()):
-            if key := first_match(EXPENDITURE, mention.key):
+            if mention.key.startswith("支出总计") and not mention.is_change:
+                totals.expenditure_total = _file(totals.expenditure_total, mention, "expenditure_total")
+            elif key := first_match(EXPENDITURE, mention.key):
                 _file_expenditure(totals, mention, key)
     return totals
 

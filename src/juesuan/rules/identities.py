@@ -336,7 +336,8 @@ def vehicle_counts(ctx: CheckContext, out: Reporter) -> None:
 
 @rule("I109", "identities", Severity.ERROR, "收入总计或支出总计与其组成不符",
       "收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余；支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余。"
-      "没有说结转和结余时，本年收入（支出）合计也不能大于收入（支出）总计。",
+      "没有说结转和结余时，本年收入（支出）合计也不能大于收入（支出）总计；没有说本年收入（支出）合计时，所列各项收入（支出）"
+      "与结转和结余之和不能大于收入（支出）总计。",
       bad="一、收入支出决算总体情况说明\n2020年度收入总计2447.25万元。其中：年初结转和结余306.61万元，一般公共预算财政拨款收入2140.64万元。\n"
           "二、收入决算情况说明\n2020年本年收入合计2100.64万元。其中：一般公共预算财政拨款收入2100.64万元，占100%。",
       good="一、收入支出决算总体情况说明\n2020年度收入总计2447.25万元。其中：年初结转和结余306.61万元，一般公共预算财政拨款收入2140.64万元。\n"
@@ -353,6 +354,9 @@ def grand_totals(ctx: CheckContext, out: Reporter) -> None:
     ]
     for name, total, this_year, others, words in sides:
         stated = [f for f in others if f is not None]
+        if total is not None and this_year is None and stated:
+            _parts_above_total(ctx, out, name, total, stated)
+            continue
         if total is None or this_year is None:
             continue
         if not stated:
@@ -366,6 +370,33 @@ def grand_totals(ctx: CheckContext, out: Reporter) -> None:
                         wrong.location, expected=f"不大于{amount(total)}", actual=this_year.raw)
             continue
         _sum_check(ctx, out, name, total, [this_year, *stated], words)
+
+
+# 财政拨款收入 holds the three budgets' appropriations: with it, they are not parts of their own
+_WITHIN_FISCAL = ("general_budget", "gov_fund", "state_capital")
+
+
+def _parts_above_total(ctx: CheckContext, out: Reporter, name: str, total: Figure, stated: list[Figure]) -> None:
+    """Without 本年收入（支出）合计, the sources (kinds) the report lists and its carry-over cannot add up to more than
+    the total ("收入总计457.82万元,其中:财政拨款收入364.66万元…上年结转和结余5.92万元" = 463.74)."""
+    t = ctx.disclosure.totals
+    if name == "收入总计":
+        items = [i for i in t.income_sources if i.key != "non_fiscal_balance"]
+        if any(i.key == "fiscal_appropriation" for i in items):
+            items = [i for i in items if i.key not in _WITHIN_FISCAL]
+    else:
+        items = [k for k in t.expenditure_kinds if k.key != "balance_distribution"]
+    parts = [f for i in items if (f := first(i)) is not None and f.unit == total.unit]
+    if len(parts) < 2 or len(parts) != len(items):
+        return
+    ok, computed = sum_agrees(total, [*parts, *stated], ctx.tolerance)
+    if ok or computed < total.value:
+        out.checked()  # less than the total: a source may be left unnamed
+        return
+    words = "各项收入与年初结转和结余" if name == "收入总计" else "各项支出与年末结转和结余"
+    out.finding(f"{words}之和{amount(total, computed)}大于{name}{amount(total)}", total.location,
+                expected=amount(total, computed), actual=total.raw,
+                related=[f.location for f in [*parts, *stated]])
 
 
 @rule("I110", "identities", Severity.WARNING, "“三公”经费与国有资产中的车辆数不一致",
