@@ -867,6 +867,16 @@ def test_an_income_total_under_income_against_its_parts(tmp_path: Path) -> None:
     assert _run(tmp_path, hospital, "I103").findings == []  # 总收入 there is the year's income, not 收入总计
 
 
+def test_an_older_templates_vehicle_running_cost_in_the_three_public_sum(tmp_path: Path) -> None:
+    """甘南州交通 2015 (batch E, file 02): "合计31.23万元,其中:公务接待费1.58万元,车辆运行费28.91万元,因公出国(境)费0万元"
+    and "无新购车辆": 30.49. Without a word on buying, the running cost alone is not the vehicle part."""
+    text = ("一、2015年部门决算公开中三公经费部分增减变化情况说明\n2015年部门决算公开“三公”经费合计31.23万元,其中:公务接待费1.58万元,"
+            "车辆运行费28.91万元,因公出国(境)费0万元。\n2、公车运行费\n2015年度单位公务用车保有量为2辆,无新购车辆。\n")
+    found = _run(tmp_path, text, "I106").findings
+    assert [f.message for f in found] == ["“三公”经费31.23万元不等于因公出国（境）费、公务用车购置及运行维护费和公务接待费之和30.49万元"]
+    assert _run(tmp_path, text.replace(",无新购车辆", ""), "I106").findings == []
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

@@ -87,9 +87,10 @@ STANDALONE_SUBSECTIONS = {"admin_operating_cost", "procurement", "state_assets"}
 # The items of the “三公”经费, as the text and the 三公 table name them; the most specific first.
 THREE_PUBLIC_ITEMS: list[tuple[str, re.Pattern[str]]] = [
     ("total", re.compile(r"三公")),
-    ("vehicle_purchase", re.compile(r"公务用车购置(支出|费)(?!及)|^公务用车购置$")),
-    ("vehicle_operation", re.compile(r"公务用车运行(维护)?费?")),  # Shanghai's table: 公务用车运行费
-    ("vehicles", re.compile(r"公务用车购置及运行(维护)?费?")),
+    # older templates and short forms: 车辆购置费, 公车运行费, 车辆运行费 (甘南州 2015)
+    ("vehicle_purchase", re.compile(r"(?:公务用车|公车|车辆)购置(支出|费)(?!及)|^公务用车购置$")),
+    ("vehicle_operation", re.compile(r"公务用车运行(维护)?费?|(?:公车|车辆)运行(维护)?费")),  # Shanghai's table: 公务用车运行费
+    ("vehicles", re.compile(r"(?:公务用车|公车)购置及运行(维护)?费?")),
     ("reception_domestic", re.compile(r"国内(公务)?接待")),
     ("reception_foreign", re.compile(r"外事接待")),
     ("reception", re.compile(r"公务接待")),

@@ -241,9 +241,22 @@ def operating_within_public(ctx: CheckContext, out: Reporter) -> None:
                 expected=f"不大于{amount(public)}", actual=operating.raw, related=[public.location])
 
 
+_NONE_BOUGHT = re.compile(r"无新购|没有(?:新)?购置|未(?:新)?购置|无购置|未购买|没有购买|无新增购置")
+
+
+def _bought_none(ctx: CheckContext) -> bool:
+    """The 三公 part says no vehicle was bought ("无新购车辆"): its vehicle cost is all running cost."""
+    return any(_NONE_BOUGHT.search(text) for section in ctx.outline.find("three_public")
+               for _, text in ctx.section_paragraphs(section))
+
+
 def _three_public_checks(ctx: CheckContext, out: Reporter, unit: ThreePublicUnit, total: Figure | None,
                          label: str) -> None:
-    items = [first(unit.outbound_travel), first(unit.vehicles), first(unit.reception)]
+    vehicles = first(unit.vehicles)
+    operation = first(unit.vehicle_operation)
+    if vehicles is None and first(unit.vehicle_purchase) is None and operation is not None and _bought_none(ctx):
+        vehicles = operation  # "车辆运行费28.91万元" … "无新购车辆": the running cost is the whole vehicle part
+    items = [first(unit.outbound_travel), vehicles, first(unit.reception)]
     stated = [f for f in items if f is not None]
     if total is not None and len(stated) == 3:
         _sum_check(ctx, out, f"{label}“三公”经费", total, stated, "因公出国（境）费、公务用车购置及运行维护费和公务接待费")
@@ -266,7 +279,8 @@ def _three_public_checks(ctx: CheckContext, out: Reporter, unit: ThreePublicUnit
 
 @rule("I106", "identities", Severity.ERROR, "“三公”经费不等于各项之和",
       "“三公”经费应等于因公出国（境）费、公务用车购置及运行维护费、公务接待费之和；公务用车购置及运行维护费"
-      "应等于购置费与运行维护费之和；公务接待费应等于国内接待与外事接待之和（只说了其中一项时，这一项不能大于总数）。",
+      "应等于购置费与运行维护费之和；公务接待费应等于国内接待与外事接待之和（只说了其中一项时，这一项不能大于总数）。"
+      "只说了运行维护费（“车辆运行费”）、又说没有购置车辆时，运行维护费就是公务用车费用。",
       bad="七、“三公”经费财政拨款支出决算情况说明\n（一）“三公”经费财政拨款支出决算总体情况说明\n2020年“三公”经费财政拨款支出决算为40.00万元。\n1.因公出国（境）经费支出0万元。\n2.公务用车购置及运行维护费支出30.00万元。\n3.公务接待费支出5.00万元。",
       good="七、“三公”经费财政拨款支出决算情况说明\n（一）“三公”经费财政拨款支出决算总体情况说明\n2020年“三公”经费财政拨款支出决算为35.00万元。\n1.因公出国（境）经费支出0万元。\n2.公务用车购置及运行维护费支出30.00万元。\n3.公务接待费支出5.00万元。")
 def three_public_sum(ctx: CheckContext, out: Reporter) -> None:
