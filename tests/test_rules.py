@@ -877,6 +877,14 @@ def test_an_older_templates_vehicle_running_cost_in_the_three_public_sum(tmp_pat
     assert _run(tmp_path, text.replace(",无新购车辆", ""), "I106").findings == []
 
 
+def test_a_file_number_whose_year_lost_a_bracket(tmp_path: Path) -> None:
+    """渝北区法院 2019 (batch D, file 13): "根据渝北委【2001221号《关于印发…》"."""
+    text = "(二)机构设置。根据渝北委【2001221号《关于印发方案的通知》批复，依川办发〔2020〕12号和渝府发[2019]3号文件。\n"
+    found = _run(tmp_path, text, "W108").findings
+    assert [(f.message, f.actual) for f in found] == [("文号的年份括号不成对（应为“〔2020〕12号”的形式）", "【2001221号")]
+    assert _run(tmp_path, "根据川办发2020〕13号文件，共2019】份。\n", "W108").findings[0].actual == "2020〕13号"
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

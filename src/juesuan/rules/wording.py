@@ -132,13 +132,18 @@ def doubled_words(ctx: CheckContext, out: Reporter) -> None:
                         evidence=ctx.document.text[start + max(0, m.start() - 10) : start + m.end() + 10])
 
 
-@rule("W108", "wording", Severity.WARNING, "引号不成对",
+@rule("W108", "wording", Severity.WARNING, "引号或文号括号不成对",
       "中文的左引号“和右引号”应成对出现：一段文字中出现没有左引号的右引号（“对外宣传””深化改革”）、"
-      "左引号之后未闭合又出现左引号，或段末仍未闭合，多半是漏打或错打了引号。",
+      "左引号之后未闭合又出现左引号，或段末仍未闭合，多半是漏打或错打了引号。文号中年份的括号也应成对"
+      "（“渝北委【2001221号”漏了“】”）。",
       bad="七、预算绩效管理情况说明\n本部门在2020年度部门决算中反映“对外宣传””深化改革”“对外开放”3个项目绩效目标实际完成情况。",
       good="七、预算绩效管理情况说明\n本部门在2020年度部门决算中反映“对外宣传”“深化改革”“对外开放”3个项目绩效目标实际完成情况。")
 def unpaired_quotes(ctx: CheckContext, out: Reporter) -> None:
     for start, text in ctx.paragraphs():
+        for m in _BROKEN_FILE_NUMBER.finditer(text[:MAX_PARAGRAPH]):
+            out.finding("文号的年份括号不成对（应为“〔2020〕12号”的形式）", ctx.locate(start + m.start(), start + m.end()),
+                        actual=ctx.document.text[start + m.start() : start + m.end()],
+                        evidence=ctx.document.text[start + max(0, m.start() - 8) : start + m.end() + 4])
         if "“" not in text and "”" not in text:
             continue
         out.checked()
@@ -147,6 +152,10 @@ def unpaired_quotes(ctx: CheckContext, out: Reporter) -> None:
             at, what = slip
             out.finding(f"引号不成对：{what}", ctx.locate(start + at, start + at + 1), actual=text[at],
                         evidence=ctx.document.text[start + max(0, at - 12) : start + at + 12])
+
+
+# A file number whose year lost one of its brackets: "渝北委【2001221号" (【2001】221号), "川办发2020〕12号".
+_BROKEN_FILE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[〔【\[](?:19|20)\d{2}\d{1,4}号|(?<=[\u4e00-\u9fff])(?:19|20)\d{2}[〕】\]]\d{1,4}号")
 
 
 def _unpaired(text: str) -> tuple[int, str] | None:
