@@ -885,6 +885,17 @@ def test_a_file_number_whose_year_lost_a_bracket(tmp_path: Path) -> None:
     assert _run(tmp_path, "根据川办发2020〕13号文件，共2019】份。\n", "W108").findings[0].actual == "2020〕13号"
 
 
+def test_a_clause_written_again_in_its_sentence(tmp_path: Path) -> None:
+    """本溪县水务局 2022 (batch E, file 12); 南陵 2018 (batch E, file 01) gives two items of a list one reason."""
+    text = ("(一)负责保障水资源的合理开发。拟定全县水务发展规划和政策,贯彻执行国家水利法律、法规及有关方针政策,参与草案起草工作, "
+            "拟订全县水务发展规划和政策,组织编制全县水资源综合规划。\n")
+    found = _run(tmp_path, text, "W102").findings
+    assert [f.message for f in found] == ["同一句中“拟订全县水务发展规划和政策”写了两遍（前面已有“拟定全县水务发展规划和政策”）"]
+    reasons = ("其中:因公出国(境)支出0万元,原因为落实中央八项规定精神,压缩各项开支;公务用车购置支出0万元,"
+               "原因为落实中央八项规定精神,压缩各项开支。\n")
+    assert _run(tmp_path, reasons, "W102").findings == []
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

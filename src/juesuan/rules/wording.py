@@ -108,7 +108,8 @@ _DOUBLED_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2})\1)")
 
 
 @rule("W102", "wording", Severity.WARNING, "字词或标点重复",
-      "同一个词连写两遍（“财政拨款财政拨款”“主要是主要是”）、同一个短语隔着逗号连写两遍（“与2021年度预算相比，与2021年度预算相比持平”）、虚词重复（“主要是是”）或标点连用（“，，”“。，”“、，”）多半是笔误。",
+      "同一个词连写两遍（“财政拨款财政拨款”“主要是主要是”）、同一个短语隔着逗号连写两遍（“与2021年度预算相比，与2021年度预算相比持平”）、"
+      "同一句中一个十字以上、不含数字的分句又写了一遍（或只改了一个字：“拟定全县水务发展规划和政策……拟订全县水务发展规划和政策”）、虚词重复（“主要是是”）或标点连用（“，，”“。，”“、，”）多半是笔误。",
       bad="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，增加原因主要是主要是公务用车运行维护费增加。",
       good="十、其他重要事项的情况说明\n（一）机关运行经费支出情况\n2020年，机关运行经费支出380.64万元，增加原因主要是公务用车运行维护费增加。")
 def doubled_words(ctx: CheckContext, out: Reporter) -> None:
@@ -126,6 +127,10 @@ def doubled_words(ctx: CheckContext, out: Reporter) -> None:
             out.finding(f"“{word}”连写了两遍", ctx.locate(start + m.start(), start + m.end()), expected=word,
                         actual=ctx.document.text[start + m.start() : start + m.end()],
                         evidence=ctx.document.text[start + max(0, m.start() - 10) : start + m.end() + 10])
+        for a, b, first in _repeated_clauses(text):
+            clause = ctx.document.text[start + a : start + b]
+            out.finding(f"同一句中“{clause}”写了两遍（前面已有“{first}”）", ctx.locate(start + a, start + b), actual=clause,
+                        evidence=clause)
         for m in _DOUBLED_PUNCTUATION.finditer(text):
             marks = ctx.document.text[start + m.start() : start + m.end()]
             out.finding(f"标点“{marks}”连用", ctx.locate(start + m.start(), start + m.end()), actual=marks,
@@ -171,6 +176,32 @@ def _unpaired(text: str) -> tuple[int, str] | None:
                 return at, "右引号”之前没有对应的左引号"
             opened = None
     return (opened, "左引号“到段末都没有闭合") if opened is not None else None
+
+
+_CLAUSE = re.compile(r"[^,，;；。:：!?！？]+")
+_SENTENCE_END = re.compile(r"[;；。!?！？]")
+_MAX_CLAUSES = 80  # per paragraph: the clauses are compared pair by pair
+
+
+def _repeated_clauses(text: str) -> list[tuple[int, int, str]]:
+    """A clause of ten characters or more, without figures, written again later in its sentence, the same or
+    with one character changed ("拟定全县水务发展规划和政策,……, 拟订全县水务发展规划和政策"): (start, end, the first)."""
+    clauses = []
+    for m in _CLAUSE.finditer(text):
+        clause = m.group().strip()
+        if len(clause) >= 10 and len(re.findall(r"[\u4e00-\u9fff]", clause)) >= 10 and not re.search(r"\d", clause):
+            a = m.start() + m.group().index(clause)
+            clauses.append((a, a + len(clause), clause))
+        if len(clauses) >= _MAX_CLAUSES:
+            break
+    found = []
+    for n, (a, b, clause) in enumerate(clauses):
+        # within one sentence: items of a list may give the same reason ("…,原因为落实中央八项规定精神;…")
+        earlier = next((c for e, _, c in clauses[:n] if len(c) == len(clause) and not _SENTENCE_END.search(text, e, a)
+                        and sum(x != y for x, y in zip(c, clause, strict=True)) <= 1), None)
+        if earlier is not None:
+            found.append((a, b, earlier))
+    return found
 
 
 _MAX_PAIRS = 200
