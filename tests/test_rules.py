@@ -896,6 +896,21 @@ def test_a_clause_written_again_in_its_sentence(tmp_path: Path) -> None:
     assert _run(tmp_path, reasons, "W102").findings == []
 
 
+def test_tables_listed_without_their_numerals(tmp_path: Path) -> None:
+    """海原县高崖乡卫生院 2023 (batch E, file 11): "七、财政拨款“三公”经费支出决算表" then two titles without "八、" and
+    "九、"; "六、一般公共预算财政拨款基本支出决算明细表" is an item too."""
+    text = ("第一部分  单位概况\n一、部门职责\n二、机构设置\n第二部分  2023年度部门决算表\n一、收入支出决算总表\n二、收入决算表\n"
+            "三、支出决算表\n四、财政拨款收入支出决算总表\n五、一般公共预算财政拨款支出决算表\n六、一般公共预算财政拨款基本支出决算明细表\n"
+            "七、财政拨款“三公”经费支出决算表\n政府性基金预算财政拨款收入支出决算表\n国有资本经营预算财政拨款支出决算表\n"
+            "第三部分  2023年度部门决算情况说明\n一、收入支出决算总体情况说明\n")
+    found = _run(tmp_path, text, "N101").findings
+    assert [(f.location.line, f.message) for f in found] == [
+        (12, "第8项“政府性基金预算财政拨款收入支出决算表”缺少编号（应为“八、”）"),
+        (13, "第9项“国有资本经营预算财政拨款支出决算表”缺少编号（应为“九、”）")]
+    numbered = text.replace("\n政府性基金", "\n八、政府性基金").replace("\n国有资本", "\n九、国有资本")
+    assert _run(tmp_path, numbered, "N101").findings == []
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

@@ -103,7 +103,7 @@ TABLES: list[tuple[str, re.Pattern[str]]] = [
     ("table_income_expenditure_summary", re.compile(r"收(入支出|支)决算总表")),
     ("table_general_budget_detail", re.compile(r"一般公共预算财政拨款支出决算明细表")),
     ("table_fiscal_appropriation_detail", re.compile(r"财政拨款支出决算明细表")),
-    ("table_general_budget_basic", re.compile(r"一般公共预算财政拨款基本支出决算表")),
+    ("table_general_budget_basic", re.compile(r"一般公共预算财政拨款基本支出决算(明细)?表")),
     ("table_general_budget_project", re.compile(r"一般公共预算财政拨款项目支出决算表")),
     ("table_general_budget_expenditure", re.compile(r"一般公共预算财政拨款支出决算表")),
     ("table_gov_fund_three_public", re.compile(r"政府性基金预算财政拨款三公经费")),

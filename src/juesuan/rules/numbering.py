@@ -6,6 +6,7 @@ import itertools
 import re
 
 from juesuan.document import BlockKind, Location
+from juesuan.outline.sections import Section
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 from juesuan.text.headings import ITEM, NUM, PAREN_NUM, PART, numbering
 
@@ -39,6 +40,8 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
         if part.kind not in ("explanation", "glossary") and len(items) >= 2 and all(c.number is not None for c in items):
             # the items of any other part (概况, the list of 附表, the annexes), when every one is numbered
             _sequence(ctx, out, [(c.number or 0, c.location, c.title) for c in items], [])
+        elif part.kind not in ("explanation", "glossary") and len(items) >= 3:
+            _unnumbered_among(out, items)
     for part in ctx.outline.find("explanation"):
         items = [c for c in part.children if c.level == 2]
         if len(items) < 2:
@@ -60,6 +63,19 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
                     out.finding(f"编号从{position - 1}跳到{item.number}，缺少{position}", item.location,
                                 expected=f"{position}", actual=f"{item.number}", evidence=item.title)
                 break
+
+
+def _unnumbered_among(out: Reporter, items: list[Section]) -> None:
+    """An item the catalogue knows (a 附表's title) without its numeral, in a part whose other items are numbered
+    one by one at their places ("七、财政拨款“三公”经费支出决算表" then "政府性基金预算财政拨款收入支出决算表")."""
+    numbered = [(k, c.number) for k, c in enumerate(items, start=1) if c.number is not None]
+    if len(numbered) < 2 or len(numbered) * 2 <= len(items) or any(n != k for k, n in numbered):
+        return
+    out.checked()
+    for k, item in enumerate(items, start=1):
+        if item.number is None and item.kind is not None and k <= len(_CN) - 1:
+            out.finding(f"第{k}项“{item.title.strip()}”缺少编号（应为“{_CN[k]}、”）", item.location, expected=f"{_CN[k]}、",
+                        evidence=item.title.strip())
 
 
 # A title that starts a document of its own inside the report (an annex, an evaluation report, a table):
