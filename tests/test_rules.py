@@ -911,6 +911,16 @@ def test_tables_listed_without_their_numerals(tmp_path: Path) -> None:
     assert _run(tmp_path, numbered, "N101").findings == []
 
 
+def test_an_untitled_contents_against_the_body(tmp_path: Path) -> None:
+    """海原县高崖乡卫生院 2023 (batch E, file 11): the untitled contents say "第一部分  单位概况", the body "第一部分  部门概况"."""
+    contents = "第一部分  单位概况\n一、部门职责\n二、机构设置\n第二部分  2023年度部门决算表\n一、收入支出决算总表\n"
+    body = "第一部分  部门概况\n一、部门职责\n负责全乡的基本医疗和公共卫生服务。\n"
+    found = _run(tmp_path, contents + body, "N101").findings
+    assert [(f.location.line, f.message, [r.line for r in f.related]) for f in found] == [
+        (6, "正文的“第一部分  部门概况”与目录中的“第一部分  单位概况”不一致", [1])]
+    assert _run(tmp_path, contents + body.replace("部门概况", "单位概况"), "N101").findings == []
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

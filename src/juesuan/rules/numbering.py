@@ -318,8 +318,23 @@ def _parts(ctx: CheckContext, out: Reporter) -> None:
             out.finding(f"部分编号从第{_CN[expected - 1]}部分跳到第{_CN[part.number]}部分，缺少{missing}", part.location,
                         expected=f"第{_CN[expected]}部分", evidence=part.title)
         elif part.number < expected:
-            out.finding(f"第{_CN[part.number]}部分重复或顺序颠倒", part.location, evidence=part.title)
+            earlier = next(p for p in numbered if p.number == part.number)
+            if earlier is not part and all(_only_titles(ctx, p) for p in numbered if p.location.start < part.location.start):
+                # the parts above were an untitled table of contents: the body starts again at 第一部分
+                if _HEAD_WORDS.sub("", earlier.title) != _HEAD_WORDS.sub("", part.title):
+                    out.finding(f"正文的“{part.title.strip()}”与目录中的“{earlier.title.strip()}”不一致", part.location,
+                                expected=earlier.title.strip(), actual=part.title.strip(), related=[earlier.location])
+            else:
+                out.finding(f"第{_CN[part.number]}部分重复或顺序颠倒", part.location, evidence=part.title)
         expected = max(expected, part.number + 1)
+
+
+_HEAD_WORDS = re.compile(r"[\s\d.…·]+$|\s+")  # spaces, and page numbers or leaders at the end of a contents line
+
+
+def _only_titles(ctx: CheckContext, part: Section) -> bool:
+    """A part whose text is nothing but short titles: a table of contents without its 目录 heading."""
+    return all(len(text.strip()) <= 40 and "。" not in text for _, text in ctx.section_paragraphs(part))
 
 
 _CN = dict(enumerate("零一二三四五六七八九十", start=0)) | {k: str(k) for k in range(11, 100)}
