@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from juesuan.analysis import Found
-from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds
+from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds, value_ratio_bounds
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_digit, rule
 
 _RATE = re.compile(
@@ -206,12 +206,11 @@ def table_rates(ctx: CheckContext, out: Reporter) -> None:
                 if planned is None or done is None or planned.group(2) != done.group(2):
                     continue
                 whole, part = (Decimal(x.group(1).replace(",", "")) for x in (planned, done))
-                low_whole = whole - half_digit(whole)
-                if low_whole <= 0:
+                bounds = value_ratio_bounds(part, whole)
+                if bounds is None:
                     continue
                 out.checked()
-                low = max(part - half_digit(part), Decimal(0)) / (whole + half_digit(whole)) * 100
-                high = (part + half_digit(part)) / low_whole * 100
+                low, high = bounds
                 slack = half_digit(stated) + ctx.tolerance.percent_slack
                 if stated + slack >= low and stated - slack <= high:
                     continue
