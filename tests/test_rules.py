@@ -10,7 +10,7 @@ import pytest
 
 from conftest import FIXTURES, PUTUO, TEMPLATE, seed
 from juesuan.pipeline import CheckOptions, Outcome, analyse, check_file
-from juesuan.rules import CATALOGUE, RULES, Severity, Status, find_rule, run_rules
+from juesuan.rules import BUDGET_NOTE, CATALOGUE, RULES, Severity, Status, find_rule, run_rules
 from juesuan.rules.base import CATEGORY_LABELS
 
 
@@ -919,6 +919,26 @@ def test_an_untitled_contents_against_the_body(tmp_path: Path) -> None:
     assert [(f.location.line, f.message, [r.line for r in f.related]) for f in found] == [
         (6, "正文的“第一部分  部门概况”与目录中的“第一部分  单位概况”不一致", [1])]
     assert _run(tmp_path, contents + body.replace("部门概况", "单位概况"), "N101").findings == []
+
+
+def test_a_breakdown_that_opens_the_next_sentence(tmp_path: Path) -> None:
+    """棠溪镇 2022 自评表 (batch F, file 06): "本项目共完成预算资金89.97万元。其中:30万元…;30万元…;29.99万元…" (89.99 is
+    within the rounding of four amounts there; 89.90 is not)."""
+    text = ("附件\n项目支出绩效自评报告\n本项目共完成预算资金89.90万元。其中:30.00万元用于基建工程项目预算编制;30.00万元用于基建工程项目审计;"
+            "29.99万元用于基建工程项目设计。\n")
+    found = _run(tmp_path, text, "I116").findings
+    assert [f.message for f in found] == ["总数89.90万元，其中所列各部分之和却是89.99万元，大于总数"]
+    assert _run(tmp_path, text.replace("89.90", "89.99"), "I116").findings == []
+
+
+def test_a_self_evaluation_form_of_a_budgets_project_is_checked(tmp_path: Path) -> None:
+    """青神县发改局 2023 (batch F, file 08): "部门预算项目支出绩效自评表" looks back on the year (自评): it is not a budget
+    report, and the form's unanswered question is template residue."""
+    text = ("报表编号:510000_0013zp |\n部门预算项目支出绩效自评表(2023年度) |\n项目名称 |\n51000021R000000019951-工资性支出 |\n"
+            "项目年度目标 |\n年度目标完成情况 |\n严格执行相关政策,保障工资及时、足额发放。 |\n"
+            "对照年度目标,说明相关任务目标的完成情况(100字以内) |\n")
+    outcome = _run(tmp_path, text, "P101")
+    assert [f.location.line for f in outcome.findings] == [8] and BUDGET_NOTE not in outcome.notes
 
 
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:

@@ -57,7 +57,7 @@ _SUBJECT = re.compile(
 _PART_OVERVIEW = re.compile(r"^第.{1,3}部分\s*[:：]?\s*(.+?)\s*(概况|20\d{2}年度)")
 _SELF_DESCRIBED = re.compile(rf"^\s*(?!第[一二三四五六七八九十百\d]{{1,4}}[条款章节])({_CJK_NAME})(?:是|为|系|作为|成立于|始建于)")
 _BUDGET = re.compile(r"(部门|单位)预算|预算公开|预算情况说明|预算明细表|预算公开表")
-_FINAL = re.compile(r"决算")
+_FINAL = re.compile(r"决算|自评")  # a 自评表 looks back on a year, as a 决算 does ("部门预算项目支出绩效自评表")
 _THREE_PUBLIC_TITLE = re.compile(r"三公.{0,4}经费.{0,12}(决算|说明|公开)")
 _HEAD_BLOCKS = 60
 

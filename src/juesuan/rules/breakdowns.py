@@ -24,6 +24,9 @@ _MONEY = ("万元", "元")
 # What opens the list of a whole's parts: 其中, 包括, or a colon right after the amount ("业务运行费40.50万元：…").
 _OPENER = re.compile(r"其中|包括|(?<=元)\s*[：:]")
 # A line that ends by announcing the list on the next line ("…支出数为630.78万元，具体如下：").
+_LEADS = re.compile(r"\s*其中\s*[:：]")
+_LIST_END = re.compile(r"[。\n]")
+_LIST_SPAN = 400  # how far such a list is followed  # a sentence that is the list of the amount the one before ends with
 _FOLLOWS = re.compile(r"(?:具体|明细|分别)?(?:情况)?如下[：:]\s*$")
 _IDENTITY_WHOLES = ("totals.", "basic.", "three_public.", "procurement.", "general_budget.")
 
@@ -32,7 +35,18 @@ def _breakdowns(ctx: CheckContext) -> Iterator[tuple[int, str, re.Match[str], Fi
     """(offset, text, opener, whole) of each amount followed by the list of its parts: in one sentence, the list
     right after the amount; or a line ending in 具体如下： whose first amount is the whole of the next line's list."""
     before: tuple[int, str, re.Match[str]] | None = None  # the last sentence, when it announces a list
+    last: tuple[int, str] | None = None  # the last sentence
     for at, said in ctx.sentences():
+        if last is not None and _LEADS.match(said) and ctx.document.text[last[0] + len(last[1]) : at].strip() in ("", "。"):
+            # "本项目共完成预算资金89.97万元。其中:30万元…;30万元…;29.99万元…。": the list opens the next sentence
+            wholes = [f for f in ctx.figures_in(last[1]) if f.unit in _MONEY]
+            if wholes and re.fullmatch(r"\s*[。.]?\s*", last[1][wholes[-1].end :]):
+                stop = _LIST_END.search(ctx.document.normalized, at, at + _LIST_SPAN)
+                joined = ctx.document.normalized[last[0] : stop.start() if stop else at + len(said)]
+                opened = _OPENER.search(joined, at - last[0])
+                if opened is not None:
+                    yield last[0], joined, opened, wholes[-1]
+        last = (at, said)
         opener = _OPENER.search(said)
         if opener is not None:
             wholes = [f for f in ctx.figures_in(said[: opener.start()]) if f.unit in _MONEY]
