@@ -941,6 +941,18 @@ def test_a_self_evaluation_form_of_a_budgets_project_is_checked(tmp_path: Path) 
     assert [f.location.line for f in outcome.findings] == [8] and BUDGET_NOTE not in outcome.notes
 
 
+def test_a_three_public_budget_is_not_spending(tmp_path: Path) -> None:
+    """鄂尔多斯 2021 (batch F, file 10): "2022年度“三公”经费预算总计21.8万元,其中:…公务接待11.8万元…" and its change against
+    2021 are a budget: no batches are asked for it, and the change is not the spending's."""
+    text = ("一、2022年“三公”经费预算安排情况\n2022年度“三公”经费预算总计21.8万元,其中:因公出国(境)经费0万元,公务接待11.8万元,"
+            "公务用车运行费用10万元。\n二、2021年“三公”经费决算情况\n2021年度“三公”经费合计支出20.12万元,其中:因公出国(境)经费0万元,"
+            "公务接待12.39万元,公务用车运行费用7.73万元。\n2022年度“三公”经费预算较2021年度增加1.68万元,其中公务接待较上年同期减少0.58万元,"
+            "减少4.68%。\n")
+    path = tmp_path / "budget.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [f.rule for f in check_file(path, CheckOptions(select=("S103", "R103"))).findings] == []
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

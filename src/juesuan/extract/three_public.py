@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from juesuan.analysis import Analysis
 
 _NOT_SPENDING = re.compile(r"退回|收回|压缩|指标|预算安排")
+# A sentence that opens with a budget and says nothing of what was spent (a 预算 page beside the 决算's)
+_BUDGET_SENTENCE = re.compile(r"^[^,，。；;]{0,40}?预算(?:总计|合计|总额|安排|数)?\s*(?:为|是|较|比)?\s*(?:\d|上年|20\d\d)")
+_SPENT = re.compile(r"决算|实际|执行|支出\s*\d")
 _VEHICLE_TYPES = re.compile(r"^(轿车|越野车|载客汽车|其他车辆|客车|货车|特种车|商务车|小型客车|中型客车|大型客车|旅行车)$")
 
 
@@ -47,6 +50,8 @@ def _paragraph(ctx: Analysis, paragraph: Block, sub_units: list[str], result: Th
     last_kind: str | None = None
     named: list[str | None] = []
     for sentence in sentences:
+        if _BUDGET_SENTENCE.match(sentence.norm) and not _SPENT.search(sentence.norm):
+            continue  # "2022年度“三公”经费预算总计21.8万元,其中:…公务接待11.8万元…": a budget, not what was spent
         # A sentence that names no unit goes on about the unit of the sentence before it.
         named = _units_in(sentence.norm, sub_units) or named
         targets = [units.setdefault(u, ThreePublicUnit(unit=u)) for u in (named or [None])]
