@@ -953,6 +953,16 @@ def test_a_three_public_budget_is_not_spending(tmp_path: Path) -> None:
     assert [f.rule for f in check_file(path, CheckOptions(select=("S103", "R103"))).findings] == []
 
 
+def test_a_score_tables_empty_template_rows(tmp_path: Path) -> None:
+    """天长市水利局 2022 自评表 (batch F, file 07): "指标2:" and "……" rows of the template left in the table."""
+    text = ("项目支出绩效自评表\n(2022年度)\n数量指标 指标1:完成中型灌区节水改造项目数量 1 1 10 10\n指标2:完成农业综合水价改革项目 1 1 10 10\n"
+            "……\n质量指标 指标1:工程质量合格 10 10\n指标2:\n……\n")
+    found = _run(tmp_path, text, "P101").findings
+    assert [(f.location.line, f.message, f.severity) for f in found] == [
+        (5, "模板残留：空白的模板指标行", Severity.WARNING), (7, "模板残留：空白的模板指标行", Severity.WARNING),
+        (8, "模板残留：空白的模板指标行", Severity.WARNING)]
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

@@ -35,6 +35,8 @@ RESIDUE: list[tuple[re.Pattern[str], str]] = [
     # A prompt that ends its cell or paragraph with a limit on the answer's length ("结合自评情况，分析存在的问题及原因。
     # (200字以内)"): the template's question, never answered. (A form's footnote that goes on after it is the form's.)
     (re.compile(r"\(\s*\d{2,4}\s*字(?:以内|以下|左右)\s*\)[\s|]*$"), _UNANSWERED),
+    # A score table's template row left empty: "指标2:" with nothing after it, or a line of "……" alone.
+    (re.compile(r"^\s*(?:指标\s*\d{1,2}\s*[:：]|…{2,}|\.{6,})\s*\|?\s*$"), "空白的模板指标行"),
     # A unit with its number left blank: "单价50万元以上设备 台(套)", "平均得分 分".
     (re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?:台\(套\)|分|万元|个|辆)(?=[。，,；;)）])|(?:占|增长|下降)[ \u3000]*%"),
      "未填写的数字"),
@@ -55,13 +57,13 @@ _SENTENCE = re.compile(r"[^。；;]+")
 
 
 # Leftovers that do not misstate anything: warnings rather than errors.
-_MINOR = {"沿用的范本标题", "图题后留有模板说明", "未填写的括号"}
+_MINOR = {"沿用的范本标题", "图题后留有模板说明", "未填写的括号", "空白的模板指标行"}
 _FIELD_CODE = re.compile(r"PAGEREF\s*_?Toc\d*(?:\s*\\?h\b)?|HYPERLINK\s*\\l\s*\"?_Toc\d*\"?|TOC\s*\\o\s*\"\d-\d\"", re.IGNORECASE)
 
 
 @rule("P101", "residue", Severity.ERROR, "模板残留或占位符",
       "发布的报告中不应留有模板的填报说明、二选一措辞（增加/减少、本部门（单位））、占位符（XX、××、某某）或“（具体工作）”"
-      "“（收入类型）”一类未填内容、留空的数字（“单价50万元以上设备 台（套）”“平均得分 分”）；评价报告模板的指导性语句"
+      "“（收入类型）”一类未填内容、留空的数字（“单价50万元以上设备 台（套）”“平均得分 分”）、评分表中留空的模板指标行（只有“指标2：”或“……”）；评价报告模板的指导性语句"
       "（“说明……情况。”“包括……等情况。”“结合……进行分析评价。”）和以字数限制结尾、未作答的提示（“分析存在的问题及原因。"
       "（200字以内）”）也不应原样留在报告中。",
       bad="（二）政府采购支出情况\n2020年，政府采购支出总额0万元，主要用于…（具体工作）。因公出国（境）支出决算比2019年增加/减少0万元，增长/下降0%。",
