@@ -963,6 +963,13 @@ def test_a_score_tables_empty_template_rows(tmp_path: Path) -> None:
         (8, "模板残留：空白的模板指标行", Severity.WARNING)]
 
 
+def test_a_change_rate_after_last_years_amount(tmp_path: Path) -> None:
+    """Seed 001 L661 (an annex): "2020年度机关运行经费为92.93万元，2019年度机关运行经费为249.72万元，本年较上年减少了156.79万元，
+    下降62.79%"."""
+    assert _seed_changed(tmp_path, "001", 661, "62.79", "69.07", ("R103",)) == [
+        ("R103", 661, "机关运行经费减少156.79万元，上年数249.72万元，变动率应为62.79%，报告写作69.07%")]
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

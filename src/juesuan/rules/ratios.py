@@ -201,14 +201,17 @@ def change_rates(ctx: CheckContext, out: Reporter) -> None:
             if a is None or b is None or c is None or a.unit != b.unit or c.unit != "%":
                 continue
             name = re.split(r"[，,。；;：:、（）()]", said[max(0, m.start("a") - 20) : m.start("a")])[-1].strip()
-            name = re.sub(r"^[\d\s.．-]+|(?:支出)?(?:决算数?)?(?:为|是)?$", "", name) or "该项"
+            name = re.sub(r"^[\d\s.．-]+(?:年度?)?|(?:支出)?(?:决算数?)?(?:为|是)?$", "", name) or "该项"
             _judge_rate(ctx, out, name, ctx.figure(at, a, said), ctx.figure(at, b, said), m.group("dir"),
                         ctx.figure(at, c, said))
 
 
 # "…50万元,较2021年决算数增加50万元,增长100%": an amount, its change on last year and the rate of the change.
+# Last year's amount may stand between ("…为92.93万元，2019年度机关运行经费为249.72万元，本年较上年减少了156.79万元，下降62.79%").
 _SAID_CHANGE = re.compile(
-    r"(?P<a>\d[\d,]*(?:\.\d+)?)\s*万元\s*[,，]?\s*(?:较|比|与)\s*(?:上年|上一年|去年|20\d\d\s*年度?)(?:决算数?)?(?:相比)?\s*"
+    r"(?P<a>\d[\d,]*(?:\.\d+)?)\s*万元\s*[,，]?\s*"
+    r"(?:(?:20\d\d\s*年度?|上年|去年)[^,，。；;\d]{0,20}?(?:为|是)?\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[,，]\s*(?:本年|今年)?\s*)?"
+    r"(?:较|比|与)\s*(?:上年|上一年|去年|20\d\d\s*年度?)(?:决算数?)?(?:相比)?\s*"
     r"[,，]?\s*(?P<dir>增加|减少)了?\s*(?P<b>\d[\d,]*(?:\.\d+)?)\s*万元\s*[,，]\s*(?:增长|下降|减少|增加)了?\s*"
     r"(?P<c>\d[\d,]*(?:\.\d+)?)\s*%")
 
