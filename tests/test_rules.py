@@ -970,6 +970,14 @@ def test_a_change_rate_after_last_years_amount(tmp_path: Path) -> None:
         ("R103", 661, "机关运行经费减少156.79万元，上年数249.72万元，变动率应为62.79%，报告写作69.07%")]
 
 
+def test_a_self_evaluation_forms_funding_rows_add_up(tmp_path: Path) -> None:
+    """Seed 001's 自评表 (L1198–1212): 年度资金总额 70.5 = 财政拨款 70.5 + 其他资金 0, in both columns."""
+    new = _seed_changed(tmp_path, "001", 1211, "0", "1", ("I122",))
+    assert new == [("I122", 1199, "年度资金总额70.5，其下各来源之和为71.50")]
+    found = _run(tmp_path, seed("001").read_text(encoding="utf-8"), "I122")
+    assert found.findings == [] and found.ledger() == {"I122": Status.PASSED}
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from juesuan.amounts import number
 from juesuan.analysis import Found
-from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds, value_ratio_bounds
+from juesuan.document import Cell
+from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds, sum_slack, value_ratio_bounds
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_digit, rule
 
 _RATE = re.compile(
@@ -222,3 +224,56 @@ def table_rates(ctx: CheckContext, out: Reporter) -> None:
                     shown = texts[a] if len(texts[a]) <= 20 else texts[a][:18] + "……"
                     out.finding(f"实际完成值与年度指标值相同（“{shown}”），完成率应为100%，表中写作{texts[r]}", where,
                                 expected="100%", actual=texts[r])
+
+
+# The funding rows of a 自评表 under 全年预算数 | 实际完成数: "年度资金总额" and its sources.
+_FUND_TOTAL = re.compile(r"(?:年度)?资金总额|总额|合计")
+_FUND_PART = re.compile(r"(?:其中\s*[:：]?\s*)?(?:本年)?(?:财政拨款|财政资金|上年结转(?:资金)?|其[他它]资金|自筹资金)")
+_NOTHING = ("", "-", "—", "/", "0")
+
+
+@rule("I122", "identities", Severity.ERROR, "自评表的资金总额与各来源之和不符",
+      "项目支出绩效自评表中，“年度资金总额”的全年预算数（实际完成数）应等于其下财政拨款、上年结转资金和其他资金之和。",
+      bad="附件\n项目支出绩效自评表\n\t项目资金（万元）\n\t\n\t全年预算数\n\t实际完成数\n\t执行率（%）\n\n\t\n\t年度资金总额：\n\t70.5\n"
+          "\t70.5\n\t100%\n\n\t\n\t其中：财政拨款\n\t70.5\n\t70.5\n\t100%\n\n\t\n\t其他资金\n\t1\n\t0\n\t",
+      good="附件\n项目支出绩效自评表\n\t项目资金（万元）\n\t\n\t全年预算数\n\t实际完成数\n\t执行率（%）\n\n\t\n\t年度资金总额：\n\t70.5\n"
+           "\t70.5\n\t100%\n\n\t\n\t其中：财政拨款\n\t70.5\n\t70.5\n\t100%\n\n\t\n\t其他资金\n\t0\n\t0\n\t")
+def funding_rows(ctx: CheckContext, out: Reporter) -> None:
+    for block in ctx.document.blocks:
+        columns = None
+        width = 0
+        total: list[Cell] | None = None
+        parts: list[list[Cell]] = []
+        for row in [*block.rows, None]:
+            texts = [c.text.strip() for c in row.cells] if row is not None else []
+            label = next((_HEAD_NOISE.sub("", t) for t in texts[:3] if t and not _TABLE_AMOUNT.fullmatch(t)), "")
+            aligned = columns is not None and len(texts) in (width, width - 1)  # a last empty cell may be dropped
+            if row is not None and aligned and _FUND_PART.fullmatch(label.rstrip(":：")):
+                parts.append(row.cells)
+                continue
+            if total is not None and parts and columns is not None:
+                _judge_funding(ctx, out, total, parts, columns[:2])
+            total, parts = None, []
+            if row is None:
+                break
+            if (found := _columns(texts)) is not None and found[3]:
+                columns, width = found, len(texts)
+            elif aligned and _FUND_TOTAL.fullmatch(label.rstrip(":：")):
+                total = row.cells
+
+
+def _judge_funding(ctx: CheckContext, out: Reporter, total: list[Cell], parts: list[list[Cell]],
+                   columns: tuple[int, int]) -> None:
+    for i in columns:
+        whole = _TABLE_AMOUNT.fullmatch(total[i].text.strip())
+        pieces = [p[i].text.strip() for p in parts]
+        if whole is None or any(x not in _NOTHING and _TABLE_AMOUNT.fullmatch(x) is None for x in pieces):
+            continue
+        values = [Decimal(x.replace(",", "")) if x not in _NOTHING else Decimal(0) for x in pieces]
+        stated = Decimal(whole.group(1).replace(",", ""))
+        out.checked()
+        if abs(sum(values, Decimal(0)) - stated) <= sum_slack(stated, values, ctx.tolerance):
+            continue
+        out.finding(f"年度资金总额{total[i].text.strip()}，其下各来源之和为{number(sum(values, Decimal(0)))}",
+                    ctx.locate(total[i].start, total[i].end), expected=number(sum(values, Decimal(0))),
+                    actual=total[i].text.strip(), related=[ctx.locate(p[i].start, p[i].end) for p in parts])
