@@ -978,6 +978,14 @@ def test_a_self_evaluation_forms_funding_rows_add_up(tmp_path: Path) -> None:
     assert found.findings == [] and found.ledger() == {"I122": Status.PASSED}
 
 
+def test_counts_named_by_a_title_in_items_or_by_six_characters(tmp_path: Path) -> None:
+    """Seed 002: "修订《区委“三重一大”事项集体决策制度》4项" (L8, L513, L886); "全年招引项目102个" (L326, and the goal table L340)."""
+    assert _seed_changed(tmp_path, "002", 8, "》4项", "》5项", ("C105",)) == [
+        ("C105", 8, "区委“三重一大”事项集体决策制度在别处为4项，这里为5项")]
+    new = _seed_changed(tmp_path, "002", 326, "项目102个", "项目103个", ("C105",))
+    assert new == [("C105", 340, "“全年招引项目…个”在第326行为103个，这里为102个（两处各说一次，报告中无从判断哪一处有误）")]
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

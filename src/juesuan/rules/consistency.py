@@ -128,7 +128,7 @@ def precision_differs(ctx: CheckContext, out: Reporter) -> None:
 
 
 # Counts the report states more than once: a publication's issues or copies (《每日动态》256期), a staffing figure.
-_TITLED_COUNT = re.compile(r"《([^《》]{2,30})》\s*(?:共|累计|全年)?\s*(\d{1,5})\s*(?:余|多)?\s*(期|册|份|本|篇|条|次)")
+_TITLED_COUNT = re.compile(r"《([^《》]{2,30})》\s*(?:共|累计|全年)?\s*(\d{1,5})\s*(?:余|多)?\s*(期|册|份|本|篇|条|次|项|件|部)")
 # (not the 退休人员 of "离退休人员", a count of its own: "由养老保险基金发放养老金的离退休人员0人")
 _STAFF_COUNT = re.compile(r"(?<!离)(行政编制|事业编制|工勤编制|机关工勤编制|参公编制|在职人员总数|在职人员|在编在岗人员|离休人员|退休人员"
                           r"|编制总数|公务员|机关工勤人员|工勤人员|事业人员|参公人员|编内聘用人员|编外聘用人员|编外人员)(?:共计|总数|为|共|有|是)?\s*(\d{1,5})\s*(名|人)(?!次)")
@@ -227,9 +227,12 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
                 loose[(f"“{before.translate(_AS_WRITTEN)}…{unit}{glued_after.group()}”", unit)].append(stated)
             if glued_before and glued_before.group()[-1] not in _NOT_BEFORE_LOOSE:
                 loose[(f"“{glued_before.group()}…{unit}”", unit)].append(stated)
-                # four characters before and two after ("办公室内设14个科室"): named surely enough to judge a pair
+                # four characters before and two after ("办公室内设14个科室"), or six before ("全年招引项目102个"): named
+                # surely enough to judge a pair
                 if named_after := re.match(r"[\u4e00-\u9fff]{2}", said[m.end() :]):
                     paired[(f"“{glued_before.group()}…{unit}{named_after.group()}”", unit)].append(stated)
+                elif (six := re.search(r"[\u4e00-\u9fff]{6}$", said[: m.start()])) and not _HAS.search(six.group()):
+                    paired[(f"“{six.group()}…{unit}”", unit)].append(stated)
     # C108 judges a number that differs between two sentences otherwise alike
     reported = {a for stated in _parallel(ctx) if len({v for v, _, _ in stated}) > 1 for _, a, _ in stated}
     for (name, unit), stated in loose.items():
