@@ -986,6 +986,15 @@ def test_counts_named_by_a_title_in_items_or_by_six_characters(tmp_path: Path) -
     assert new == [("C105", 340, "“全年招引项目…个”在第326行为103个，这里为102个（两处各说一次，报告中无从判断哪一处有误）")]
 
 
+def test_grades_down_to_the_lowest_add_up_to_the_count(tmp_path: Path) -> None:
+    """Seed 002 L256: "完成不同领域9个重大课题的调研…，6个课题评为优秀课题，3个课题评定为合格课题"; a list that stops above 合格
+    may leave the lower grades out."""
+    assert _seed_changed(tmp_path, "002", 256, "领域9个", "领域10个", ("I113",)) == [
+        ("I113", 256, "共10个，按等次（到最低一等）分列却只有6+3=9个")]
+    text = "（一）改革\n完成不同领域10个重大课题的调研，根据调研成效，6个课题评为优秀课题，3个课题评为良好课题。\n"
+    assert _run(tmp_path, text, "I113").findings == []
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

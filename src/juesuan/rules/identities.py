@@ -523,7 +523,7 @@ def _breakdown(text: str, end: int, unit: str) -> list[int] | None:
 
 @rule("I113", "identities", Severity.WARNING, "数量与其分项之和不符",
       "一个数量后面用括号或“其中”分列各部分（车辆按车型、人员按类别、单位按类型、项目按等次）时，各部分之和应等于总数；"
-      "逐句按等次分列（“8项评估为优秀，6项评估为良好，5项评估为合格”）时，各等次之和不能多于总数；"
+      "逐句按等次分列（“8项评估为优秀，6项评估为良好，5项评估为合格”）时，各等次之和不能多于总数，分列到最低一等（合格、较差）时应等于总数；"
       "先列各部分、再说“共N人”（“公务员9人、工勤人员4人、离休人员2人共15人”）时，各部分之和应等于N；"
       "项目总数之后的各段逐段给出各类项目的个数（“常年项目共计18个”“阶段（一次性）项目共计2个”）时，各类之和应等于总数；"
       "“1+1+5+N”式的提法后面用“即…”逐一解释时，解释中的各个数应与提法中的各项依次相同。",
@@ -574,15 +574,20 @@ def count_breakdowns(ctx: CheckContext, out: Reporter) -> None:
         graded = _graded(said)
         if graded is None:
             continue
-        total, unit, parts, first, last = graded
+        total, unit, parts, first, last, bottom = graded
         out.checked()
+        listed = "+".join(str(p) for p in parts)
         if sum(parts) > total:
-            listed = "+".join(str(p) for p in parts)
             out.finding(f"共{total}{unit}，按等次分列却有{listed}={sum(parts)}{unit}", ctx.locate(at + first, at + last),
                         expected=f"不多于{total}{unit}", actual=f"{sum(parts)}{unit}", evidence=said[first:last][:120])
+        elif sum(parts) < total and bottom:
+            out.finding(f"共{total}{unit}，按等次（到最低一等）分列却只有{listed}={sum(parts)}{unit}",
+                        ctx.locate(at + first, at + last), expected=f"{sum(parts)}{unit}", actual=f"{total}{unit}",
+                        evidence=said[first:last][:120])
 
 
 _GRADE = re.compile(r"优秀|良好|合格|不合格|较好|一般|较差")
+_BOTTOM_GRADE = re.compile(r"合格|较差")
 # "公务员9人（含…）、机关工勤人员4人、编内聘用人员2人、离休人员2人共17人": parts listed, then their total
 _LISTED_PART = re.compile(rf"[\u4e00-\u9fff]{{2,16}}\s*(\d{{1,5}})\s*({_COUNT_UNITS})\s*$")
 _THEN_TOTAL = re.compile(rf"(?:共计|合计|总计|共)\s*(\d{{1,5}})\s*({_COUNT_UNITS})")
@@ -655,10 +660,11 @@ def _listed_then_total(said: str) -> tuple[int, str, list[int], int, int] | None
     return None
 
 
-def _graded(said: str) -> tuple[int, str, list[int], int, int] | None:
+def _graded(said: str) -> tuple[int, str, list[int], int, int, bool] | None:
     """A count graded clause by clause ("评估专项改革方案19项，…，8项评估为优秀，6项评估为良好，5项评估为合格"):
-    (the total, its unit, the graded counts, where the total starts, where the last grade ends). The grades
-    do not overlap, so together they cannot exceed the total (a partial list may fall short of it)."""
+    (the total, its unit, the graded counts, where the total starts, where the last grade ends, whether the last
+    grade is the bottom of the scale). The grades do not overlap, so together they cannot exceed the total; a list
+    may leave out its lower grades, but one that comes down to 合格 (or 不合格, 较差) names them all."""
     run: list[tuple[int, int, str]] = []  # (count, end of the clause, unit) of consecutive graded clauses
     run_start = 0
     for m in re.finditer(r"[^，,；;、]+|$", said):
@@ -671,7 +677,8 @@ def _graded(said: str) -> tuple[int, str, list[int], int, int] | None:
         if len(run) >= 2:
             unit = run[0][2]
             totals = [(int(t.group(1)), t.start(1)) for t in _COUNT.finditer(said, 0, run_start) if t.group(2) == unit]
-            return (totals[-1][0], unit, [c for c, _, _ in run], totals[-1][1], run[-1][1]) if totals else None
+            bottom = _BOTTOM_GRADE.search(said[run_start : run[-1][1]].rsplit("，", 1)[-1].rsplit(",", 1)[-1]) is not None
+            return (totals[-1][0], unit, [c for c, _, _ in run], totals[-1][1], run[-1][1], bottom) if totals else None
         run = [(int(count.group(1)), m.end(), count.group(2))] if graded and count is not None else []
         run_start = m.start()
     return None
