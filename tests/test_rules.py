@@ -995,6 +995,14 @@ def test_grades_down_to_the_lowest_add_up_to_the_count(tmp_path: Path) -> None:
     assert _run(tmp_path, text, "I113").findings == []
 
 
+def test_a_covid_event_dated_before_the_epidemic(tmp_path: Path) -> None:
+    """Seed 001 L699: "…《复工复产疫情防控》信息，从2020年2月27日起…"; 2019年12月 is already the epidemic's."""
+    assert _seed_changed(tmp_path, "001", 699, "从2020", "从2019", ("Y108",)) == [
+        ("Y108", 699, "这句说的是新冠疫情（始于2019年12月），日期却是“2019年2月”")]
+    text = "（二）重点工作\n2019年12月起新冠肺炎疫情暴发，2018年3月建成的平台在复工复产中发挥作用。\n"
+    assert [f.actual for f in _run(tmp_path, text, "Y108").findings] == ["2018年"]
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")
