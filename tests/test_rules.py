@@ -999,8 +999,9 @@ def test_a_covid_event_dated_before_the_epidemic(tmp_path: Path) -> None:
     """Seed 001 L699: "…《复工复产疫情防控》信息，从2020年2月27日起…"; 2019年12月 is already the epidemic's."""
     assert _seed_changed(tmp_path, "001", 699, "从2020", "从2019", ("Y108",)) == [
         ("Y108", 699, "这句说的是新冠疫情（始于2019年12月），日期却是“2019年2月”")]
-    text = "（二）重点工作\n2019年12月起新冠肺炎疫情暴发，2018年3月建成的平台在复工复产中发挥作用。\n"
-    assert [f.actual for f in _run(tmp_path, text, "Y108").findings] == ["2018年"]
+    text = ("（二）重点工作\n2019年12月起新冠肺炎疫情暴发，2018年3月建成的平台在复工复产中发挥作用；2019年5月开展了培训，"
+            "全年举办12期。2019年3月起开展新冠肺炎疫情防控。\n")
+    assert [f.actual for f in _run(tmp_path, text, "Y108").findings] == ["2019年"]
 
 
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:

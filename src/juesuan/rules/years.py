@@ -221,21 +221,30 @@ def glued_years(ctx: CheckContext, out: Reporter) -> None:
 # An event of the COVID-19 epidemic, which began in December 2019: no date of it can be earlier.
 _COVID = re.compile(r"新冠|新型冠状病毒|复工复产")
 _MONTH_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+_CLAUSE = re.compile(r"[^，,；;：:（）()]+")
+_ORIGIN = re.compile(r"建成|成立|设立|组建|购置|购买|开通|上线|启用|投入使用|以来|印发|出台")
 
 
 @rule("Y108", "years", Severity.WARNING, "新冠疫情相关事情的日期早于疫情",
-      "新冠肺炎疫情始于2019年12月：一句话说的是新冠疫情（防控、复工复产）时，其中事情的日期不会早于2019年12月；"
-      "早了多半是年份写错了。",
+      "新冠肺炎疫情始于2019年12月：说新冠疫情（防控、复工复产）的分句及其前后分句中，所述事情的日期不会早于2019年12月；"
+      "早了多半是年份写错了（“2018年3月建成的平台”一类别的事物的日期除外）。",
       bad="第一部分 部门概况\n（二）2020年重点工作完成情况\n从2019年2月27日起，我办以《复工复产疫情防控》信息专刊形式报送相关信息。",
       good="第一部分 部门概况\n（二）2020年重点工作完成情况\n从2020年2月27日起，我办以《复工复产疫情防控》信息专刊形式报送相关信息。")
 def covid_dates(ctx: CheckContext, out: Reporter) -> None:
     for at, said in ctx.sentences():
         if not _COVID.search(said):
             continue
+        clauses = [(c.start(), c.end()) for c in _CLAUSE.finditer(said)]
         for m in _MONTH_DATE.finditer(said):
             out.checked()
             year, month = int(m.group(1)), int(m.group(2))
             if year > 2019 or (year == 2019 and month == 12) or not 1 <= month <= 12:
+                continue
+            k = next((i for i, (a, b) in enumerate(clauses) if a <= m.start() < b), None)
+            if k is None or _ORIGIN.search(said, m.end(), clauses[k][1]):
+                continue  # "2018年3月建成的平台在复工复产中…": the date of something else
+            near = said[clauses[max(0, k - 1)][0] : clauses[min(len(clauses) - 1, k + 1)][1]]
+            if not _COVID.search(near):
                 continue
             out.finding(f"这句说的是新冠疫情（始于2019年12月），日期却是“{m.group().replace(' ', '')}”", ctx.locate(at + m.start(1), at + m.end(1)),
                         actual=f"{year}年", evidence=said[max(0, m.start() - 20) : m.end() + 20].strip())
