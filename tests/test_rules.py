@@ -1004,6 +1004,12 @@ def test_a_covid_event_dated_before_the_epidemic(tmp_path: Path) -> None:
     assert [f.actual for f in _run(tmp_path, text, "Y108").findings] == ["2019年"]
 
 
+def test_a_word_the_segmenter_splits_written_twice(tmp_path: Path) -> None:
+    """Seed 001 L663: "主要是：本年压缩了…" with 本年 doubled; the segmenter cuts 本年本年 into four characters."""
+    assert _seed_changed(tmp_path, "001", 663, "主要是：本年", "主要是：本年本年", ("W102",)) == [
+        ("W102", 663, "“本年”连写了两遍")]
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

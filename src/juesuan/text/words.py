@@ -36,4 +36,8 @@ def doubled_word(text: str, at: int, size: int) -> bool:
     # "视频会议|会议室"; "监测|预测|预警" has no seam inside 测预测预.
     ending = next((b for a, b in spans if a <= at < b), None)
     starting = next((b for a, b in spans if a == at + size), None)
-    return ending == at + size and starting is not None and text[at + size : starting].startswith(word)
+    if ending == at + size and starting is not None and text[at + size : starting].startswith(word):
+        return True
+    # a known word that the segmenter splits in both copies alike ("本|年|本|年"): the copies still meet at a seam
+    bounds = {a for a, _ in spans} | {b for _, b in spans}
+    return {at, at + size, at + 2 * size} <= bounds and all(b - a == 1 for a, b in spans if at <= a < at + 2 * size)
