@@ -1010,6 +1010,16 @@ def test_a_word_the_segmenter_splits_written_twice(tmp_path: Path) -> None:
         ("W102", 663, "“本年”连写了两遍")]
 
 
+def test_a_three_public_rate_with_an_item_said_to_cost_nothing(tmp_path: Path) -> None:
+    """Seed 003 L64–75: "当年未安排因公出国（境）任务，无费用产生"; 81.72 = 4.73 (54.37%) + 76.99 (99.99%), so the 三公 rate is at most
+    81.72 / (8.70 + 77.00) = 95.36%. A lower rate of 公务接待 leaves 95.36% too high."""
+    new = _seed_changed(tmp_path, "003", 73, "54.37", "46.37", ("R108",))
+    assert new == [("R108", 64, "“三公”经费完成预算95.36%，由各项决算数和完成率推得不高于93.75%")]
+    found = _run(tmp_path, seed("003").read_text(encoding="utf-8").replace("54.37", "46.37"), "R108").findings
+    assert [[r.line for r in f.related] for f in found if f.location.line == 64] == [[75, 73]]
+    assert _seed_changed(tmp_path, "003", 64, "95.36", "87.36", ("R108",)) == []  # the unsaid budget may lower it
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")
@@ -1310,7 +1320,7 @@ def test_vehicles_rate_against_the_rate_of_its_operation(tmp_path: Path) -> None
     """Seed 001: 公务用车购置及运行维护费 5.89万元 at 76.49%, of which 购置 0万元 and 运行维护 5.89万元 at 76.49% (L73).
     The operation's rate changed to 68.49%: the whole, whose purchase part spent nothing, can be at most 68.61%."""
     new = _seed_changed(tmp_path, "001", 73, "完成预算76.49%", "完成预算68.49%", ("R108",))
-    assert new == [("R108", 83, "公务用车购置及运行维护费完成预算76.49%，由各项决算数和完成率推得应为0.00%～68.61%")]
+    assert new == [("R108", 83, "公务用车购置及运行维护费完成预算76.49%，由各项决算数和完成率推得不高于68.61%")]
 
 
 def test_increase_larger_than_this_years_amount(tmp_path: Path) -> None:

@@ -420,6 +420,21 @@ def _completion_groups(ctx: CheckContext) -> list[tuple[str, Item | None, list[I
     return groups
 
 
+def _unsaid_as_nothing(ctx: CheckContext, whole: Item, parts: list[Item | LineItem | None]) -> list[Item | LineItem | None]:
+    """A part the report gives no figure for ("当年未安排因公出国（境）任务，无费用产生") spent nothing when the parts it
+    gives add up to the whole: it stands as 0 without a rate (its budget unknown, so the whole's rate is bounded
+    above only)."""
+    told = [p for p in parts if p is not None and _one(p.amount) is not None]
+    spent = _one(whole.amount)
+    if len(told) == len(parts) or len(told) < 2 or spent is None:
+        return parts
+    if not sum_agrees(spent, [f for p in told if (f := _one(p.amount)) is not None], ctx.tolerance)[0]:
+        return parts
+    nothing = Figure(value=Decimal(0), unit=spent.unit, raw="0", location=spent.location)
+    return [p if p is not None and _one(p.amount) is not None else Item(key="unsaid", name="", amount=[nothing])
+            for p in parts]
+
+
 def _blame_part(ctx: CheckContext, out: Reporter, name: str, whole: Item,
                 parts: list[Item | LineItem | None]) -> bool:
     """Report a whole's rate that its parts contradict at the one part's rate that is the slip, when the report
@@ -464,7 +479,10 @@ def _blame_part(ctx: CheckContext, out: Reporter, name: str, whole: Item,
            "3.公务接待费支出4.00万元，完成预算80%。")
 def whole_completion(ctx: CheckContext, out: Reporter) -> None:
     for name, whole, parts in _completion_groups(ctx):
-        if whole is None or _one(whole.completion) is None or any(p is None or _one(p.amount) is None for p in parts):
+        if whole is None or _one(whole.completion) is None:
+            continue
+        parts = _unsaid_as_nothing(ctx, whole, parts)
+        if any(p is None or _one(p.amount) is None for p in parts):
             continue
         stated = whole.completion[0]
         implied = _implied_rate([(_one(p.amount), _one(p.completion)) for p in parts])  # type: ignore[misc,union-attr]
@@ -482,5 +500,9 @@ def whole_completion(ctx: CheckContext, out: Reporter) -> None:
         if _blame_part(ctx, out, name, whole, parts):
             continue
         told = f"{low:.2f}%～{high:.2f}%" if high - low >= Decimal("0.01") else f"{(low + high) / 2:.2f}%"
-        out.finding(f"{name}完成预算{stated.raw}，由各项决算数和完成率推得应为{told}", stated.location,
-                    expected=told, actual=stated.raw)
+        if low == 0:
+            told = f"不高于{high:.2f}%"  # a part spent nothing of a budget not told
+        # the report does not say whether the whole's rate or a part's is wrong: the parts' rates are related
+        rates = [r.location for p in parts if p is not None and (r := _one(p.completion)) is not None]
+        out.finding(f"{name}完成预算{stated.raw}，由各项决算数和完成率推得{'' if low == 0 else '应为'}{told}",
+                    stated.location, expected=told, actual=stated.raw, related=rates)
