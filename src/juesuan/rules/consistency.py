@@ -231,7 +231,8 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
                 # surely enough to judge a pair
                 if named_after := re.match(r"[\u4e00-\u9fff]{2}", said[m.end() :]):
                     paired[(f"“{glued_before.group()}…{unit}{named_after.group()}”", unit)].append(stated)
-                elif (six := re.search(r"[\u4e00-\u9fff]{6}$", said[: m.start()])) and not _HAS.search(six.group()):
+                elif (unit not in ("人", "名") and (six := re.search(r"[\u4e00-\u9fff]{6}$", said[: m.start()]))
+                      and not _HAS.search(six.group())):  # (staff counts have their own names, _STAFF_COUNT)
                     paired[(f"“{six.group()}…{unit}”", unit)].append(stated)
     # C108 judges a number that differs between two sentences otherwise alike
     reported = {a for stated in _parallel(ctx) if len({v for v, _, _ in stated}) > 1 for _, a, _ in stated}
