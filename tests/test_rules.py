@@ -1020,6 +1020,36 @@ def test_a_three_public_rate_with_an_item_said_to_cost_nothing(tmp_path: Path) -
     assert _seed_changed(tmp_path, "003", 64, "95.36", "87.36", ("R108",)) == []  # the unsaid budget may lower it
 
 
+def test_fresh_reports_batch_g(tmp_path: Path) -> None:
+    """Excerpts of batch G (bench/data/fresh_g): what it found wrongly, and the change rate it missed."""
+    def run(text: str, *rules: str) -> list[tuple[str, int | None]]:
+        path = tmp_path / "g.txt"
+        path.write_text(text, encoding="utf-8")
+        return [(f.rule, f.location.line) for f in check_file(path, CheckOptions(select=rules)).findings]
+
+    # 04 铜梁区安居镇: the change on last year follows the change on the budget
+    assert run("2021年“三公”经费决算汇总情况\n2021年“三公”经费支出共计9.07万元,较年初预算数减少10.93万元,下降54.65%, "
+               "较上年支出数减少0.71万元,下降7.83%,主要原因是从严控制三公经费。\n", "R103") == [("R103", 2)]
+    # 02 平陆县: no 三公 at all says it of all three items; a note that speaks of the template is residue
+    none = ("四、关于“三公”经费支出决算情况说明。\n2019年度,我单位无“三公”经费的预算与支出。\n五、关于机关运行经费支出说明。\n"
+            "2019年,我单位运行经费支出0.3万元。\n第四部分 名词解释\n部门应当按照部门预算管理要求,参照公开模板进行专业名词解释。\n")
+    assert run(none, "S103", "P101") == [("P101", 6)]
+    # 09 澧州幼儿园: 总收入/总支出 are the year's figures; 一般公共预算 income is not its spending
+    kindergarten = ("(一)2017年度收入支出决算总体情况\n2017年总收入488.93 万元。总支出 488.80 万元。\n(二)2017年度收入决算情况\n"
+                    "2017年本年收入488.93 万元,其中财政拨款收入488.93 万元。\n(三)2017年度支出决算情况\n2017年本年支出488.80 万元。\n"
+                    "(四)2017年度财政拨款收入支出决算总体情况\n2017年度财政拨款总收入488.93 万元,一般公共预算财政拨款收入 488.93 万元。"
+                    "财政拨款总支出488.80 万元,一般公共预算财政拨款支出488.80 万元。\n")
+    assert run(kindergarten, "I103", "C101") == []
+    # 12 庐江县第二中学: the year's own budget is not a base year
+    budget = ("第二部分 2020年度部门决算情况说明\n1.因公出国(境)费支出决算0万元,与2020年度预算相比持平,持平的原因是未安排因公出国(境)计划。\n")
+    assert run(budget, "Y102") == []
+    # 13 南漳县: a statement table flattened with "|" is not a numbered list; 01 普洱: a quote cut with the text
+    table = ("收入 | 支出\n一、一般公共预算财政拨款收入 | 1 | 440.55 | 一、一般公共服务支出 | 29 | 423.20\n"
+             "二、政府性基金预算财政拨款收入 | 2 | 0.00 | 二、外交支出 | 30 | 0.00\n一、收入 | 1 | 2.00 | 一、支出 | 2 | 3.00\n")
+    assert run(table, "N101") == []
+    assert run("一、“三公”经费支出总体情况\n2019年度“三公”经费支出0万元。\n二、“三公", "W108") == []
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

@@ -51,9 +51,10 @@ FISCAL: list[tuple[str, re.Pattern[str]]] = [
     ("expenditure", re.compile(r"(?<!预算)财政(预算)?拨款支出(合计|总计)?$")),
     ("basic", re.compile(r"^基本支出$")),
     ("project", re.compile(r"^项目支出$")),
-    ("general_budget", re.compile(r"一般公共预算")),
-    ("gov_fund", re.compile(r"政府性基金")),
-    ("state_capital", re.compile(r"国有资本经营")),
+    # the income from each budget ("一般公共预算财政拨款收入488.93万元"), not its spending, said in the same place
+    ("general_budget", re.compile(r"一般公共预算(?!.*支出)")),
+    ("gov_fund", re.compile(r"政府性基金(?!.*支出)")),
+    ("state_capital", re.compile(r"国有资本经营(?!.*支出)")),
 ]
 
 

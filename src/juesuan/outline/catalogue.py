@@ -99,13 +99,14 @@ THREE_PUBLIC_ITEMS: list[tuple[str, re.Pattern[str]]] = [
 
 # The statistical tables, and the other tables reports carry. Quotes are already removed.
 TABLES: list[tuple[str, re.Pattern[str]]] = [
-    ("table_fiscal_appropriation_summary", re.compile(r"财政拨款收(入支出|支)决算总表")),
+    # also without 总 ("四、2019年财政拨款收入支出决算表"), but not 一般公共预算's or 政府性基金's own table
+    ("table_fiscal_appropriation_summary", re.compile(r"财政拨款收(入支出|支)决算总表|^(?:[一二三四五六七八九十]+、)?(?:20\d\d年度?)?财政拨款收入支出决算表$")),
     ("table_income_expenditure_summary", re.compile(r"收(入支出|支)决算总表")),
     ("table_general_budget_detail", re.compile(r"一般公共预算财政拨款支出决算明细表")),
     ("table_fiscal_appropriation_detail", re.compile(r"财政拨款支出决算明细表")),
     ("table_general_budget_basic", re.compile(r"一般公共预算财政拨款基本支出决算(明细)?表")),
     ("table_general_budget_project", re.compile(r"一般公共预算财政拨款项目支出决算表")),
-    ("table_general_budget_expenditure", re.compile(r"一般公共预算财政拨款支出决算表")),
+    ("table_general_budget_expenditure", re.compile(r"一般公共预算财政拨款(收入)?支出决算表")),
     ("table_gov_fund_three_public", re.compile(r"政府性基金预算财政拨款三公经费")),
     ("table_three_public", re.compile(r"三公经费(财政拨款)?支出决算表|三公经费支出表")),
     ("table_gov_fund", re.compile(r"政府性基金预算财政拨款(收入)?支出决算表")),

@@ -75,7 +75,13 @@ def _amounts_before(ctx: CheckContext, statement: Statement) -> tuple[Found | No
       bad="附件\n项目支出绩效自评报告\n项目全年预算数30万元，执行数为30万元，完成预算的92%。",
       good="附件\n项目支出绩效自评报告\n项目全年预算数30万元，执行数为30万元，完成预算的100%。")
 def stated_execution_rates(ctx: CheckContext, out: Reporter) -> None:
+    d = ctx.disclosure
+    # the rates R104 judges from the model's items (their budget and spending told), not judged twice
+    modelled = {c.location.start for i in [*d.general_budget.items, d.general_budget.detail_total, d.three_public.total]
+                if i is not None and i.amount and i.budget for c in i.completion}
     for s in statements(ctx, _RATE_OR_PROGRESS):
+        if s.start + s.rate_start in modelled:
+            continue
         budget, spent = _amounts_before(ctx, s)
         if budget is None or spent is None:
             continue

@@ -104,6 +104,10 @@ def expenditure_sum(ctx: CheckContext, out: Reporter) -> None:
 def totals_balance(ctx: CheckContext, out: Reporter) -> None:
     totals = ctx.disclosure.totals
     income, expenditure = first(totals.income_total), first(totals.expenditure_total)
+    spent = first(totals.expenditure_this_year)
+    if (totals.expenditure_total is not None and totals.expenditure_total.name.endswith("总支出") and spent is not None
+            and expenditure is not None and equal(spent, expenditure, ctx.tolerance)):
+        return  # "总收入488.93万元…总支出488.80万元" with 本年支出488.80: the year's figures, not the balanced totals
     _balance(ctx, out, "", income, expenditure)
     if income is None or expenditure is None or not equal(income, expenditure, ctx.tolerance):
         return  # unequal this year: reported above, and the changes cannot tell more

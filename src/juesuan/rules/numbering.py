@@ -148,7 +148,8 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
                 last.clear()
                 since_parent.clear()
             continue
-        if _row_label(ctx, index) or (ctx.cut_off and index == len(ctx.document.blocks) - 1):
+        if (_row_label(ctx, index) or _PIPED_ROW.search(text) is not None
+                or (ctx.cut_off and index == len(ctx.document.blocks) - 1)):
             # "一、一般公共服务支出" / "29" / "423.20": a row of a table flattened one cell a line; or the line the
             # text is cut in ("五、经"), whose neighbours are lost
             continue
@@ -209,6 +210,8 @@ def _first_inline(ctx: CheckContext, index: int, raw: str, number: int) -> bool:
     return re.search(rf"(?:其中|包括|分别为|分别是)\s*[:：]?\s*{marker}", text) is not None
 
 
+# "一、一般公共预算财政拨款收入 | 1 | 440.55 | 一、一般公共服务支出 | 29 | 423.20": a table row whose cells a "|" parts
+_PIPED_ROW = re.compile(r"\|\s*-?[\d,]{1,20}(?:\.\d{1,6})?\s*\|")
 _BARE_NUMBER = re.compile(r"-?[\d,]{1,20}(?:\.\d{1,6})?")  # matched whole on a stripped block of 30 characters at most
 
 

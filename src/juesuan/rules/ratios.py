@@ -211,7 +211,10 @@ def change_rates(ctx: CheckContext, out: Reporter) -> None:
 _SAID_CHANGE = re.compile(
     r"(?P<a>\d[\d,]*(?:\.\d+)?)\s*万元\s*[,，]?\s*"
     r"(?:(?:20\d\d\s*年度?|上年|去年)[^,，。；;\d]{0,20}?(?:为|是)?\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[,，]\s*(?:本年|今年)?\s*)?"
-    r"(?:较|比|与)\s*(?:上年|上一年|去年|20\d\d\s*年度?)(?:决算数?)?(?:相比)?\s*"
+    # or its change against the budget first ("9.07万元,较年初预算数减少10.93万元,下降54.65%, 较上年支出数减少0.71万元…")
+    r"(?:(?:较|比|与)(?:年初|调整后?)?预算数?(?:相比)?[,，]?\s*(?:增加|减少)了?\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[,，]\s*"
+    r"(?:增长|下降|减少|增加)了?\s*\d[\d,]*(?:\.\d+)?\s*%\s*[,，]\s*)?"
+    r"(?:较|比|与)\s*(?:上年|上一年|去年|20\d\d\s*年度?)(?:决算数?|支出数?)?(?:相比)?\s*"
     r"[,，]?\s*(?P<dir>增加|减少)了?\s*(?P<b>\d[\d,]*(?:\.\d+)?)\s*万元\s*[,，]\s*(?:增长|下降|减少|增加)了?\s*"
     r"(?P<c>\d[\d,]*(?:\.\d+)?)\s*%")
 
@@ -288,9 +291,9 @@ def completion_rates(ctx: CheckContext, out: Reporter) -> None:
     d = ctx.disclosure
     candidates: list[tuple[str, list[Figure], list[Figure], list[Figure]]] = [
         (i.item_name or "", i.amount, i.budget, i.completion) for i in d.general_budget.items]
-    for item in [d.general_budget.detail_total, d.three_public.total]:
+    for item, called in ((d.general_budget.detail_total, "一般公共预算财政拨款支出"), (d.three_public.total, "“三公”经费")):
         if item is not None:
-            candidates.append((item.name, item.amount, item.budget, item.completion))
+            candidates.append((called, item.amount, item.budget, item.completion))
     for name, amounts, budgets, completions in candidates:
         if not completions:
             continue

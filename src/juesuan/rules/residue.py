@@ -21,6 +21,8 @@ RESIDUE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\((?:解释|罗列|名词解释部分|职能参照|本单位项目绩效目标个数)[^)]*\)"), "填报说明"),
     (re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}|某某"), "占位符"),
     (re.compile(r"待填写|待补充|此处填写|请填写|由主管部门根据"), "待填写的占位内容"),
+    # "部门应当按照部门预算管理要求,参照公开模板进行专业名词解释。": a report never speaks of its own template
+    (re.compile(r"(?:参照|按照|根据|依照)[^，,。；;]{0,6}模板"), "模板填报说明"),
     # "本部门内设机构包括…… 。": the list left as the template's ellipsis
     (re.compile(r"(?:包括|包含|分别为|主要有|为)[:：]?\s*(?:……|\.{6})\s*[。；;]"), "占位符"),
     (re.compile(r"\((?:柱状图|饼状图|折线图)\)"), "图题后留有模板说明"),

@@ -72,9 +72,12 @@ def _reasons_in(ctx: CheckContext, kinds: tuple[str, ...]) -> bool:
                for kind in kinds for text in ctx.index.of_kind(kind) for _, b in text.paragraphs())
 
 
+_NO_THREE_PUBLIC = re.compile(r"(?:无|没有|未发生|未安排|不存在)[^，,。；;]{0,6}三公\W{0,2}经费")
+
+
 @rule("S103", "structure", Severity.WARNING, "“三公”经费说明缺项",
       "“三公”经费应分别说明因公出国（境）费、公务用车购置及运行维护费、公务接待费；有公务接待费支出时应说明接待批次和人次；"
-      "说明了国内公务接待的，也应说明外事接待（没有也写0）。",
+      "说明了国内公务接待的，也应说明外事接待（没有也写0）。写明“无“三公”经费”时，三项都已说明。",
       bad="七、“三公”经费财政拨款支出决算情况说明\n（二）“三公”经费财政拨款支出决算具体情况说明\n1.公务用车购置及运行维护费支出30.00万元。\n2.公务接待费支出5.00万元。",
       good="七、“三公”经费财政拨款支出决算情况说明\n（二）“三公”经费财政拨款支出决算具体情况说明\n1.因公出国（境）经费支出0万元。\n2.公务用车购置及运行维护费支出30.00万元。\n3.公务接待费支出5.00万元。国内公务接待10批次，50人次；外事接待0批次，0人次。")
 def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
@@ -90,9 +93,10 @@ def three_public_pieces(ctx: CheckContext, out: Reporter) -> None:
     if not any(p.strip() for s in sections for _, p in ctx.section_paragraphs(s, include_heading=False)):
         out.missing()  # a title with nothing under it (a contents page read as the body): nothing to judge
         return
+    none_at_all = _NO_THREE_PUBLIC.search(text) is not None  # "我单位无“三公”经费的预算与支出": of all three at once
     for name, words in (("因公出国（境）费", ("因公出国",)), ("公务用车购置及运行维护费", ("公务用车",)),
                         ("公务接待费", ("公务接待", "接待费"))):
-        if any(w in text for w in words):
+        if none_at_all or any(w in text for w in words):
             out.checked()
         else:
             out.finding(f"“三公”经费说明中没有说明{name}", section.location, evidence=section.title)

@@ -11,8 +11,8 @@ from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 _ACTUALS = re.compile(
     r"(20\d{2})\s*年度?\s*[，,]?\s*(?:[^，,。；;]{0,24}?)(?:决算|收、?支总计|收入合计|支出合计|收入总计|支出总计|财政拨款(?:收入|支出)|"
     r"预算财政拨款(?:基本|项目)?支出|经费(?:财政拨款)?支出|运行经费支出|采购支出总额|人员经费|公用经费)")
-_COMPARED = re.compile(
-    r"(?:与|比|较)\s*(20\d{2})\s*年度?(?:决算)?(?:相比|同期)?\s*[，,]?\s*[^，,。；;]{0,30}?(?:增加|减少|增长|下降|持平|一致)")
+_COMPARED = re.compile(  # (not "与2020年度预算相比持平": the year's own budget)
+    r"(?:与|比|较)\s*(20\d{2})\s*年度?(?![^，,。；;]{0,4}预算)(?:决算)?(?:相比|同期)?\s*[，,]?\s*[^，,。；;]{0,30}?(?:增加|减少|增长|下降|持平|一致)")
 
 
 # A statement that is the year's own, whatever year it names: it gives its completion rate and its change on the
