@@ -1050,6 +1050,13 @@ def test_fresh_reports_batch_g(tmp_path: Path) -> None:
     assert run("一、“三公”经费支出总体情况\n2019年度“三公”经费支出0万元。\n二、“三公", "W108") == []
 
 
+def test_a_year_taken_out_and_a_second_decimal_point(tmp_path: Path) -> None:
+    """青川县青溪镇 2020 "第二部分度部门决算情况说明"; 澧州幼儿园 2017 "财政拨款本年支出488.8. 万元" (batch G, 14 and 09)."""
+    text = "第二部分度部门决算情况说明\n1、财政拨款支出决算总体情况。财政拨款本年支出488.8. 万元,比上年增加33%。2020年度部门决算。\n"
+    found = _run(tmp_path, text, "W104").findings
+    assert [(f.location.line, f.message) for f in found] == [(1, "“年度”前缺少年份"), (2, "数字中多了一个小数点")]
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")
