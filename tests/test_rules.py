@@ -1057,6 +1057,15 @@ def test_a_year_taken_out_and_a_second_decimal_point(tmp_path: Path) -> None:
     assert [(f.location.line, f.message) for f in found] == [(1, "“年度”前缺少年份"), (2, "数字中多了一个小数点")]
 
 
+def test_a_reason_that_contradicts_its_direction(tmp_path: Path) -> None:
+    """大英县保健院 2020 (batch G, file 07): "完成预算89.53%,决算数小于预算数的主要原因是年初预算估算不足"."""
+    text = ("（三）一般公共预算财政拨款支出决算具体情况\n1.社会保障和就业(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项): "
+            "支出决算为67.64万元,完成预算89.53%,决算数小于预算数的主要原因是年初预算估算不足,年末决算对年初预算进行了调整。\n")
+    found = _run(tmp_path, text, "W103").findings
+    assert [f.message for f in found] == ["完成预算89.53%、决算数小于预算数，原因却是“预算估算不足”（预算不足只会使决算数大于预算数）"]
+    assert _run(tmp_path, text.replace("89.53%", "109.53%").replace("小于", "大于"), "W103").findings == []
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

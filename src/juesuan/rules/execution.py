@@ -109,9 +109,12 @@ def stated_execution_rates(ctx: CheckContext, out: Reporter) -> None:
                         evidence=s.text[max(0, budget.start - 10) : s.rate_end].strip())
 
 
+_BUDGET_TOO_SMALL = re.compile(r"预算(?:估算|安排|编制|测算)?(?:不足|偏少|偏低|不够)")
+
+
 @rule("W103", "wording", Severity.ERROR, "“决算数大于/小于预算数”与完成率不符",
       "“决算数小于预算数”时完成预算率应小于100%，“大于”时应大于100%，“等于”“持平”时应为100%；"
-      "说明事项、“三公”经费和评价报告中都一样。",
+      "说明事项、“三公”经费和评价报告中都一样。决算数小于预算数的原因也不能是“预算估算不足”（那只会使决算数大于预算数）。",
       bad="七、“三公”经费财政拨款支出决算情况说明\n2020年“三公”经费财政拨款支出决算为81.72万元，完成预算的95.36%，决算数大于预算数的主要原因是严格执行各项规定。",
       good="七、“三公”经费财政拨款支出决算情况说明\n2020年“三公”经费财政拨款支出决算为81.72万元，完成预算的95.36%，决算数小于预算数的主要原因是严格执行各项规定。")
 def direction_against_rate(ctx: CheckContext, out: Reporter) -> None:
@@ -129,6 +132,15 @@ def direction_against_rate(ctx: CheckContext, out: Reporter) -> None:
             rate_text = ctx.document.text[s.start + s.rate_start : s.start + s.rate_end]
             out.finding(f"说“{m.group(0)}”，完成预算却是{rate_text}", ctx.locate(s.start + m.start(), s.start + m.end()),
                         actual=rate_text, evidence=s.text[max(0, s.rate_start - 20) : m.end()].strip())
+            continue
+        # "决算数小于预算数的主要原因是年初预算估算不足": a budget too small makes spending exceed it, not fall short
+        reason = re.split(r"[。；;]", s.text[m.end() :], maxsplit=1)[0]
+        short = _BUDGET_TOO_SMALL.search(reason)
+        if less and s.rate < 100 and short is not None:
+            a = s.start + m.end() + short.start()
+            out.finding(f"完成预算{ctx.document.text[s.start + s.rate_start : s.start + s.rate_end]}、决算数小于预算数，"
+                        f"原因却是“{short.group()}”（预算不足只会使决算数大于预算数）", ctx.locate(a, a + len(short.group())),
+                        actual=short.group(), evidence=s.text[max(0, s.rate_start - 20) : m.end() + short.end()].strip())
 
 
 @rule("S104", "structure", Severity.WARNING, "决算数与预算数不同未说明原因",
