@@ -1066,6 +1066,20 @@ def test_a_reason_that_contradicts_its_direction(tmp_path: Path) -> None:
     assert _run(tmp_path, text.replace("89.53%", "109.53%").replace("小于", "大于"), "W103").findings == []
 
 
+def test_a_contents_page_number_that_goes_back(tmp_path: Path) -> None:
+    """海南省审计厅 2019 (batch G, file 10): "五、一般公共预算财政拨款收入支出决算公开表........ 5" among pages 6."""
+    text = ("目  录\n第一部分  海南省审计厅部门概况.................... 3\n一、部门职责..................................... 3\n"
+            "二、机构设置..................................... 5\n第二部分  海南省审计厅2019年度部门决算公开表..... 6\n"
+            "一、收入支出决算公开表........................... 6\n二、收入决算公开表............................... 6\n"
+            "三、支出决算公开表............................... 6\n四、财政拨款收入支出决算公开表.................... 6\n"
+            "五、一般公共预算财政拨款收入支出决算公开表........ 5\n六、一般公共预算财政拨款基本支出决算公开表........ 6\n"
+            "第三部分  海南省审计厅2019年度部门决算情况说明.... 8\n")
+    found = [f for f in _run(tmp_path, text, "N101").findings if "页码" in f.message]
+    assert [(f.location.line, f.message) for f in found] == [
+        (10, "目录中“五、一般公共预算财政拨款收入支出决算公开表”的页码为5，前一项为6，页码倒退")]
+    assert not [f for f in _run(tmp_path, text.replace("........ 5", "........ 6"), "N101").findings if "页码" in f.message]
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

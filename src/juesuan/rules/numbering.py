@@ -34,6 +34,7 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
     _inline_lists(ctx, out)
     _indicator_labels(ctx, out)
     _contents(ctx, out)
+    _contents_pages(ctx, out)
     _lost_numerals(ctx, out)
     for part in ctx.outline.sections:
         items = [c for c in part.children if c.level == 2]
@@ -267,6 +268,21 @@ def _contents(ctx: CheckContext, out: Reporter) -> None:
                     and not _BARE_PART.match(title)):  # "部分  名词解释" is a part that lost its 第×, said above
                 out.finding(f"目录中第{k}项“{title}”缺少编号（应为“{_CN[k]}、”）", location, expected=f"{_CN[k]}、",
                             evidence=title)
+
+
+def _contents_pages(ctx: CheckContext, out: Reporter) -> None:
+    """The page numbers of the table of contents never go down ("四、…公开表…… 6" then "五、…公开表…… 5" then 6)."""
+    paged = [e for e in ctx.outline.contents if e.page is not None]
+    if len(paged) < 4:
+        return
+    out.checked()
+    for before, entry, after in itertools.zip_longest(paged, paged[1:], paged[2:]):
+        if entry is None or before.page is None or entry.page is None:
+            break
+        # one page out of order between two in order: that one is the slip (a run that restarts is another document)
+        if entry.page < before.page and (after is None or (after.page is not None and after.page >= before.page)):
+            out.finding(f"目录中“{entry.title.strip()}”的页码为{entry.page}，前一项为{before.page}，页码倒退", entry.location,
+                        expected=f"不小于{before.page}", actual=str(entry.page), evidence=entry.title.strip())
 
 
 # "、国有资产占用情况表": a title whose numeral was lost, its 、 left at the start of the line
