@@ -1080,6 +1080,32 @@ def test_a_contents_page_number_that_goes_back(tmp_path: Path) -> None:
     assert not [f for f in _run(tmp_path, text.replace("........ 5", "........ 6"), "N101").findings if "页码" in f.message]
 
 
+def test_fresh_reports_batch_h(tmp_path: Path) -> None:
+    """Excerpts of batch H (bench/data/fresh_h): the rate it missed and what it found wrongly."""
+    def run(text: str, *rules: str) -> list[tuple[str, int | None]]:
+        path = tmp_path / "h.txt"
+        path.write_text(text, encoding="utf-8")
+        return [(f.rule, f.location.line) for f in check_file(path, CheckOptions(select=rules)).findings]
+
+    # 05 寿县文物保护中心: "预算为1万元" beside "0.53万元" is 1.00, so 47% cannot be right (53%)
+    rate = "二、“三公”经费支出情况说明\n1.公务接待费预算为1万元,支出决算为0.53万元,完成预算的47%;较上年减少0.47万元。\n"
+    assert run(rate, "R105") == [("R105", 2)]
+    # 06 南宫市检察院: a table of contents read as the body, the text cut before the body: nothing to miss
+    contents = ("第一部分   部门概况\n一、部门职责\n二、机构设置\n第二部分   2019年部门决算情况说明\n一、收入支出决算总体情况说明\n"
+                "二、收入决算情况说明\n三、支出决算情况说明\n第三部分  名词解释\n")
+    assert run(contents, "S101") == []
+    # 09 青浦区图书馆: "“三公”经费及机关运行经费支出决算表" is a 附表; the body after an untitled contents is no repeat
+    library = ("第一部分 青浦区图书馆概况\n第二部分 青浦区图书馆2017年度决算\n一、收入支出决算总表\n二、收入决算表\n三、支出决算表\n"
+               "四、财政拨款收支总表\n五、一般公共预算财政拨款支出决算表\n六、一般公共预算财政拨款基本支出决算表\n"
+               "七、一般公共预算财政拨款“三公”经费及机关运行经费支出决算表\n八、政府性基金预算财政拨款支出决算表\n"
+               "第三部分 青浦区图书馆2017年度决算情况说明\n第一部分 青浦区图书馆概况\n一、主要职能\n图书、文献、报刊的采编与储藏。\n"
+               "第二部分 青浦区图书馆2017年度决算\n单位:万元\n")
+    assert run(library, "N101") == []
+    # 14 第二幼儿园: the list after 其中 is of the total, not of its change
+    change = "一、收入决算情况说明\n本年收入合计252.5万元,较上年231.5万元,增加21万元,其中:财政拨款收入252.5万元,经营收入0万元;其他收入0万元。\n"
+    assert run(change, "I116") == []
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

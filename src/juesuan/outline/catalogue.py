@@ -108,7 +108,7 @@ TABLES: list[tuple[str, re.Pattern[str]]] = [
     ("table_general_budget_project", re.compile(r"一般公共预算财政拨款项目支出决算表")),
     ("table_general_budget_expenditure", re.compile(r"一般公共预算财政拨款(收入)?支出决算表")),
     ("table_gov_fund_three_public", re.compile(r"政府性基金预算财政拨款三公经费")),
-    ("table_three_public", re.compile(r"三公经费(财政拨款)?支出决算表|三公经费支出表")),
+    ("table_three_public", re.compile(r"三公经费(财政拨款)?支出决算表|三公经费支出表|三公经费及机关运行经费支出决算表")),
     ("table_gov_fund", re.compile(r"政府性基金预算财政拨款(收入)?支出决算表")),
     ("table_state_capital", re.compile(r"国有资本经营预算(财政拨款)?(收入)?支出决算表")),
     # anchored (a 收入决算表 inside a longer title is another table), after the table's number if it has one

@@ -56,3 +56,15 @@ def point(bounds: tuple[Decimal, Decimal], like: Figure) -> str:
     places = max(2, -exponent)
     value = (bounds[0] + bounds[1]) / 2
     return f"{value:.{places}f}%"
+
+
+def same_precision(a: Figure, b: Figure) -> tuple[Figure, Figure]:
+    """A whole number beside one written to the cent was written without its zeros ("预算为1万元,支出决算为0.53万元"):
+    it is as exact as the other, not a figure rounded to 万元."""
+    ea, eb = a.value.as_tuple().exponent, b.value.as_tuple().exponent
+    assert isinstance(ea, int) and isinstance(eb, int)
+    if ea == 0 and eb < 0:
+        a = a.model_copy(update={"value": a.value.quantize(Decimal(1).scaleb(eb))})
+    elif eb == 0 and ea < 0:
+        b = b.model_copy(update={"value": b.value.quantize(Decimal(1).scaleb(ea))})
+    return a, b

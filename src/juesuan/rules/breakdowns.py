@@ -74,6 +74,8 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
     for at, said, opener, whole in _breakdowns(ctx):
         if at + whole.start in modelled or at + whole.start in judged:
             continue
+        if re.search(r"(?:增加|减少|增长|下降|增减|节约|超支)了?\s*$", said[: whole.start]):
+            continue  # "…较上年231.5万元,增加21万元,其中:财政拨款收入252.5万元": the list is of the total, not of its change
         listed = _BRACKETS.sub(lambda m: " " * len(m.group()), said[opener.end() :])
         parts = [f for f in ctx.figures_in(listed) if f.unit is not None and f.unit != "%"]
         if len(parts) < 2 or any(p.unit != whole.unit for p in parts):

@@ -11,7 +11,7 @@ from decimal import Decimal
 from juesuan.amounts import number
 from juesuan.analysis import Found
 from juesuan.document import Cell
-from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds, sum_slack, value_ratio_bounds
+from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds, same_precision, sum_slack, value_ratio_bounds
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_digit, rule
 
 _RATE = re.compile(
@@ -71,7 +71,8 @@ def _amounts_before(ctx: CheckContext, statement: Statement) -> tuple[Found | No
 
 
 @rule("R105", "ratios", Severity.ERROR, "执行率与同一句中的预算数、执行数不符",
-      "同一句话给出预算数和执行数（决算数）时，完成预算（预算执行率）X%应等于执行数除以预算数；评价报告中也一样。",
+      "同一句话给出预算数和执行数（决算数）时，完成预算（预算执行率）X%应等于执行数除以预算数；评价报告中也一样。"
+      "一个写成整数、另一个写到分时（“预算为1万元，支出决算为0.53万元”），整数按省略了末尾的0看待。",
       bad="附件\n项目支出绩效自评报告\n项目全年预算数30万元，执行数为30万元，完成预算的92%。",
       good="附件\n项目支出绩效自评报告\n项目全年预算数30万元，执行数为30万元，完成预算的100%。")
 def stated_execution_rates(ctx: CheckContext, out: Reporter) -> None:
@@ -91,6 +92,7 @@ def stated_execution_rates(ctx: CheckContext, out: Reporter) -> None:
         if (b.unit, e.unit) == ("元", "万元"):
             scale = Decimal("0.0001")
         b = b.model_copy(update={"value": b.value * scale})
+        b, e = same_precision(b, e)
         bounds = ratio_bounds(e, b)
         if bounds is None:
             continue

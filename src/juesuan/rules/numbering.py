@@ -323,6 +323,9 @@ def _parts(ctx: CheckContext, out: Reporter) -> None:
     if len(numbered) < 2 or numbered[0].number != 1:
         return
     out.checked()
+    # an untitled table of contents: the parts up to the first that goes back, all of them titles only
+    restart = next((i for i in range(1, len(numbered)) if numbered[i].number <= numbered[i - 1].number), None)
+    contents_run = numbered[:restart] if restart and all(_only_titles(ctx, p) for p in numbered[:restart]) else []
     expected = 1
     for part in parts:
         n = numbering(part.title) if part.title else None
@@ -337,8 +340,8 @@ def _parts(ctx: CheckContext, out: Reporter) -> None:
             out.finding(f"部分编号从第{_CN[expected - 1]}部分跳到第{_CN[part.number]}部分，缺少{missing}", part.location,
                         expected=f"第{_CN[expected]}部分", evidence=part.title)
         elif part.number < expected:
-            earlier = next(p for p in numbered if p.number == part.number)
-            if earlier is not part and all(_only_titles(ctx, p) for p in numbered if p.location.start < part.location.start):
+            earlier = next((p for p in contents_run if p.number == part.number), None)
+            if earlier is not None and part not in contents_run:
                 # the parts above were an untitled table of contents: the body starts again at 第一部分
                 if _HEAD_WORDS.sub("", earlier.title) != _HEAD_WORDS.sub("", part.title):
                     out.finding(f"正文的“{part.title.strip()}”与目录中的“{earlier.title.strip()}”不一致", part.location,

@@ -10,7 +10,7 @@ from juesuan.amounts import number
 from juesuan.analysis import Found
 from juesuan.model.disclosure import LineItem
 from juesuan.model.figures import Change, Figure, Item
-from juesuan.rules.arithmetic import HUNDRED, percent_agrees, point, ratio_bounds, sum_agrees
+from juesuan.rules.arithmetic import HUNDRED, percent_agrees, point, ratio_bounds, same_precision, sum_agrees
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_digit, half_unit, rule
 from juesuan.rules.blame import said_once
 from juesuan.rules.identities import first
@@ -299,14 +299,15 @@ def completion_rates(ctx: CheckContext, out: Reporter) -> None:
             continue
         if not amounts or not budgets:
             continue
-        bounds = ratio_bounds(amounts[0], budgets[0])
+        budget, spent = same_precision(budgets[0], amounts[0])
+        bounds = ratio_bounds(spent, budget)
         if bounds is None:
             continue
         for completion in completions:
             if percent_agrees(completion, bounds, ctx.tolerance):
                 out.checked()
             else:
-                out.finding(f"{name}决算数{amount(amounts[0])}、预算数{amount(budgets[0])}，完成预算应为"
+                out.finding(f"{name}决算数{amount(amounts[0])}、预算数{amount(budget)}，完成预算应为"
                             f"{point(bounds, completion)}，报告写作{completion.raw}", completion.location,
                             expected=point(bounds, completion), actual=completion.raw)
 
