@@ -296,6 +296,13 @@ def test_group_weight_of_a_scoring_table(tmp_path: Path) -> None:
     assert len(found) == 1 and "分值之和为16" in found[0].message and found[0].location.line == 622
 
 
+def _places(tmp_path: Path, text: str, *rules: str) -> list[tuple[str, int | None]]:
+    """(rule, line) of the findings of `rules` on a text."""
+    path = tmp_path / "places.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(f.rule, f.location.line) for f in check_file(path, CheckOptions(select=rules)).findings]
+
+
 def _seed_changed(tmp_path: Path, name: str, line: int, old: str, new: str, rules: tuple[str, ...]) -> list[tuple[str, int | None, str]]:
     """The findings of `rules` on a seed with one change on 1-based `line`, less those of the seed as it is."""
     lines = seed(name).read_text(encoding="utf-8").split("\n")
@@ -1023,9 +1030,7 @@ def test_a_three_public_rate_with_an_item_said_to_cost_nothing(tmp_path: Path) -
 def test_fresh_reports_batch_g(tmp_path: Path) -> None:
     """Excerpts of batch G (bench/data/fresh_g): what it found wrongly, and the change rate it missed."""
     def run(text: str, *rules: str) -> list[tuple[str, int | None]]:
-        path = tmp_path / "g.txt"
-        path.write_text(text, encoding="utf-8")
-        return [(f.rule, f.location.line) for f in check_file(path, CheckOptions(select=rules)).findings]
+        return _places(tmp_path, text, *rules)
 
     # 04 铜梁区安居镇: the change on last year follows the change on the budget
     assert run("2021年“三公”经费决算汇总情况\n2021年“三公”经费支出共计9.07万元,较年初预算数减少10.93万元,下降54.65%, "
@@ -1083,9 +1088,7 @@ def test_a_contents_page_number_that_goes_back(tmp_path: Path) -> None:
 def test_fresh_reports_batch_h(tmp_path: Path) -> None:
     """Excerpts of batch H (bench/data/fresh_h): the rate it missed and what it found wrongly."""
     def run(text: str, *rules: str) -> list[tuple[str, int | None]]:
-        path = tmp_path / "h.txt"
-        path.write_text(text, encoding="utf-8")
-        return [(f.rule, f.location.line) for f in check_file(path, CheckOptions(select=rules)).findings]
+        return _places(tmp_path, text, *rules)
 
     # 05 寿县文物保护中心: "预算为1万元" beside "0.53万元" is 1.00, so 47% cannot be right (53%)
     rate = "二、“三公”经费支出情况说明\n1.公务接待费预算为1万元,支出决算为0.53万元,完成预算的47%;较上年减少0.47万元。\n"
