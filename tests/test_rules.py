@@ -1109,6 +1109,12 @@ def test_fresh_reports_batch_h(tmp_path: Path) -> None:
     assert run(change, "I116") == []
 
 
+def test_a_score_tables_total_weight_written_wrong(tmp_path: Path) -> None:
+    """Seed 000's fourth score table (weights 99, 合计 100 at L1001): a 合计 written otherwise is named."""
+    assert _seed_changed(tmp_path, "000", 1001, "100", "110", ("S201",)) == [
+        ("S201", 1001, "各指标分值之和为99，应为100（合计行写作110）")]
+
+
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:
     text = ("七、三公经费\n1.因公出国(境)费支出决算0万元,与2021年度预算相比,与2021年度预算相比持平,持平的原因是本部门无因公出国(境)"
             "费支出。\n")

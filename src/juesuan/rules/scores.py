@@ -44,7 +44,8 @@ def score_tables(ctx: CheckContext, out: Reporter) -> None:
                             table.total_weight.location if table.total_weight else table.location, expected="100",
                             actual=str(weight_sum), related=[weight.location for _, weight, _, _ in unusual])
             else:
-                out.finding(f"各指标分值之和为{weight_sum}，应为100", table.total_weight.location if table.total_weight
+                told = f"（合计行写作{stated_total}）" if stated_total != Decimal(100) else ""
+                out.finding(f"各指标分值之和为{weight_sum}，应为100{told}", table.total_weight.location if table.total_weight
                             else table.location, expected="100", actual=str(weight_sum))
         for row in table.rows:
             if row.weight is not None and row.score is not None and row.score.value > row.weight.value:
