@@ -1107,6 +1107,11 @@ def test_fresh_reports_batch_h(tmp_path: Path) -> None:
     # 14 第二幼儿园: the list after 其中 is of the total, not of its change
     change = "一、收入决算情况说明\n本年收入合计252.5万元,较上年231.5万元,增加21万元,其中:财政拨款收入252.5万元,经营收入0万元;其他收入0万元。\n"
     assert run(change, "I116") == []
+    # 14 again: "一、" stands at the end of a line that runs three headings together
+    together = ("第二部分 2017年度部门决算表\n一、收入支出决算总表\n二、收入决算表\n三、支出决算表\n四、财政拨款收入支出决算总表\n"
+                "五、一般公共预算财政拨款支出决算表(一) 六、一般公共预算财政拨款支出决算表(二) 第三部分 2017年度部门决算情况说明 "
+                "一、收入决算情况说明\n本年收入合计252.5万元。\n二、支出决算情况说明\n本年支出合计252.5万元。\n")
+    assert run(together, "N101") == []
 
 
 def test_a_score_tables_total_weight_written_wrong(tmp_path: Path) -> None:

@@ -177,8 +177,8 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
             # a list that starts past 1 (unless it began in the table just before: "1." in a cell)
             # (a fragment may begin inside a list)
             lists_began_before = ctx.cut_off or ctx.starts_cut
-            if n.number > 1 and not (previous is None and (follows_table or (lists_began_before and unseen_level)
-                                                             or _first_inline(ctx, index, raw, n.number))):
+            if n.number > 1 and not ((previous is None and (follows_table or (lists_began_before and unseen_level)))
+                                     or _first_inline(ctx, index, raw, n.number)):
                 unnumbered = _unnumbered_first(ctx, max(parents, default=-1), index) if n.number == 2 else None
                 if unnumbered is not None:
                     out.finding(f"“{unnumbered[1]}”缺少编号1（下一项编为“{raw}”）", unnumbered[0], expected="1")
@@ -200,15 +200,19 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
 
 
 def _first_inline(ctx: CheckContext, index: int, raw: str, number: int) -> bool:
-    """The item before this one opens the line above, after 其中 or 包括 ("其中:(1)公务用车购置费…" / "(2)公务用车运行费")."""
-    before = next((b for b in reversed(ctx.document.blocks[max(0, index - 3) : index])
-                   if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)), None)
-    if before is None or number not in _CN:
+    """The item before this one stands inside a line above: after 其中 or 包括 in the line just before ("其中:(1)公务用车
+    购置费…" / "(2)公务用车运行费"), or after spaces in one of the lines before, where headings run together
+    ("…决算表(二) 第三部分 2017年度部门决算情况说明 一、收入决算情况说明", then its text, then "二、支出决算情况说明")."""
+    blocks = [b for b in reversed(ctx.document.blocks[max(0, index - 3) : index])
+              if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)]
+    if not blocks or number not in _CN:
         return False
     digits = re.sub(r"\d+", str(number - 1), raw) if re.search(r"\d", raw) else raw.replace(_CN[number], _CN[number - 1])
-    text = ctx.document.normalized[before.location.start : before.location.end]
     marker = re.escape(digits.replace("（", "(").replace("）", ")"))
-    return re.search(rf"(?:其中|包括|分别为|分别是)\s*[:：]?\s*{marker}", text) is not None
+    texts = [ctx.document.normalized[b.location.start : b.location.end] for b in blocks]
+    if re.search(rf"(?:其中|包括|分别为|分别是)\s*[:：]?\s*{marker}", texts[0]):
+        return True
+    return any(re.search(rf"\s{marker}(?=[\u4e00-\u9fff])", text) for text in texts)
 
 
 # "一、一般公共预算财政拨款收入 | 1 | 440.55 | 一、一般公共服务支出 | 29 | 423.20": a table row whose cells a "|" parts
