@@ -29,17 +29,12 @@ def equal(a: Figure, b: Figure, tolerance: Tolerance) -> bool:
 
 def ratio_bounds(numerator: Figure, denominator: Figure) -> tuple[Decimal, Decimal] | None:
     """The percentage numerator/denominator can be, given both are rounded; None if the base is 0."""
-    return value_ratio_bounds(numerator.value, denominator.value)
-
-
-def value_ratio_bounds(numerator: Decimal, denominator: Decimal) -> tuple[Decimal, Decimal] | None:
-    """ratio_bounds of two numbers as written (their last digit tells how they were rounded)."""
-    dn, dd = half_digit(numerator), half_digit(denominator)
-    low_den, high_den = denominator - dd, denominator + dd
+    dn, dd = half_unit(numerator), half_unit(denominator)
+    low_den, high_den = denominator.value - dd, denominator.value + dd
     if low_den <= 0:
         return None
-    low = max(numerator - dn, Decimal(0)) / high_den * HUNDRED
-    high = (numerator + dn) / low_den * HUNDRED
+    low = max(numerator.value - dn, Decimal(0)) / high_den * HUNDRED
+    high = (numerator.value + dn) / low_den * HUNDRED
     return low, high
 
 

@@ -159,6 +159,12 @@ class CheckContext:
     def paragraphs(self) -> Iterator[tuple[int, str]]:
         return self.analysis.paragraphs()
 
+    def only_titles(self, section: Section) -> bool:
+        """Nothing under the section's heading but short titles: a table of contents without its 目录 heading, read as
+        the body (of a text cut before the body)."""
+        return all(len(text.strip()) <= 40 and "。" not in text
+                   for _, text in self.section_paragraphs(section, include_heading=False))
+
     def cells(self, targets: bool = True) -> Iterator[tuple[int, str]]:
         return self.analysis.cells(targets)
 

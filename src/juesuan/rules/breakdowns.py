@@ -23,10 +23,11 @@ _BRACKETS = re.compile(r"[（(][^（）()]{0,80}[）)]")
 _MONEY = ("万元", "元")
 # What opens the list of a whole's parts: 其中, 包括, or a colon right after the amount ("业务运行费40.50万元：…").
 _OPENER = re.compile(r"其中|包括|(?<=元)\s*[：:]")
-# A line that ends by announcing the list on the next line ("…支出数为630.78万元，具体如下：").
+# A sentence that is the list of the amount the one before ends with ("…89.97万元。其中:30万元…"), to the full stop.
 _LEADS = re.compile(r"\s*其中\s*[:：]")
 _LIST_END = re.compile(r"[。\n]")
-_LIST_SPAN = 400  # how far such a list is followed  # a sentence that is the list of the amount the one before ends with
+_LIST_SPAN = 400  # how far such a list is followed
+# A line that ends by announcing the list on the next line ("…支出数为630.78万元，具体如下：").
 _FOLLOWS = re.compile(r"(?:具体|明细|分别)?(?:情况)?如下[：:]\s*$")
 _IDENTITY_WHOLES = ("totals.", "basic.", "three_public.", "procurement.", "general_budget.")
 

@@ -11,8 +11,9 @@ from decimal import Decimal
 from juesuan.amounts import number
 from juesuan.analysis import Found
 from juesuan.document import Cell
-from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds, same_precision, sum_slack, value_ratio_bounds
-from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_digit, rule
+from juesuan.model.figures import Figure
+from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds, same_precision, sum_agrees
+from juesuan.rules.base import CheckContext, Reporter, Severity, amount, rule
 
 _RATE = re.compile(
     r"(?:完成(?:全年|年初|调整后?)?预算(?:数)?(?:执行)?(?:的)?|预算(?:执行|完成)率(?:为|达到?|是)?|执行率(?:为|达到?))"
@@ -196,6 +197,24 @@ def _columns(texts: list[str]) -> tuple[int, int, int, bool] | None:
     return target[0], actual, rate, target[1].group("budget") is not None
 
 
+def _rows_under_header(ctx: CheckContext) -> Iterator[tuple[int, list[Cell], list[str], tuple[int, int, int, bool]]]:
+    """(block, cells, texts, the columns of the header above) of each table row under a target | actual | rate
+    header, with the header's number of cells (a last empty cell may be dropped)."""
+    for n, block in enumerate(ctx.document.blocks):
+        columns, width = None, 0
+        for row in block.rows:
+            texts = [c.text.strip() for c in row.cells]
+            if (found := _columns(texts)) is not None:
+                columns, width = found, len(texts)
+            elif columns is not None and len(texts) in (width, width - 1) and max(columns[:2]) < len(texts):
+                yield n, row.cells, texts, columns
+
+
+def _cell_figure(ctx: CheckContext, cell: Cell, value: str, unit: str | None) -> Figure:
+    return Figure(value=Decimal(value.replace(",", "")), unit=unit, raw=cell.text.strip(),
+                  location=ctx.locate(cell.start, cell.end))
+
+
 @rule("R110", "ratios", Severity.ERROR, "表中完成率（执行率）与同一行的目标值、实际值不符",
       "自评表中，一行的实际完成值与年度指标值写得相同时，完成率应为100%；资金一栏的执行率应等于实际完成数除以全年预算数。"
       "指标值与实际值写法不同时（“≥2次”与“3次”），各地计算完成率的口径不一，不判断。",
@@ -206,44 +225,32 @@ def _columns(texts: list[str]) -> tuple[int, int, int, bool] | None:
            "\t70.5\n\t100%\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成数\n\t完成率（%）\n\n\t产出指标\n\t时效指标\n"
            "\t完成时限\n\t全年\n\t全年\n\t100%")
 def table_rates(ctx: CheckContext, out: Reporter) -> None:
-    for block in ctx.document.blocks:
-        columns = None
-        width = 0
-        for row in block.rows:
-            texts = [c.text.strip() for c in row.cells]
-            if (found := _columns(texts)) is not None:
-                columns, width = found, len(texts)
+    for _, cells, texts, (t, a, r, budget) in _rows_under_header(ctx):
+        rate = _TABLE_RATE.fullmatch(texts[r]) if r < len(texts) else None
+        if rate is None or not texts[t] or not texts[a]:
+            continue
+        # the row is wrong, not one cell of it: the place spans the target, the actual and the rate
+        where = ctx.locate(min(cells[i].start for i in (t, a, r)), max(cells[i].end for i in (t, a, r)))
+        stated = _cell_figure(ctx, cells[r], rate.group(1), "%")
+        if budget:
+            planned, done = _TABLE_AMOUNT.fullmatch(texts[t]), _TABLE_AMOUNT.fullmatch(texts[a])
+            if planned is None or done is None or planned.group(2) != done.group(2):
                 continue
-            if columns is None or len(texts) != width:
+            whole, part = same_precision(_cell_figure(ctx, cells[t], planned.group(1), planned.group(2)),
+                                         _cell_figure(ctx, cells[a], done.group(1), done.group(2)))
+            bounds = ratio_bounds(part, whole)
+            if bounds is None:
                 continue
-            t, a, r, budget = columns
-            rate = _TABLE_RATE.fullmatch(texts[r])
-            if rate is None or not texts[t] or not texts[a]:
-                continue
-            cells = [row.cells[i] for i in (t, a, r)]
-            where = ctx.locate(min(c.start for c in cells), max(c.end for c in cells))
-            stated = Decimal(rate.group(1))
-            if budget:
-                planned, done = _TABLE_AMOUNT.fullmatch(texts[t]), _TABLE_AMOUNT.fullmatch(texts[a])
-                if planned is None or done is None or planned.group(2) != done.group(2):
-                    continue
-                whole, part = (Decimal(x.group(1).replace(",", "")) for x in (planned, done))
-                bounds = value_ratio_bounds(part, whole)
-                if bounds is None:
-                    continue
-                out.checked()
-                low, high = bounds
-                slack = half_digit(stated) + ctx.tolerance.percent_slack
-                if stated + slack >= low and stated - slack <= high:
-                    continue
-                out.finding(f"全年预算数{texts[t]}、实际完成数{texts[a]}，执行率应为{(low + high) / 2:.2f}%，表中写作{texts[r]}",
-                            where, expected=f"{(low + high) / 2:.2f}%", actual=texts[r])
-            elif _HEAD_NOISE.sub("", texts[t]) == _HEAD_NOISE.sub("", texts[a]):
-                out.checked()
-                if stated != 100:
-                    shown = texts[a] if len(texts[a]) <= 20 else texts[a][:18] + "……"
-                    out.finding(f"实际完成值与年度指标值相同（“{shown}”），完成率应为100%，表中写作{texts[r]}", where,
-                                expected="100%", actual=texts[r])
+            out.checked()
+            if not percent_agrees(stated, bounds, ctx.tolerance):
+                out.finding(f"全年预算数{texts[t]}、实际完成数{texts[a]}，执行率应为{point(bounds, stated)}，表中写作{texts[r]}",
+                            where, expected=point(bounds, stated), actual=texts[r])
+        elif _HEAD_NOISE.sub("", texts[t]) == _HEAD_NOISE.sub("", texts[a]):
+            out.checked()
+            if stated.value != 100:
+                shown = texts[a] if len(texts[a]) <= 20 else texts[a][:18] + "……"
+                out.finding(f"实际完成值与年度指标值相同（“{shown}”），完成率应为100%，表中写作{texts[r]}", where,
+                            expected="100%", actual=texts[r])
 
 
 # The funding rows of a 自评表 under 全年预算数 | 实际完成数: "年度资金总额" and its sources.
@@ -259,27 +266,19 @@ _NOTHING = ("", "-", "—", "/", "0")
       good="附件\n项目支出绩效自评表\n\t项目资金（万元）\n\t\n\t全年预算数\n\t实际完成数\n\t执行率（%）\n\n\t\n\t年度资金总额：\n\t70.5\n"
            "\t70.5\n\t100%\n\n\t\n\t其中：财政拨款\n\t70.5\n\t70.5\n\t100%\n\n\t\n\t其他资金\n\t0\n\t0\n\t")
 def funding_rows(ctx: CheckContext, out: Reporter) -> None:
-    for block in ctx.document.blocks:
-        columns = None
-        width = 0
-        total: list[Cell] | None = None
-        parts: list[list[Cell]] = []
-        for row in [*block.rows, None]:
-            texts = [c.text.strip() for c in row.cells] if row is not None else []
-            label = next((_HEAD_NOISE.sub("", t) for t in texts[:3] if t and not _TABLE_AMOUNT.fullmatch(t)), "")
-            aligned = columns is not None and len(texts) in (width, width - 1)  # a last empty cell may be dropped
-            if row is not None and aligned and _FUND_PART.fullmatch(label.rstrip(":：")):
-                parts.append(row.cells)
-                continue
-            if total is not None and parts and columns is not None:
-                _judge_funding(ctx, out, total, parts, columns[:2])
-            total, parts = None, []
-            if row is None:
-                break
-            if (found := _columns(texts)) is not None and found[3]:
-                columns, width = found, len(texts)
-            elif aligned and _FUND_TOTAL.fullmatch(label.rstrip(":：")):
-                total = row.cells
+    # each 年度资金总额 row with the source rows right under it, in the same block
+    groups: list[tuple[int, list[Cell], list[list[Cell]], tuple[int, int]]] = []
+    for n, cells, texts, (t, a, _, budget) in _rows_under_header(ctx):
+        label = next((_HEAD_NOISE.sub("", x) for x in texts[:3] if x and not _TABLE_AMOUNT.fullmatch(x)), "").rstrip(":：")
+        if budget and _FUND_TOTAL.fullmatch(label):
+            groups.append((n, cells, [], (t, a)))
+        elif groups and groups[-1][0] == n and _FUND_PART.fullmatch(label):
+            groups[-1][2].append(cells)
+        elif groups and groups[-1][0] == n:
+            groups.append((n, [], [], (t, a)))  # another row ends the sources
+    for _, total, parts, columns in groups:
+        if total and parts:
+            _judge_funding(ctx, out, total, parts, columns)
 
 
 def _judge_funding(ctx: CheckContext, out: Reporter, total: list[Cell], parts: list[list[Cell]],
@@ -289,11 +288,10 @@ def _judge_funding(ctx: CheckContext, out: Reporter, total: list[Cell], parts: l
         pieces = [p[i].text.strip() for p in parts]
         if whole is None or any(x not in _NOTHING and _TABLE_AMOUNT.fullmatch(x) is None for x in pieces):
             continue
-        values = [Decimal(x.replace(",", "")) if x not in _NOTHING else Decimal(0) for x in pieces]
-        stated = Decimal(whole.group(1).replace(",", ""))
+        stated = _cell_figure(ctx, total[i], whole.group(1), whole.group(2))
+        sources = [_cell_figure(ctx, p[i], x if x not in _NOTHING else "0", whole.group(2)) for p, x in zip(parts, pieces, strict=True)]
         out.checked()
-        if abs(sum(values, Decimal(0)) - stated) <= sum_slack(stated, values, ctx.tolerance):
-            continue
-        out.finding(f"年度资金总额{total[i].text.strip()}，其下各来源之和为{number(sum(values, Decimal(0)))}",
-                    ctx.locate(total[i].start, total[i].end), expected=number(sum(values, Decimal(0))),
-                    actual=total[i].text.strip(), related=[ctx.locate(p[i].start, p[i].end) for p in parts])
+        agrees, computed = sum_agrees(stated, sources, ctx.tolerance)
+        if not agrees:
+            out.finding(f"年度资金总额{stated.raw}，其下各来源之和为{number(computed)}", stated.location,
+                        expected=number(computed), actual=stated.raw, related=[f.location for f in sources])

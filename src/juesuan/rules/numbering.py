@@ -329,7 +329,7 @@ def _parts(ctx: CheckContext, out: Reporter) -> None:
     out.checked()
     # an untitled table of contents: the parts up to the first that goes back, all of them titles only
     restart = next((i for i in range(1, len(numbered)) if numbered[i].number <= numbered[i - 1].number), None)
-    contents_run = numbered[:restart] if restart and all(_only_titles(ctx, p) for p in numbered[:restart]) else []
+    contents_run = numbered[:restart] if restart and all(ctx.only_titles(p) for p in numbered[:restart]) else []
     expected = 1
     for part in parts:
         n = numbering(part.title) if part.title else None
@@ -356,11 +356,6 @@ def _parts(ctx: CheckContext, out: Reporter) -> None:
 
 
 _HEAD_WORDS = re.compile(r"[\s\d.…·]+$|\s+")  # spaces, and page numbers or leaders at the end of a contents line
-
-
-def _only_titles(ctx: CheckContext, part: Section) -> bool:
-    """A part whose text is nothing but short titles: a table of contents without its 目录 heading."""
-    return all(len(text.strip()) <= 40 and "。" not in text for _, text in ctx.section_paragraphs(part))
 
 
 _CN = dict(enumerate("零一二三四五六七八九十", start=0)) | {k: str(k) for k in range(11, 100)}

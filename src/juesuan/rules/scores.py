@@ -172,8 +172,10 @@ def _same(a: str, b: str) -> bool:
     return a == b or (len(a) >= 4 and len(b) >= 4 and (a in b or b in a))
 
 
+# The words that end the name of an evaluation's whole score ("部门整体支出绩效评价得分", "综合得分", "自评总得分")
+_TOTAL_NAME = ("评价", "自评", "综合", "总", "总体", "整体", "绩效", "最终", "合计", "累计")
 # "部门整体支出绩效评价得分为104.2分": a performance evaluation is scored out of 100
-_OVERALL_SCORE = re.compile(r"(?:评价|自评|综合|总|绩效)得分(?:为|是|[:：])?\s*(\d{1,3}(?:\.\d{1,2})?)\s*分")
+_OVERALL_SCORE = re.compile(rf"(?:{'|'.join(_TOTAL_NAME)})得分(?:为|是|[:：])?\s*(\d{{1,3}}(?:\.\d{{1,2}})?)\s*分")
 _FULL_MARK = re.compile(r"(?:满分|总分值?)(?:为|是|[:：])?\s*(\d{2,3})\s*分?")
 
 
@@ -195,7 +197,6 @@ def score_above_full_mark(ctx: CheckContext, out: Reporter) -> None:
 
 # "1.履职效能（自评得分15分）" … "项目管理得分33.2分" … "部门整体支出绩效评价得分为94.7分": the parts' scores and the total
 _NAMED_SCORE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,12})\(?(?:自评)?得分(?:为|是|:)?\s*(?P<score>\d{1,3}(?:\.\d{1,2})?)\s*分")
-_TOTAL_NAME = ("评价", "自评", "综合", "总", "总体", "整体", "绩效", "最终", "合计", "累计")
 _PARTS_BEFORE = 4000  # how far before its total a part's score is looked for (one evaluation's analysis)
 
 

@@ -30,9 +30,8 @@ def required_sections(ctx: CheckContext, out: Reporter) -> None:
         return
     found = set(ctx.outline.kinds())
     anchor = explanation[0].location
-    if not any(len(text.strip()) > 40 or "。" in text for part in explanation
-               for _, text in ctx.section_paragraphs(part, include_heading=False)):
-        out.missing()  # titles and nothing under them: a table of contents read as the body, cut before the body
+    if all(ctx.only_titles(part) for part in explanation):
+        out.missing()  # a table of contents read as the body, cut before the body: nothing to judge
         return
     if ctx.cut_off and not found.issuperset(REQUIRED_ITEMS + REQUIRED_SUBSECTIONS):
         out.missing()  # what is not there may stand past the cut: completeness cannot be judged
