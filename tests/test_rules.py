@@ -189,6 +189,15 @@ def test_doubled_punctuation_in_text_and_cells(tmp_path: Path) -> None:
     assert found == ["标点“。。”连用", "标点“，，”连用"]
 
 
+def test_doubled_two_character_word_cut_as_characters(tmp_path: Path) -> None:
+    # the segmenter cuts "区委区委" as 朝天区|委|区委 and "自评" into characters: the copies still meet at a seam
+    text = ("第一部分 部门概况\n一、主要职能\n中共广元市朝天区委区委办公室负责文稿起草。\n"
+            "二、绩效管理\n开展了部门整体支出绩效自评自评，并对项目开展了自评。\n"
+            "三、主要目标\n监测预测预警宏观经济运行。\n")
+    found = sorted((f.location.line, f.message) for f in _run(tmp_path, text, "W102").findings)
+    assert found == [(3, "“区委”连写了两遍"), (5, "“自评”连写了两遍")]
+
+
 def test_numbering_of_parts_inline_lists_and_annex_items(tmp_path: Path) -> None:
     text = ("第一部分 部门概况\n一、主要职能\n主要职能是：1、负责文稿起草。2、负责会务。4、负责督查。\n"
             "第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n2020年度收、支总计100.00万元。\n"
@@ -1626,3 +1635,38 @@ def test_a_table_in_yuan_is_not_compared_with_a_text_in_wan(tmp_path: Path) -> N
              "二、2021年度“三公”经费支出情况说明\n2021年“三公”经费支出决算为5.21万元。\n")
     assert _run(tmp_path, table.format(unit="元", total="52100"), "T203").findings == []
     assert len(_run(tmp_path, table.format(unit="万元", total="5.31"), "T203").findings) == 1
+
+
+def test_bare_amount_before_a_list_mark_and_a_rate_cut_year_on_year(tmp_path: Path) -> None:
+    text = ("二、收入决算情况说明\n（一）2020年财政预算拨款630.78万元，其中：一般公共预算财政拨款收入599.53、，"
+            "政府性基金预算财政拨款收入31.25万元。\n三、支出决算情况说明\n会议文件同比精减15以上，达到上级要求标准。\n"
+            "四、其他\n支出包括办公费、印刷费2、3月支付的水电费。\n")
+    found = sorted((f.location.line, f.message) for f in _run(tmp_path, text, "U101").findings)
+    assert found == [(2, "金额599.53缺少单位“万元”"), (4, "比率15缺少百分号")]
+
+
+def test_vehicles_stated_twice_of_one_body_but_not_of_several(tmp_path: Path) -> None:
+    one = ("十、其他重要事项的情况说明\n截至2020年12月31日，市政府办公室共有车辆10辆，均为一般公务用车。\n"
+           "第四部分 附件\n部门整体支出绩效评价报告\n（三）人员概况。2020年财政预算供给人员78人，供给车辆11辆。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, one, "C105").findings]
+    assert found == [(5, "车辆数在第2行为10辆，这里为11辆（两处各说一次，报告中无从判断哪一处有误）")]
+    several = ("十、其他重要事项的情况说明\n截至2023年12月31日，市委办公室（本级）共有车辆8辆。"
+               "攀枝花市公务服务中心共有车辆5辆。\n")
+    assert _run(tmp_path, several, "C105").findings == []
+    in_use = "十、其他重要事项的情况说明\n截至2020年12月31日，我办共有车辆4辆，但实有车辆为3辆。\n"
+    assert _run(tmp_path, in_use, "C105").findings == []
+
+
+def test_indicator_cell_of_several_counts_against_the_prose(tmp_path: Path) -> None:
+    text = ("第四部分 附件\n附件1\n部门整体支出绩效目标完成情况表\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t预期指标值\n\t实际完成指标值\n\n"
+            "\t产出指标\n\t数量指标\n\t侨务引智、引资\n\t引智活动≥2次\n引资活动≥2次\n\t引智活动2次\n引资活动2次\n\n"
+            "部门整体支出绩效评价报告\n全年召开工作会议17次，侨务引智3次，侨务引资2次。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "C105").findings]
+    assert found == [(20, "“引智活动…次”在第16行为2次，这里为3次（两处各说一次，报告中无从判断哪一处有误）")]
+
+
+def test_score_sums_name_the_cells_they_add(tmp_path: Path) -> None:
+    text = ("第四部分 附件\n附件2\n项目支出绩效评价报告\n\t项目评价得分表\n\n\t一级指标\n\t二级指标\n\t分值\n\t得分\n\n"
+            "\t项目决策\n\t绩效目标\n\t40\n\t38\n\n\t项目管理\n\t资金管理\n\t59\n\t51\n\n\t合计\n\t100\n\t88\n")
+    found = {f.message: (f.location.line, sorted(r.line for r in f.related)) for f in _run(tmp_path, text, "S201").findings}
+    assert found == {"各指标分值之和为99，应为100": (22, [13, 18]), "各项得分之和为89，合计得分写作88": (23, [14, 19])}

@@ -161,6 +161,10 @@ _AS_WRITTEN = str.maketrans(",;:()", "，；：（）")  # a normalised mark, sh
 _COUNT_NOUN = re.compile(r"(?<![\d.])(?<!\d,)(\d{1,4})\s*个([\u4e00-\u9fff]{2})")
 _ALL_OF = re.compile(_COUNT_NOUN.pattern + r"(?:均|全部|都)")
 _HAS = re.compile(r"(?:内设|下设|设有|共有|现有|拥有|设立|设置|下辖|辖有)$")
+# "市政府办公室共有车辆10辆", "供给人员78人，供给车辆10辆": the vehicles the body has (not 实有, those in use, nor
+# 购置, those bought), with the name of whose they are when written before
+_VEHICLES = re.compile(r"([\u4e00-\u9fff（）()]{0,16}?)(?:共有|供给|现有|拥有)(?:公务)?车辆(?:共计|总数|为|共)?\s*(\d{1,4})\s*辆")
+_SELF = re.compile(r"^(?:截至.*?日)?(?:我办|我单位|本单位|本部门|我部门|我局|本局)?")
 
 
 @rule("C105", "consistency", Severity.WARNING, "同一事项的数量前后不一致",
@@ -181,6 +185,7 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
     loose: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
     paired: dict[tuple[str, str], list[tuple[int, int, int]]] = defaultdict(list)
     all_of: list[tuple[str, tuple[int, int, int], tuple[int, int, int]]] = []
+    vehicles: list[tuple[str, tuple[int, int, int]]] = []
     for at, said in ctx.sentences(cells=True):
         # "组织了5个项目进行评价，…，5个项目均按照…": 均 takes up the count named before it in the
         # sentence (both said of the same time, even in a sentence about targets)
@@ -194,6 +199,9 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
                                (int(m.group(1)), a, a + len(m.group(1)))))
         if _elsewhen(said) or ctx.of_another_year(said):
             continue
+        for m in _VEHICLES.finditer(said):
+            a = at + m.start(2)
+            vehicles.append((re.sub(r"[（(]本级[）)]", "", _SELF.sub("", m.group(1))), (int(m.group(2)), a, a + len(m.group(2)))))
         for pattern, unit in ((_TITLED_COUNT, None), (_STAFF_COUNT, "人")):
             for m in pattern.finditer(said):
                 a = at + m.start(2)
@@ -234,6 +242,8 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
                 elif (unit not in ("人", "名") and (six := re.search(r"[\u4e00-\u9fff]{6}$", said[: m.start()]))
                       and not _HAS.search(six.group())):  # (staff counts have their own names, _STAFF_COUNT)
                     paired[(f"“{six.group()}…{unit}”", unit)].append(stated)
+    if len({owner for owner, _ in vehicles if owner}) <= 1:  # several bodies' vehicles are not one count
+        groups[("车辆数", "辆", "")].extend(stated for _, stated in vehicles)
     # C108 judges a number that differs between two sentences otherwise alike
     reported = {a for stated in _parallel(ctx) if len({v for v, _, _ in stated}) > 1 for _, a, _ in stated}
     for (name, unit), stated in loose.items():
@@ -365,27 +375,50 @@ def _indicator_counts(ctx: CheckContext) -> dict[tuple[str, str], list[tuple[int
     prose = [(a, sentence) for a, sentence in ctx.sentences() if not _elsewhen(sentence)]
     rows = [row for table in ctx.disclosure.performance.goal_tables for row in table.indicators]
     for row in rows[:_ROWS_KEPT]:  # bounded: each row's name is looked for in the whole prose
-        actual = _INDICATOR_COUNT.fullmatch(row.cells[-1].strip()[:12]) if len(row.cells) >= 3 else None
-        name = re.match(r"(?:指标\s*\d+\s*[:：])?\s*([\u4e00-\u9fff]{4})", row.cells[-3]) if actual else None
-        if actual is None or name is None:
-            continue
-        # the actual value's cell, after the expected value's (which may read the same)
-        expected = text.find(row.cells[-2].strip(), row.location.start, row.location.start + 4000)
-        at = text.find(row.cells[-1].strip(), expected + len(row.cells[-2].strip()), row.location.start + 4000)
-        if expected < 0 or at < 0:
-            continue
-        key = (f"“{name.group(1)}…{actual.group(2)}”", actual.group(2))
-        said = re.compile(re.escape(name.group(1)) + r"[\u4e00-\u9fff]{0,4}?(\d{1,5})\s*" + re.escape(actual.group(2)))
-        told = [(int(m.group(1)), a + m.start(1), a + m.end(1)) for a, sentence in prose for m in said.finditer(sentence)]
-        if not told:
-            # else a word of the indicator's name right before the count ("会议保障次数" | "召开工作会议17次")
-            words = {w for w in _PAIR.findall(row.cells[-3][:12]) if w not in _GENERIC_WORDS}
-            if words:
-                said = re.compile("(?:" + "|".join(map(re.escape, sorted(words))) + r")(\d{1,5})\s*" + re.escape(actual.group(2)))
-                told = [(int(m.group(1)), a + m.start(1), a + m.end(1)) for a, sentence in prose
-                        for m in said.finditer(sentence)]
-        if len(told) == 1:  # told once in the prose: the same thing
-            found[key] += [(int(actual.group(1)), at, at + len(actual.group(1))), *told]
+        for label, count, unit, at in _row_counts(text, row.cells, row.location.start):
+            key = (f"“{label[:4]}…{unit}”", unit)
+            said = re.compile(re.escape(label[:4]) + r"[\u4e00-\u9fff]{0,4}?(\d{1,5})\s*" + re.escape(unit))
+            told = [(int(m.group(1)), a + m.start(1), a + m.end(1)) for a, sentence in prose for m in said.finditer(sentence)]
+            if not told:
+                # else a word of the indicator's name right before the count ("会议保障次数" | "召开工作会议17次")
+                words = {w for w in _PAIR.findall(label[:12]) if w not in _GENERIC_WORDS}
+                if words:
+                    said = re.compile("(?:" + "|".join(map(re.escape, sorted(words))) + r")(\d{1,5})\s*" + re.escape(unit))
+                    told = [(int(m.group(1)), a + m.start(1), a + m.end(1)) for a, sentence in prose
+                            for m in said.finditer(sentence)]
+            if len(told) == 1:  # told once in the prose: the same thing
+                found[key] += [(count, at, at + len(str(count))), *told]
+    return found
+
+
+# "引智活动2次\n引资活动2次": a cell of several indicators, each its name and count on a line
+_NAMED_COUNT_LINE = re.compile(rf"([\u4e00-\u9fff]{{4,8}})\s?(\d{{1,5}})\s?({_COUNT_UNITS})")
+
+
+def _row_counts(text: str, cells: list[str], start: int) -> list[tuple[str, int, str, int]]:
+    """The counts a goal-table row gives as actual values: (the indicator's name, the count, its unit, where the count
+    is written), from its last cell (after the expected value's, which may read the same)."""
+    if len(cells) < 3:
+        return []
+    expected = text.find(cells[-2].strip(), start, start + 4000)
+    actual_at = text.find(cells[-1].strip(), expected + len(cells[-2].strip()), start + 4000) if expected >= 0 else -1
+    if actual_at < 0:
+        return []
+    single = _INDICATOR_COUNT.fullmatch(cells[-1].strip()[:12])
+    name = re.match(r"(?:指标\s*\d+\s*[:：])?\s*([\u4e00-\u9fff]{4})", cells[-3])
+    if single is not None:
+        return [(cells[-3][name.start(1):], int(single.group(1)), single.group(2), actual_at)] if name else []
+    lines = [line.strip() for line in cells[-1].strip().split("\n")]
+    named = [_NAMED_COUNT_LINE.fullmatch(line) for line in lines[:8]]
+    if len(lines) < 2 or len(lines) > 8 or not all(named):
+        return []
+    found, at = [], actual_at
+    for m in named:
+        assert m is not None
+        at = text.find(m.group(), at, actual_at + 400)
+        if at < 0:
+            return []
+        found.append((m.group(1), int(m.group(2)), m.group(3), at + m.start(2)))
     return found
 
 

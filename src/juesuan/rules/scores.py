@@ -45,8 +45,10 @@ def score_tables(ctx: CheckContext, out: Reporter) -> None:
                             actual=str(weight_sum), related=[weight.location for _, weight, _, _ in unusual])
             else:
                 told = f"（合计行写作{stated_total}）" if stated_total != Decimal(100) else ""
+                # the table cannot tell which weight is wrong: every weight it adds up is named with the total
                 out.finding(f"各指标分值之和为{weight_sum}，应为100{told}", table.total_weight.location if table.total_weight
-                            else table.location, expected="100", actual=str(weight_sum))
+                            else table.location, expected="100", actual=str(weight_sum),
+                            related=[w.location for w in weights])
         for row in table.rows:
             if row.weight is not None and row.score is not None and row.score.value > row.weight.value:
                 # the row is wrong, not one cell of it: the place spans its 分值 and its 得分
@@ -58,7 +60,8 @@ def score_tables(ctx: CheckContext, out: Reporter) -> None:
             score_sum = sum((s.value for s in scores), Decimal(0))
             if score_sum != table.total_score.value:
                 out.finding(f"各项得分之和为{score_sum}，合计得分写作{table.total_score.value}", table.total_score.location,
-                            expected=str(score_sum), actual=str(table.total_score.value))
+                            expected=str(score_sum), actual=str(table.total_score.value),
+                            related=[s.location for s in scores])
         _group_weights(ctx, out, table)
 
 
