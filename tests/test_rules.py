@@ -1670,3 +1670,13 @@ def test_score_sums_name_the_cells_they_add(tmp_path: Path) -> None:
             "\t项目决策\n\t绩效目标\n\t40\n\t38\n\n\t项目管理\n\t资金管理\n\t59\n\t51\n\n\t合计\n\t100\n\t88\n")
     found = {f.message: (f.location.line, sorted(r.line for r in f.related)) for f in _run(tmp_path, text, "S201").findings}
     assert found == {"各指标分值之和为99，应为100": (22, [13, 18]), "各项得分之和为89，合计得分写作88": (23, [14, 19])}
+
+
+def test_decrease_whose_reason_is_nothing_spent_last_year(tmp_path: Path) -> None:
+    text = ("七、“三公”经费财政拨款支出决算情况说明\n市委党史研究室公务接待费支出0.24万元，完成预算100%，与2022年决算相比，"
+            "减少0.24万元。主要原因是：市委党史研究室2022年未发生公务接待费。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, "2023年度部门决算\n" + text, "W107").findings]
+    assert found == [(3, "说“减少”，所说原因却是上年没有这项支出（“2022年未发生”），只能是增加")]
+    assert _run(tmp_path, "2023年度部门决算\n" + text.replace("减少0.24", "增加0.24"), "W107").findings == []
+    # another year's absence says nothing of the change from last year
+    assert _run(tmp_path, "2023年度部门决算\n" + text.replace("2022年未发生", "2020年未发生"), "W107").findings == []

@@ -312,6 +312,41 @@ def completion_rates(ctx: CheckContext, out: Reporter) -> None:
                             expected=point(bounds, completion), actual=completion.raw)
 
 
+# "预算执行数为7,463.89万元，年初预算数为4,283.43万元，预算偏离度74.25%": the deviation of what was spent from the
+# budget, as a share of the budget (either figure first)
+_DEVIATION = re.compile(
+    rf"(?:(?P<k1>执行数|支出数|决算数)[^，,。；;\d]{{0,4}}?(?P<a1>{_NUMBER})\s*万元\s*[，,]\s*[^，,。；;\d]{{0,8}}?预算数?[^，,。；;\d]{{0,4}}?(?P<b1>{_NUMBER})\s*万元"
+    rf"|[^，,。；;\d]{{0,8}}?预算数[^，,。；;\d]{{0,4}}?(?P<b2>{_NUMBER})\s*万元\s*[，,]\s*[^，,。；;\d]{{0,8}}?(?:执行数|支出数|决算数)[^，,。；;\d]{{0,4}}?(?P<a2>{_NUMBER})\s*万元)"
+    r"\s*[，,]\s*(?:预算)?(?:执行)?偏离度(?:为|是)?\s*(?P<x>\d{1,4}(?:\.\d{1,2})?)\s*%")
+
+
+@rule("R111", "ratios", Severity.ERROR, "预算偏离度与执行数、预算数不符",
+      "一句话给出执行数、年初预算数和预算偏离度时，偏离度应等于两者之差（取绝对值）除以预算数（容许末位的四舍五入）。",
+      bad="第四部分 附件\n部门整体支出绩效评价报告\n2023年，财政拨款预算执行数为7,463.89万元，年初预算数为4,283.43万元，预算偏离度58.41%。",
+      good="第四部分 附件\n部门整体支出绩效评价报告\n2023年，财政拨款预算执行数为7,463.89万元，年初预算数为4,283.43万元，预算偏离度74.25%。")
+def budget_deviation(ctx: CheckContext, out: Reporter) -> None:
+    for at, said in ctx.sentences():
+        for m in _DEVIATION.finditer(said):
+            spent = Decimal((m.group("a1") or m.group("a2")).replace(",", ""))
+            budget = Decimal((m.group("b1") or m.group("b2")).replace(",", ""))
+            told = Decimal(m.group("x"))
+            rounding = half_digit(spent) + half_digit(budget)
+            if budget - half_digit(budget) <= 0:
+                continue
+            out.checked()
+            gap = abs(spent - budget)
+            low = max(gap - rounding, Decimal(0)) / (budget + half_digit(budget)) * HUNDRED
+            high = (gap + rounding) / (budget - half_digit(budget)) * HUNDRED
+            slack = half_digit(told) + ctx.tolerance.percent_slack
+            if told + slack >= low and told - slack <= high:
+                continue
+            should = f"{(low + high) / 2:.2f}%"
+            a = at + m.start("x")
+            out.finding(f"执行数{number(spent)}万元、预算数{number(budget)}万元，偏离度应为{should}，报告写作{m.group('x')}%",
+                        ctx.locate(a, a + len(m.group("x")) + 1), expected=should, actual=f"{m.group('x')}%",
+                        evidence=said[m.start() : m.end()][:160])
+
+
 # "支出合计7,463.89万元，其中：一般公共服务支出6,049.03万元，占81.04%；…": a total, then its parts with shares
 _TOTAL_THEN_PARTS = re.compile(r"(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]?\s*(?:其中|主要用于|主要包括)")
 _PART_SHARE = re.compile(r"(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*万元\s*[，,]?\s*占(?:比|[^，,；;。\d%]{0,12}?的)?\s*(\d{1,3}(?:\.\d{1,2})?)\s*%")

@@ -75,17 +75,26 @@ _CHANGE_THEN_REASON = re.compile(r"(增加|减少|增长|下降)了?\s*\d[\d,]*(
 _MORE = re.compile(r"增加|增长|新增|提高|上涨|上升|增多|较多|扩大|追加|调增")
 _LESS = re.compile(r"减少|下降|压缩|节约|缩减|取消|降低|减半|调减|压减")
 _LAST_YEAR = re.compile(r"上年|去年|上一年|同期|(?:19|20)\d\d")
+# "主要原因是：市委党史研究室2022年未发生公务接待费": nothing spent last year, so this year's change is an increase
+_NONE_LAST_YEAR = re.compile(r"(?:上年|去年|上一年|((?:19|20)\d\d)年度?)[^，,。；;\d]{0,4}?(?:未发生|未产生|无此项|没有发生|未安排|未列支)")
 
 
 @rule("W107", "wording", Severity.WARNING, "增减方向与所说原因相反",
       "说“增加”却以压缩、节约、减少等为原因，或说“减少”却以增加、新增、提高等为原因，多半是增减写反了"
-      "（原因说到上年时不判断：上年的减少正是本年增加的原因）。",
+      "（原因说到上年时不判断：上年的减少正是本年增加的原因；但原因是上年没有发生这项支出时，只能是增加）。",
       bad="十、其他重要事项的情况说明\n本年较上年增加了13.50万元,主要是：本年压缩了业务运行费和招商引资活动经费的支出。",
       good="十、其他重要事项的情况说明\n本年较上年减少了13.50万元,主要是：本年压缩了业务运行费和招商引资活动经费的支出。")
 def reason_against_direction(ctx: CheckContext, out: Reporter) -> None:
     for start, text in ctx.paragraphs():
         for m in _CHANGE_THEN_REASON.finditer(text):
             reason = m.group(2)
+            none = _NONE_LAST_YEAR.search(reason)
+            if (none is not None and m.group(1) in ("减少", "下降")
+                    and (none.group(1) is None or ctx.year is None or int(none.group(1)) == ctx.year - 1)):
+                out.checked()
+                out.finding(f"说“{m.group(1)}”，所说原因却是上年没有这项支出（“{none.group()}”），只能是增加",
+                            ctx.locate(start + m.start(1), start + m.end(1)), evidence=text[m.start() : m.end()][:80])
+                continue
             if _LAST_YEAR.search(reason):
                 continue
             out.checked()
