@@ -1640,9 +1640,11 @@ def test_a_table_in_yuan_is_not_compared_with_a_text_in_wan(tmp_path: Path) -> N
 def test_bare_amount_before_a_list_mark_and_a_rate_cut_year_on_year(tmp_path: Path) -> None:
     text = ("二、收入决算情况说明\n（一）2020年财政预算拨款630.78万元，其中：一般公共预算财政拨款收入599.53、，"
             "政府性基金预算财政拨款收入31.25万元。\n三、支出决算情况说明\n会议文件同比精减15以上，达到上级要求标准。\n"
-            "四、其他\n支出包括办公费、印刷费2、3月支付的水电费。\n")
+            "四、其他\n支出包括办公费、印刷费2、3月支付的水电费。\n"
+            "五、财政拨款收入支出决算总体情况说明\n2020年财政预算拨款630.78（一般公共预算财政拨款收入599.53万元），"
+            "项目支出2010301（行政运行）。\n")
     found = sorted((f.location.line, f.message) for f in _run(tmp_path, text, "U101").findings)
-    assert found == [(2, "金额599.53缺少单位“万元”"), (4, "比率15缺少百分号")]
+    assert found == [(2, "金额599.53缺少单位“万元”"), (4, "比率15缺少百分号"), (8, "金额630.78缺少单位“万元”")]
 
 
 def test_vehicles_stated_twice_of_one_body_but_not_of_several(tmp_path: Path) -> None:

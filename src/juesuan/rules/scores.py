@@ -126,7 +126,8 @@ def _group_weights(ctx: CheckContext, out: Reporter, table: ScoreTable) -> None:
             continue
         last = max(weights, key=lambda w: w.location.start)
         out.finding(f"“{head.strip()}”下各指标分值之和为{total}，与其{weight}分不符",
-                    ctx.locate(weights[0].location.start, last.location.end), expected=str(weight), actual=str(total))
+                    ctx.locate(min(rows[0].location.start, weights[0].location.start), last.location.end),
+                    expected=str(weight), actual=str(total))  # from the heading that states the weight
 
 
 _ARRANGED = re.compile(r"预算安排(?P<name>[^，,。；;\d]{4,40}?)(?P<amount>\d[\d,]*\.?\d*)\s*万元")

@@ -12,14 +12,15 @@ from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
 # "执行数为40.50，", "实际执行28，", "增加343.55，", "项目支出资金70.50：业务运行费…": an amount after a word that
 # introduces one (or after an amount in 万元 and 和), with no unit; not a base ("增长--(基数为0,不可比)")
-# ("各是4125.49,4143.91万元" lists amounts that share the unit written after the last).
+# ("各是4125.49,4143.91万元" lists amounts that share the unit written after the last); an amount to the cent before
+# its breakdown in brackets ("财政预算拨款630.78（一般公共预算财政拨款收入599.53万元、…）").
 _BARE_MONEY = re.compile(
     r"(?:(?:(?<!基数)为|(?<!基数)是|支出|收入|经费|资金|合计|总计|结余|拨款|执行数为?|实际执行|预算数?为?|金额|总额|增加了?|减少了?|费"
     r"|决算数?|单价)(?:[（(][^（）()\d]{1,30}[）)])?"  # "工作经费（含特色产品推广费）30。"
     r"|(?:较|比)(?:上年度?|去年)(?=\s*\d[\d,]*(?:\.\d{1,2})?\s*(?:减少|增加))"  # "较上年2.08减少0.03万元"
     r"|万元\s*(?:和|与|及|、))"  # "减少了161.30万元和159.43，": the second of a pair lost its unit
     r"\s*(\d[\d,]*(?:\.\d{1,2})?)(?![\d%万元亿‰个辆人次台套分])"
-    r"(?!\s*[,，、和]\s*\d+(?:\.\d+)?\s*(?:[,，、和]|万元|亿元|元))(?=\s*(?:[，,。；;）)：:/]|、(?!\s*\d)|以上|以下|减少|增加))"
+    r"(?!\s*[,，、和]\s*\d+(?:\.\d+)?\s*(?:[,，、和]|万元|亿元|元))(?=\s*(?:[，,。；;）)：:/]|、(?!\s*\d)|(?<=\.\d)[（(]|(?<=\.\d\d)[（(]|以上|以下|减少|增加))"
     r"|成本(?:指标)?\s*[:：]\s*(\d[\d,]*(?:\.\d{1,2})?)(?=\s*[、，,。；;])"  # "成本指标：40.50、完成率100%"
 )
 # "行政运行339.87万元、一般行政管理事务70.50、行政单位离退休136.23万元": an item of a list of amounts in 万元
