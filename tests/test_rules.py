@@ -1682,3 +1682,23 @@ def test_decrease_whose_reason_is_nothing_spent_last_year(tmp_path: Path) -> Non
     assert _run(tmp_path, "2023年度部门决算\n" + text.replace("减少0.24", "增加0.24"), "W107").findings == []
     # another year's absence says nothing of the change from last year
     assert _run(tmp_path, "2023年度部门决算\n" + text.replace("2022年未发生", "2020年未发生"), "W107").findings == []
+
+
+def test_annex_carry_over_against_the_body_totals(tmp_path: Path) -> None:
+    body = ("一、收入支出决算总体情况说明\n2023年度收、支总计7,467.34万元。\n三、支出决算情况说明\n2023年本年支出合计7,463.89万元。\n"
+            "第四部分 附件\n部门整体支出绩效评价报告\n（三）结转结余情况。截至2023年底，市委办公室结转结余为{}万元。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, body.format("4.45"), "C104").findings]
+    assert found == [(7, "附件中结转结余为4.45万元，按正文（第2行）收支总计减本年支出合计应为3.45万元")]
+    assert _run(tmp_path, body.format("3.45"), "C104").findings == []
+    # 年初 is another carry-over
+    assert _run(tmp_path, body.format("4.45").replace("市委办公室结转结余", "年初结转结余"), "C104").findings == []
+
+
+def test_whole_numbers_among_cents_in_a_breakdown_are_exact(tmp_path: Path) -> None:
+    text = ("第四部分 附件\n项目支出绩效评价报告\n1．业务运行费40.50万元：网络舆情与新闻信息3万元、信访经费5万元、"
+            "成都火车站服务费及退票费30万元、春节慰问及“两会”等工作经费{}万元；\n")
+    found = [f.message for f in _run(tmp_path, text.format("3.50"), "I116").findings]
+    assert found == ["总数40.50万元，其中所列各部分之和却是41.50万元，大于总数"]
+    assert _run(tmp_path, text.format("2.50"), "I116").findings == []
+    # whole numbers among whole numbers may each be rounded to 万元
+    assert _run(tmp_path, text.replace("40.50", "40").format("3"), "I116").findings == []

@@ -25,7 +25,7 @@ _ALIASES = {
     "totals.income_this_year": ("本年收入合计", "本年收入", "收入合计"),
     "totals.expenditure_this_year": ("本年支出合计", "本年支出", "支出合计"),
     "totals.carryover_begin": ("年初结转和结余",),
-    "totals.carryover_end": ("年末结转和结余",),
+    "totals.carryover_end": ("年末结转和结余", "年末结转结余", "结转结余", "结转和结余"),
     "fiscal_appropriation.total": ("财政拨款收、支总计", "财政拨款收支总计", "财政拨款收入总计", "财政拨款支出总计"),
     "general_budget.total": ("一般公共预算财政拨款支出", "一般公共预算支出"),
     "basic.total": ("一般公共预算财政拨款基本支出",),
@@ -88,7 +88,30 @@ def body_amounts(disclosure: Disclosure, spans: list[tuple[int, int, str]]) -> d
         for name in {_clean(label or ""), *_ALIASES.get(path, ())}:
             if len(name) >= 4:
                 names.setdefault(name, []).extend(figures)
+    carried = _carried_over(disclosure)
+    if carried is not None and not any(n in names for n in _ALIASES["totals.carryover_end"]):
+        for name in _ALIASES["totals.carryover_end"]:
+            names[name] = [carried]
     return names
+
+
+_DERIVED = "收支总计减本年支出合计"
+
+
+def _carried_over(disclosure: Disclosure) -> Figure | None:
+    """年末结转和结余 when the body gives it only as 支出总计 less 本年支出合计 (an annex's "截至年底，…结转结余为3.45万元")."""
+    totals = disclosure.totals
+    whole = totals.total or (totals.expenditure_total if totals.income_total is None or totals.expenditure_total is None
+                             or [f.value for f in totals.income_total.amount] == [f.value for f in totals.expenditure_total.amount]
+                             else None)
+    spent = totals.expenditure_this_year
+    if whole is None or spent is None or not whole.amount or not spent.amount:
+        return None
+    a, b = whole.amount[0], spent.amount[0]
+    if a.unit != b.unit or any(f.value != a.value for f in whole.amount) or any(f.value != b.value for f in spent.amount):
+        return None
+    value = a.value - b.value
+    return Figure(value=value, unit=a.unit, raw=f"{value}{a.unit or ''}", location=a.location) if value >= 0 else None
 
 
 def extract_annex_figures(ctx: Analysis, disclosure: Disclosure) -> list[AnnexFigure]:
@@ -96,6 +119,8 @@ def extract_annex_figures(ctx: Analysis, disclosure: Disclosure) -> list[AnnexFi
     if not spans:
         return []
     names = body_amounts(disclosure, spans)
+    carried = _carried_over(disclosure)
+    derived = {n for n, figures in names.items() if carried is not None and figures == [carried]}
     ordered = sorted(names, key=len, reverse=True)
     doc = ctx.document
     found: list[AnnexFigure] = []
@@ -124,5 +149,6 @@ def extract_annex_figures(ctx: Analysis, disclosure: Disclosure) -> list[AnnexFi
             body = names[name]
             found.append(AnnexFigure(annex=annex, name=name, figure=make_figure(doc, start, figure, sentence),
                                      body_values=[format(b.value, "f") for b in body], body_unit=body[0].unit,
-                                     body_location=body[0].location))
+                                     body_location=body[0].location,
+                                     body_derived=_DERIVED if name in derived else None))
     return found

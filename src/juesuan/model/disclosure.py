@@ -190,6 +190,8 @@ class AnnexFigure(BaseModel):
     body_values: list[str] = Field([], description="the amounts the body states under that name (exact decimals)")
     body_unit: str | None = None
     body_location: Location | None = Field(None, description="where the body first states it")
+    body_derived: str | None = Field(None, description="how the body's amount follows from its figures, when the body "
+                                                        "does not state it (收支总计减本年支出合计)")
 
 
 class TableRow(BaseModel):

@@ -14,7 +14,8 @@ from juesuan.rules.blame import UNDECIDED, said_once
 
 @rule("C104", "consistency", Severity.ERROR, "附件中的数字与正文不一致",
       "附件（部门整体支出绩效评价报告、项目支出绩效评价报告）重述的本年收支总计、本年收入/支出合计、财政拨款、"
-      "一般公共预算财政拨款支出、各类和各项支出、基本支出、人员经费、公用经费、机关运行经费等，应与正文的数字相同。",
+      "一般公共预算财政拨款支出、各类和各项支出、基本支出、人员经费、公用经费、机关运行经费、年末结转和结余等，应与正文的数字相同"
+      "（正文没有写明年末结转和结余时，它等于收支总计减本年支出合计）。",
       bad="五、一般公共预算财政拨款支出决算情况说明\n（二）一般公共预算财政拨款支出决算结构情况\n2020年一般公共预算财政拨款支出100.00万元，"
           "主要用于以下方面:社会保障和就业支出60.00万元，占60%；住房保障支出40.00万元，占40%。\n第四部分 附件\n部门整体支出绩效评价报告\n"
           "一、部门概况\n本年支出中，社会保障和就业支出60.01万元，住房保障支出39.99万元。",
@@ -28,7 +29,8 @@ def annex_against_body(ctx: CheckContext, out: Reporter) -> None:
         if any(_same(restated.figure, b) for b in body) or len({b.value for b in body}) != 1:
             continue  # the same; or the name stands for several body amounts (行政运行 under two 款)
         where = body[0].location
-        out.finding(f"附件中{restated.name}为{amount(restated.figure)}，正文（{place(where)}）为{amount(body[0])}",
+        told = f"按正文（{place(where)}）{restated.body_derived}应" if restated.body_derived else f"正文（{place(where)}）"
+        out.finding(f"附件中{restated.name}为{amount(restated.figure)}，{told}为{amount(body[0])}",
                     restated.figure.location, expected=body[0].raw, actual=restated.figure.raw,
                     evidence=restated.figure.sentence[-40:] + restated.figure.raw)
 

@@ -88,7 +88,7 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
             continue
         total = sum((p.value for p in parts), Decimal(0))
         out.checked()
-        slack = sum_slack(whole.value, [p.value for p in parts], ctx.tolerance)
+        slack = sum_slack(*_as_exact(whole.value, [p.value for p in parts]), ctx.tolerance)
         # 基本支出 and 项目支出 are the whole of a spending, not a part of it
         complete = len(pieces) == 2 and all(re.search(rf"{name}\s*(?:为|是)?\s*$", piece)
                                             for name, piece in zip(("基本支出", "项目支出"), pieces, strict=True))
@@ -116,6 +116,18 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
         out.finding(f"总数{number(whole.value)}{whole.unit}，其中所列各部分之和却是{number(total)}{whole.unit}，大于总数",
                     ctx.locate(a, b), expected=f"不大于{number(whole.value)}{whole.unit}",
                     actual=f"{number(total)}{whole.unit}", evidence=ctx.document.text[a:b][:120])
+
+
+def _as_exact(whole: Decimal, parts: list[Decimal]) -> tuple[Decimal, list[Decimal]]:
+    """Whole numbers in a list that also has amounts to the cent ("业务运行费40.50万元：…3万元、…30万元、…2.50万元")
+    were written without their zeros: they are as exact as the others, not rounded to 万元 (as same_precision)."""
+    exponents = [e for v in (whole, *parts) if isinstance(e := v.as_tuple().exponent, int)]
+    finest = min(exponents, default=0)
+    if finest >= 0:
+        return whole, parts
+    step = Decimal(1).scaleb(finest)
+    return (whole.quantize(step) if whole == whole.to_integral_value() else whole,
+            [p.quantize(step) if p == p.to_integral_value() else p for p in parts])
 
 
 # "项目收入共计7,433.94万元，当年实际支出7,390.99万元，结转42.95万元": what came in less what was spent is what
