@@ -1702,3 +1702,12 @@ def test_whole_numbers_among_cents_in_a_breakdown_are_exact(tmp_path: Path) -> N
     assert _run(tmp_path, text.format("2.50"), "I116").findings == []
     # whole numbers among whole numbers may each be rounded to 万元
     assert _run(tmp_path, text.replace("40.50", "40").format("3"), "I116").findings == []
+
+
+def test_named_amount_in_a_clause_beside_a_budget(tmp_path: Path) -> None:
+    text = ("二、重点工作\n全年退回财政公务接待费198.68万元。\n三、存在问题\n因疫情退回财政公务接待费198.68万元。\n"
+            "四、其他\n支付数较年初预算数低的原因是：第一，接待人次大幅下降，年末退回财政公务接待费218.55万元；第二，压缩了公用经费。\n"
+            "五、三公\n公务接待费支出决算0.53万元，公务用车运行维护费支出决算1.18万元。\n"
+            "六、三公\n公务接待费支出决算0.53万元。\n七、三公\n公务接待费支出决算0.53万元。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "C106").findings]
+    assert found == [(6, "“务接待费”的金额在别处2次都为198.68万元，这里为218.55万元")]

@@ -431,6 +431,9 @@ _GENERIC_WORDS = frozenset({"活动", "次数", "数量", "工作", "开展", "�
 # year's actuals (no other year, no comparison, no budget or target).
 _NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff]{4})(?:为|是|共计|合计|达到?)?\s*(\d[\d,]*\.\d{1,2})\s*万元")
 _NOT_ACTUAL = re.compile(_ELSEWHEN.pattern + r"|预算")
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+# Four characters that name no thing of their own ("公务接待费支出决算0.53万元", "…支出决算1.18万元")
+_GENERIC_NAME = re.compile(r"(?:支出|决算|收入|金额|合计|总计|资金|共计|费用|实际|累计|执行|完成|全年|本年|当年|数为)+")
 # Names the same words give to the whole unit's figure and to the 财政拨款 one ("基本支出3702.91万元" of 本年支出,
 # "主要用于：基本支出3455.91万元" of 财政拨款支出): the model tells them apart by section, and C101 judges them.
 _FIELDS = {"基本支出", "项目支出", "人员经费", "公用经费", "收入合计", "支出合计", "收入总计", "支出总计", "转和结余"}
@@ -445,12 +448,15 @@ _FIELDS = {"基本支出", "项目支出", "人员经费", "公用经费", "收�
       good="二、重点工作\n全年退回财政公务接待费198.68万元。\n三、存在问题\n因疫情退回财政公务接待费198.68万元。\n"
            "四、其他\n年末退回财政公务接待费198.68万元。")
 def named_amounts(ctx: CheckContext, out: Reporter) -> None:
+    reported = _project_amounts(ctx, out)  # a project's own name says more than four characters
     named: dict[str, list[tuple[Decimal, int, int]]] = defaultdict(list)
     for at, said in ctx.sentences():
-        if _NOT_ACTUAL.search(said) or ctx.of_another_year(said):
+        if _elsewhen(said) or ctx.of_another_year(said):
             continue
         for m in _NAMED_AMOUNT.finditer(said):
-            if m.group(1) in _FIELDS:
+            # a budget in another clause ("支付数较年初预算数低的原因是：…，年末退回财政公务接待费198.68万元") is not this one
+            clause = said[max((c.end() for c in _CLAUSE_MARK.finditer(said, 0, m.start())), default=0) : m.end()]
+            if m.group(1) in _FIELDS or _GENERIC_NAME.fullmatch(m.group(1)) or "预算" in clause:
                 continue
             a = at + m.start(2)
             named[m.group(1)].append((Decimal(m.group(2).replace(",", "")), a, a + len(m.group(2))))
@@ -465,19 +471,20 @@ def named_amounts(ctx: CheckContext, out: Reporter) -> None:
         if len(common) < 2 or len(odd) != 1 or len(common) + 1 != len(values):
             continue
         value, a, b = odd[0]
+        if a in reported:
+            continue
         out.finding(f"“{name}”的金额在别处{len(common)}次都为{number(common[0])}万元，这里为{number(value)}万元",
                     ctx.locate(a, b), expected=f"{number(common[0])}万元", actual=f"{number(value)}万元",
                     evidence=ctx.document.text[max(0, a - 12) : b + 2])
 
-    _project_amounts(ctx, out)
 
-
-def _project_amounts(ctx: CheckContext, out: Reporter) -> None:
+def _project_amounts(ctx: CheckContext, out: Reporter) -> set[int]:
     """A project of the goal tables named with an amount twice ("业务运行费40.50万元" and "业务运行费44.55万元"): judged
     when the report bears one value out (written three times or more) and never writes the other again."""
     projects = {t.project.strip("“”") for t in ctx.disclosure.performance.goal_tables if t.project and len(t.project) >= 4}
+    reported: set[int] = set()
     if not projects:
-        return
+        return reported
     said = re.compile("(" + "|".join(re.escape(p) for p in sorted(projects, key=len, reverse=True)) + r")"
                       r"(?:为|是|共计|合计|支出|达到?)?\s*(\d[\d,]*(?:\.\d{1,2})?)\s*万元")
     named: dict[str, list[tuple[Decimal, int, int, str]]] = defaultdict(list)
@@ -502,6 +509,8 @@ def _project_amounts(ctx: CheckContext, out: Reporter) -> None:
         out.finding(f"“{name}”的金额在别处为{told}万元（该数在报告中写了{written[common]}次），这里为{raw}万元",
                     ctx.locate(a, b), expected=f"{told}万元", actual=f"{raw}万元",
                     evidence=ctx.document.text[max(0, a - 12) : b + 2])
+        reported.add(a)
+    return reported
 
 
 # A sentence written twice, word for word but for one number ("累计报送政务信息360多条、专报150余篇，国办采用52条，…"
