@@ -14,6 +14,7 @@ from juesuan.places import place
 from juesuan.rules.arithmetic import equal
 from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, rule
 from juesuan.rules.blame import NUMBER, UNDECIDED, more_often, said_once, said_with_words, values_written
+from juesuan.text.words import word_start
 
 
 def _items(ctx: CheckContext) -> Iterator[tuple[str, list[Figure]]]:
@@ -429,7 +430,7 @@ _GENERIC_WORDS = frozenset({"活动", "次数", "数量", "工作", "开展", "�
 
 # An amount named by the same four characters before it ("退回财政公务接待费198.68万元"), in sentences about this
 # year's actuals (no other year, no comparison, no budget or target).
-_NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff]{4})(?:为|是|共计|合计|达到?)?\s*(\d[\d,]*\.\d{1,2})\s*万元")
+_NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff]{4})(?:[（(][^（）()]{1,20}[）)])?(?:为|是|共计|合计|达到?)?\s*(\d[\d,]*\.\d{1,2}|\d{2,5})\s*万元")
 _NOT_ACTUAL = re.compile(_ELSEWHEN.pattern + r"|预算")
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 # Four characters that name no thing of their own ("公务接待费支出决算0.53万元", "…支出决算1.18万元")
@@ -450,6 +451,7 @@ _FIELDS = {"基本支出", "项目支出", "人员经费", "公用经费", "收�
 def named_amounts(ctx: CheckContext, out: Reporter) -> None:
     reported = _project_amounts(ctx, out)  # a project's own name says more than four characters
     named: dict[str, list[tuple[Decimal, int, int]]] = defaultdict(list)
+    name_at: dict[int, int] = {}  # where each amount's four characters begin
     for at, said in ctx.sentences():
         if _elsewhen(said) or ctx.of_another_year(said):
             continue
@@ -459,6 +461,7 @@ def named_amounts(ctx: CheckContext, out: Reporter) -> None:
             if m.group(1) in _FIELDS or _GENERIC_NAME.fullmatch(m.group(1)) or "预算" in clause:
                 continue
             a = at + m.start(2)
+            name_at[a] = at + m.start(1)
             named[m.group(1)].append((Decimal(m.group(2).replace(",", "")), a, a + len(m.group(2))))
     for name, stated in named.items():
         if len(stated) < 3:
@@ -470,11 +473,14 @@ def named_amounts(ctx: CheckContext, out: Reporter) -> None:
         odd = [(v, a, b) for v, a, b in stated if v not in common]
         if len(common) < 2 or len(odd) != 1 or len(common) + 1 != len(values):
             continue
-        value, a, b = odd[0]
+        _, a, b = odd[0]
         if a in reported:
             continue
-        out.finding(f"“{name}”的金额在别处{len(common)}次都为{number(common[0])}万元，这里为{number(value)}万元",
-                    ctx.locate(a, b), expected=f"{number(common[0])}万元", actual=f"{number(value)}万元",
+        text = ctx.document.text
+        usual = next(text[c:d] for v, c, d in stated if v in common)  # as the report writes it
+        whole = text[word_start(text, name_at[a]) : name_at[a] + len(name)]  # "业务运行费", not "务运行费"
+        out.finding(f"“{whole}”的金额在别处{len(common)}次都为{usual}万元，这里为{ctx.document.text[a:b]}万元",
+                    ctx.locate(a, b), expected=f"{usual}万元", actual=f"{ctx.document.text[a:b]}万元",
                     evidence=ctx.document.text[max(0, a - 12) : b + 2])
 
 

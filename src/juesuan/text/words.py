@@ -38,3 +38,14 @@ def doubled_word(text: str, at: int, size: int) -> bool:
     starting = next((b for a, b in spans if a == at + size), None)
     return at + 2 * size in bounds or (bool(jieba.dt.FREQ.get(word)) and starting is not None
                                        and text[at + size : starting].startswith(word))
+
+
+def word_start(text: str, at: int) -> int:
+    """Where the word holding text[at] begins ("业务|运行费": from 务 back to 业), for naming a thing in full."""
+    first = max(0, at - _WINDOW)
+    offset = first
+    for token in _jieba().cut(text[first : at + _WINDOW], HMM=False):
+        if offset + len(token) > at:
+            return offset
+        offset += len(token)
+    return at
