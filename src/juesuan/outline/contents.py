@@ -114,6 +114,12 @@ class _Line:
         """Text of the body: a sentence, or longer than a title."""
         return self.level is None and (len(self.text) > 40 or bool(re.search(r"[。；;，,]", self.text)))
 
+    def extend(self, rest: _Line) -> None:
+        """The end of this entry's title, broken onto the next line ("…“三公”经费支出决算" / "表")."""
+        self.text = f"{self.text}{rest.text}"
+        self.key = title_key(self.text)
+        self.joined.append(rest.block)
+
     def join(self, title: _Line) -> None:
         """A part heading whose title stands on the next line ("第一部分" / "单位概况")."""
         self.text = f"{self.text} {title.text}"
@@ -137,6 +143,7 @@ def find_contents(document: Document) -> tuple[set[int], list[ContentsEntry]]:
         first = text[block.location.start : block.location.end].split("\n", 1)[0].strip()
         lines.append(_Line(i, first) if first else None)
     _glued_pages(lines)
+    lines = [line if line is None or line.text or not line.marked else None for line in lines]
     for i, line in enumerate(lines[:-1]):
         if line is None or not is_bare_part(line.text):
             continue
@@ -191,24 +198,42 @@ def find_contents(document: Document) -> tuple[set[int], list[ContentsEntry]]:
 # leader. Taken as one only in a run of such lines whose numbers never go down (a title may end in a digit).
 _GLUED_PAGE = re.compile(r"(?<=[\u4e00-\u9fff）)。])(\d{1,3})$")
 _GLUED_RUN = 4
+_TITLE_TAIL = re.compile(r"(?:决算)?(?:情况)?说明|(?:决算)?表|情况")  # the end of a title, fallen to a line of its own
+_ALONE_PAGE = re.compile(r"\d{1,3}")
 
 
 def _glued_pages(lines: list[_Line | None]) -> None:
     present = [line for line in lines if line is not None]
     i = 0
     while i < len(present):
-        run: list[tuple[_Line, re.Match[str]]] = []
-        last = 0
-        for line in present[i : i + 400]:
+        run: list[tuple[_Line, int, int]] = []  # the line, where its page number begins, the page
+        alone_pages: list[tuple[_Line, _Line]] = []  # an entry and the line that holds only its page
+        last, j = 0, i
+        while j < min(len(present), i + 400):
+            line = present[j]
             m = _GLUED_PAGE.search(line.text) if not line.marked else None
-            if m is None or int(m.group(1)) < last or (not run and numbering(line.text) is None):
-                break
-            last = int(m.group(1))
-            run.append((line, m))
+            if m is not None and int(m.group(1)) >= last and (run or numbering(line.text) is not None):
+                last = int(m.group(1))
+                run.append((line, m.start(), last))
+                j += 1
+                continue
+            alone = present[j + 1] if j + 1 < len(present) else None
+            if (run and m is None and line.level is not None and alone is not None
+                    and _ALONE_PAGE.fullmatch(alone.text) and int(alone.text) >= last):
+                # "八、…情况说明" / "8": the page number fell to a line of its own
+                last = int(alone.text)
+                run.append((line, len(line.text), last))
+                alone_pages.append((line, alone))
+                j += 2
+                continue
+            break
         if len(run) >= _GLUED_RUN:
-            for line, m in run:
-                line.set_page(m.start(), int(m.group(1)))
-        i += max(len(run), 1)
+            for line, at, page in run:
+                line.set_page(at, page)
+            for line, alone in alone_pages:
+                line.joined.append(alone.block)
+                alone.text, alone.marked = "", True  # taken out of the lines below
+        i = max(j, i + 1)
 
 
 def _run(lines: list[_Line | None], start: int, titled: bool) -> tuple[list[_Line], int]:
@@ -221,13 +246,19 @@ def _run(lines: list[_Line | None], start: int, titled: bool) -> tuple[list[_Lin
         if line is None:
             j += 1
             continue
+        if (run and _TITLE_TAIL.fullmatch(line.text) and not run[-1].marked and numbering(run[-1].text) is not None
+                and _known(title_key(run[-1].text + line.text))):
+            run[-1].extend(line)  # "五、一般公共预算财政拨款“三公”经费支出决算" / "情况说明"
+            j += 1
+            continue
         if line.level is None:
             if titled and not run and len(line.text) <= _FILLER:
                 j += 1  # a date or page header between 目录 and the first entry
                 continue
             if (titled and run and len(line.text) <= 8 and not line.is_body_text and not run[-1].marked
                     and not CONTENTS_TITLE.match(line.key)):
-                j += 1  # the end of an entry broken over two lines ("…支出情" / "况说明")
+                run[-1].extend(line)  # the end of an entry broken over two lines ("…支出情" / "况说明")
+                j += 1
                 continue
             break
         if run and line.key in seen and (line.key == run[0].key or line.level == PART):

@@ -208,6 +208,8 @@ class Reporter:
                 actual: str | None = None, evidence: str | None = None, severity: Severity | None = None,
                 related: list[Location] | None = None) -> None:
         self.count += 1
+        if any(f.message == message and f.location == location for f in self.findings[-20:]):
+            return  # two checks of one rule that meet the same slip (a list's own sequence and the text's runs)
         if len(self.findings) >= MAX_FINDINGS:  # a garbled file can repeat one slip ten thousand times
             self.dropped += 1
             return

@@ -121,27 +121,36 @@ _BUDGET_TOO_SMALL = re.compile(r"预算(?:估算|安排|编制|测算)?(?:不足
       bad="七、“三公”经费财政拨款支出决算情况说明\n2020年“三公”经费财政拨款支出决算为81.72万元，完成预算的95.36%，决算数大于预算数的主要原因是严格执行各项规定。",
       good="七、“三公”经费财政拨款支出决算情况说明\n2020年“三公”经费财政拨款支出决算为81.72万元，完成预算的95.36%，决算数小于预算数的主要原因是严格执行各项规定。")
 def direction_against_rate(ctx: CheckContext, out: Reporter) -> None:
+    before: Statement | None = None
     for s in statements(ctx):
+        previous, before = (before if before is not None and before.start + before.rate_end == s.start else None), s
         # The direction sentence that goes with this rate: the first after it, before the next rate.
         m = _DIRECTION.search(s.text, s.rate_end)
         if m is None:
             continue
         out.checked()
+        if (previous is not None and "其中" in s.text[: s.rate_start]
+                and re.search(r"[。；;]", s.text[s.rate_end : m.start()])):
+            # "…完成年初预算的268%。其中:因公出国(境)费…完成预算的0%;…。…决算数大于预算数的主要原因": a sentence
+            # after the parts speaks of the total
+            told = previous
+        else:
+            told = s
+        rate, rate_text = told.rate, ctx.document.text[told.start + told.rate_start : told.start + told.rate_end]
         word = m.group(1) or m.group(2)
         less, same = word in ("小于", "低于"), word in ("等于", "持平", "一致", "相等")
         # 100% is a rate rounded to the shown digits: 大于/小于 with exactly 100 is still a contradiction
-        wrong = (less and s.rate >= 100) or (same and s.rate != 100) or (not less and not same and s.rate <= 100)
+        wrong = (less and rate >= 100) or (same and rate != 100) or (not less and not same and rate <= 100)
         if wrong:
-            rate_text = ctx.document.text[s.start + s.rate_start : s.start + s.rate_end]
             out.finding(f"说“{m.group(0)}”，完成预算却是{rate_text}", ctx.locate(s.start + m.start(), s.start + m.end()),
                         actual=rate_text, evidence=s.text[max(0, s.rate_start - 20) : m.end()].strip())
             continue
         # "决算数小于预算数的主要原因是年初预算估算不足": a budget too small makes spending exceed it, not fall short
         reason = re.split(r"[。；;]", s.text[m.end() :], maxsplit=1)[0]
         short = _BUDGET_TOO_SMALL.search(reason)
-        if less and s.rate < 100 and short is not None:
+        if less and rate < 100 and short is not None:
             a = s.start + m.end() + short.start()
-            out.finding(f"完成预算{ctx.document.text[s.start + s.rate_start : s.start + s.rate_end]}、决算数小于预算数，"
+            out.finding(f"完成预算{rate_text}、决算数小于预算数，"
                         f"原因却是“{short.group()}”（预算不足只会使决算数大于预算数）", ctx.locate(a, a + len(short.group())),
                         actual=short.group(), evidence=s.text[max(0, s.rate_start - 20) : m.end() + short.end()].strip())
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
+
+import cn2an
 
 from juesuan.document import BlockKind, Location
 from juesuan.outline.sections import Section
@@ -21,11 +24,16 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
     for kind in ("glossary", "general_budget_detail"):
         for section in ctx.outline.find(kind):
             paragraphs_ = ctx.section_paragraphs(section, include_heading=False)
-            entries = []
+            found = []
             for start, paragraph in paragraphs_:
                 n = numbering(paragraph)
                 if n is not None and n.level in (NUM, ITEM) and n.title:
-                    entries.append((n.number, ctx.locate(start, start + n.prefix_length), paragraph[: n.prefix_length]))
+                    found.append((n.level, n.number, ctx.locate(start, start + n.prefix_length),
+                                  paragraph[: n.prefix_length]))
+            # one list, in the style most of its entries are numbered in: "一、单位职责 二、机构设置" then a note's
+            # "1、… 2、…" are two lists (a glossary that runs on past a cut contents page)
+            style = Counter(level for level, *_ in found).most_common(1)[0][0] if found else None
+            entries = [(number, location, raw) for level, number, location, raw in found if level == style]
             if len(entries) >= 2:
                 _sequence(ctx, out, entries, paragraphs_)
     _numbered_runs(ctx, out, covered={s.block for k in ("glossary", "general_budget_detail")
@@ -48,22 +56,45 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
         if len(items) < 2:
             continue
         out.checked()
-        for position, item in enumerate(items, start=1):
-            if item.number is None:
-                out.finding(f"第{position}项说明“{item.title}”缺少编号", item.location, expected=f"{position}",
-                            evidence=item.title)
-        numbered = [(c.number or 0, c.location, c.title) for c in items if c.number is not None]
-        _sequence(ctx, out, numbered, [], allow_gaps=len(numbered) < len(items))
-        if len(numbered) < len(items):
+        listed = sorted([(c.number, c.location, c.title) for c in items] + _unknown_items(ctx, items),
+                        key=lambda e: e[1].start)
+        for position, (number, location, title) in enumerate(listed, start=1):
+            if number is None:
+                out.finding(f"第{position}项说明“{title}”缺少编号", location, expected=f"{position}", evidence=title)
+        numbered = [(number, location, title) for number, location, title in listed if number is not None]
+        _sequence(ctx, out, numbered, [], allow_gaps=len(numbered) < len(listed))
+        if len(numbered) < len(listed):
             # Some items lost their numeral, so gaps between the numbered ones are expected; but an item's number
             # is still its place in the list: the first numbered item that is not, after all before it were, slipped.
-            for position, item in enumerate(items, start=1):
-                if item.number is None or item.number == position:
+            for position, (number, location, title) in enumerate(listed, start=1):
+                if number is None or number == position:
                     continue
-                if item.number > position:
-                    out.finding(f"编号从{position - 1}跳到{item.number}，缺少{position}", item.location,
-                                expected=f"{position}", actual=f"{item.number}", evidence=item.title)
+                if number > position:
+                    out.finding(f"编号从{position - 1}跳到{number}，缺少{position}", location,
+                                expected=f"{position}", actual=f"{number}", evidence=title)
                 break
+
+
+_SHORT_TITLE = 40  # longer, a numbered line is a sentence, not an item's title
+
+
+def _unknown_items(ctx: CheckContext, items: list[Section]) -> list[tuple[int, Location, str]]:
+    """The items between two numbered ones whose titles the catalogue does not know ("六、一般公共预算基本支出决算
+    情况说明" between 五 and 七), so that the items it knows do not seem to skip a number."""
+    found: list[tuple[int, Location, str]] = []
+    for a, b in itertools.pairwise(items):
+        if a.number is None or b.number is None or b.number <= a.number + 1:
+            continue
+        for block in ctx.document.blocks[a.block + 1 : b.block]:
+            if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+                continue
+            line = ctx.document.normalized[block.location.start : block.location.end]
+            n = numbering(line)
+            if (n is not None and n.level == ITEM and a.number < n.number <= b.number
+                    and len(n.title) <= _SHORT_TITLE and not re.search(r"[，,。；;]", n.title)):
+                start = block.location.start + len(line) - len(line.lstrip())
+                found.append((n.number, ctx.locate(start, start + n.prefix_length), n.title))
+    return found
 
 
 def _unnumbered_among(out: Reporter, items: list[Section]) -> None:
@@ -74,7 +105,8 @@ def _unnumbered_among(out: Reporter, items: list[Section]) -> None:
         return
     out.checked()
     for k, item in enumerate(items, start=1):
-        if item.number is None and item.kind is not None and k <= len(_CN) - 1:
+        # (a title left with only its 、 is told by _lost_numerals)
+        if item.number is None and item.kind is not None and k <= len(_CN) - 1 and not item.title.lstrip().startswith("、"):
             out.finding(f"第{k}项“{item.title.strip()}”缺少编号（应为“{_CN[k]}、”）", item.location, expected=f"{_CN[k]}、",
                         evidence=item.title.strip())
 
@@ -270,6 +302,11 @@ def _contents(ctx: CheckContext, out: Reporter) -> None:
         for k, ((title, location), n) in enumerate(zip(items, numbers, strict=True), start=1):
             if (n is None and item_level == ITEM and len(title) >= 6 and _CONTENTS_TITLE.search(title)
                     and not _BARE_PART.match(title)):  # "部分  名词解释" is a part that lost its 第×, said above
+                if title.startswith(_CN[k]) and not title.startswith(_CN[k] + "、"):
+                    # "十一其他重要事项情况说明": the numeral is there, its 、 is not
+                    out.finding(f"目录中第{k}项“{title}”的编号“{_CN[k]}”后缺少“、”", location, expected=f"{_CN[k]}、",
+                                actual=_CN[k], evidence=title)
+                    continue
                 out.finding(f"目录中第{k}项“{title}”缺少编号（应为“{_CN[k]}、”）", location, expected=f"{_CN[k]}、",
                             evidence=title)
 
@@ -358,7 +395,7 @@ def _parts(ctx: CheckContext, out: Reporter) -> None:
 _HEAD_WORDS = re.compile(r"[\s\d.…·]+$|\s+")  # spaces, and page numbers or leaders at the end of a contents line
 
 
-_CN = dict(enumerate("零一二三四五六七八九十", start=0)) | {k: str(k) for k in range(11, 100)}
+_CN = {k: cn2an.an2cn(k) for k in range(100)}  # 0 零 … 11 十一 … 99 九十九
 # "…8、负责…10、协调…": a list whose items run on inside one paragraph, after a full stop or semicolon.
 _INLINE_ITEM = re.compile(r"(?:^|[。；;：:])\s*(\d{1,2})\s*[、．.](?!\d)")
 

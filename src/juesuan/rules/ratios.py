@@ -224,6 +224,7 @@ def _judge_rate(ctx: CheckContext, out: Reporter, name: str, current: Figure, ch
     """Last year's amount is this year's less the change; the rate is the change over it."""
     if change.value == 0 and percent.value == 0:
         return  # no change
+    name = re.sub(r"^其中\s*[:：]?\s*", "", name) or name
     sign = Decimal(1) if direction == "增加" else Decimal(-1)
     previous = Figure(value=current.value - sign * change.value, unit=current.unit, raw="", location=current.location)
     # previous carries the rounding of both figures it is made from
@@ -241,11 +242,39 @@ def _judge_rate(ctx: CheckContext, out: Reporter, name: str, current: Figure, ch
         return
     if percent_agrees(percent, bounds, ctx.tolerance):
         out.checked()
-    else:
-        out.finding(f"{name}{direction}{amount(change)}，{base}{amount(previous)}，"
-                    f"变动率应为{point(bounds, percent)}，报告写作{percent.raw}", percent.location,
-                    expected=point(bounds, percent), actual=percent.raw,
-                    evidence=percent.sentence or None, severity=_severity(percent, bounds))
+        return
+    total = _total_it_fits(ctx, current, change, sign, percent)
+    if total is not None:
+        # "收入总计3759.2万元,其中年初结转和结余1366.76万元,较2019年增加197.03万元,增加5.5%": the change and its rate
+        # are the total's, written after a part, so the sentence misleads rather than miscounts
+        out.finding(f"{name}{direction}{amount(change)}、{percent.raw}与{name}本身不符（{base}{amount(previous)}，"
+                    f"变动率应为{point(bounds, percent)}），却与同句前面的{total.raw}相符：增减说的可能是那个数，"
+                    f"写在了{name}之后", percent.location, actual=percent.raw, evidence=percent.sentence or None,
+                    severity=Severity.WARNING)
+        return
+    out.finding(f"{name}{direction}{amount(change)}，{base}{amount(previous)}，"
+                f"变动率应为{point(bounds, percent)}，报告写作{percent.raw}", percent.location,
+                expected=point(bounds, percent), actual=percent.raw,
+                evidence=percent.sentence or None, severity=_severity(percent, bounds))
+
+
+def _total_it_fits(ctx: CheckContext, current: Figure, change: Figure, sign: Decimal, percent: Figure) -> Figure | None:
+    """An amount earlier in the sentence (its total) whose change the stated change and rate are, exactly."""
+    place = next(((at, said) for at, said in ctx.sentences() if at <= current.location.start < at + len(said)), None)
+    if place is None:
+        return None
+    at, said = place
+    for found in ctx.figures_in(said[: current.location.start - at]):
+        if not found.is_money:
+            continue
+        total = ctx.figure(at, found, said)
+        if total.unit != current.unit or total.value <= current.value:
+            continue
+        before = total.value - sign * change.value
+        bounds = ratio_bounds(change, Figure(value=before, unit=total.unit, raw="", location=total.location))
+        if before > 0 and bounds is not None and percent_agrees(percent, bounds, ctx.tolerance):
+            return total
+    return None
 
 
 # "2020年度机关运行经费为92.93万元，2019年度机关运行经费为249.72万元，本年较上年减少了156.79万元": both years'

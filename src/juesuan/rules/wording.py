@@ -304,10 +304,12 @@ def title_slips(ctx: CheckContext, out: Reporter) -> None:
     # in a list of items whose titles end in 说明 ("一、收入支出决算总体情况说明" …), one that stops short is cut
     in_contents, in_body = (sum(_core(doc.normalized[w.location.start : w.location.end]).endswith("说明")
                                 for w in group if w.level == 2) >= 4 for group in (ctx.outline.contents, sections))
-    titles = [(e.location, in_contents and e.level == 2) for e in ctx.outline.contents]
-    titles += [(s.location, in_body and s.level == 2) for s in sections]
-    for where, among_explained in titles:
-        core = _core(doc.normalized[where.start : where.end])
+    # a contents entry broken over two lines ("…“三公”经费支出决算" / "表") is read whole
+    titles = [(e.location, e.title, in_contents and e.level == 2) for e in ctx.outline.contents]
+    titles += [(s.location, doc.normalized[s.location.start : s.location.end], in_body and s.level == 2)
+               for s in sections]
+    for where, title, among_explained in titles:
+        core = _core(title)
         if len(core) < 3:
             continue
         out.checked()

@@ -98,4 +98,7 @@ def starts_paragraph(line: str) -> bool:
     n = numbering(line)
     if n is not None and n.title:
         return True
-    return bool(re.match(r"^\s*(注|备注|附件\s*\d|图\s*\d|表\s*\d)\s*[:：\d]", line))
+    # a numeral lost before its 、 ("、一般公共预算财政拨款支出决算表") or its 第× ("部分 名词解释"): typesetting never
+    # starts a wrapped line with 、
+    return bool(re.match(r"^\s*(注|备注|附件\s*\d|图\s*\d|表\s*\d)\s*[:：\d]|^\s*、\s*[\u4e00-\u9fff“]"
+                         r"|^\s*部\s*分\s+(?:20\d\d年度?)?[\u4e00-\u9fff]", line))
