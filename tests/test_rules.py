@@ -1176,6 +1176,19 @@ def test_fresh_reports_batch_i(tmp_path: Path) -> None:
     assert [(f.severity.value, f.message.split("，")[0]) for f in found] == [
         ("warning", "年初结转和结余增加197.03万元、5.5%与年初结转和结余本身不符（上年数1,169.73万元")]
     assert "3759.2万元" in found[0].message
+    # 03 大英县法院 and 15 秦安县财政局: last year's number on this year's figures
+    court = ("第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n2019年大英县人民法院收入决算总额为6754.31万元,"
+             "其中预算财政拨款3277.62万元,收入决算总额较2019年增加1122.72万元,增长19.94%。\n")
+    assert run(court, "Y101") == [("Y101", 3)]
+    assert run(court.replace("2019年大英", "2020年大英"), "Y101") == []
+    notice = ("秦安县财政局2022年度部门决算公开说明\n第一部分 部门概况\n根据秦安县财政局《关于2021年度部门决算批复和公开工作的通知》"
+              "精神。现将秦安县财政局2021年度部门决算信息公开如下:\n一、部门职责\n负责全县财政收支。\n")
+    assert run(notice, "Y101") == [("Y101", 3)]
+    # 03 again, 06 陵水, 08 锡林郭勒盟: "3476.69万,", "2019度部门决算", "批复时间: 2022  12  17"
+    assert run("一、收入决算情况说明\n财政拨款收入3277.62万元,占48.53%,2019年结转3476.69万,占51.47%。\n", "U101") == [("U101", 2)]
+    assert run("一、收入决算情况说明\n本年服务3.5万人次,收入12.00万元。\n", "U101") == []
+    slips = "县政府办2019度部门决算批复\n批复时间: 2022  12  17\n一、部门职责\n负责县政府会议的准备工作。\n"
+    assert [f.message for f in _run(tmp_path, slips, "W104").findings] == ["年份后缺少“年”字", "日期缺少“年”“月”“日”"]
 
 
 def test_a_score_tables_total_weight_written_wrong(tmp_path: Path) -> None:

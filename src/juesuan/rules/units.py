@@ -33,6 +33,8 @@ _BARE_IN_LIST = re.compile(
     rf"|(?<=[费金款])(\d[\d,]{{0,15}})(?=、{_LIST_ITEM})")  # "特色产品推广费16、招商引资工作经费14万元"
 # In a table cell a rate ends the cell: "使用人员满意度≥95", "劝返率达90".
 _BARE_RATE_IN_CELL = re.compile(r"(?:率|满意度)(?:为|达到?|保持)?\s*[≥≤]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*$")
+# "2019年结转3476.69万,占收入总额的51.47%" among amounts in 万元: an amount to the cent that lost its 元
+_WAN_ALONE = re.compile(r"(?<![\d.])(\d[\d,]{0,15}\.\d{2})\s*万(?=\s*[，,。；;、）)])")
 _EMPTY_SHARE = re.compile(r"(?<![挤侵霸抢])占\s*(?=[；;，,。])")  # not 挤占 (diverting funds)
 # "占93.54；", "增长23.43，", "完成预算98.5。", "满意率达90以上": a rate written without its % sign (not the
 # "1" of "增长1,055.4%")
@@ -52,7 +54,7 @@ _BARE_CUT = re.compile(r"(?:压缩|压减|降低|提高|节约|缩减|削减)了
       "金额后应写明“万元”，“占”后应有百分比（带%号）；“决算数为1036.19，”“占；”“占93.54；”“压缩了5的公用经费”，"
       "或一串带“万元”的金额中单独一项没有单位（“行政运行339.87万元、一般行政管理事务70.50、…”）都是漏填。"
       "表格中同一行或同一列的其他金额都写了“万元”时，单独一个不带单位的数也是漏填；指标的预期值写了%而实际值没有"
-      "（或反之）时也是（警告）。",
+      "（或反之）时也是（警告）；一段中其他金额写“万元”，一个写到分的金额只写了“万”（“结转3476.69万,”）也是（警告）。",
       bad="二、收入决算情况说明\n2020年本年收入合计1036.19万元，其中：事业收入0万元，占；一般公共预算财政拨款收入1036.19万元，占100%。\n"
           "五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n2020年一般公共预算财政拨款支出决算数为1036.19，完成预算100%。",
       good="二、收入决算情况说明\n2020年本年收入合计1036.19万元，其中：事业收入0万元，占0%；一般公共预算财政拨款收入1036.19万元，占100%。\n"
@@ -61,6 +63,10 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
     rates: set[int] = set()
     for start, text in ctx.paragraphs():
         out.checked()
+        for m in _WAN_ALONE.finditer(text) if "万元" in text else ():
+            raw = ctx.document.text[start + m.start(1) : start + m.end()]
+            out.finding(f"金额{raw}缺少“元”", ctx.locate(start + m.start(1), start + m.end()), expected=f"{raw}元",
+                        actual=raw, severity=Severity.WARNING, evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 1])
         for m in _EMPTY_SHARE.finditer(text):
             out.finding("“占”后缺少百分比", ctx.locate(start + m.start(), start + m.end() + 1),
                         evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 1])

@@ -20,6 +20,20 @@ _COMPARED = re.compile(  # (not "与2020年度预算相比持平": the year's ow
 _OWN_YEAR = re.compile(r"完成(?:年初|调整|全年)?预算[^。；;]{0,30}?(?:较|比)上年|(?:较|比)上年[^。；;]{0,40}?完成(?:年初|调整|全年)?预算")
 
 
+# "现将秦安县财政局2021年度部门决算信息公开如下" (in a 2022 report): the accounts this report discloses
+_DISCLOSING = re.compile(r"现将[^。；;，,]{0,30}$")
+
+
+def _is_own_year(text: str, m: re.Match[str], stated: int) -> bool:
+    """Last year's number on a figure that can only be this year's: it has its completion rate and its change on
+    last year, it is compared with that same year ("2019年…收入决算总额为6754.31万元,…较2019年增加1122.72万元"),
+    or it is the accounts being disclosed."""
+    sentence = _sentence_at(text, m.start(), m.end())
+    if _OWN_YEAR.search(sentence) or _DISCLOSING.search(text[max(0, m.start() - 40) : m.start()]):
+        return True
+    return any(int(c.group(1)) == stated for c in _COMPARED.finditer(sentence))
+
+
 def _sentence_at(text: str, start: int, end: int) -> str:
     """The sentence of `text` (between 。) that holds text[start:end]."""
     stop = text.find("。", end)
@@ -28,7 +42,9 @@ def _sentence_at(text: str, start: int, end: int) -> str:
 
 @rule("Y101", "years", Severity.ERROR, "决算数所属年份错误",
       "报告说的是本年度的决算：把本年决算数写成其他年份（如2020年报告中写“2021年财政拨款支出决算数”）是错误。"
-      "与上年比较时出现上年的年份不算错误；但同一句给出完成预算率和比上年的增减时，说的就是本年度，写成上年也是错误。",
+      "与上年比较时出现上年的年份不算错误；但同一句给出完成预算率和比上年的增减时、同一句又拿它与上年比较时"
+      "（“2019年收入决算总额为6754.31万元，…较2019年增加1122.72万元”），或“现将…2021年度部门决算公开如下”时，"
+      "说的就是本年度，写成上年也是错误。",
       bad="第一部分 部门概况\n一、基本职能及主要工作\n第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n2021年财政拨款支出决算数为7,390.99万元。",
       good="第一部分 部门概况\n一、基本职能及主要工作\n第二部分 2020年度部门决算情况说明\n一、收入支出决算总体情况说明\n2020年财政拨款支出决算数为7,390.99万元。")
 def wrong_year(ctx: CheckContext, out: Reporter) -> None:
@@ -43,7 +59,7 @@ def wrong_year(ctx: CheckContext, out: Reporter) -> None:
             if stated == year or re.search(r"(与|比|较|同)\s*$", before):
                 out.checked()
                 continue
-            if stated < year and not (stated == year - 1 and _OWN_YEAR.search(_sentence_at(text, m.start(), m.end()))):
+            if stated < year and not (stated == year - 1 and _is_own_year(text, m, stated)):
                 out.checked()  # an earlier year's figure (last year's, in a comparison or a history)
                 continue
             out.finding(f"本报告是{year}年度决算，这里写作“{stated}年”", ctx.locate(start + m.start(1), start + m.end(1) + 1),
