@@ -1189,6 +1189,16 @@ def test_fresh_reports_batch_i(tmp_path: Path) -> None:
     assert run("一、收入决算情况说明\n本年服务3.5万人次,收入12.00万元。\n", "U101") == []
     slips = "县政府办2019度部门决算批复\n批复时间: 2022  12  17\n一、部门职责\n负责县政府会议的准备工作。\n"
     assert [f.message for f in _run(tmp_path, slips, "W104").findings] == ["年份后缺少“年”字", "日期缺少“年”“月”“日”"]
+    # 10 南漳县土地和房屋征收服务中心: the template's blank for the name, kept in the headings
+    blank = "目录\n第一部分部门名称概况\n第二部分部门名称2022年度部门决算表\n部门(单位)名称: 南漳县土地和房屋征收服务中心\n"
+    assert run(blank, "P101") == [("P101", 2), ("P101", 3)]
+    # 09 大良镇: a contents entry written twice is not where the body begins
+    twice = ("目    录\n第一部分:大良镇人民政府概况\n一、主要职能\n第二部分:大良镇人民政府2021年部门决算报表\n"
+             "第二部分:大良镇人民政府2021年部门决算报表\n表一:收入支出决算总表\n表二:收入决算表\n"
+             "第三部分:大良镇人民政府2021年部门决算情况说明\n一、收入支出决算总体情况说明\n第一部分:大良镇人民政府概况\n"
+             "一、主要职能\n负责全镇经济社会发展。\n")
+    assert [f.message for f in _run(tmp_path, twice, "N101").findings] == [
+        "目录中“第二部分:大良镇人民政府2021年部门决算报表”连写了两行"]
 
 
 def test_a_score_tables_total_weight_written_wrong(tmp_path: Path) -> None:

@@ -236,6 +236,14 @@ def _glued_pages(lines: list[_Line | None]) -> None:
         i = max(j, i + 1)
 
 
+def _is_entry_next(lines: list[_Line | None], j: int) -> bool:
+    """The line after lines[j] is another contents entry: lines[j], the same as the entry before it, is that
+    entry written twice ("第二部分:…部门决算报表" twice, then "表一:收入支出决算总表"), not the body's first heading."""
+    following = next((line for line in lines[j + 1 : j + 4] if line is not None), None)
+    return following is not None and following.level is not None and following.key not in {
+        line.key for line in lines[max(0, j - 200) : j] if line is not None}
+
+
 def _run(lines: list[_Line | None], start: int, titled: bool) -> tuple[list[_Line], int]:
     """Consecutive entry lines from `start`; the run stops before body text or where an entry comes again."""
     run: list[_Line] = []
@@ -261,7 +269,8 @@ def _run(lines: list[_Line | None], start: int, titled: bool) -> tuple[list[_Lin
                 j += 1
                 continue
             break
-        if run and line.key in seen and (line.key == run[0].key or line.level == PART):
+        if (run and line.key in seen and (line.key == run[0].key or line.level == PART)
+                and not (line.key == run[-1].key and _is_entry_next(lines, j))):
             break  # the first entry (or a part) again: the body begins here
         seen.add(line.key)
         run.append(line)

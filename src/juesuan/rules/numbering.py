@@ -273,6 +273,9 @@ def _contents(ctx: CheckContext, out: Reporter) -> None:
     parents: list[tuple[int, int, str]] = []  # (level, index, title) of the entries above the current one
     titles: dict[int, str] = {}
     previous_level = 0
+    for before, entry in itertools.pairwise(ctx.outline.contents):
+        if entry.title.strip() == before.title.strip() and entry.block == before.block + 1:
+            out.finding(f"目录中“{entry.title.strip()}”连写了两行", entry.location, evidence=entry.title.strip())
     for index, entry in enumerate(ctx.outline.contents):
         level = entry.level
         if level == 4 and previous_level in (2, 3) and numbering(entry.title.strip()) is None:

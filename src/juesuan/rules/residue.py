@@ -20,6 +20,8 @@ RESIDUE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\(注[:：][^)]*(数据来源|财决|口径|罗列|根据本部门|可以不写)[^)]*\)"), "填报说明（注：数据来源…）"),
     (re.compile(r"\((?:解释|罗列|名词解释部分|职能参照|本单位项目绩效目标个数)[^)]*\)"), "填报说明"),
     (re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}|某某"), "占位符"),
+    # "第一部分部门名称概况", "部门名称2022年度部门决算表": the template's blank for the department's name
+    (re.compile(r"(?:部门|单位)名称(?=\s*(?:概况|20\d\d\s*年))"), "占位符"),
     (re.compile(r"待填写|待补充|此处填写|请填写|由主管部门根据"), "待填写的占位内容"),
     # "部门应当按照部门预算管理要求,参照公开模板进行专业名词解释。": a report never speaks of its own template
     (re.compile(r"(?:参照|按照|根据|依照)[^，,。；;]{0,6}模板"), "模板填报说明"),
