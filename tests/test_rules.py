@@ -1125,6 +1125,15 @@ def test_fresh_reports_batch_h(tmp_path: Path) -> None:
     assert run(together, "N101") == []
 
 
+def test_parts_listed_clause_by_clause_then_their_total(tmp_path: Path) -> None:
+    """Seed 001 L28: "2019年财政预算拨款（…）790.21万元，其他收入—利息收入1.87万元，总收入为792.08万元"."""
+    new = _seed_changed(tmp_path, "001", 28, "收入）790.21", "收入）869.23", ("I116",))
+    assert new == [("I116", 28, "所列各部分869.23+1.87=871.10万元，合计却写作792.08万元")]
+    # a change among the clauses is no part; a total of one part is no list
+    text = "一、收入决算情况说明\n本年收入100.00万元，较上年增加20.00万元，合计为80.00万元。其他收入5.00万元，合计为6.00万元。\n"
+    assert _run(tmp_path, text, "I116").findings == []
+
+
 def test_fresh_reports_batch_i(tmp_path: Path) -> None:
     """Excerpts of batch I (bench/data/fresh_i): what it found wrongly, and the lost numerals it did not see."""
     def run(text: str, *rules: str) -> list[tuple[str, int | None]]:

@@ -63,12 +63,14 @@ def _breakdowns(ctx: CheckContext) -> Iterator[tuple[int, str, re.Match[str], Fi
 
 @rule("I116", "identities", Severity.WARNING, "分项金额之和与总数不符",
       "一个金额后面用“其中”“包括”或冒号列出各部分时，各部分之和不能大于这个金额（容许末位的四舍五入）；正文和附件（绩效评价报告）"
-      "中都一样。各部分之和小于总数时可能只列了一部分，不算错误；但所列正是基本支出和项目支出时，二者之和应等于总数。",
+      "中都一样。各部分之和小于总数时可能只列了一部分，不算错误；但所列正是基本支出和项目支出时，二者之和应等于总数。"
+      "先逐句列出各部分、再说“总收入为”“合计”的（“…790.21万元，其他收入1.87万元，总收入为792.08万元”），合计应等于各部分之和。",
       bad="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
           "6,760.06万元、市委党史研究室242.56万元、市公务服务中心507.40万元。",
       good="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
            "6,760.06万元、市委党史研究室242.56万元、市公务服务中心461.27万元。")
 def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
+    _parts_then_total(ctx, out)
     # the breakdowns the identities check (I101–I107) are not judged twice
     modelled = {f.location.start for path, f in ctx.figures if path.startswith(_IDENTITY_WHOLES)}
     judged: set[int] = set()  # a whole followed by two lists (其中 基本/项目, then 具体如下) is reported once
@@ -116,6 +118,44 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
         out.finding(f"总数{number(whole.value)}{whole.unit}，其中所列各部分之和却是{number(total)}{whole.unit}，大于总数",
                     ctx.locate(a, b), expected=f"不大于{number(whole.value)}{whole.unit}",
                     actual=f"{number(total)}{whole.unit}", evidence=ctx.document.text[a:b][:120])
+
+
+# "…收入）790.21万元，其他收入—利息收入1.87万元，总收入为792.08万元": the parts, clause by clause, then their total
+_TOTAL_CLAUSE = re.compile(r"\s*(?:所以|故|因此)?\s*(?:总收入|总支出|收入合计|支出合计|合计|共计|总计)(?:为|是|达)?\s*"
+                           r"(?=\d[\d,]*(?:\.\d+)?\s*(?:万元|元))")
+_CLAUSE = re.compile(r"[^，,；;]+")
+
+
+def _parts_then_total(ctx: CheckContext, out: Reporter) -> None:
+    for at, said in ctx.sentences():
+        clauses = [(m.start(), m.group()) for m in _CLAUSE.finditer(said)]
+        for k, (c, clause) in enumerate(clauses):
+            opened = _TOTAL_CLAUSE.match(clause)
+            if opened is None or k < 2:
+                continue
+            totals = [f for f in ctx.figures_in(clause) if f.unit in _MONEY]
+            parts: list[tuple[int, Figure]] = []
+            for a, before in reversed(clauses[:k]):
+                amounts = [f for f in ctx.figures_in(_BRACKETS.sub(lambda m: " " * len(m.group()), before))
+                           if f.unit is not None]
+                if len(amounts) != 1 or amounts[0].unit not in _MONEY or _NOT_A_BUDGET_PART.search(before):
+                    break
+                parts.insert(0, (a, amounts[0]))
+            if len(parts) < 2 or not totals or any(p.unit != totals[0].unit for _, p in parts):
+                continue
+            out.checked()
+            whole = totals[0]
+            values = [p.value for _, p in parts]
+            total = sum(values, Decimal(0))
+            exact_whole, exact_parts = _as_exact(whole.value, values)
+            if abs(total - whole.value) <= sum_slack(exact_whole, exact_parts, ctx.tolerance):
+                continue
+            w = at + c + whole.start
+            out.finding(f"所列各部分{'+'.join(number(v) for v in values)}={number(total)}{whole.unit}，"
+                        f"合计却写作{number(whole.value)}{whole.unit}", ctx.locate(w, at + c + whole.end),
+                        expected=f"{number(total)}{whole.unit}", actual=f"{number(whole.value)}{whole.unit}",
+                        related=[ctx.locate(at + a + p.start, at + a + p.end) for a, p in parts],
+                        evidence=ctx.document.text[at + parts[0][0] : at + c + whole.end][:120])
 
 
 def _as_exact(whole: Decimal, parts: list[Decimal]) -> tuple[Decimal, list[Decimal]]:
