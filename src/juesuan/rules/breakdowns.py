@@ -121,7 +121,7 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
 
 
 # "…收入）790.21万元，其他收入—利息收入1.87万元，总收入为792.08万元": the parts, clause by clause, then their total
-_TOTAL_CLAUSE = re.compile(r"\s*(?:所以|故|因此)?\s*(?:总收入|总支出|收入合计|支出合计|合计|共计|总计)(?:为|是|达)?\s*"
+_TOTAL_CLAUSE = re.compile(r"\s*(?:(?:所以|故|因此)\s*)?(?:总收入|总支出|收入合计|支出合计|合计|共计|总计)(?:为|是|达)?\s*"
                            r"(?=\d[\d,]*(?:\.\d+)?\s*(?:万元|元))")
 _CLAUSE = re.compile(r"[^，,；;]+")
 

@@ -209,7 +209,7 @@ def change_rates(ctx: CheckContext, out: Reporter) -> None:
 # "…50万元,较2021年决算数增加50万元,增长100%": an amount, its change on last year and the rate of the change.
 # Last year's amount may stand between ("…为92.93万元，2019年度机关运行经费为249.72万元，本年较上年减少了156.79万元，下降62.79%").
 _SAID_CHANGE = re.compile(
-    r"(?P<a>\d[\d,]*(?:\.\d+)?)\s*万元\s*[,，]?\s*"
+    r"(?<![\d,.])(?P<a>\d[\d,]{0,15}(?:\.\d{1,6})?)\s*万元\s*[,，]?\s*"  # (one try per number, however long)
     r"(?:(?:20\d\d\s*年度?|上年|去年)[^,，。；;\d]{0,20}?(?:为|是)?\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[,，]\s*(?:本年|今年)?\s*)?"
     # or its change against the budget first ("9.07万元,较年初预算数减少10.93万元,下降54.65%, 较上年支出数减少0.71万元…")
     r"(?:(?:较|比|与)(?:年初|调整后?)?预算数?(?:相比)?[,，]?\s*(?:增加|减少)了?\s*\d[\d,]*(?:\.\d+)?\s*万元\s*[,，]\s*"
