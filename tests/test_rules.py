@@ -1213,7 +1213,11 @@ def test_fresh_reports_batch_i(tmp_path: Path) -> None:
 def test_a_score_tables_total_weight_written_wrong(tmp_path: Path) -> None:
     """Seed 000's fourth score table (weights 99, 合计 100 at L1001): a 合计 written otherwise is named."""
     assert _seed_changed(tmp_path, "000", 1001, "100", "110", ("S201",)) == [
-        ("S201", 1001, "各指标分值之和为99，应为100（合计行写作110）")]
+        ("S201", 1001, "合计行分值写作110，应为100（各指标分值之和为99）")]
+    # a 合计 that follows its rows, both off 100, is one finding about the rows
+    text = ("附件2\n项目支出绩效评价报告\n\t项目评价得分表\n\n\t一级指标\n\t二级指标\n\t分值\n\t得分\n\n\t项目决策\n\t绩效目标\n"
+            "\t40\n\t38\n\n\t项目管理\n\t资金管理\n\t70\n\t50\n\n\t合计\n\t110\n\t88")
+    assert [f.message for f in _run(tmp_path, text, "S201").findings] == ["各指标分值之和为110，应为100（合计行写作110）"]
 
 
 def test_a_clause_written_twice_with_a_comma_between(tmp_path: Path) -> None:

@@ -28,9 +28,13 @@ def score_tables(ctx: CheckContext, out: Reporter) -> None:
         out.checked()
         weight_sum = sum((w.value for w in weights), Decimal(0))
         stated_total = table.total_weight.value if table.total_weight else Decimal(100)
-        if weight_sum != Decimal(100) or weight_sum != stated_total:
+        if table.total_weight is not None and stated_total not in (Decimal(100), weight_sum):
+            # the 合计 row is wrong on its own: it is neither 100 nor what its rows add up to
+            out.finding(f"合计行分值写作{stated_total}，应为100" + (f"（各指标分值之和为{weight_sum}）" if weight_sum != 100 else ""),
+                        table.total_weight.location, expected="100", actual=str(stated_total))
+        if weight_sum != Decimal(100):
             short = Decimal(100) - weight_sum
-            unusual = _unusual_weights(ctx, table) if stated_total == Decimal(100) else []
+            unusual = _unusual_weights(ctx, table)
             odd = [u for u in unusual if u[2] - u[1].value == short]
             if len(odd) == 1:
                 row, weight, usual, n = odd[0]
@@ -44,7 +48,7 @@ def score_tables(ctx: CheckContext, out: Reporter) -> None:
                             table.total_weight.location if table.total_weight else table.location, expected="100",
                             actual=str(weight_sum), related=[weight.location for _, weight, _, _ in unusual])
             else:
-                told = f"（合计行写作{stated_total}）" if stated_total != Decimal(100) else ""
+                told = f"（合计行写作{stated_total}）" if stated_total == weight_sum else ""
                 # the table cannot tell which weight is wrong: every weight it adds up is named with the total
                 out.finding(f"各指标分值之和为{weight_sum}，应为100{told}", table.total_weight.location if table.total_weight
                             else table.location, expected="100", actual=str(weight_sum),
