@@ -1125,6 +1125,16 @@ def test_fresh_reports_batch_h(tmp_path: Path) -> None:
     assert run(together, "N101") == []
 
 
+def test_a_years_amount_named_twice_with_two_values(tmp_path: Path) -> None:
+    """Seed 001: "2019年财政预算拨款（一般公共预算财政拨款收入）790.21万元" (L28) and "2019年财政预算拨款790.21万元" (L42)."""
+    new = _seed_changed(tmp_path, "001", 42, "790.21", "869.23", ("C106",))
+    assert new == [("C106", 42, "“2019年财政预算拨款”在第28行为790.21万元，这里为869.23万元（两处各说一次，报告中无从判断哪一处有误）")]
+    # a change on that year is no statement of its amount
+    text = ("一、收入决算情况说明\n2020年财政预算拨款630.78万元，较2019年财政预算拨款减少159.43万元。\n"
+            "二、支出决算情况说明\n2019年财政预算拨款790.21万元。\n")
+    assert _run(tmp_path, text, "C106").findings == []
+
+
 def test_parts_listed_clause_by_clause_then_their_total(tmp_path: Path) -> None:
     """Seed 001 L28: "2019年财政预算拨款（…）790.21万元，其他收入—利息收入1.87万元，总收入为792.08万元"."""
     new = _seed_changed(tmp_path, "001", 28, "收入）790.21", "收入）869.23", ("I116",))

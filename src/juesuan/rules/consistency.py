@@ -440,9 +440,44 @@ _GENERIC_NAME = re.compile(r"(?:支出|决算|收入|金额|合计|总计|资金
 _FIELDS = {"基本支出", "项目支出", "人员经费", "公用经费", "收入合计", "支出合计", "收入总计", "支出总计", "转和结余"}
 
 
+# "2019年财政预算拨款（一般公共预算财政拨款收入）790.21万元" and "2019年财政预算拨款790.21万元": a year, then six
+# characters that name the amount, then the amount to the cent (not a change: no 较/比/与 before the year)
+_YEAR_NAMED = re.compile(r"(?<![较比与同至])(20\d\d)\s*年度?\s*([\u4e00-\u9fff]{6})(?:[（(][^（）()]{1,30}[）)])?(?:为|是)?\s*"
+                         r"(?<![\d.])(\d[\d,]{0,12}\.\d{2})\s*万元")
+
+
+def _year_named_pairs(ctx: CheckContext, out: Reporter) -> set[int]:
+    """The same year's amount under the same six-character name, said exactly twice with two values: one is wrong,
+    and nothing tells which. Both places are named."""
+    named: dict[tuple[str, str], list[tuple[Decimal, int, int]]] = defaultdict(list)
+    for at, said in ctx.sentences():
+        for m in _YEAR_NAMED.finditer(said):
+            if _GENERIC_NAME.fullmatch(m.group(2)[-4:]) or "预算数" in m.group(2):
+                continue
+            a = at + m.start(3)
+            named[(m.group(1), m.group(2))].append((Decimal(m.group(3).replace(",", "")), a, a + len(m.group(3))))
+    reported: set[int] = set()
+    for (year, name), stated in named.items():
+        if len(stated) != 2:
+            continue
+        out.checked()
+        (v, a, b), (w, c, d) = stated
+        if v == w:
+            continue
+        text = ctx.document.text
+        first = ctx.locate(a, b)
+        out.finding(f"“{year}年{name}”在第{first.line}行为{text[a:b]}万元，这里为{text[c:d]}万元"
+                    f"（两处各说一次，报告中无从判断哪一处有误）" if first.line else
+                    f"“{year}年{name}”在别处为{text[a:b]}万元，这里为{text[c:d]}万元（两处各说一次，报告中无从判断哪一处有误）",
+                    ctx.locate(c, d), related=[first], evidence=text[max(0, c - 16) : d + 2])
+        reported |= {a, c}
+    return reported
+
+
 @rule("C106", "consistency", Severity.WARNING, "同一说法的金额前后不一致",
       "同一个金额用同样的话（金额前的四个字相同）说了三次以上时，其中只有一处不同多半是写错了；"
       "绩效目标表中的项目名称后的金额只说了两次而不同时，一个数在报告中写了三次以上、另一个别处从未出现，后者多半是写错了。"
+      "写明年份、用同样六个字命名的金额（“2019年财政预算拨款790.21万元”）只说了两次而不同时，两处都指出。"
       "说的是上年、预算或目标的句子不算。",
       bad="二、重点工作\n全年退回财政公务接待费198.68万元。\n三、存在问题\n因疫情退回财政公务接待费198.68万元。\n"
           "四、其他\n年末退回财政公务接待费218.55万元。",
@@ -450,6 +485,7 @@ _FIELDS = {"基本支出", "项目支出", "人员经费", "公用经费", "收�
            "四、其他\n年末退回财政公务接待费198.68万元。")
 def named_amounts(ctx: CheckContext, out: Reporter) -> None:
     reported = _project_amounts(ctx, out)  # a project's own name says more than four characters
+    reported |= _year_named_pairs(ctx, out)
     named: dict[str, list[tuple[Decimal, int, int]]] = defaultdict(list)
     name_at: dict[int, int] = {}  # where each amount's four characters begin
     for at, said in ctx.sentences():
