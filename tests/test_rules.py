@@ -1125,6 +1125,23 @@ def test_fresh_reports_batch_h(tmp_path: Path) -> None:
     assert run(together, "N101") == []
 
 
+def test_cost_indicators_add_up_to_no_more_than_the_project(tmp_path: Path) -> None:
+    """Seed 001's goal table of 业务运行费 (执行数 40.50万元, L127): 成本指标 30 + 3 + 5 + 2.5 = 40.5."""
+    new = _seed_changed(tmp_path, "001", 266, "2.5万元", "3.5万元", ("I116",))
+    assert new == [("I116", 127, "成本指标的实际完成值之和30+3+5+3.5=41.50万元，大于项目执行数40.50万元")]
+    # less than the project is no defect: other costs may not be listed
+    assert _seed_changed(tmp_path, "001", 266, "2.5万元", "1.5万元", ("I116",)) == []
+
+
+def test_a_gap_between_two_counts(tmp_path: Path) -> None:
+    """Seed 001 L74: "填写数为4辆（轿车3辆、越野车1辆），而实有公车数为3辆（轿车2辆、越野车1辆），轿车相差1辆"."""
+    new = _seed_changed(tmp_path, "001", 74, "轿车相差1辆", "轿车相差2辆", ("I113",))
+    assert new == [("I113", 74, "轿车3辆与2辆相差1辆，这里写作相差2辆")]
+    # the thing counted once only, or three times: nothing to subtract
+    text = "（三）公务用车\n实有轿车2辆，与报表相差1辆。账面轿车3辆、实有轿车2辆、租用轿车1辆，轿车相差1辆。\n"
+    assert _run(tmp_path, text, "I113").findings == []
+
+
 def test_a_years_amount_named_twice_with_two_values(tmp_path: Path) -> None:
     """Seed 001: "2019年财政预算拨款（一般公共预算财政拨款收入）790.21万元" (L28) and "2019年财政预算拨款790.21万元" (L42)."""
     new = _seed_changed(tmp_path, "001", 42, "790.21", "869.23", ("C106",))

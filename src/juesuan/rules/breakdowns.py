@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from juesuan.amounts import number
+from juesuan.document import Location
 from juesuan.model.figures import Figure
 from juesuan.rules.arithmetic import sum_slack
 from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, half_unit, rule
@@ -64,13 +65,15 @@ def _breakdowns(ctx: CheckContext) -> Iterator[tuple[int, str, re.Match[str], Fi
 @rule("I116", "identities", Severity.WARNING, "分项金额之和与总数不符",
       "一个金额后面用“其中”“包括”或冒号列出各部分时，各部分之和不能大于这个金额（容许末位的四舍五入）；正文和附件（绩效评价报告）"
       "中都一样。各部分之和小于总数时可能只列了一部分，不算错误；但所列正是基本支出和项目支出时，二者之和应等于总数。"
-      "先逐句列出各部分、再说“总收入为”“合计”的（“…790.21万元，其他收入1.87万元，总收入为792.08万元”），合计应等于各部分之和。",
+      "先逐句列出各部分、再说“总收入为”“合计”的（“…790.21万元，其他收入1.87万元，总收入为792.08万元”），合计应等于各部分之和；"
+      "项目绩效目标表中各成本指标的实际完成值（预期值）之和不能大于项目的执行数（预算数）。",
       bad="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
           "6,760.06万元、市委党史研究室242.56万元、市公务服务中心507.40万元。",
       good="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
            "6,760.06万元、市委党史研究室242.56万元、市公务服务中心461.27万元。")
 def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
     _parts_then_total(ctx, out)
+    _cost_indicators(ctx, out)
     # the breakdowns the identities check (I101–I107) are not judged twice
     modelled = {f.location.start for path, f in ctx.figures if path.startswith(_IDENTITY_WHOLES)}
     judged: set[int] = set()  # a whole followed by two lists (其中 基本/项目, then 具体如下) is reported once
@@ -156,6 +159,57 @@ def _parts_then_total(ctx: CheckContext, out: Reporter) -> None:
                         expected=f"{number(total)}{whole.unit}", actual=f"{number(whole.value)}{whole.unit}",
                         related=[ctx.locate(at + a + p.start, at + a + p.end) for a, p in parts],
                         evidence=ctx.document.text[at + parts[0][0] : at + c + whole.end][:120])
+
+
+# A cost indicator's value: an amount in 万元 and nothing else ("30万元"), not a unit cost or a ceiling
+_COST_VALUE = re.compile(r"\s*(\d[\d,]{0,12}(?:\.\d{1,4})?)\s*万元\s*")
+_UNIT_COST = re.compile(r"单价|人均|每|平均|标准|单位成本|/")
+
+
+def _cost_indicators(ctx: CheckContext, out: Reporter) -> None:
+    """The 成本指标 of a goal table are what the project's money was spent on: their actual values cannot add up to
+    more than the table's 执行数, nor their expected values to more than its 预算数."""
+    text = ctx.document.text
+    for table in ctx.disclosure.performance.goal_tables:
+        rows: list[tuple[Decimal, Decimal, Location, Location]] = []
+        in_cost = False
+        for indicator in table.indicators:
+            cells = indicator.cells
+            if len(cells) < 4:
+                continue
+            heads = [c for c in cells[:-3] if c.strip()]
+            if heads:
+                in_cost = any("成本" in c for c in heads)
+            expected, actual = (_COST_VALUE.fullmatch(c) for c in cells[-2:])
+            if not in_cost or expected is None or actual is None or _UNIT_COST.search(cells[-3]):
+                continue
+            span = text[indicator.location.start : indicator.location.end]
+            b = span.rfind(actual.group(1))
+            a = span.rfind(expected.group(1), 0, b)
+            if a < 0 or b < 0:
+                continue
+            at = indicator.location.start
+            rows.append((Decimal(expected.group(1).replace(",", "")), Decimal(actual.group(1).replace(",", "")),
+                         ctx.locate(at + a, at + a + len(expected.group(1))),
+                         ctx.locate(at + b, at + b + len(actual.group(1)))))
+        if len(rows) < 2:
+            continue
+        for k, wholes, what in ((1, table.executed, "执行数"), (0, table.budget, "预算数")):
+            whole = next((w for w in wholes if w.unit == "万元"), None)
+            if whole is None:
+                continue
+            out.checked()
+            values = [row[k] for row in rows]
+            total = sum(values, Decimal(0))
+            exact_whole, exact_parts = _as_exact(whole.value, values)
+            if total <= whole.value + sum_slack(exact_whole, exact_parts, ctx.tolerance):
+                continue
+            kind = "实际完成值" if k else "预期值"
+            written = "+".join(text[row[2 + k].start : row[2 + k].end] for row in rows)  # as the table writes them
+            out.finding(f"成本指标的{kind}之和{written}={number(total)}万元，"
+                        f"大于项目{what}{number(whole.value)}万元", whole.location,
+                        expected=f"不大于{number(whole.value)}万元", actual=f"{number(total)}万元",
+                        related=[row[2 + k] for row in rows])
 
 
 def _as_exact(whole: Decimal, parts: list[Decimal]) -> tuple[Decimal, list[Decimal]]:

@@ -495,6 +495,23 @@ _OPENS = re.compile(r"\s*(?:[（(]|[，,]\s*(?:其中|包括|分别为|具体为
 _PART = re.compile(rf"\s*(?:其中\s*[：:]?)?[^\d，,、；;。]{{1,40}}?\s*(\d{{1,6}})\s*({_COUNT_UNITS})\s*")
 
 
+# "填写数为4辆（轿车3辆、越野车1辆），而实有公车数为3辆（轿车2辆、越野车1辆），轿车相差1辆": the gap between the two
+# counts of the thing named before 相差, each stated once before it in the sentence
+_GAP = re.compile(rf"([\u4e00-\u9fff]{{2}})(?:数量?)?相差\s*(\d{{1,5}})\s*({_COUNT_UNITS})")
+
+
+def _stated_gap(said: str) -> tuple[str, list[int], int, str, int, int] | None:
+    m = _GAP.search(said)
+    if m is None:
+        return None
+    thing, unit = m.group(1), m.group(3)
+    counts = [(int(c.group(1)), c.start()) for c in re.finditer(rf"{thing}\s*(\d{{1,5}})\s*{re.escape(unit)}",
+                                                                   said[: m.start()])]
+    if len(counts) != 2:
+        return None
+    return thing, [n for n, _ in counts], int(m.group(2)), unit, m.start(2), m.end(3)
+
+
 _RETIRED = re.compile(r"退休|离休")
 _CHANGE = re.compile(r"比上年|较上年|同比|增加|减少|增长|下降")
 
@@ -530,7 +547,8 @@ def _breakdown(text: str, end: int, unit: str) -> list[int] | None:
       "逐句按等次分列（“8项评估为优秀，6项评估为良好，5项评估为合格”）时，各等次之和不能多于总数，分列到最低一等（合格、较差）时应等于总数；"
       "先列各部分、再说“共N人”（“公务员9人、工勤人员4人、离休人员2人共15人”）时，各部分之和应等于N；"
       "项目总数之后的各段逐段给出各类项目的个数（“常年项目共计18个”“阶段（一次性）项目共计2个”）时，各类之和应等于总数；"
-      "“1+1+5+N”式的提法后面用“即…”逐一解释时，解释中的各个数应与提法中的各项依次相同。",
+      "“1+1+5+N”式的提法后面用“即…”逐一解释时，解释中的各个数应与提法中的各项依次相同；"
+      "同一句先后给出某物的两个数、再说“相差N”（“账面轿车3辆…实有轿车2辆…轿车相差1辆”）时，N应等于两数之差。",
       bad="（三）人员概况\n2020年末在编在岗人员共计94名，其中行政人员85名、参照公务员法管理的事业单位工作人员10名。",
       good="（三）人员概况\n2020年末在编在岗人员共计94名，其中行政人员84名、参照公务员法管理的事业单位工作人员10名。")
 def count_breakdowns(ctx: CheckContext, out: Reporter) -> None:
@@ -567,6 +585,14 @@ def count_breakdowns(ctx: CheckContext, out: Reporter) -> None:
                 out.finding(f"“{'+'.join(formula)}”与其后“即……”的解释不符：解释中依次为{'、'.join(spelled)}",
                             ctx.locate(at + first, at + last), expected="+".join(spelled), actual="+".join(formula),
                             evidence=said[first : last + 80])
+        gap = _stated_gap(said)
+        if gap is not None:
+            thing, counts, stated, unit, first, last = gap
+            out.checked()
+            if abs(counts[0] - counts[1]) != stated:
+                out.finding(f"{thing}{counts[0]}{unit}与{counts[1]}{unit}相差{abs(counts[0] - counts[1])}{unit}，这里写作相差{stated}{unit}",
+                            ctx.locate(at + first, at + last), expected=f"{abs(counts[0] - counts[1])}{unit}",
+                            actual=f"{stated}{unit}", evidence=said[max(0, first - 60) : last + 1])
         listed = _listed_then_total(said)
         if listed is not None:
             total, unit, parts, first, last = listed
