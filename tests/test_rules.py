@@ -1125,6 +1125,14 @@ def test_fresh_reports_batch_h(tmp_path: Path) -> None:
     assert run(together, "N101") == []
 
 
+def test_an_indicators_target_restated_in_words(tmp_path: Path) -> None:
+    """Seed 000 L899: "参会人员满意度指标设置为≥95%", the target of that indicator in two goal tables (L402, L526)."""
+    new = _seed_changed(tmp_path, "000", 899, "≥95%", "≥85%", ("C110",))
+    assert new == [("C110", 899, "“参会人员满意度”的目标值在绩效目标表（第402行）中为≥95%，这里写作≥85%")]
+    # the tables disagree among themselves: nothing to hold the words to
+    assert _seed_changed(tmp_path, "000", 402, "≥95%", "≥90%", ("C110",)) == []
+
+
 def test_cost_indicators_add_up_to_no_more_than_the_project(tmp_path: Path) -> None:
     """Seed 001's goal table of 业务运行费 (执行数 40.50万元, L127): 成本指标 30 + 3 + 5 + 2.5 = 40.5."""
     new = _seed_changed(tmp_path, "001", 266, "2.5万元", "3.5万元", ("I116",))

@@ -238,3 +238,49 @@ def project_annex_against_body(ctx: CheckContext, out: Reporter) -> None:
 def _goal_table_of(ctx: CheckContext, name: str) -> GoalTable | None:
     tables = [t for t in ctx.disclosure.performance.goal_tables if t.project and _stem(t.project) == _stem(name)]
     return tables[0] if len(tables) == 1 else None
+
+
+# "参会人员满意度指标设置为≥95%", "群众满意度的目标值为90%": an indicator's target restated in words
+_TARGET_SAID = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:的)?(?:(?:指标值?|目标值|预期值|年度指标值)(?:设置|设定|确定|定)?"
+                          r"|(?:设置|设定|确定))为\s*"
+                          r"(?P<sign>[≥≤><]=?)?\s*(?P<value>\d{1,3}(?:\.\d{1,2})?)\s*%")
+_TARGET_CELL = re.compile(r"\s*(?P<sign>[≥≤><]=?)?\s*(?P<value>\d{1,3}(?:\.\d{1,2})?)\s*%\s*")
+_INDICATOR_NAME = re.compile(r"^\s*(?:指标\s*\d{1,2}\s*[:：])?\s*")
+
+
+@rule("C110", "consistency", Severity.WARNING, "文字中的绩效指标目标值与绩效目标表不一致",
+      "文字说明中重述某个绩效指标的目标值（“参会人员满意度指标设置为≥95%”）时，应与绩效目标表中该指标的预期值相同；"
+      "表中同名指标的预期值都相同时才比较。",
+      bad="第四部分 附件\n项目绩效目标完成情况表\n\n| 项目名称 | 机要高清业务费 |\n|---|---|\n| 一级指标 | 二级指标 | 三级指标 | 预期指标值 | 实际完成值 |\n"
+          "| 效益指标 | 满意度指标 | 参会人员满意度 | ≥95% | 100% |\n\n个别指标设置欠缺可评价性，如：参会人员满意度指标设置为≥85%。\n",
+      good="第四部分 附件\n项目绩效目标完成情况表\n\n| 项目名称 | 机要高清业务费 |\n|---|---|\n| 一级指标 | 二级指标 | 三级指标 | 预期指标值 | 实际完成值 |\n"
+           "| 效益指标 | 满意度指标 | 参会人员满意度 | ≥95% | 100% |\n\n个别指标设置欠缺可评价性，如：参会人员满意度指标设置为≥95%。\n")
+def indicator_targets_in_words(ctx: CheckContext, out: Reporter) -> None:
+    targets: dict[str, list[tuple[str, Decimal, int]]] = {}  # indicator → (sign, value, where the cell stands)
+    text = ctx.document.text
+    for table in ctx.disclosure.performance.goal_tables:
+        for indicator in table.indicators:
+            cells = indicator.cells
+            if len(cells) < 3 or (m := _TARGET_CELL.fullmatch(cells[-2])) is None:
+                continue
+            name = _INDICATOR_NAME.sub("", cells[-3]).strip()
+            if len(name) >= 4:
+                at = text.find(cells[-2].strip(), indicator.location.start, indicator.location.end)
+                targets.setdefault(name, []).append((m.group("sign") or "", Decimal(m.group("value")), max(at, 0)))
+    if not targets:
+        return
+    for at, said in ctx.sentences():
+        for m in _TARGET_SAID.finditer(said):
+            said_name = m.group(1)
+            names = [n for n in targets if n in said_name and said_name.endswith(n)]
+            if len(names) != 1 or len({(s, v) for s, v, _ in targets[names[0]]}) != 1:
+                continue  # no indicator of that name, or tables that differ among themselves
+            out.checked()
+            sign, value, cell = targets[names[0]][0]
+            if (m.group("sign") or "") == sign and Decimal(m.group("value")) == value:
+                continue
+            told = said[m.start("sign") if m.group("sign") else m.start("value") : m.end()]
+            table_at = ctx.locate(cell, cell + len(f"{sign}{value}%"))
+            out.finding(f"“{names[0]}”的目标值在绩效目标表（{place(table_at)}）中为{sign}{value}%，这里写作{told}",
+                        ctx.locate(at + m.start("value"), at + m.end()), expected=f"{sign}{value}%", actual=told,
+                        related=[table_at])
