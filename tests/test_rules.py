@@ -1160,6 +1160,32 @@ def test_a_years_amount_named_twice_with_two_values(tmp_path: Path) -> None:
     assert _run(tmp_path, text, "C106").findings == []
 
 
+def test_fresh_reports_batch_j(tmp_path: Path) -> None:
+    """Excerpts of batch J (bench/data/fresh_j): what it found wrongly, and what it missed that generalises."""
+    def run(text: str, *rules: str) -> list[tuple[str, int | None]]:
+        return _places(tmp_path, text, *rules)
+
+    # 07 郪口小学: a text cut a few characters under an item's heading ("四、…说明" / "2020年财") is cut, so the
+    # explanations past it are not missing; the headings that lost their first character are named
+    cut = ("2020年度大英县回马镇郪口小学校决算编制说明\n第二部分 2020年度部门决算情况说明\n一、 入支出决算总体情况说明\n"
+           "2020年度收、支总计424.71万元。\n二、 入决算情况说明\n2020年本年收入合计422.69万元。\n"
+           "四、财政拨款收入支出决算总体情况说明\n2020年财\n")
+    assert run(cut, "S101") == []
+    assert [f.message for f in _run(tmp_path, cut, "W105").findings] == [
+        "标题“入支出决算总体情况说明”应为“收入支出决算总体情况说明”", "标题“入决算情况说明”应为“收入决算情况说明”"]
+    # 08 沙石多镇: disclosed within the year it accounts for; its contents skip 十
+    early = ("目录\n公开时间:2021年8月19日\n第一部分部门概况1\n一、基本职能及主要工作1\n二、机构设置2\n"
+             "第二部分2021年度部门决算情况说明3\n一、收入支出决算总体情况说明3\n二、收入决算情况说明4\n三、支出决算情况说明4\n"
+             "四、财政拨款收入支出决算总体情况说明5\n五、一般公共预算财政拨款支出决算情况说明6\n六、一般公共预算财政拨款基本支出决算情况说明7\n"
+             "七、“三公”经费财政拨款支出决算情况说明11\n八、政府性基金预算支出决算情况说明13\n九、国有资本经营预算支出决算情况说明13\n"
+             "十一、其他重要事项的情况说明17\n第三部分名词解释19\n第一部分部门概况\n一、基本职能及主要工作\n负责全镇工作。\n")
+    assert run(early, "Y109") == [("Y109", 2)]
+    assert run(early.replace("2021年8月", "2022年8月"), "Y109") == []
+    assert [f.message for f in _run(tmp_path, early, "N101").findings] == ["目录中编号从9跳到11，缺少10"]
+    # 12 黔东南州机关事务管理局: the template's "部门(单位)名称" kept in the contents
+    assert run("目录\n第一部分:部门(单位)名称概况\n部门(单位)名称: 黔东南州机关事务管理局\n", "P101") == [("P101", 2)]
+
+
 def test_parts_listed_clause_by_clause_then_their_total(tmp_path: Path) -> None:
     """Seed 001 L28: "2019年财政预算拨款（…）790.21万元，其他收入—利息收入1.87万元，总收入为792.08万元"."""
     new = _seed_changed(tmp_path, "001", 28, "收入）790.21", "收入）869.23", ("I116",))

@@ -18,7 +18,8 @@ from juesuan.text.headings import PART, is_heading_line, numbering
 # How a finished paragraph, a signature or a date may end (a list that stops at "；" or "：" goes on).
 # A date ends with a numeral and 年, 月 or 日 ("2021年9月30日", "二〇二一年九月"); "…较上年" is cut mid-sentence.
 # A short line is a signature or a date, unless a sentence stops inside it ("1.总体情况。2021年度收入总").
-_FINISHED = re.compile(r"[。！？!?）)」”\"》】\]…]$|[\d〇零一二三四五六七八九十][年月日]$|日$|^[^。！？!?，,；;]{0,25}$")
+_FINISHED_SENTENCE = re.compile(r"[。！？!?）)」”\"》】\]…]$|[\d〇零一二三四五六七八九十][年月日]$|日$")
+_FINISHED = re.compile(_FINISHED_SENTENCE.pattern + r"|^[^。！？!?，,；;]{0,25}$")
 
 
 def truncation(document: Document, sections: list[Section], contents: list[ContentsEntry]) -> str | None:
@@ -34,7 +35,7 @@ def truncation(document: Document, sections: list[Section], contents: list[Conte
         if is_heading_line(last) and not re.search(r"表$|无数据|空表", re.sub(r"[（(][^）)]*[）)]$", "", last)):
             return f"文本在标题“{last[:30]}”之后结束，其下内容缺失"
         if (not _FINISHED.search(last) or (_OPEN_END.search(last) is None and _opens_a_list(document))
-                or _CUT_AFTER_COLON.search(last) or _cut_list_item(document)):
+                or _CUT_AFTER_COLON.search(last) or _cut_list_item(document) or _cut_under_heading(document)):
             return f"文本在句中结束（“…{last[-15:]}”）"
     if body and after_body and len(after_body) < len(listed):
         return f"目录所列的“{after_body[0].title}”在正文中没有出现，后面的页面可能缺失"
@@ -69,6 +70,15 @@ def _cut_list_item(document: Document) -> bool:
     last, before = numbering(lines[-1]), numbering(lines[-2])
     return (last is not None and before is not None and last.level == before.level and last.number == before.number + 1
             and lines[-2].endswith(("。", "；", ";")))
+
+
+def _cut_under_heading(document: Document) -> bool:
+    """The last line is a few characters of the paragraph under a heading ("四、财政拨款收入支出决算总体情况说明" then
+    "2020年财"): a signature or a date does not stand right under an item's heading."""
+    lines = _last_lines(document)
+    return (len(lines) >= 2 and len(lines[-1]) <= 25 and _FINISHED_SENTENCE.search(lines[-1]) is None
+            and numbering(lines[-2]) is not None and is_heading_line(lines[-2]))
+
 
 
 def _last_text(document: Document) -> str | None:

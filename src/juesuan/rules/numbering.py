@@ -299,6 +299,16 @@ def _contents(ctx: CheckContext, out: Reporter) -> None:
             first_raw = items[0][0][: numbers[0].prefix_length].strip() if numbers[0] else ""
             out.finding(f"目录中“{titles[parent]}”下的编号从“{first_raw}”开始，缺少前{shift}项", items[0][1], evidence=items[0][0])
             continue
+        if len(numbered) == len(items) >= 3 and shift == 0:
+            # every item numbered: "九、…" then "十一、…", or "3、" twice
+            for (_, n0), (k1, n1) in itertools.pairwise(numbered):
+                title, location = items[k1 - 1]
+                if n1 == n0:
+                    out.finding(f"目录中编号{n1}重复（“{title}”）", location, actual=str(n1), evidence=title)
+                elif n1 > n0 + 1:
+                    out.finding(f"目录中编号从{n0}跳到{n1}，缺少{n0 + 1}", location, expected=str(n0 + 1), actual=str(n1),
+                                evidence=title)
+            continue
         if len(numbered) < 2 or len(numbered) * 2 <= len(items) or shift != 0 or any(n != k for k, n in numbered):
             continue
         item_level = levels.pop()

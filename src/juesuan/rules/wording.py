@@ -6,9 +6,11 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
+from juesuan.document import BlockKind, Location
+from juesuan.outline.sections import Section
 from juesuan.places import place
 from juesuan.rules.base import MAX_PARAGRAPH, CheckContext, Reporter, Severity, rule
-from juesuan.text.headings import numbering
+from juesuan.text.headings import ITEM, numbering
 from juesuan.text.words import doubled_word
 
 # "增加A万元，下降B%", "增长A万元，下降B%", "各减少了A万元和B万元，分别增长x%和y%"
@@ -312,6 +314,7 @@ def title_slips(ctx: CheckContext, out: Reporter) -> None:
     titles = [(e.location, e.title, in_contents and e.level == 2) for e in ctx.outline.contents]
     titles += [(s.location, doc.normalized[s.location.start : s.location.end], in_body and s.level == 2)
                for s in sections]
+    titles += [(where, title, False) for where, title in _unknown_headings(ctx, sections)]
     for where, title, among_explained in titles:
         core = _core(title)
         if len(core) < 3:
@@ -332,6 +335,20 @@ def title_slips(ctx: CheckContext, out: Reporter) -> None:
 
 
 _TAILS = ("决算情况说明", "情况说明", "说明")
+
+
+def _unknown_headings(ctx: CheckContext, sections: list[Section]) -> list[tuple[Location, str]]:
+    """Numbered headings the outline does not know, because a slip hides their title ("一、 入支出决算总体情况说明")."""
+    known = {s.block for s in sections} | {e.block for e in ctx.outline.contents}
+    found = []
+    for index, block in enumerate(ctx.document.blocks):
+        if index in known or block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+            continue
+        line = ctx.document.normalized[block.location.start : block.location.end].strip()
+        n = numbering(line)
+        if n is not None and n.level == ITEM and 6 <= len(n.title) <= 30 and not re.search(r"[，,。；;：:\d]", n.title):
+            found.append((ctx.locate(block.location.start, block.location.end), line))
+    return found
 
 
 def _core(line: str) -> str:

@@ -264,3 +264,26 @@ def covid_dates(ctx: CheckContext, out: Reporter) -> None:
                 continue
             out.finding(f"这句说的是新冠疫情（始于2019年12月），日期却是“{m.group().replace(' ', '')}”", ctx.locate(at + m.start(1), at + m.end(1)),
                         actual=f"{year}年", evidence=said[max(0, m.start() - 20) : m.end() + 20].strip())
+
+
+# "公开时间:2021年8月19日", "批复时间: 2022  12  17": when the accounts were approved or disclosed
+_DISCLOSED = re.compile(r"(?:公开|批复|发布)(?:时间|日期)\s*[:：]?\s*(20\d{2})(?=\s*年|\s*[-./]\s*\d|\s+\d)")
+
+
+@rule("Y109", "years", Severity.ERROR, "公开或批复日期不在决算年度之后",
+      "决算要到年度结束后才能批复和公开：2021年度决算的批复时间、公开时间应在2022年或以后，写成2021年（或更早）是年份错误。"
+      "预算公开不在此列。",
+      bad="2021年度黑水县沙石多镇部门决算\n公开时间:2021年8月19日\n第一部分 部门概况\n一、部门职责\n负责全镇经济社会发展。",
+      good="2021年度黑水县沙石多镇部门决算\n公开时间:2022年8月19日\n第一部分 部门概况\n一、部门职责\n负责全镇经济社会发展。")
+def disclosed_within_the_year(ctx: CheckContext, out: Reporter) -> None:
+    year = ctx.year
+    if year is None or ctx.disclosure.meta.layout == "budget":
+        out.missing()
+        return
+    for start, text in ctx.paragraphs():
+        for m in _DISCLOSED.finditer(text):
+            out.checked()
+            if int(m.group(1)) <= year:
+                out.finding(f"本报告是{year}年度决算，{m.group()[:4]}却在{m.group(1)}年（应在{year + 1}年或以后）",
+                            ctx.locate(start + m.start(1), start + m.end(1)), expected=f"{year + 1}年",
+                            actual=f"{m.group(1)}年", evidence=text[m.start() : m.end() + 8])
