@@ -54,7 +54,7 @@ _BARE_CUT = re.compile(r"(?:压缩|压减|降低|提高|节约|缩减|削减)了
       "金额后应写明“万元”，“占”后应有百分比（带%号）；“决算数为1036.19，”“占；”“占93.54；”“压缩了5的公用经费”，"
       "或一串带“万元”的金额中单独一项没有单位（“行政运行339.87万元、一般行政管理事务70.50、…”）都是漏填。"
       "表格中同一行或同一列的其他金额都写了“万元”时，单独一个不带单位的数也是漏填；指标的预期值写了%而实际值没有"
-      "（或反之）时也是（警告）；一段中其他金额写“万元”，一个写到分的金额只写了“万”（“结转3476.69万,”）也是（警告）。",
+      "（或反之）时也是（警告）。",
       bad="二、收入决算情况说明\n2020年本年收入合计1036.19万元，其中：事业收入0万元，占；一般公共预算财政拨款收入1036.19万元，占100%。\n"
           "五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n2020年一般公共预算财政拨款支出决算数为1036.19，完成预算100%。",
       good="二、收入决算情况说明\n2020年本年收入合计1036.19万元，其中：事业收入0万元，占0%；一般公共预算财政拨款收入1036.19万元，占100%。\n"
@@ -63,10 +63,6 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
     rates: set[int] = set()
     for start, text in ctx.paragraphs():
         out.checked()
-        for m in _WAN_ALONE.finditer(text) if "万元" in text else ():
-            raw = ctx.document.text[start + m.start(1) : start + m.end()]
-            out.finding(f"金额{raw}缺少“元”", ctx.locate(start + m.start(1), start + m.end()), expected=f"{raw}元",
-                        actual=raw, severity=Severity.WARNING, evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 1])
         for m in _EMPTY_SHARE.finditer(text):
             out.finding("“占”后缺少百分比", ctx.locate(start + m.start(), start + m.end() + 1),
                         evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 1])
@@ -223,15 +219,27 @@ _EQUIPMENT = re.compile(r"以上的?(?:通用|专用)设备")  # "单价50元以
 
 
 @rule("U103", "units", Severity.WARNING, "金额单位写作“万”",
-      "金额单位应写“万元”，不应简写为“万”。",
+      "金额单位应写“万元”，不应简写为“万”（一段中其他金额写“万元”时，一个写到分的金额只写了“万”也算）。",
       bad="二、收入决算情况说明\n2023年本年收入合计100.00万元，其中：经营收入 0.00 万，其他收入100.00万元。",
       good="二、收入决算情况说明\n2023年本年收入合计100.00万元，其中：经营收入 0.00 万元，其他收入100.00万元。")
 def short_unit(ctx: CheckContext, out: Reporter) -> None:
+    reported: set[int] = set()
     for _, figure in ctx.figures:
         if figure.unit == "万元":
             out.checked()
             if figure.raw.rstrip().endswith("万"):
                 if ctx.cut_off and not ctx.document.text[figure.location.end :].strip():
                     continue  # the text is cut right after "万": its "元" may have been past the cut
+                reported.add(figure.location.start)
                 out.finding(f"金额{figure.raw.strip()}的单位应写作“万元”", figure.location, expected=f"{figure.value}万元",
                             actual=figure.raw, evidence=figure.sentence or None)
+    # and where the model took no figure ("2019年结转3476.69万,占收入总额的51.47%"), among amounts in 万元
+    for start, text in ctx.paragraphs():
+        for m in _WAN_ALONE.finditer(text) if "万元" in text else ():
+            if start + m.start(1) in reported:
+                continue
+            out.checked()
+            raw = ctx.document.text[start + m.start(1) : start + m.end()]
+            out.finding(f"金额{raw}的单位应写作“万元”", ctx.locate(start + m.start(1), start + m.end()),
+                        expected=f"{raw}元", actual=raw,
+                        evidence=ctx.document.text[start + max(0, m.start() - 12) : start + m.end() + 1])
