@@ -1186,6 +1186,15 @@ def test_fresh_reports_batch_j(tmp_path: Path) -> None:
     assert run("目录\n第一部分:部门(单位)名称概况\n部门(单位)名称: 黔东南州机关事务管理局\n", "P101") == [("P101", 2)]
 
 
+def test_a_heading_that_differs_from_its_contents_entry(tmp_path: Path) -> None:
+    """Batch I 04 永丰县法院 (and found_dev 015): "一、部门主要职责" in the contents, "一、部门主要职能" in the body."""
+    text = ("目录\n第一部分 永丰县人民法院概况\n一、部门主要职责\n二、部门基本情况\n第一部分 永丰县人民法院概况\n"
+            "一、部门主要职能\n负责全县审判工作。\n二、部门基本情况\n内设5个庭室。\n")
+    assert _places(tmp_path, text, "S108") == [("S108", 6)]
+    # a title qualified in one place only ("单位职责" / "本单位职责") is no slip
+    assert _places(tmp_path, text.replace("一、部门主要职责", "一、部门职能"), "S108") == []
+
+
 def test_parts_listed_clause_by_clause_then_their_total(tmp_path: Path) -> None:
     """Seed 001 L28: "2019年财政预算拨款（…）790.21万元，其他收入—利息收入1.87万元，总收入为792.08万元"."""
     new = _seed_changed(tmp_path, "001", 28, "收入）790.21", "收入）869.23", ("I116",))

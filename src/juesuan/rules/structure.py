@@ -9,7 +9,7 @@ from juesuan.model.figures import Item
 from juesuan.outline.contents import CONTENTS_TITLE
 from juesuan.outline.labels import KIND_LABELS
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-from juesuan.text.headings import chinese_number
+from juesuan.text.headings import chinese_number, numbering
 
 REQUIRED_ITEMS = [
     "income_expenditure_overview", "income", "expenditure", "fiscal_appropriation_overview",
@@ -268,3 +268,48 @@ def empty_contents(ctx: CheckContext, out: Reporter) -> None:
     if not ctx.outline.contents and not ctx.may_be_cut(titles[0].location.end):  # a cut far below is no excuse
         out.finding("有“目录”标题，但下面没有目录内容", doc.locate(titles[0].location.start, titles[0].location.end),
                     evidence=titles[0].text.strip())
+
+
+_TITLE_NOISE = re.compile(r"[\s“”\"‘’'《》.…·\d:：、。]|^[（(]?[一二三四五六七八九十]{1,3}[）)]?")
+
+
+def _bare_title(title: str) -> str:
+    n = numbering(title.strip())
+    return _TITLE_NOISE.sub("", n.title if n is not None else title)
+
+
+_MAX_TITLE = 40
+
+
+@rule("S108", "structure", Severity.WARNING, "正文标题与目录不一致",
+      "目录中的一项与正文中同一部分、同一编号的标题应一字不差；只换了一个字（“部门主要职责”与“部门主要职能”）多半是改了一处忘了另一处。",
+      bad="目录\n第一部分 部门概况\n一、部门主要职责\n二、机构设置\n第一部分 部门概况\n一、部门主要职能\n负责全县审判工作。\n"
+          "二、机构设置\n内设5个庭室。",
+      good="目录\n第一部分 部门概况\n一、部门主要职责\n二、机构设置\n第一部分 部门概况\n一、部门主要职责\n负责全县审判工作。\n"
+           "二、机构设置\n内设5个庭室。")
+def contents_against_body(ctx: CheckContext, out: Reporter) -> None:
+    listed: dict[tuple[str | None, int], list[str]] = {}
+    part: str | None = None
+    for entry in ctx.outline.contents:
+        if entry.level == 1:
+            part = entry.kind
+        elif entry.level == 2 and (n := numbering(entry.title.strip())) is not None:
+            listed.setdefault((part, n.number), []).append(entry.title.strip())
+    if not listed:
+        return
+    for section in ctx.outline.sections:
+        for item in section.children:
+            if item.level != 2 or item.number is None:
+                continue
+            titles = listed.get((section.kind, item.number), [])
+            if len(titles) != 1:
+                continue
+            out.checked()
+            said, body = _bare_title(titles[0]), _bare_title(item.title)
+            # one character put for another in titles of the same length ("职责" / "职能"): not a title shortened or
+            # qualified in one place ("单位职责" / "本单位职责"), which the reports do freely
+            if (len(said) != len(body) or not 4 <= len(body) <= _MAX_TITLE
+                    or sum(x != y for x, y in zip(said, body, strict=True)) != 1):
+                continue
+            out.finding(f"正文标题“{item.title.strip()}”与目录中的“{titles[0]}”不一致", item.location,
+                        expected=titles[0], actual=item.title.strip())
