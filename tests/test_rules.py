@@ -1186,6 +1186,14 @@ def test_fresh_reports_batch_j(tmp_path: Path) -> None:
     assert run("目录\n第一部分:部门(单位)名称概况\n部门(单位)名称: 黔东南州机关事务管理局\n", "P101") == [("P101", 2)]
 
 
+def test_a_whole_then_its_parts_line_by_line(tmp_path: Path) -> None:
+    """Seed 001 L727: "2020年单位预算项目支出申报资金为70.50万元。" then "1．业务运行费40.50万元：…" and "2．招商引资活动经费30万元：…"."""
+    new = _seed_changed(tmp_path, "001", 727, "70.50", "77.55", ("I116",))
+    assert new == [("I116", 727, "总数写作77.55万元（报告中仅此一见），其后逐条列出的各部分之和为70.50万元，报告别处11次写到这个数")]
+    new = _seed_changed(tmp_path, "001", 729, "招商引资活动经费30万元", "招商引资活动经费34万元", ("I116",))
+    assert new == [("I116", 727, "总数70.50万元，其后逐条列出的各部分之和却是74.50万元，大于总数")]
+
+
 def test_a_heading_that_differs_from_its_contents_entry(tmp_path: Path) -> None:
     """Batch I 04 永丰县法院 (and found_dev 015): "一、部门主要职责" in the contents, "一、部门主要职能" in the body."""
     text = ("目录\n第一部分 永丰县人民法院概况\n一、部门主要职责\n二、部门基本情况\n第一部分 永丰县人民法院概况\n"

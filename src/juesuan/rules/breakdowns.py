@@ -14,6 +14,7 @@ from juesuan.model.figures import Figure
 from juesuan.rules.arithmetic import sum_slack
 from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, half_unit, rule
 from juesuan.rules.blame import said_once, values_written
+from juesuan.text.headings import numbering
 
 # Words that make a listed amount something other than a part of the whole: a change, a budget, another time,
 # a nested breakdown.
@@ -66,7 +67,8 @@ def _breakdowns(ctx: CheckContext) -> Iterator[tuple[int, str, re.Match[str], Fi
       "一个金额后面用“其中”“包括”或冒号列出各部分时，各部分之和不能大于这个金额（容许末位的四舍五入）；正文和附件（绩效评价报告）"
       "中都一样。各部分之和小于总数时可能只列了一部分，不算错误；但所列正是基本支出和项目支出时，二者之和应等于总数。"
       "先逐句列出各部分、再说“总收入为”“合计”的（“…790.21万元，其他收入1.87万元，总收入为792.08万元”），合计应等于各部分之和；"
-      "项目绩效目标表中各成本指标的实际完成值（预期值）之和不能大于项目的执行数（预算数）。",
+      "项目绩效目标表中各成本指标的实际完成值（预期值）之和不能大于项目的执行数（预算数）；"
+      "一段以金额结尾、其后逐条（1．2．…）以名称和金额开头列出各部分的，也按上面的办法判断。",
       bad="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
           "6,760.06万元、市委党史研究室242.56万元、市公务服务中心507.40万元。",
       good="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
@@ -74,6 +76,7 @@ def _breakdowns(ctx: CheckContext) -> Iterator[tuple[int, str, re.Match[str], Fi
 def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
     _parts_then_total(ctx, out)
     _cost_indicators(ctx, out)
+    _whole_then_numbered_lines(ctx, out)
     # the breakdowns the identities check (I101–I107) are not judged twice
     modelled = {f.location.start for path, f in ctx.figures if path.startswith(_IDENTITY_WHOLES)}
     judged: set[int] = set()  # a whole followed by two lists (其中 基本/项目, then 具体如下) is reported once
@@ -159,6 +162,47 @@ def _parts_then_total(ctx: CheckContext, out: Reporter) -> None:
                         expected=f"{number(total)}{whole.unit}", actual=f"{number(whole.value)}{whole.unit}",
                         related=[ctx.locate(at + a + p.start, at + a + p.end) for a, p in parts],
                         evidence=ctx.document.text[at + parts[0][0] : at + c + whole.end][:120])
+
+
+# "2020年单位预算项目支出申报资金为70.50万元。" then "1．业务运行费40.50万元：…" and "2．招商引资活动经费30万元：…":
+# a paragraph that ends in its amount, then numbered lines that each begin with a part's name and amount
+_ENDS_IN_AMOUNT = re.compile(r"(?<![\d.,])(\d[\d,]{0,15}(?:\.\d{1,4})?)\s*(万元|元)\s*[。.]?\s*$")
+_LINE_PART = re.compile(r"\s*[\u4e00-\u9fff“”（）()]{2,24}?\s*(?:为|是)?\s*(\d[\d,]{0,15}(?:\.\d{1,4})?)\s*(万元|元)")
+_MAX_LINES = 12
+_LONGEST_LEAD = 120  # a paragraph longer than this that ends in an amount is a paragraph, not the head of a list
+
+
+def _whole_then_numbered_lines(ctx: CheckContext, out: Reporter) -> None:
+    paragraphs = [(start, text) for start, text in ctx.paragraphs() if text.strip()]
+    written = values_written(ctx)
+    for i, (start, text) in enumerate(paragraphs):
+        head = _ENDS_IN_AMOUNT.search(text)
+        if head is None or len(text.strip()) > _LONGEST_LEAD or _NOT_A_BUDGET_PART.search(text[: head.start()][-12:]):
+            continue
+        parts: list[tuple[Decimal, Location]] = []
+        for at, line in paragraphs[i + 1 : i + 1 + _MAX_LINES]:
+            n = numbering(line)
+            m = _LINE_PART.match(line, n.prefix_length) if n is not None and n.number == len(parts) + 1 else None
+            if m is None or m.group(2) != head.group(2):
+                break
+            parts.append((Decimal(m.group(1).replace(",", "")), ctx.locate(at + m.start(1), at + m.end(1))))
+        if len(parts) < 2:
+            continue
+        out.checked()
+        whole = Decimal(head.group(1).replace(",", ""))
+        values = [v for v, _ in parts]
+        total = sum(values, Decimal(0))
+        slack = sum_slack(*_as_exact(whole, values), ctx.tolerance)
+        unit = head.group(2)
+        where = ctx.locate(start + head.start(1), start + head.end(1))
+        related = [place for _, place in parts]
+        if total > whole + slack:
+            out.finding(f"总数{number(whole)}{unit}，其后逐条列出的各部分之和却是{number(total)}{unit}，大于总数", where,
+                        expected=f"不大于{number(whole)}{unit}", actual=f"{number(total)}{unit}", related=related)
+        elif total < whole - slack and said_once(ctx, whole) and written[total] >= 2:
+            out.finding(f"总数写作{number(whole)}{unit}（报告中仅此一见），其后逐条列出的各部分之和为{number(total)}{unit}，"
+                        f"报告别处{written[total]}次写到这个数", where, expected=f"{number(total)}{unit}",
+                        actual=f"{number(whole)}{unit}", related=related)
 
 
 # A cost indicator's value: an amount in 万元 and nothing else ("30万元"), not a unit cost or a ceiling
