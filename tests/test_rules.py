@@ -1182,6 +1182,11 @@ def test_fresh_reports_batch_j(tmp_path: Path) -> None:
     assert run(early, "Y109") == [("Y109", 2)]
     assert run(early.replace("2021年8月", "2022年8月"), "Y109") == []
     assert [f.message for f in _run(tmp_path, early, "N101").findings] == ["目录中编号从9跳到11，缺少10"]
+    # 06 随县林业局: the list under a contents item numbers "3、" twice
+    sub = ("目录\n一、单位基本情况\n二、部门主要职能\n三、2019年部门决算收支情况说明\n1、部门决算收支情况总体及增减变化情况说明\n"
+           "2、关于“三公”经费支出说明\n3、机关运行经费支出说明\n3、政府采购执行情况说明\n4、国有资产占用情况说明\n"
+           "四、专业性较强的名词解释\n一、单位基本情况\n随县林业局是县政府工作部门。\n")
+    assert [f.message for f in _run(tmp_path, sub, "N101").findings] == ["目录中编号3重复（“3、政府采购执行情况说明”）"]
     # 12 黔东南州机关事务管理局: the template's "部门(单位)名称" kept in the contents
     assert run("目录\n第一部分:部门(单位)名称概况\n部门(单位)名称: 黔东南州机关事务管理局\n", "P101") == [("P101", 2)]
 

@@ -276,6 +276,7 @@ def _contents(ctx: CheckContext, out: Reporter) -> None:
     for before, entry in itertools.pairwise(ctx.outline.contents):
         if entry.title.strip() == before.title.strip() and entry.block == before.block + 1:
             out.finding(f"目录中“{entry.title.strip()}”连写了两行", entry.location, evidence=entry.title.strip())
+    _contents_sublists(ctx, out)
     for index, entry in enumerate(ctx.outline.contents):
         level = entry.level
         if level == 4 and previous_level in (2, 3) and numbering(entry.title.strip()) is None:
@@ -322,6 +323,27 @@ def _contents(ctx: CheckContext, out: Reporter) -> None:
                     continue
                 out.finding(f"目录中第{k}项“{title}”缺少编号（应为“{_CN[k]}、”）", location, expected=f"{_CN[k]}、",
                             evidence=title)
+
+
+def _contents_sublists(ctx: CheckContext, out: Reporter) -> None:
+    """The lists under a contents item ("三、…" then "1、…", "2、…", "3、…", "3、…"): each run of entries numbered
+    1、 2、 … in a row goes on by one."""
+    run: list[tuple[int, str, Location]] = []
+    for entry in [*ctx.outline.contents, None]:
+        n = numbering(entry.title.strip()) if entry is not None else None
+        if n is not None and n.level == NUM and (run or n.number == 1):
+            assert entry is not None
+            run.append((n.number, entry.title.strip(), entry.location))
+            continue
+        if len(run) >= 3:
+            out.checked()
+            for (n0, _, _), (n1, title, location) in itertools.pairwise(run):
+                if n1 == n0:
+                    out.finding(f"目录中编号{n1}重复（“{title}”）", location, actual=str(n1), evidence=title)
+                elif n1 > n0 + 1:
+                    out.finding(f"目录中编号从{n0}跳到{n1}，缺少{n0 + 1}", location, expected=str(n0 + 1),
+                                actual=str(n1), evidence=title)
+        run = []
 
 
 def _contents_pages(ctx: CheckContext, out: Reporter) -> None:
