@@ -1208,6 +1208,19 @@ def test_a_heading_that_differs_from_its_contents_entry(tmp_path: Path) -> None:
     assert _places(tmp_path, text.replace("一、部门主要职责", "一、部门职能"), "S108") == []
 
 
+def test_heldout_contents_slips(tmp_path: Path) -> None:
+    """Heldout 016 (a 附表 listed twice in the contents), 006 (the contents' page numbers never filled in) and 032 (the
+    unit's name written into the template's 部门(单位) choice)."""
+    twice = ("目录\n第二部分 部门决算公开表\n一、收入支出决算总表\n二、国有资产使用情况表\n三、部门整体支出绩效自评表\n"
+             "四、部门整体支出绩效自评表\n五、项目支出绩效自评\n第三部分 部门决算情况说明\n")
+    assert [f.message for f in _run(tmp_path, twice, "N101").findings] == ["目录中第3项和第4项都是“部门整体支出绩效自评表”"]
+    pages = "目录\n一、概况.............................()\n二、部门决算公开表....................()\n三、名词解释....()\n"
+    assert [f.message for f in _run(tmp_path, pages, "P101").findings] == ["模板残留：目录的页码未填写（共3处，如“....()”）"]
+    choice = "第一部分 儋州市西培中学概况\n一、部门(儋州市西培中学)(单位)职责\n负责全日制中学教育。\n"
+    assert [(f.rule, f.severity.value, f.location.line) for f in _run(tmp_path, choice, "P101").findings] == [
+        ("P101", "error", 2)]
+
+
 def test_parts_listed_clause_by_clause_then_their_total(tmp_path: Path) -> None:
     """Seed 001 L28: "2019年财政预算拨款（…）790.21万元，其他收入—利息收入1.87万元，总收入为792.08万元"."""
     new = _seed_changed(tmp_path, "001", 28, "收入）790.21", "收入）869.23", ("I116",))

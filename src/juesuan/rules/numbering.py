@@ -276,6 +276,12 @@ def _contents(ctx: CheckContext, out: Reporter) -> None:
     for before, entry in itertools.pairwise(ctx.outline.contents):
         if entry.title.strip() == before.title.strip() and entry.block == before.block + 1:
             out.finding(f"目录中“{entry.title.strip()}”连写了两行", entry.location, evidence=entry.title.strip())
+        elif ((a := numbering(before.title.strip())) is not None and (b := numbering(entry.title.strip())) is not None
+              and a.level == b.level and b.number == a.number + 1 and a.title.strip() == b.title.strip()
+              and len(a.title.strip()) >= 4):
+            # "十二、部门整体支出绩效自评表" then "十三、部门整体支出绩效自评表": one item listed twice
+            out.finding(f"目录中第{a.number}项和第{b.number}项都是“{b.title.strip()}”", entry.location,
+                        evidence=entry.title.strip(), related=[before.location])
     _contents_sublists(ctx, out)
     for index, entry in enumerate(ctx.outline.contents):
         level = entry.level

@@ -30,6 +30,9 @@ RESIDUE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\((?:柱状图|饼状图|折线图)\)"), "图题后留有模板说明"),
     (re.compile(r"范本"), "沿用的范本标题"),  # reported as a warning: the annex may say it does not apply
     (re.compile(r"本部门\(单位\)|本单位\(部门\)"), "未选择的二选一措辞"),
+    # "一、部门(儋州市西培中学)(单位)职责": the name written into the template's choice, the choice kept
+    (re.compile(r"部门\([^()]{2,30}\)\(单位\)"), "未选择的二选一措辞"),
+
     (re.compile(r"\((?:收入|支出|项目|单位|部门|资金)(?:类型|名称)\)"), "未填写的模板内容"),
     # A parenthesis that tells the writer what to do ("（非涉密部门均需公开…）", "（根据需要增减指标并赋分值）"); not a
     # table's name ("收入决算表（按功能分类列示）").
@@ -62,6 +65,8 @@ _SENTENCE = re.compile(r"[^。；;]+")
 
 # Leftovers that do not misstate anything: warnings rather than errors.
 _MINOR = {"沿用的范本标题", "图题后留有模板说明", "未填写的括号", "空白的模板指标行"}
+# "一、概况.......()": a contents line whose page number was never filled in (reported once for the contents)
+_EMPTY_PAGE = re.compile(r"(?:\.{3,}|…{2,})\s*\(\s*\)\s*$")
 _FIELD_CODE = re.compile(r"PAGEREF\s*_?Toc\d*(?:\s*\\?h\b)?|HYPERLINK\s*\\l\s*\"?_Toc\d*\"?|TOC\s*\\o\s*\"\d-\d\"", re.IGNORECASE)
 
 
@@ -69,10 +74,17 @@ _FIELD_CODE = re.compile(r"PAGEREF\s*_?Toc\d*(?:\s*\\?h\b)?|HYPERLINK\s*\\l\s*\"
       "发布的报告中不应留有模板的填报说明、二选一措辞（增加/减少、本部门（单位））、占位符（XX、××、某某）或“（具体工作）”"
       "“（收入类型）”一类未填内容、留空的数字（“单价50万元以上设备 台（套）”“平均得分 分”）、评分表中留空的模板指标行（只有“指标2：”或“……”）；评价报告模板的指导性语句"
       "（“说明……情况。”“包括……等情况。”“结合……进行分析评价。”）和以字数限制结尾、未作答的提示（“分析存在的问题及原因。"
-      "（200字以内）”）也不应原样留在报告中。",
+      "（200字以内）”）也不应原样留在报告中；模板中的单位名称空位（“部门名称概况”“部门(某单位)(单位)职责”）和未填写的"
+      "目录页码（“……()”，整个目录报告一次）也是。",
       bad="（二）政府采购支出情况\n2020年，政府采购支出总额0万元，主要用于…（具体工作）。因公出国（境）支出决算比2019年增加/减少0万元，增长/下降0%。",
       good="（二）政府采购支出情况\n2020年，政府采购支出总额0万元。因公出国（境）支出决算与2019年持平。")
 def template_residue(ctx: CheckContext, out: Reporter) -> None:
+    empty_pages = [(start + m.start(), start + m.end()) for start, text in ctx.paragraphs()
+                   for m in _EMPTY_PAGE.finditer(text)]
+    if empty_pages:
+        a, b = empty_pages[0]
+        out.finding(f"模板残留：目录的页码未填写（共{len(empty_pages)}处，如“{ctx.document.text[a:b].strip()[-6:]}”）",
+                    ctx.locate(a, b), actual=ctx.document.text[a:b], severity=Severity.WARNING)
     for start, text in [*ctx.paragraphs(), *ctx.cells()]:
         out.checked()
         reported: list[tuple[int, int]] = []
