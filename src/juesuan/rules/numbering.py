@@ -308,13 +308,7 @@ def _contents(ctx: CheckContext, out: Reporter) -> None:
             continue
         if len(numbered) == len(items) >= 3 and shift == 0:
             # every item numbered: "九、…" then "十一、…", or "3、" twice
-            for (_, n0), (k1, n1) in itertools.pairwise(numbered):
-                title, location = items[k1 - 1]
-                if n1 == n0:
-                    out.finding(f"目录中编号{n1}重复（“{title}”）", location, actual=str(n1), evidence=title)
-                elif n1 > n0 + 1:
-                    out.finding(f"目录中编号从{n0}跳到{n1}，缺少{n0 + 1}", location, expected=str(n0 + 1), actual=str(n1),
-                                evidence=title)
+            _contents_run(out, [(n, *items[k - 1]) for k, n in numbered])
             continue
         if len(numbered) < 2 or len(numbered) * 2 <= len(items) or shift != 0 or any(n != k for k, n in numbered):
             continue
@@ -343,13 +337,18 @@ def _contents_sublists(ctx: CheckContext, out: Reporter) -> None:
             continue
         if len(run) >= 3:
             out.checked()
-            for (n0, _, _), (n1, title, location) in itertools.pairwise(run):
-                if n1 == n0:
-                    out.finding(f"目录中编号{n1}重复（“{title}”）", location, actual=str(n1), evidence=title)
-                elif n1 > n0 + 1:
-                    out.finding(f"目录中编号从{n0}跳到{n1}，缺少{n0 + 1}", location, expected=str(n0 + 1),
-                                actual=str(n1), evidence=title)
+            _contents_run(out, run)
         run = []
+
+
+def _contents_run(out: Reporter, run: list[tuple[int, str, Location]]) -> None:
+    """A run of contents entries numbered in a row (number, title, place): a number repeated or skipped."""
+    for (n0, _, _), (n1, title, location) in itertools.pairwise(run):
+        if n1 == n0:
+            out.finding(f"目录中编号{n1}重复（“{title}”）", location, actual=str(n1), evidence=title)
+        elif n1 > n0 + 1:
+            out.finding(f"目录中编号从{n0}跳到{n1}，缺少{n0 + 1}", location, expected=str(n0 + 1), actual=str(n1),
+                        evidence=title)
 
 
 def _contents_pages(ctx: CheckContext, out: Reporter) -> None:
