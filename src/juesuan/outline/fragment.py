@@ -77,8 +77,7 @@ def _cut_under_heading(document: Document) -> bool:
     "2020年财"): a signature or a date does not stand right under an item's heading."""
     lines = _last_lines(document)
     return (len(lines) >= 2 and len(lines[-1]) <= 25 and _FINISHED_SENTENCE.search(lines[-1]) is None
-            and numbering(lines[-2]) is not None and is_heading_line(lines[-2]))
-
+            and is_heading_line(lines[-2]))
 
 
 def _last_text(document: Document) -> str | None:

@@ -96,7 +96,7 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
             continue
         total = sum((p.value for p in parts), Decimal(0))
         out.checked()
-        slack = sum_slack(*_as_exact(whole.value, [p.value for p in parts]), ctx.tolerance)
+        slack = _slack(ctx, whole.value, [p.value for p in parts])
         # 基本支出 and 项目支出 are the whole of a spending, not a part of it
         complete = len(pieces) == 2 and all(re.search(rf"{name}\s*(?:为|是)?\s*$", piece)
                                             for name, piece in zip(("基本支出", "项目支出"), pieces, strict=True))
@@ -153,8 +153,7 @@ def _parts_then_total(ctx: CheckContext, out: Reporter) -> None:
             whole = totals[0]
             values = [p.value for _, p in parts]
             total = sum(values, Decimal(0))
-            exact_whole, exact_parts = _as_exact(whole.value, values)
-            if abs(total - whole.value) <= sum_slack(exact_whole, exact_parts, ctx.tolerance):
+            if abs(total - whole.value) <= _slack(ctx, whole.value, values):
                 continue
             w = at + c + whole.start
             out.finding(f"所列各部分{'+'.join(number(v) for v in values)}={number(total)}{whole.unit}，"
@@ -192,7 +191,7 @@ def _whole_then_numbered_lines(ctx: CheckContext, out: Reporter) -> None:
         whole = Decimal(head.group(1).replace(",", ""))
         values = [v for v, _ in parts]
         total = sum(values, Decimal(0))
-        slack = sum_slack(*_as_exact(whole, values), ctx.tolerance)
+        slack = _slack(ctx, whole, values)
         unit = head.group(2)
         where = ctx.locate(start + head.start(1), start + head.end(1))
         related = [place for _, place in parts]
@@ -245,8 +244,7 @@ def _cost_indicators(ctx: CheckContext, out: Reporter) -> None:
             out.checked()
             values = [row[k] for row in rows]
             total = sum(values, Decimal(0))
-            exact_whole, exact_parts = _as_exact(whole.value, values)
-            if total <= whole.value + sum_slack(exact_whole, exact_parts, ctx.tolerance):
+            if total <= whole.value + _slack(ctx, whole.value, values):
                 continue
             kind = "实际完成值" if k else "预期值"
             written = "+".join(text[row[2 + k].start : row[2 + k].end] for row in rows)  # as the table writes them
@@ -254,6 +252,11 @@ def _cost_indicators(ctx: CheckContext, out: Reporter) -> None:
                         f"大于项目{what}{number(whole.value)}万元", whole.location,
                         expected=f"不大于{number(whole.value)}万元", actual=f"{number(total)}万元",
                         related=[row[2 + k] for row in rows])
+
+
+def _slack(ctx: CheckContext, whole: Decimal, parts: list[Decimal]) -> Decimal:
+    """How far a list's sum may stand from its whole by rounding alone, its whole numbers taken as written exactly."""
+    return sum_slack(*_as_exact(whole, parts), ctx.tolerance)
 
 
 def _as_exact(whole: Decimal, parts: list[Decimal]) -> tuple[Decimal, list[Decimal]]:

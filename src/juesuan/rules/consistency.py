@@ -466,9 +466,7 @@ def _year_named_pairs(ctx: CheckContext, out: Reporter) -> set[int]:
             continue
         text = ctx.document.text
         first = ctx.locate(a, b)
-        out.finding(f"“{year}年{name}”在第{first.line}行为{text[a:b]}万元，这里为{text[c:d]}万元"
-                    f"（两处各说一次，报告中无从判断哪一处有误）" if first.line else
-                    f"“{year}年{name}”在别处为{text[a:b]}万元，这里为{text[c:d]}万元（两处各说一次，报告中无从判断哪一处有误）",
+        out.finding(f"“{year}年{name}”在{place(first)}为{text[a:b]}万元，这里为{text[c:d]}万元{UNDECIDED}",
                     ctx.locate(c, d), related=[first], evidence=text[max(0, c - 16) : d + 2])
         reported |= {a, c}
     return reported
@@ -515,9 +513,8 @@ def named_amounts(ctx: CheckContext, out: Reporter) -> None:
         text = ctx.document.text
         usual = next(text[c:d] for v, c, d in stated if v in common)  # as the report writes it
         whole = text[word_start(text, name_at[a]) : name_at[a] + len(name)]  # "业务运行费", not "务运行费"
-        out.finding(f"“{whole}”的金额在别处{len(common)}次都为{usual}万元，这里为{ctx.document.text[a:b]}万元",
-                    ctx.locate(a, b), expected=f"{usual}万元", actual=f"{ctx.document.text[a:b]}万元",
-                    evidence=ctx.document.text[max(0, a - 12) : b + 2])
+        out.finding(f"“{whole}”的金额在别处{len(common)}次都为{usual}万元，这里为{text[a:b]}万元",
+                    ctx.locate(a, b), expected=f"{usual}万元", actual=f"{text[a:b]}万元", evidence=text[max(0, a - 12) : b + 2])
 
 
 def _project_amounts(ctx: CheckContext, out: Reporter) -> set[int]:

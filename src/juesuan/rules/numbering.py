@@ -11,7 +11,7 @@ import cn2an
 from juesuan.document import BlockKind, Location
 from juesuan.outline.sections import Section
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-from juesuan.text.headings import ITEM, NUM, PAREN_NUM, PART, numbering
+from juesuan.text.headings import BARE_PART, ITEM, LOST_NUMERAL, NUM, PAREN_NUM, PART, is_heading_line, numbering
 
 
 @rule("N101", "numbering", Severity.WARNING, "编号跳号或重复",
@@ -75,9 +75,6 @@ def numbering_gaps(ctx: CheckContext, out: Reporter) -> None:
                 break
 
 
-_SHORT_TITLE = 40  # longer, a numbered line is a sentence, not an item's title
-
-
 def _unknown_items(ctx: CheckContext, items: list[Section]) -> list[tuple[int, Location, str]]:
     """The items between two numbered ones whose titles the catalogue does not know ("六、一般公共预算基本支出决算
     情况说明" between 五 and 七), so that the items it knows do not seem to skip a number."""
@@ -90,8 +87,7 @@ def _unknown_items(ctx: CheckContext, items: list[Section]) -> list[tuple[int, L
                 continue
             line = ctx.document.normalized[block.location.start : block.location.end]
             n = numbering(line)
-            if (n is not None and n.level == ITEM and a.number < n.number <= b.number
-                    and len(n.title) <= _SHORT_TITLE and not re.search(r"[，,。；;]", n.title)):
+            if n is not None and n.level == ITEM and a.number < n.number <= b.number and is_heading_line(line):
                 start = block.location.start + len(line) - len(line.lstrip())
                 found.append((n.number, ctx.locate(start, start + n.prefix_length), n.title))
     return found
@@ -117,7 +113,6 @@ _TITLE = re.compile(r"^(?:附件\s*\d*|.{0,40}(?:报告|评价表|自评表|得�
 # The item headings of the evaluation-report templates (一、项目概况 … 五、主要经验及做法、存在的问题及原因分析).
 _UNNUMBERED_ITEM = re.compile(r"(?:主要经验及做法|存在的问题及原因分析|存在的问题和建议|有关建议|其他需要说明的问题|评价结论及建议"
                               r"|项目资金管理情况|项目组织实施情况|项目绩效情况)[^。；;:：]{0,30}")
-_BARE_PART = re.compile(r"\s*部\s*分\s+(?:20\d\d年度?)?[\u4e00-\u9fff]")  # "部分  2020年度部门决算表"
 _KEPT = 50  # items kept a list, to look for the first one written in another style
 _BOOKMARK = re.compile(r"^\s*(?:\[bookmark:[^\]]{0,200}\]\s*){1,20}")
 
@@ -154,7 +149,7 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
             continue
         text = _BOOKMARK.sub("", ctx.document.normalized[block.location.start : block.location.end])
         lead = block.location.start + len(ctx.document.normalized[block.location.start : block.location.end]) - len(text)
-        if _BARE_PART.match(text):  # in the contents or the body: "部分  2020年度部门决算表"
+        if BARE_PART.match(text):  # in the contents or the body: "部分  2020年度部门决算表"
             out.finding("部分标题缺少序号（应为“第×部分”）", ctx.locate(lead, lead + 2), evidence=text.strip()[:30])
             last.clear()
             since_parent.clear()
@@ -315,7 +310,7 @@ def _contents(ctx: CheckContext, out: Reporter) -> None:
         item_level = levels.pop()
         for k, ((title, location), n) in enumerate(zip(items, numbers, strict=True), start=1):
             if (n is None and item_level == ITEM and len(title) >= 6 and _CONTENTS_TITLE.search(title)
-                    and not _BARE_PART.match(title)):  # "部分  名词解释" is a part that lost its 第×, said above
+                    and not BARE_PART.match(title)):  # "部分  名词解释" is a part that lost its 第×, said above
                 if title.startswith(_CN[k]) and not title.startswith(_CN[k] + "、"):
                     # "十一其他重要事项情况说明": the numeral is there, its 、 is not
                     out.finding(f"目录中第{k}项“{title}”的编号“{_CN[k]}”后缺少“、”", location, expected=f"{_CN[k]}、",
@@ -367,7 +362,7 @@ def _contents_pages(ctx: CheckContext, out: Reporter) -> None:
 
 
 # "、国有资产占用情况表": a title whose numeral was lost, its 、 left at the start of the line
-_LOST_NUMERAL = re.compile(r"(?m)^[ \t\u3000]{0,8}、[ \t\u3000]{0,4}(?=[\u4e00-\u9fff“])([^\n]{4,60})$")
+_LOST_NUMERAL = re.compile(r"(?m)^" + LOST_NUMERAL.pattern + r"([^\n]{4,60})$")
 
 
 def _lost_numerals(ctx: CheckContext, out: Reporter) -> None:

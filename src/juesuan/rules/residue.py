@@ -32,7 +32,6 @@ RESIDUE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"本部门\(单位\)|本单位\(部门\)"), "未选择的二选一措辞"),
     # "一、部门(儋州市西培中学)(单位)职责": the name written into the template's choice, the choice kept
     (re.compile(r"部门\([^()]{2,30}\)\(单位\)"), "未选择的二选一措辞"),
-
     (re.compile(r"\((?:收入|支出|项目|单位|部门|资金)(?:类型|名称)\)"), "未填写的模板内容"),
     # A parenthesis that tells the writer what to do ("（非涉密部门均需公开…）", "（根据需要增减指标并赋分值）"); not a
     # table's name ("收入决算表（按功能分类列示）").

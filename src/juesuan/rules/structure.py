@@ -6,6 +6,7 @@ import re
 
 from juesuan.document import BlockKind
 from juesuan.model.figures import Item
+from juesuan.outline.catalogue import title_key
 from juesuan.outline.contents import CONTENTS_TITLE
 from juesuan.outline.labels import KIND_LABELS
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
@@ -270,12 +271,10 @@ def empty_contents(ctx: CheckContext, out: Reporter) -> None:
                     evidence=titles[0].text.strip())
 
 
-_TITLE_NOISE = re.compile(r"[\s“”\"‘’'《》.…·\d:：、。]|^[（(]?[一二三四五六七八九十]{1,3}[）)]?")
-
-
 def _bare_title(title: str) -> str:
+    """A heading without its numeral, as titles are matched (title_key), and without the stop after it."""
     n = numbering(title.strip())
-    return _TITLE_NOISE.sub("", n.title if n is not None else title)
+    return title_key(n.title if n is not None else title).rstrip("。.：:")
 
 
 _MAX_TITLE = 40

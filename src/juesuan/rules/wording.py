@@ -10,7 +10,7 @@ from juesuan.document import BlockKind, Location
 from juesuan.outline.sections import Section
 from juesuan.places import place
 from juesuan.rules.base import MAX_PARAGRAPH, CheckContext, Reporter, Severity, rule
-from juesuan.text.headings import ITEM, numbering
+from juesuan.text.headings import ITEM, is_heading_line, numbering
 from juesuan.text.words import doubled_word
 
 # "增加A万元，下降B%", "增长A万元，下降B%", "各减少了A万元和B万元，分别增长x%和y%"
@@ -346,7 +346,7 @@ def _unknown_headings(ctx: CheckContext, sections: list[Section]) -> list[tuple[
             continue
         line = ctx.document.normalized[block.location.start : block.location.end].strip()
         n = numbering(line)
-        if n is not None and n.level == ITEM and 6 <= len(n.title) <= 30 and not re.search(r"[，,。；;：:\d]", n.title):
+        if n is not None and n.level == ITEM and len(n.title) >= 6 and is_heading_line(line, max_length=34):
             found.append((ctx.locate(block.location.start, block.location.end), line))
     return found
 

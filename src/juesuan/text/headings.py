@@ -100,5 +100,10 @@ def starts_paragraph(line: str) -> bool:
         return True
     # a numeral lost before its 、 ("、一般公共预算财政拨款支出决算表") or its 第× ("部分 名词解释"): typesetting never
     # starts a wrapped line with 、
-    return bool(re.match(r"^\s*(注|备注|附件\s*\d|图\s*\d|表\s*\d)\s*[:：\d]|^\s*、\s*[\u4e00-\u9fff“]"
-                         r"|^\s*部\s*分\s+(?:20\d\d年度?)?[\u4e00-\u9fff]", line))
+    return bool(re.match(r"^\s*(注|备注|附件\s*\d|图\s*\d|表\s*\d)\s*[:：\d]", line) or LOST_NUMERAL.match(line)
+                or BARE_PART.match(line))
+
+
+# A heading whose numeral was lost: "、一般公共预算财政拨款支出决算表" (its 一 …), "部分  2020年度部门决算表" (its 第×)
+LOST_NUMERAL = re.compile(r"[ \t\u3000]{0,8}、[ \t\u3000]{0,4}(?=[\u4e00-\u9fff“])")
+BARE_PART = re.compile(r"\s*部\s*分\s+(?:20\d\d年度?)?[\u4e00-\u9fff]")

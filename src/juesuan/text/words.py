@@ -25,11 +25,7 @@ def doubled_word(text: str, at: int, size: int) -> bool:
     """Whether text[at:at+size] written twice from `at` is one word twice, not the seam of other words."""
     jieba = _jieba()
     word = text[at : at + size]
-    first = max(0, at - _WINDOW)
-    spans, offset = [], first
-    for token in jieba.cut(text[first : at + 2 * size + _WINDOW], HMM=False):
-        spans.append((offset, offset + len(token)))
-        offset += len(token)
+    spans = _words(text, max(0, at - _WINDOW), at + 2 * size + _WINDOW)
     bounds = {a for a, _ in spans} | {b for _, b in spans}
     if at + size not in bounds:
         return False  # "监测|预测|预警": a word crosses the seam of the two copies (测预|测预)
@@ -42,10 +38,13 @@ def doubled_word(text: str, at: int, size: int) -> bool:
 
 def word_start(text: str, at: int) -> int:
     """Where the word holding text[at] begins ("业务|运行费": from 务 back to 业), for naming a thing in full."""
-    first = max(0, at - _WINDOW)
-    offset = first
-    for token in _jieba().cut(text[first : at + _WINDOW], HMM=False):
-        if offset + len(token) > at:
-            return offset
+    return next((a for a, b in _words(text, max(0, at - _WINDOW), at + _WINDOW) if b > at), at)
+
+
+def _words(text: str, first: int, stop: int) -> list[tuple[int, int]]:
+    """The (start, end) in `text` of each word jieba cuts text[first:stop] into."""
+    spans, offset = [], first
+    for token in _jieba().cut(text[first:stop], HMM=False):
+        spans.append((offset, offset + len(token)))
         offset += len(token)
-    return at
+    return spans
