@@ -1898,3 +1898,60 @@ def test_named_amount_in_a_clause_beside_a_budget(tmp_path: Path) -> None:
             "六、三公\n公务接待费支出决算0.53万元。\n七、三公\n公务接待费支出决算0.53万元。\n")
     found = [(f.location.line, f.message) for f in _run(tmp_path, text, "C106").findings]
     assert found == [(6, "“公务接待费”的金额在别处2次都为198.68万元，这里为218.55万元")]
+
+
+def test_a_count_target_missed_with_full_marks(tmp_path: Path) -> None:
+    """Seed 000: 机要高清业务费's 线路租用 "18条 | 18条" and its 评分表's 数量指标 4 of 4; a target of 19 is not met."""
+    new = _seed_changed(tmp_path, "000", 367, "18条", "19条", ("S206",))
+    assert new == [("S206", 363, "“线路租用”的预期值为19条，实际完成18条，没有达到目标；而《机要高清业务费2020年绩效评价报告》"
+                                 "的评分表（第850行）中数量指标得了满分4分：预期值、完成数和评分不能都对")]
+    # the target met, or exceeded: nothing to say; a target with ≥ is not exact
+    assert _seed_changed(tmp_path, "000", 367, "18条", "17条", ("S206",)) == []
+    # 全面深化改革's table docks its 数量指标 (3 of 4): a missed target agrees with it
+    assert _seed_changed(tmp_path, "000", 188, "2个", "3个", ("S206",)) == []
+
+
+def test_a_count_in_the_project_report_against_its_goal_table(tmp_path: Path) -> None:
+    """Seed 000: "为保障上述2个系统的正常运行" (L703) in the report on the project whose table counts 系统数量 2个."""
+    new = _seed_changed(tmp_path, "000", 275, "2个", "3个", ("C111",))
+    assert new == [("C111", 270, "绩效目标表中“系统数量”实际完成3个，而《目标督查及提案办理系统运行维护费2020年绩效评价报告》"
+                                 "（第703行）说“2个系统”（两处各说一次，报告中无从判断哪一处有误）")]
+    # the other table of the same indicator belongs to another report, which counts no 系统
+    assert _seed_changed(tmp_path, "000", 189, "2个", "3个", ("C111",)) == []
+    text = ("第四部分 附件\n项目绩效目标完成情况表\n\n| 项目名称 | 平台运行维护费 | | | |\n|---|---|---|---|---|\n"
+            "| 一级指标 | 二级指标 | 三级指标 | 预期指标值 | 实际完成指标值 |\n| 项目完成指标 | 数量指标 | 系统数量 | 2个 | 3个 |\n\n"
+            "附件2\n平台运行维护费2020年绩效评价报告\n一、基本情况\n建成2个系统，升级1个系统。\n")
+    assert _run(tmp_path, text, "C111").findings == []  # the report says two counts: it is not one fact
+
+
+def test_a_part_in_the_annex_tables_against_its_other_statements(tmp_path: Path) -> None:
+    """Seed 001: 工作经费 2.5万元 in the goal table, twice in the annexes' tables and in the list at L728."""
+    new = _seed_changed(tmp_path, "001", 818, "2.5万元", "3.5万元", ("C106",))
+    assert new == [("C106", 818, "“工作经费”的金额在别处3次都为2.5万元，这里为3.5万元")]
+    new = _seed_changed(tmp_path, "001", 962, "5万元", "6万元", ("C106",))
+    assert new == [("C106", 962, "“信访经费”的金额在别处3次都为5万元，这里为6万元")]
+    # "招商引资工作经费14万元" is another part than 工作经费
+    new = _seed_changed(tmp_path, "001", 729, "招商引资工作经费14万元", "招商引资工作经费3万元", ("C106",))
+    assert new == [("C106", 729, "“招商引资工作经费”的金额在别处3次都为14万元，这里为3万元")]
+
+
+def test_one_year_funds_told_twice_in_a_project_report(tmp_path: Path) -> None:
+    """Seed 003: "2019年下达项目建设经费275万元" (L551) and "2019年市财政直接批复到位项目工作经费275万元" (L554)."""
+    new = _seed_changed(tmp_path, "003", 554, "275万元", "303万元", ("C106",))
+    assert new == [("C106", 554, "《巴中市政府网站集约化平台建设项目 2020年绩效评价报告》两处说同一年的同一笔资金：第551行为"
+                                 "“2019年下达项目建设经费275万元”，这里为303万元（两处各说一次，报告中无从判断哪一处有误）")]
+    new = _seed_changed(tmp_path, "003", 551, "54万元", "59万元", ("C106",))
+    assert [(r, line) for r, line, _ in new] == [("C106", 555)]
+    # funds given and funds paid are two acts; another year is another sum
+    text = ("第四部分 附件\n附件2\n平台建设项目2020年绩效评价报告\n一、项目概况\n2019年下达项目建设经费275万元。"
+            "2020年支付项目建设经费54万元。2020年下达项目建设经费100万元。\n")
+    assert _run(tmp_path, text, "C106").findings == []
+
+
+def test_vehicles_held_without_running_costs(tmp_path: Path) -> None:
+    """Seed 004: 市委党史研究室 has 0 vehicles and spent 0万元 on them; one vehicle would need running costs."""
+    new = _seed_changed(tmp_path, "004", 159, "车辆0辆", "车辆1辆", ("I123",))
+    assert new == [("I123", 159, "市委党史研究室共有车辆1辆，而公务用车运行维护费为0万元（第120行）：有车却没有运行费用，"
+                                 "车辆数或费用有一处不对（如由其他资金负担，应加以说明）")]
+    # 市委办公室（本级） with 8 vehicles and 25.27万元: nothing to say
+    assert _seed_changed(tmp_path, "004", 159, "车辆0辆", "车辆0辆", ("I123",)) == []

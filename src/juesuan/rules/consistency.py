@@ -14,6 +14,7 @@ from juesuan.places import place
 from juesuan.rules.arithmetic import equal
 from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, rule
 from juesuan.rules.blame import NUMBER, UNDECIDED, more_often, said_once, said_with_words, values_written
+from juesuan.rules.projects import project_reports
 from juesuan.text.words import word_start
 
 
@@ -446,6 +447,105 @@ _YEAR_NAMED = re.compile(r"(?<![较比与同至])(20\d\d)\s*年度?\s*([\u4e00-\
                          r"(?<![\d.])(\d[\d,]{0,12}\.\d{2})\s*万元")
 
 
+# A project's evaluation report tells its funds twice, in its overview and under 资金到位及使用, often in other
+# words: "2019年下达项目建设经费275万元" and "2019年市财政直接批复到位项目工作经费275万元", "2020年7月支付…系统服务费54万元"
+# and "2020年我办支付…系统经费54万元". Same year, same act (funds given, or funds paid), same thing once the
+# qualifiers are left out: the same amount.
+_FUNDS_ACT = re.compile(r"(20\d\d)年度?(?:\d{1,2}月(?:\d{1,2}日)?)?[^，,。；;\d]{0,12}?(下达|批复到位|批复|到位|拨付|拨入|支付|支出)"
+                        r"([^，,。；;\d]{2,30}?)(?:为|共计|合计)?\s*(\d[\d,]{0,12}(?:\.\d{1,2})?)\s*万元")
+_GIVEN = ("下达", "批复到位", "批复", "到位", "拨付", "拨入")
+_QUALIFIER = re.compile(r"建设|工作|服务|[“”\"]")
+
+
+def _report_funds(ctx: CheckContext, out: Reporter) -> set[int]:
+    """One project report's funds of one year, given or paid, stated exactly twice with two values: both places."""
+    reported: set[int] = set()
+    text = ctx.document.text
+    for report in project_reports(ctx):
+        acts: dict[tuple[str, bool, str], list[tuple[Decimal, int, int, str]]] = defaultdict(list)
+        for at, said in ctx.sentences():
+            if not report.start <= at < report.end:
+                continue
+            for m in _FUNDS_ACT.finditer(said):
+                thing = _QUALIFIER.sub("", m.group(3)).replace("经费", "费")
+                if len(thing) >= 3 and not _GENERIC_NAME.fullmatch(thing):
+                    a = at + m.start(4)
+                    acts[(m.group(1), m.group(2) in _GIVEN, thing)].append((Decimal(m.group(4).replace(",", "")), a, a + len(m.group(4)),
+                                                                           m.group()))
+        for stated in acts.values():
+            if len(stated) != 2:
+                continue
+            out.checked()
+            (v, a, b, told), (w, c, d, _) = stated
+            if v == w:
+                continue
+            first = ctx.locate(a, b)
+            out.finding(f"《{report.title}》两处说同一年的同一笔资金：{place(first)}为“{told}”，这里为{text[c:d]}万元{UNDECIDED}", ctx.locate(c, d),
+                        related=[first], evidence=text[max(0, c - 16) : d + 2])
+            reported |= {a, c}
+    return reported
+
+
+# A part's amount in a table row ("信访经费 | 5万元", a goal table's "指标3：信访经费 | 5万元 | 5万元") and where the
+# prose lists the parts ("、信访经费5万元、"): the annexes repeat such tables, so one part is often stated four or five
+# times, and one value against all the others is the slip.
+_ROW_NAME = re.compile(r"(?:指标\s*\d{1,2}\s*[:：])?\s*([\u4e00-\u9fff]{3,16})\s*")
+_ROW_AMOUNT = re.compile(r"\s*(\d[\d,]{0,12}(?:\.\d{1,2})?)\s*万元\s*")
+
+
+def _row_parts(ctx: CheckContext) -> dict[str, list[tuple[Decimal, int, int]]]:
+    """Name → (amount, start, end) of each table row that is a name and then only amounts (the last is the actual)."""
+    named: dict[str, list[tuple[Decimal, int, int]]] = defaultdict(list)
+    norm = ctx.document.normalized
+    for table in ctx.document.tables:
+        for row in table.rows:
+            cells = [c for c in row.cells if norm[c.start : c.end].strip()]
+            for i, cell in enumerate(cells[:-1]):
+                amounts = [m for c in cells[i + 1 :] if (m := _ROW_AMOUNT.fullmatch(norm[c.start : c.end]))]
+                if len(amounts) != len(cells) - i - 1:
+                    continue
+                name = _ROW_NAME.fullmatch(norm[cell.start : cell.end])
+                if name is not None and not _GENERIC_NAME.fullmatch(name.group(1)[-4:]):
+                    a = cells[-1].start + amounts[-1].start(1)
+                    named[name.group(1)].append((Decimal(amounts[-1].group(1).replace(",", "")), a, a + len(amounts[-1].group(1))))
+                break
+    return named
+
+
+def _part_amounts(ctx: CheckContext, out: Reporter) -> set[int]:
+    """Parts named in table rows, and the same names in the prose: one value against three or more others, or
+    against two when it is written nowhere else in the report."""
+    named = _row_parts(ctx)
+    reported: set[int] = set()
+    if not named:
+        return reported
+    # in the prose, the name as a whole: after a mark or a joining word ("及“两会”等工作经费2.50万元"), not inside a
+    # longer name ("招商引资工作经费14万元" is another part)
+    said = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[等及和与]))(" + "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
+                      + r")\s*(\d[\d,]{0,12}(?:\.\d{1,2})?)\s*万元")
+    for at, sentence in ctx.sentences():
+        if _NOT_ACTUAL.search(sentence) or ctx.of_another_year(sentence):
+            continue
+        for m in said.finditer(sentence):
+            a = at + m.start(2)
+            named[m.group(1)].append((Decimal(m.group(2).replace(",", "")), a, a + len(m.group(2))))
+    text = ctx.document.text
+    for name, stated in named.items():
+        if len(stated) < 3:
+            continue
+        out.checked()
+        values = Counter(v for v, _, _ in stated)
+        (common, n), *rest = values.most_common()
+        if n < 2 or len(rest) != 1 or rest[0][1] != 1 or (n < 3 and not said_once(ctx, rest[0][0])):
+            continue
+        _, a, b = next(s for s in stated if s[0] == rest[0][0])
+        usual = next(text[c:d] for v, c, d in stated if v == common)
+        out.finding(f"“{name}”的金额在别处{n}次都为{usual}万元，这里为{text[a:b]}万元", ctx.locate(a, b),
+                    expected=f"{usual}万元", actual=f"{text[a:b]}万元", evidence=text[max(0, a - 12) : b + 2])
+        reported.add(a)
+    return reported
+
+
 def _year_named_pairs(ctx: CheckContext, out: Reporter) -> set[int]:
     """The same year's amount under the same six-character name, said exactly twice with two values: one is wrong,
     and nothing tells which. Both places are named."""
@@ -484,6 +584,8 @@ def _year_named_pairs(ctx: CheckContext, out: Reporter) -> set[int]:
 def named_amounts(ctx: CheckContext, out: Reporter) -> None:
     reported = _project_amounts(ctx, out)  # a project's own name says more than four characters
     reported |= _year_named_pairs(ctx, out)
+    reported |= _part_amounts(ctx, out)
+    reported |= _report_funds(ctx, out)
     named: dict[str, list[tuple[Decimal, int, int]]] = defaultdict(list)
     name_at: dict[int, int] = {}  # where each amount's four characters begin
     for at, said in ctx.sentences():

@@ -430,7 +430,7 @@ def vehicles_agree(ctx: CheckContext, out: Reporter) -> None:
     if not held or not assets:
         return
     for unit, count in held:
-        match = next((a for name, a in assets if unit and name and (unit in name or name in unit)), None)
+        match = next((a for name, a in assets if _same_unit(unit, name)), None)
         if match is None and len(held) == 1 and len(assets) == 1:
             match = assets[0][1]
         if match is None:
@@ -441,6 +441,39 @@ def vehicles_agree(ctx: CheckContext, out: Reporter) -> None:
             # the report does not say which count is right: the assets' place is named as related
             out.finding(f"{unit or ''}“三公”经费中公务用车{count.value}辆，国有资产中车辆{match.value}辆", count.location,
                         expected=f"{match.value}辆", actual=count.raw, related=[match.location])
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    """Two names of one unit: "市委办公室(本级)" and "市委办公室（本级）", "市公务服务中心" and "攀枝花市公务服务中心"."""
+    a, b = (re.sub(r"[（(）)\s]", "", n or "") for n in (a, b))
+    return bool(a and b and (a in b or b in a))
+
+
+@rule("I123", "identities", Severity.WARNING, "有公务用车而没有运行维护费",
+      "国有资产占有使用情况中一个单位有车辆，而“三公”经费说明中该单位公务用车运行维护费（或购置及运行维护费）为0："
+      "车辆保有一年，燃料、保险、维修总要花钱。不是车辆数写错，就是运行维护费写错（由其他资金负担时应加以说明）。",
+      bad="七、“三公”经费财政拨款支出决算情况说明\n市委党史研究室公务用车购置及运行维护费支出0万元，与2022年决算一致。\n"
+          "十、其他重要事项的情况说明\n（三）国有资产占有使用情况\n截至2023年12月31日，市委党史研究室共有车辆1辆。",
+      good="七、“三公”经费财政拨款支出决算情况说明\n市委党史研究室公务用车购置及运行维护费支出0万元，与2022年决算一致。\n"
+           "十、其他重要事项的情况说明\n（三）国有资产占有使用情况\n截至2023年12月31日，市委党史研究室共有车辆0辆。")
+def vehicles_without_running_costs(ctx: CheckContext, out: Reporter) -> None:
+    d = ctx.disclosure
+    costs = [(u.unit, f) for u in d.three_public.units
+             if (f := first(u.vehicle_operation) or first(u.vehicles)) is not None and f.unit in ("万元", "元")]
+    assets = [(a.unit, a.vehicles[-1]) for a in d.state_assets if a.vehicles]
+    for unit, count in assets:
+        same = [f for name, f in costs if _same_unit(name, unit)]
+        if not same and len(costs) == 1 and len(assets) == 1:
+            same = [costs[0][1]]
+        if len(same) != 1:
+            continue
+        out.checked()
+        cost = same[0]
+        if count.value <= 0 or cost.value != 0:
+            continue
+        out.finding(f"{unit or ''}共有车辆{count.raw}，而公务用车运行维护费为{cost.raw}（{place(cost.location)}）："
+                    "有车却没有运行费用，车辆数或费用有一处不对（如由其他资金负担，应加以说明）", count.location,
+                    expected="车辆0辆，或运行维护费大于0", actual=f"车辆{count.raw}、运行维护费{cost.raw}", related=[cost.location])
 
 
 def _moved(value: Decimal) -> str:

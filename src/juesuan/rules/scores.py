@@ -9,6 +9,7 @@ from decimal import Decimal
 from juesuan.model.disclosure import ScoreRow, ScoreTable
 from juesuan.model.figures import Figure
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+from juesuan.rules.projects import project_of, same_project
 
 
 @rule("S201", "performance", Severity.ERROR, "评分表分值或得分不合计",
@@ -135,7 +136,6 @@ def _group_weights(ctx: CheckContext, out: Reporter, table: ScoreTable) -> None:
 
 
 _ARRANGED = re.compile(r"预算安排(?P<name>[^，,。；;\d]{4,40}?)(?P<amount>\d[\d,]*\.?\d*)\s*万元")
-_REPORT_TITLE = re.compile(r"(?:\d{4}年度?)?(?:项目支出)?绩效(?:评价|自评)(?:自评)?报告.*$")
 
 
 @rule("S203", "performance", Severity.WARNING, "评价报告中写了另一个项目的名称",
@@ -145,12 +145,12 @@ _REPORT_TITLE = re.compile(r"(?:\d{4}年度?)?(?:项目支出)?绩效(?:评价|�
 def copied_project_name(ctx: CheckContext, out: Reporter) -> None:
     doc = ctx.document
     reports = [s for s in ctx.outline.walk() if s.kind in ("annex", "evaluation_report")]
-    projects = {_project_of(s.title): s for s in reports}
+    projects = {project_of(s.title): s for s in reports}
     projects.pop("", None)
     projects.update({t.project: None for t in ctx.disclosure.performance.goal_tables if t.project})  # type: ignore[misc]
     ordered = sorted(reports, key=lambda s: s.block)
     for n, section in enumerate(ordered):
-        own = _project_of(section.title)
+        own = project_of(section.title)
         if not own:
             continue
         end = ordered[n + 1].block if n + 1 < len(ordered) else len(doc.blocks)
@@ -159,25 +159,12 @@ def copied_project_name(ctx: CheckContext, out: Reporter) -> None:
             for m in _ARRANGED.finditer(norm):
                 named = m.group("name").strip("“”\"")
                 out.checked()
-                if _same(named, own):
+                if same_project(named, own):
                     continue
-                if any(_same(named, other) for other in projects if other != own):
+                if any(same_project(named, other) for other in projects if other != own):
                     a = block.location.start + m.start("name")
                     out.finding(f"这是“{own}”的评价报告，资金安排却写的是“{named}”", doc.locate(a, a + len(named)),
                                 expected=own, actual=named)
-
-
-def _project_of(title: str) -> str:
-    """The project an evaluation report is about: its title without 附件N, year and 绩效评价报告."""
-    title = re.sub(r"^附件\s*\d+\s*", "", title).replace(" ", "")
-    if "整体" in title:
-        return ""
-    return _REPORT_TITLE.sub("", title).strip()
-
-
-def _same(a: str, b: str) -> bool:
-    a, b = a.replace("“", "").replace("”", ""), b.replace("“", "").replace("”", "")
-    return a == b or (len(a) >= 4 and len(b) >= 4 and (a in b or b in a))
 
 
 # The words that end the name of an evaluation's whole score ("部门整体支出绩效评价得分", "综合得分", "自评总得分")
