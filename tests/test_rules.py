@@ -1955,3 +1955,18 @@ def test_vehicles_held_without_running_costs(tmp_path: Path) -> None:
                                  "车辆数或费用有一处不对（如由其他资金负担，应加以说明）")]
     # 市委办公室（本级） with 8 vehicles and 25.27万元: nothing to say
     assert _seed_changed(tmp_path, "004", 159, "车辆0辆", "车辆0辆", ("I123",)) == []
+
+
+def test_a_sub_item_heading_of_the_detail_lines_keeps_its_list(tmp_path: Path) -> None:
+    """Seed 000 L68: （一）总体 （二）结构 （三）具体情况 — the 项 lines' own heading is still an item of its list."""
+    assert _seed_changed(tmp_path, "000", 68, "（三）", "（四）", ("N101",)) == [("N101", 68, "编号从2跳到4，缺少3")]
+
+
+def test_a_list_begun_in_a_table_cell_goes_on_below_it(tmp_path: Path) -> None:
+    """Seed 002 L277: a goal table's last cell starts "1.以改革调结构…", and "2." … "7." follow as paragraphs."""
+    text = ("第四部分 附件\n\n| 一级指标 | 实际完成情况 |\n|---|---|\n| 社会效益 | 1.以改革调结构，取得成效。 |\n\n"
+            "{}.以改革强治理，体系健全。\n{}.以改革谋发展，融入经济圈。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text.format(3, 4), "N101").findings]
+    assert found == [(7, "编号从1跳到3，缺少2")]
+    assert _run(tmp_path, text.format(2, 3), "N101").findings == []
+    assert _run(tmp_path, text.format(1, 2), "N101").findings == []  # a list of its own after the table

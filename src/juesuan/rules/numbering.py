@@ -11,7 +11,17 @@ import cn2an
 from juesuan.document import BlockKind, Location
 from juesuan.outline.sections import Section
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
-from juesuan.text.headings import BARE_PART, ITEM, LOST_NUMERAL, NUM, PAREN_NUM, PART, is_heading_line, numbering
+from juesuan.text.headings import (
+    BARE_PART,
+    ITEM,
+    LOST_NUMERAL,
+    NUM,
+    PAREN_NUM,
+    PART,
+    Numbering,
+    is_heading_line,
+    numbering,
+)
 
 
 @rule("N101", "numbering", Severity.WARNING, "编号跳号或重复",
@@ -132,6 +142,7 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
     # level → the first items (level, number, start, end, raw) met since the last item above that level
     since_parent: dict[int, list[tuple[int, int, int, int, str]]] = {}
     after_table = False
+    table_tail: Numbering | None = None  # the numbered item a table's last cell starts with
     top = PAREN_NUM + 1  # the highest level met so far: in a fragment, a list above it may have begun before the cut
     for index, block in enumerate(ctx.document.blocks):
         if index in sections:
@@ -144,6 +155,9 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
                 since_parent.clear()  # a new document: its first items have no earlier siblings
         if block.kind is BlockKind.TABLE:
             after_table = True
+            # a list may begin in the table's last cell ("\t1.以改革调结构…" in a cell, then "2.…" below it)
+            cells = [c for row in block.rows for c in row.cells if c.end > c.start]
+            table_tail = numbering(ctx.document.normalized[cells[-1].start : cells[-1].end].strip()) if cells else None
             continue
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
             continue
@@ -164,6 +178,9 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
         if index in contents:
             continue
         follows_table, after_table = after_table, False
+        if (follows_table and n is not None and n.number > 1 and table_tail is not None and table_tail.level == n.level
+                and n.level not in last):
+            last[n.level] = table_tail.number  # (a list starting at 1 again after the table is a list of its own)
         if n is None and ITEM in last and not inside_covered and _UNNUMBERED_ITEM.fullmatch(text.strip()):
             # a standard heading of the evaluation-report template standing among numbered items without its number
             expected = last[ITEM] + 1
@@ -194,8 +211,8 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
                 group.append(item)
         parents = [b for level, b in parent_block.items() if level < n.level]
         parent_block = {k: v for k, v in parent_block.items() if k <= n.level} | {n.level: index}
-        if inside_covered or (index in sections and sections[index].level == 2):
-            continue  # checked with their own sequence
+        if (inside_covered and index not in covered) or (index in sections and sections[index].level == 2):
+            continue  # checked with their own sequence (the heading of a glossary or of the 项 lines is its list's)
         out.checked()
         unseen_level, top = top > n.level, min(top, n.level)
         location = ctx.locate(lead, lead + n.prefix_length)
