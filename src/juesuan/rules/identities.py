@@ -430,9 +430,7 @@ def vehicles_agree(ctx: CheckContext, out: Reporter) -> None:
     if not held or not assets:
         return
     for unit, count in held:
-        match = next((a for name, a in assets if _same_unit(unit, name)), None)
-        if match is None and len(held) == 1 and len(assets) == 1:
-            match = assets[0][1]
+        match = _of_unit(unit, assets, alone=len(held) == 1)
         if match is None:
             continue
         if match.value == count.value:
@@ -443,10 +441,14 @@ def vehicles_agree(ctx: CheckContext, out: Reporter) -> None:
                         expected=f"{match.value}辆", actual=count.raw, related=[match.location])
 
 
-def _same_unit(a: str | None, b: str | None) -> bool:
-    """Two names of one unit: "市委办公室(本级)" and "市委办公室（本级）", "市公务服务中心" and "攀枝花市公务服务中心"."""
-    a, b = (re.sub(r"[（(）)\s]", "", n or "") for n in (a, b))
-    return bool(a and b and (a in b or b in a))
+def _of_unit(unit: str | None, named: list[tuple[str | None, Figure]], alone: bool) -> Figure | None:
+    """The one figure of `named` stated for `unit` ("市委办公室(本级)" and "市委办公室（本级）", "市公务服务中心" and
+    "攀枝花市公务服务中心" are one unit); or the only one, when each side speaks of one unit (`alone`)."""
+    key = re.sub(r"[（(）)\s]", "", unit or "")
+    same = [f for name, f in named if key and (n := re.sub(r"[（(）)\s]", "", name or "")) and (key in n or n in key)]
+    if not same and alone and len(named) == 1:
+        same = [named[0][1]]
+    return same[0] if len(same) == 1 else None
 
 
 @rule("I123", "identities", Severity.WARNING, "有公务用车而没有运行维护费",
@@ -462,13 +464,10 @@ def vehicles_without_running_costs(ctx: CheckContext, out: Reporter) -> None:
              if (f := first(u.vehicle_operation) or first(u.vehicles)) is not None and f.unit in ("万元", "元")]
     assets = [(a.unit, a.vehicles[-1]) for a in d.state_assets if a.vehicles]
     for unit, count in assets:
-        same = [f for name, f in costs if _same_unit(name, unit)]
-        if not same and len(costs) == 1 and len(assets) == 1:
-            same = [costs[0][1]]
-        if len(same) != 1:
+        cost = _of_unit(unit, costs, alone=len(assets) == 1)
+        if cost is None:
             continue
         out.checked()
-        cost = same[0]
         if count.value <= 0 or cost.value != 0:
             continue
         out.finding(f"{unit or ''}共有车辆{count.raw}，而公务用车运行维护费为{cost.raw}（{place(cost.location)}）："
