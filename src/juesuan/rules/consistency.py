@@ -460,29 +460,32 @@ _QUALIFIER = re.compile(r"建设|工作|服务|[“”\"]")
 def _report_funds(ctx: CheckContext, out: Reporter) -> set[int]:
     """One project report's funds of one year, given or paid, stated exactly twice with two values: both places."""
     reported: set[int] = set()
+    reports = project_reports(ctx)
+    if not reports:
+        return reported
+    acts: dict[tuple[int, str, bool, str], list[tuple[Decimal, int, int, str]]] = defaultdict(list)
+    for at, said in ctx.sentences():
+        n = next((k for k, r in enumerate(reports) if r.start <= at < r.end), None)
+        if n is None:
+            continue
+        for m in _FUNDS_ACT.finditer(said):
+            thing = _QUALIFIER.sub("", m.group(3)).replace("经费", "费")
+            if len(thing) >= 3 and not _GENERIC_NAME.fullmatch(thing):
+                a = at + m.start(4)
+                acts[(n, m.group(1), m.group(2) in _GIVEN, thing)].append(
+                    (Decimal(m.group(4).replace(",", "")), a, a + len(m.group(4)), m.group()))
     text = ctx.document.text
-    for report in project_reports(ctx):
-        acts: dict[tuple[str, bool, str], list[tuple[Decimal, int, int, str]]] = defaultdict(list)
-        for at, said in ctx.sentences():
-            if not report.start <= at < report.end:
-                continue
-            for m in _FUNDS_ACT.finditer(said):
-                thing = _QUALIFIER.sub("", m.group(3)).replace("经费", "费")
-                if len(thing) >= 3 and not _GENERIC_NAME.fullmatch(thing):
-                    a = at + m.start(4)
-                    acts[(m.group(1), m.group(2) in _GIVEN, thing)].append((Decimal(m.group(4).replace(",", "")), a, a + len(m.group(4)),
-                                                                           m.group()))
-        for stated in acts.values():
-            if len(stated) != 2:
-                continue
-            out.checked()
-            (v, a, b, told), (w, c, d, _) = stated
-            if v == w:
-                continue
-            first = ctx.locate(a, b)
-            out.finding(f"《{report.title}》两处说同一年的同一笔资金：{place(first)}为“{told}”，这里为{text[c:d]}万元{UNDECIDED}", ctx.locate(c, d),
-                        related=[first], evidence=text[max(0, c - 16) : d + 2])
-            reported |= {a, c}
+    for (n, *_), stated in acts.items():
+        if len(stated) != 2:
+            continue
+        out.checked()
+        (v, a, b, told), (w, c, d, _) = stated
+        if v == w:
+            continue
+        first = ctx.locate(a, b)
+        out.finding(f"《{reports[n].title}》两处说同一年的同一笔资金：{place(first)}为“{told}”，这里为{text[c:d]}万元{UNDECIDED}",
+                    ctx.locate(c, d), related=[first], evidence=text[max(0, c - 16) : d + 2])
+        reported |= {a, c}
     return reported
 
 
@@ -491,6 +494,7 @@ def _report_funds(ctx: CheckContext, out: Reporter) -> set[int]:
 # times, and one value against all the others is the slip.
 _ROW_NAME = re.compile(r"(?:指标\s*\d{1,2}\s*[:：])?\s*([\u4e00-\u9fff]{3,16})\s*")
 _ROW_AMOUNT = re.compile(r"\s*(\d[\d,]{0,12}(?:\.\d{1,2})?)\s*万元\s*")
+_ROW_CELLS = 12  # a row of a part and its amounts (a goal table's has six or seven cells)
 
 
 def _row_parts(ctx: CheckContext) -> dict[str, list[tuple[Decimal, int, int]]]:
@@ -500,6 +504,8 @@ def _row_parts(ctx: CheckContext) -> dict[str, list[tuple[Decimal, int, int]]]:
     for table in ctx.document.tables:
         for row in table.rows:
             cells = [c for c in row.cells if norm[c.start : c.end].strip()]
+            if len(cells) > _ROW_CELLS:
+                continue  # not a row of a part and its amounts
             for i, cell in enumerate(cells[:-1]):
                 amounts = [m for c in cells[i + 1 :] if (m := _ROW_AMOUNT.fullmatch(norm[c.start : c.end]))]
                 if len(amounts) != len(cells) - i - 1:
