@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import run_cli, seed
+from conftest import FIXTURES, run_cli, seed
 from juesuan.extract.numbers import find_figures
 from juesuan.model.disclosure import Disclosure
 from juesuan.model.flatten import flatten
@@ -258,3 +258,12 @@ def test_extract_names_each_figure_in_chinese_with_its_path() -> None:
     assert result.returncode == 0
     line = next(x for x in result.stdout.splitlines() if x.startswith("总体情况·收支总计·金额 = "))
     assert "7,467.33" in line and "totals.total.amount[0]" in line
+
+
+def test_an_item_whose_line_ends_at_its_heading_runs_on_to_the_next_paragraph() -> None:
+    """A hard-wrapped PDF text: "1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。" ends its line at the full stop, and
+    "主要用于：…全年预算为 52.00 万元，支出决算为 51.32 万元" is the next paragraph."""
+    items = analyse(FIXTURES / "wrapped" / "putuo_shehuigongzuobu_2024_excerpt.txt").disclosure.general_budget.items
+    assert [[f.raw for f in i.amount] for i in items[:3]] == [
+        ["51.32 万元"], ["11.31 万元"], ["202.24 万元"]]
+    assert [f.raw for f in items[0].budget] == ["52.00 万元"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import BUILT, PUTUO, SEED_STEMS, SEEDS, TEMPLATE, seed
+from conftest import BUILT, FIXTURES, PUTUO, SEED_STEMS, SEEDS, TEMPLATE, seed
 from juesuan.outline import Outline, build_outline
 from juesuan.readers import read
 
@@ -215,3 +215,18 @@ def test_sections_in_another_order_are_still_recognised(tmp_path) -> None:  # ty
     assert sorted(kinds) == sorted(ITEMS)
     gov_fund = next(c for c in explanation.children if c.kind == "gov_fund")
     assert gov_fund.location.line == 93 and gov_fund.number == 8
+
+
+def test_the_shanghai_template_titles_its_tables_part_without_its_number() -> None:
+    """The template's body has "上海市XX局2024年度部门决算表" where its contents say "第二部分…": the part is there."""
+    outline = build_outline(read(TEMPLATE))
+    assert outline.truncation is None
+    assert [(s.number, s.kind) for s in outline.sections] == [(1, "overview"), (None, "statements"), (3, "explanation"),
+                                                               (4, "glossary")]
+
+
+def test_a_part_title_fallen_over_two_lines_of_a_wrapped_text() -> None:
+    """"第三部分 中共上海市普陀区委社会工作部 2024 年度部门决算情况" / "说明" (a PDF's lines)."""
+    outline = build_outline(read(FIXTURES / "wrapped" / "putuo_shehuigongzuobu_2024_excerpt.txt"))
+    part = next(s for s in outline.sections if s.number == 3)
+    assert part.kind == "explanation" and part.title.endswith("决算情况说明")

@@ -1970,3 +1970,19 @@ def test_a_list_begun_in_a_table_cell_goes_on_below_it(tmp_path: Path) -> None:
     assert found == [(7, "编号从1跳到3，缺少2")]
     assert _run(tmp_path, text.format(2, 3), "N101").findings == []
     assert _run(tmp_path, text.format(1, 2), "N101").findings == []  # a list of its own after the table
+
+
+def test_the_shanghai_template_tables_part_needs_no_number() -> None:
+    """The Shanghai template prints its tables part as "上海市XX局2024年度部门决算表", no "第二部分": not a slip, and the
+    text is whole."""
+    outcome = check_file(TEMPLATE, CheckOptions(select=("N101",)))
+    assert not [f for f in outcome.findings if "部分" in f.message]
+    assert not any("文本不完整" in note for note in outcome.notes)
+
+
+def test_vehicles_for_retired_cadres_are_a_kind_of_vehicle(tmp_path: Path) -> None:
+    """"离退休干部用车" is a use of a vehicle, not the retired left out of a count of staff."""
+    text = ("（三）国有资产占有使用情况\n截至2025年12月31日，本部门共有车辆9辆，其中：主要领导干部用车0辆、执法执勤用车5辆、"
+            "离退休干部用车{}辆、其他用车4辆。\n")
+    assert _run(tmp_path, text.format(0), "I113").findings == []
+    assert [f.message for f in _run(tmp_path, text.format(1), "I113").findings] == ["总数9辆，分项0+5+1+4=10辆"]

@@ -126,3 +126,34 @@ def test_web_table_copied_one_cell_a_line(tmp_path: Path) -> None:
     site = ["来源 | 阿克陶县财政局 | 发布时间 | 阅读 |"]  # a page's header bar is not one cell a line
     path.write_text("\n".join(site * 8) + "\n", encoding="utf-8")
     assert read(path).tables == []
+
+
+WRAPPED = Path(__file__).parent / "fixtures" / "wrapped" / "putuo_shehuigongzuobu_2024_excerpt.txt"
+
+
+def test_a_table_copied_one_row_a_line_with_tabs_between_cells() -> None:
+    """A PDF's table as text: "一、一般公共预算财政拨款收入\\t307.82\\t一、一般公共服务支出\\t264.87", rows of the right
+    half only start with empty cells ("\\t\\t九、卫生健康支出\\t2.71"); thousands stay inside their cell."""
+    document = read(WRAPPED)
+    tables = [b for b in document.blocks if b.kind is BlockKind.TABLE]
+    assert len(tables) == 1 and len(tables[0].rows) == 28
+    row = next(r for r in tables[0].rows if "卫生健康支出" in r.texts[-2])
+    assert row.texts[:2] == ["", ""] and row.texts[-1] == "2.71"
+    assert tables[0].rows[0].cells[0].line == 4
+
+
+def test_a_hard_wrapped_text_between_tables_is_read_as_paragraphs() -> None:
+    document = read(WRAPPED)
+    paragraph = next(b for b in document.blocks if b.text.startswith("中共上海市普陀区委社会工作部2024年度收入支出总计"))
+    # three source lines, one paragraph; the title above the table stays a line of its own
+    assert paragraph.text.endswith("主要原因：单位于 2024 年成立。") and paragraph.location.line == 35
+    assert any(b.text == "收入支出决算总表" for b in document.blocks)
+
+
+def test_a_figure_and_its_unit_on_two_lines_are_one_paragraph(tmp_path: Path) -> None:
+    body = "\n".join(["截至 2025 年 12 月 31 日，上海市普陀区人民政府宜川路街道办事处共有车辆 9 辆，其中：部级领导干部用车 0 辆、"] * 6
+                     + ["执法执勤用车 5 辆、特种专业技术用车 0 辆、离退休干部用车 0", "辆、其他用车 4 辆。"])
+    path = tmp_path / "wrapped.txt"
+    path.write_text(body, encoding="utf-8")
+    last = read(path).blocks[-1]
+    assert "离退休干部用车 0辆、其他用车 4 辆。" in last.text

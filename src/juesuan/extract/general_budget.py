@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from juesuan.document import Block, BlockKind, Document
 from juesuan.extract.mentions import GENERIC_LABEL, add_mention, flat_changes, new_item, parse_sentence, reasons
 from juesuan.extract.section_text import split_sentences
 from juesuan.model.disclosure import BasicExpenditure, GeneralBudget, LineItem
@@ -60,7 +61,8 @@ def extract_general_budget(ctx: Analysis) -> GeneralBudget:
                 else:
                     add_mention(existing, mention)
     for text in ctx.index.of_kind("general_budget_detail"):
-        for _, block in text.paragraphs():
+        blocks = [block for _, block in text.paragraphs()]
+        for k, block in enumerate(blocks):
             line = doc.normalized[block.location.start : block.location.end]
             n = numbering(line)
             match = _LINE.match(line[n.prefix_length : n.prefix_length + 400]) if n is not None and n.level == NUM else None
@@ -88,8 +90,27 @@ def extract_general_budget(ctx: Analysis) -> GeneralBudget:
                     budget.detail_total.reason += reasons(doc, [(0, block)])
                 continue
             assert n is not None
-            budget.items.append(_line_item(ctx, block.location.start, block.location.end, n, match))
+            item = _line_item(ctx, block.location.start, block.location.end, n, match)
+            if not item.amount and (end := _item_goes_on(doc, blocks, k)) is not None:
+                # "1、一般公共服务支出（类）…行政运行（项）。" then "主要用于：…支出决算为 51.32 万元": a hard-wrapped text
+                # whose line ended at the heading's full stop
+                item = _line_item(ctx, block.location.start, end, n, match)
+            budget.items.append(item)
     return budget
+
+
+_GOES_ON = 3  # paragraphs an item's line may run on to
+
+
+def _item_goes_on(doc: Document, blocks: list[Block], k: int) -> int | None:
+    """Where the item of block k ends when its text runs on to the paragraphs after it (up to the next numbered
+    paragraph or heading), or None when nothing follows it."""
+    end = None
+    for block in blocks[k + 1 : k + 1 + _GOES_ON]:
+        if block.kind is not BlockKind.PARAGRAPH or numbering(doc.normalized[block.location.start : block.location.end]):
+            break
+        end = block.location.end
+    return end
 
 
 def _line_item(ctx: Analysis, start: int, end: int, n: Numbering, match: re.Match[str]) -> LineItem:

@@ -29,6 +29,7 @@ from juesuan.text.headings import ITEM, NUM, PART, SUB, UNIT_OR_PERIOD_LINE, Num
 MAX_TITLE = 40  # a "title" longer than this is a sentence that happens to start with a number
 _CHART = re.compile(r"^[（(]?\s*图\s*(\d{1,2})\s*[:：.、]?\s*(.*?)[）)]?\s*$")
 _ANNEX = re.compile(r"^附件\s*([0-9一二三四五六七八九十]{1,3})\s*[:：.、]?\s*(.*)$")
+_TITLE_END = re.compile(r"(?:部门|单位)?(?:决算)?(?:情况)?说明|(?:部门|单位)?(?:决算)?表")  # the last words of a part's title
 _UNNUMBERED_PARTS = {"名词解释", "附件", "附表", "部门概况", "单位概况", "概况"}
 _UNNUMBERED_PART_TITLE = re.compile(r"20\d{2}年度?(部门|单位)决算(表|情况说明|的说明)$")
 _REPORT_TITLE = re.compile(r"(评价|自评|评估)(自评)?报告(范本)?$")
@@ -173,9 +174,25 @@ class OutlineBuilder:
         if n is not None and n.level == PART and not n.title and (follower := self._title_after(index)):
             title = follower
             heading = f"{heading} {follower}"
+        elif n is not None and n.level == PART and n.title and (tail := self._tail_after(index, title)):
+            title, heading = title + tail, heading + tail  # "第三部分 XX街道办事处 2025 年度" / "部门决算情况说明"
         kind = match(PARTS, title) or "part"
         self.part = self._add(None, self._section(kind, block, index, heading, 1, n.number if n else None))
         self.item = self.sub = self.annex = None
+
+    def _tail_after(self, index: int, title: str) -> str | None:
+        """The end of a part's title fallen to the next line ("…2024 年度部门决算情况" / "说明"): taken when the title
+        with it is one the catalogue knows, of the kind the title alone had if any; the block is used up."""
+        if index + 1 >= len(self.doc.blocks) or self.doc.blocks[index + 1].kind is BlockKind.TABLE:
+            return None
+        tail = self._first_line(self.doc.blocks[index + 1])
+        if not tail or len(tail) > 20 or numbering(tail) is not None or re.search(r"[。；;，,]", tail):
+            return None
+        alone, joined = match(PARTS, title), match(PARTS, title + tail)
+        if joined is None or (alone is not None and (alone != joined or not _TITLE_END.fullmatch(tail))):
+            return None
+        self.consumed.add(index + 1)
+        return tail
 
     def _title_after(self, index: int) -> str | None:
         """The title of a part whose heading stands alone ("第一部分" / "单位概况", or over two lines:

@@ -198,7 +198,7 @@ def find_contents(document: Document) -> tuple[set[int], list[ContentsEntry]]:
 # leader. Taken as one only in a run of such lines whose numbers never go down (a title may end in a digit).
 _GLUED_PAGE = re.compile(r"(?<=[\u4e00-\u9fff）)。])(\d{1,3})$")
 _GLUED_RUN = 4
-_TITLE_TAIL = re.compile(r"(?:决算)?(?:情况)?说明|(?:决算)?表|情况")  # the end of a title, fallen to a line of its own
+_TITLE_TAIL = re.compile(r"(?:部门)?(?:决算)?(?:情况)?说明|(?:部门)?(?:决算)?表|情况")  # the end of a title, fallen to a line of its own
 _ALONE_PAGE = re.compile(r"\d{1,3}")
 
 

@@ -28,8 +28,11 @@ def truncation(document: Document, sections: list[Section], contents: list[Conte
     if contents and not body:
         return "只有目录，正文缺失"
     parts = {title_key(s.title) for s in body if s.level == 1}
+    kinds = {s.kind for s in body if s.level == 1 and s.kind not in (None, "part")}
     listed = [e for e in contents if e.level == 1 and e.kind]
-    after_body = [e for e in listed if title_key(e.title) not in parts]
+    # a part is there under its title, or as the part of that kind written otherwise (the Shanghai template's body
+    # titles its tables "上海市XX局2024年度部门决算表", without the contents' "第二部分")
+    after_body = [e for e in listed if title_key(e.title) not in parts and e.kind not in kinds]
     last = _last_text(document)
     if last is not None:
         if is_heading_line(last) and not re.search(r"表$|无数据|空表", re.sub(r"[（(][^）)]*[）)]$", "", last)):

@@ -3,7 +3,8 @@
 Word exported to text leaves `[bookmark: …]` markers (dropped), `[image: …]` markers (image
 placeholders; lines of chart labels after them belong to the image) and tables as tab-indented lines,
 one cell a line, with blank lines between rows. A line without a tab right after a cell line
-continues that cell.
+continues that cell. A table copied out of Word, Excel or a PDF is one row a line, its cells separated by tabs
+(empty cells kept: "\t\t九、卫生健康支出\t265.57").
 """
 
 from __future__ import annotations
@@ -45,6 +46,14 @@ def _is_table_rule(line: str) -> bool:
     return 3 <= len(stripped) <= 5000 and "---" in stripped and not set(stripped) - set("|:- \t")
 
 
+_FIGURE_BROKEN = re.compile(r"(?:\d|\d\s?万)\|[万元辆个人次%％亿台套件名项批]")
+
+
+def _is_tsv_row(line: str) -> bool:
+    """A row of a table copied one row a line: two cells with text, a tab between them."""
+    return "\t" in line.strip("\t \r")
+
+
 _SENTENCE_END = ("。", "；", ";", "：", ":", "！", "？", "!", "?")
 
 
@@ -53,7 +62,7 @@ def wrap_width(lines: list[str]) -> int | None:
 
     Wrapped lines end mid-sentence and have nearly the same length; lists of headings (a table of
     contents) end without punctuation too, but are numbered and of every length."""
-    filled = [t for line in lines if len(t := line.strip()) >= 12]
+    filled = [t for line in lines if len(t := line.strip()) >= 12 and "\t" not in line]  # table rows aside
     open_ended = sorted(display_width(t) for t in filled if not t.endswith(_SENTENCE_END) and numbering(t) is None)
     if len(open_ended) < 5 or len(open_ended) * 5 < len(filled) * 2:
         return None
@@ -115,7 +124,9 @@ class _LineReader:
         while self.i < n:
             line = self.lines[self.i]
             lineno = self.i + 1
-            if line.startswith("\t"):
+            if _is_tsv_row(line):
+                self._tsv_table()
+            elif line.startswith("\t"):
                 self._tab_table()
             elif self.markdown and line.lstrip().startswith("|") and self._md_table_ahead():
                 self._md_table()
@@ -132,9 +143,12 @@ class _LineReader:
     def _continues(self, i: int) -> bool:
         """Line i is wrapped: it fills the width, ends mid-sentence, and the next line goes on with it."""
         line, after = self.lines[i].strip(), self.lines[i + 1].strip() if i + 1 < len(self.lines) else ""
+        if self.wrap is not None and _FIGURE_BROKEN.search(line[-8:] + "|" + after[:2]):
+            return True  # "离退休干部用车 0" / "辆、其他用车 4 辆": a figure and its unit are one line's
         return (self.wrap is not None and display_width(line) >= self.wrap - 8 and not line.endswith(_SENTENCE_END)
                 and bool(after) and not starts_paragraph(after) and not is_heading_line(line)
-                and not self.lines[i + 1].startswith("\t") and not _IMAGE.search(after))
+                and not self.lines[i + 1].startswith("\t") and not _IMAGE.search(after)
+                and not line.endswith("表") and not (len(after) <= 30 and after.endswith("表")))  # tables' titles
 
     def _wrapped(self) -> None:
         """One paragraph from a line and the lines it wraps onto, each piece keeping its source line."""
@@ -216,6 +230,16 @@ class _LineReader:
         else:
             title = None
         self.b.add_table(rows, title=title)
+
+    def _tsv_table(self) -> None:
+        """Rows one a line, cells split at tabs; the table goes on while lines hold a tab (a row of one cell, its
+        others empty, is "\t\t十二、农林水支出")."""
+        rows: list[tuple[list[Cell], int | None, int | None]] = []
+        while self.i < len(self.lines) and "\t" in self.lines[self.i] and self.lines[self.i].strip():
+            cells = self.lines[self.i].rstrip("\t \r").split("\t")
+            rows.append(([Cell(c.strip(), line=self.i + 1) for c in cells], self.i + 1, None))
+            self.i += 1
+        self.b.add_table(rows)
 
     def _bar_rows(self) -> list[list[int]] | None:
         """A table copied from a web page one cell a line, each cell ending in " |" (a label, then its numbers):

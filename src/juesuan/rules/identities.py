@@ -565,7 +565,8 @@ def _breakdown(text: str, end: int, unit: str) -> list[int] | None:
     for piece in re.split(r"[、，,]", listed):
         if parts and _CHANGE.search(piece):
             break  # "离退休职工178人，其中离休人员4人，比上年减少1人": a change, not a part
-        if parts and _RETIRED.search(piece) and not _RETIRED.search(text[opens.end() : opens.end() + 20]):
+        if (parts and unit in ("人", "名") and _RETIRED.search(piece)
+                and not _RETIRED.search(text[opens.end() : opens.end() + 20])):
             break  # "正式教职工62人，其中…中级工1人，退休职工28人": the retired are not of the serving staff
         m = _PART.fullmatch(piece) if len(piece) <= 80 else None  # a part is short; the pattern is not linear
         if m is None or (m.group(2) != unit and {m.group(2), unit} != {"人", "名"}):  # 名 and 人 count persons alike

@@ -423,7 +423,10 @@ def _parts(ctx: CheckContext, out: Reporter) -> None:
     for part in parts:
         n = numbering(part.title) if part.title else None
         if part.number is None or n is None or n.level != PART:
-            if part.title.strip() and n is None and expected <= numbered[-1].number:
+            if (part.title.strip() and n is None and expected <= numbered[-1].number
+                    and ctx.outline.meta.layout == "shanghai" and part.kind == "statements"):
+                expected += 1  # the Shanghai template titles its tables part without "第二部分": not a slip
+            elif part.title.strip() and n is None and expected <= numbered[-1].number:
                 out.finding(f"“{part.title.strip()}”缺少“第{_CN[expected]}部分”编号", part.location,
                             expected=f"第{_CN[expected]}部分", evidence=part.title)
                 expected += 1

@@ -356,3 +356,31 @@ def _core(line: str) -> str:
     title = _TITLE_NOISE.sub("", line.split("\n")[0])
     n = numbering(title.strip())
     return re.sub(r"^第.{1,3}部分|[\s“”\"]|20\d\d年度?", "", n.title if n else title)
+
+
+# "项目绩效目标个数在5个以上的，选取5个项目进行公开，目标个数在5个以下的，全部进行公开": one threshold splits the
+# cases in two, so both sides name the same number, and what is chosen above it is no more than it.
+_SPLIT = re.compile(r"在\s*(?P<above>\d{1,4})\s*(?P<unit>[个项次人家名])\s*以上的?[，,]?\s*(?:[^。；;\d]{0,12}?(?P<chosen>\d{1,4})\s*(?P=unit))?"
+                    r"[^。；;\d]{0,30}?在\s*(?P<below>\d{1,4})\s*(?P=unit)\s*以下")
+
+
+@rule("W109", "wording", Severity.WARNING, "“以上”“以下”的分界不一致",
+      "同一句把情况按一个数分为“N个以上的”和“N个以下的”两种时，两处的N应相同；“N个以上的选取K个”中的K也不能大于N"
+      "（“目标个数在5个以上的，选取5个项目进行公开，目标个数在5个以下的，全部进行公开”）。",
+      bad="七、预算绩效管理情况说明\n（本单位项目绩效目标个数在5个以上的，选取5个项目进行公开，目标个数在6个以下的，全部进行公开）。",
+      good="七、预算绩效管理情况说明\n（本单位项目绩效目标个数在5个以上的，选取5个项目进行公开，目标个数在5个以下的，全部进行公开）。")
+def split_by_one_threshold(ctx: CheckContext, out: Reporter) -> None:
+    text = ctx.document.text
+    for at, said in ctx.sentences():
+        for m in _SPLIT.finditer(said):
+            out.checked()
+            above, below, unit = int(m.group("above")), int(m.group("below")), m.group("unit")
+            chosen = int(m.group("chosen")) if m.group("chosen") else None
+            if above != below:
+                where = ctx.locate(at + m.start("below"), at + m.end("below"))
+                out.finding(f"“{above}{unit}以上”与“{below}{unit}以下”分界不一致（两处应为同一个数）", where,
+                            expected=f"{above}{unit}以下", actual=f"{below}{unit}以下", evidence=text[at + m.start() : at + m.end()],
+                            related=[ctx.locate(at + m.start("above"), at + m.end("above"))])
+            elif chosen is not None and chosen > above:
+                out.finding(f"{above}{unit}以上的选取{chosen}{unit}：选取的多于分界的{above}{unit}", ctx.locate(at + m.start("chosen"), at + m.end("chosen")),
+                            expected=f"不多于{above}{unit}", actual=f"{chosen}{unit}", evidence=text[at + m.start() : at + m.end()])
