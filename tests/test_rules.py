@@ -103,7 +103,9 @@ REVIEWED_ERRORS = {
     "004": {("C101", 132), ("S202", 226),
             ("C104", 232), ("C104", 233),
             ("G101", 177), ("G101", 208)},  # 一般行政管理事务 given 行政运行's definition; 其他农业农村支出 其他农林水支出's  # the annex: 收入总计 7,463.89 (本年收入合计), 849.33 and 225.88
-    "putuo": {("T203", 21), ("R101", 21)},
+    # P6, P12: 社会保障和就业支出 326.71 in the two summary tables, 326.72 in the tables that detail it (the second
+    # review lists it: bench/data/second_review.tsv)
+    "putuo": {("T203", 21), ("R101", 21), ("T208", 6), ("T208", 12)},
 }
 
 
@@ -1986,3 +1988,32 @@ def test_vehicles_for_retired_cadres_are_a_kind_of_vehicle(tmp_path: Path) -> No
             "离退休干部用车{}辆、其他用车4辆。\n")
     assert _run(tmp_path, text.format(0), "I113").findings == []
     assert [f.message for f in _run(tmp_path, text.format(1), "I113").findings] == ["总数9辆，分项0+5+1+4=10辆"]
+
+
+def test_the_reason_for_a_rate_opens_the_next_line_of_a_wrapped_text() -> None:
+    """"…完成年初预算的 95.89%。" ends a PDF line, "决算数小于预算数的主要原因：人员经费支出数小于预算数。" starts the next."""
+    outcome = check_file(FIXTURES / "wrapped" / "putuo_shehuigongzuobu_2024_excerpt.txt")
+    assert [f for f in outcome.findings if f.rule == "S104"] == []
+    # and the wrapped text is read for what it says: growth from nothing, a share rounded down
+    assert sorted((f.rule, f.location.line) for f in outcome.findings) == [("R101", 57), ("R103", 37), ("R103", 47), ("R103", 52)]
+
+
+def test_a_split_by_one_threshold_in_a_seed(tmp_path: Path) -> None:
+    """Seed 001 L111, the Sichuan template's note: "目标个数在5个以上的，选取5个项目进行公开，目标个数在5个以下的，全部进行公开"."""
+    assert _seed_changed(tmp_path, "001", 111, "个数在5个以下", "个数在6个以下", ("W109",)) == [
+        ("W109", 111, "“5个以上”与“6个以下”分界不一致（两处应为同一个数）")]
+    assert _seed_changed(tmp_path, "001", 111, "选取5个", "选取6个", ("W109",)) == [
+        ("W109", 111, "5个以上的选取6个：选取的多于分界的5个")]
+
+
+def test_the_basic_spending_in_words_against_the_general_budget_table(tmp_path: Path) -> None:
+    """普陀区规划和自然资源局 2024 (bench/data/fresh_k 01): "一般公共预算财政拨款基本支出5377.64万元" is the 支出决算表's
+    基本支出 of all funds; the 一般公共预算财政拨款支出决算表 gives 5364.75."""
+    text = ("第二部分 XX局2024年度部门决算表\n一般公共预算财政拨款支出决算表\n单位：万元\n\n"
+            "| 功能分类科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n|---|---|---|---|---|\n"
+            "| 208 | 社会保障和就业支出 | 9746.50 | 5364.75 | 4381.75 |\n| | 合计 | 9746.50 | 5364.75 | 4381.75 |\n\n"
+            "第三部分 XX局2024年度部门决算情况说明\n六、一般公共预算财政拨款基本支出决算情况说明\n"
+            "一般公共预算财政拨款基本支出{}万元。其中：人员经费4884.09万元，公用经费480.66万元。\n")
+    found = [f.message for f in _run(tmp_path, text.format("5377.64"), "T203").findings]
+    assert found == ["说明中一般公共预算财政拨款基本支出写作5377.64万元，第8行决算表中为5364.75万元"]
+    assert _run(tmp_path, text.format("5364.75"), "T203").findings == []

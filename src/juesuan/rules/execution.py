@@ -3,6 +3,7 @@ direction words (决算数小于预算数) and the reason around it, in the body
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -162,6 +163,8 @@ def direction_against_rate(ctx: CheckContext, out: Reporter) -> None:
       good="五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n1.一般公共服务（类）政府办公厅（室）及相关机构事务（款）一般行政管理事务（项）：支出决算为388.38万元，完成预算的80%。决算数小于预算数的主要原因是部分项目年末未能支付。")
 def rate_without_reason(ctx: CheckContext, out: Reporter) -> None:
     explained_rates: set[Decimal] = set()  # a rate explained once need not be explained again where restated
+    paragraphs = list(ctx.paragraphs())
+    starts = [start for start, _ in paragraphs]
     for s in statements(ctx):
         if s.rate == 0 or abs(s.rate - 100) < Decimal("0.1"):
             continue  # nothing spent of a budget, or nothing (or a rounding-level gap: 99.99%) to explain
@@ -174,6 +177,10 @@ def rate_without_reason(ctx: CheckContext, out: Reporter) -> None:
         other_year = _OTHER_YEAR.search(after)
         explained = (_REASON.search(s.text[: s.rate_end]) or _REASON.search(after[: other_year.start() if other_year else None])
                      or _BUDGET_REASON.search(after))
+        if not explained and not after.strip(" 。；;"):
+            # the reason opens the next paragraph: a hard-wrapped text whose line ended at the rate's full stop
+            k = bisect.bisect_right(starts, s.start + len(s.text) - 1)
+            explained = k < len(paragraphs) and _BUDGET_REASON.search(paragraphs[k][1][:30]) is not None
         if explained or re.match(r"\s*[。，,;；]?\s*其中", after):
             explained_rates.add(s.rate)
             continue  # a reason given, or the items that follow ("其中：") explain the total one by one

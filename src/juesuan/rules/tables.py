@@ -208,6 +208,8 @@ def _text_and_table(ctx: CheckContext) -> list[tuple[str, Figure | None, Figure 
     gb = _table(ctx, "table_general_budget_expenditure")
     if gb is not None:
         pairs.append(("一般公共预算财政拨款支出", first(d.general_budget.total), _value(gb, "合计")))
+    if gb is not None:
+        pairs.append(("一般公共预算财政拨款基本支出", first(d.basic.total), _column(gb, "合计", "基本支出")))
     basic = _table(ctx, "table_general_budget_basic")
     if basic is not None:
         pairs += [("人员经费", first(d.basic.personnel), _value(basic, "人员经费合计")),
@@ -269,8 +271,57 @@ def three_public_cells(table: StatementTable) -> dict[tuple[str, str], Figure]:
     return cells
 
 
+def _column(table: StatementTable, name: str, header: str) -> Figure | None:
+    """The cell of the row `name` under the column whose header is or ends with `header` ("合计" row, "基本支出";
+    "支出/决算数" of a two-sided table)."""
+    at = next((i for i, c in enumerate(table.columns) if c == header or c.endswith("/" + header)), None)
+    row = next((r for r in table.rows if r.name == name), None)
+    return row.values[at] if at is not None and row is not None and at < len(row.values) else None
+
+
+# A 类 of the summary tables stands again in the tables that detail it: 收入支出决算总表's "九、卫生健康支出" is 支出决算表's
+# 210 卫生健康支出 (本年支出合计); 财政拨款收入支出决算总表's 一般公共预算财政拨款 column is 一般公共预算财政拨款支出决算表's 合计.
+_SUMMARY_DETAIL = (("table_income_expenditure_summary", "支出/决算数", "table_expenditure", "本年支出合计"),
+                   ("table_fiscal_appropriation_summary", "一般公共预算财政拨款", "table_general_budget_expenditure", "合计"))
+_NUMERAL = re.compile(r"^\s*[一二三四五六七八九十]{1,3}[、.．]\s*")
+
+
+@rule("T208", "tables", Severity.ERROR, "决算表之间同一类支出不一致",
+      "收入支出决算总表中各类支出的决算数应与支出决算表中该类的本年支出合计相同；财政拨款收入支出决算总表中各类的"
+      "一般公共预算财政拨款支出应与一般公共预算财政拨款支出决算表中该类的合计相同。",
+      bad="第二部分 XX局2024年度部门决算表\n收入支出决算总表\n单位：万元\n\n| 收入 | 收入 | 支出 | 支出 |\n|---|---|---|---|\n"
+          "| 项目 | 决算数 | 项目 | 决算数 |\n| 一、一般公共预算财政拨款收入 | 100.00 | 九、卫生健康支出 | 100.01 |\n"
+          "| 本年收入合计 | 100.00 | 本年支出合计 | 100.01 |\n\n支出决算表\n单位：万元\n\n"
+          "| 功能分类科目编码 | 科目名称 | 本年支出合计 | 基本支出 | 项目支出 |\n|---|---|---|---|---|\n| | 合计 | 100.01 | 100.01 | |\n"
+          "| 210 | 卫生健康支出 | 100.00 | 100.00 | |\n",
+      good="第二部分 XX局2024年度部门决算表\n收入支出决算总表\n单位：万元\n\n| 收入 | 收入 | 支出 | 支出 |\n|---|---|---|---|\n"
+           "| 项目 | 决算数 | 项目 | 决算数 |\n| 一、一般公共预算财政拨款收入 | 100.00 | 九、卫生健康支出 | 100.00 |\n"
+           "| 本年收入合计 | 100.00 | 本年支出合计 | 100.00 |\n\n支出决算表\n单位：万元\n\n"
+           "| 功能分类科目编码 | 科目名称 | 本年支出合计 | 基本支出 | 项目支出 |\n|---|---|---|---|---|\n| | 合计 | 100.00 | 100.00 | |\n"
+           "| 210 | 卫生健康支出 | 100.00 | 100.00 | |\n")
+def classes_across_tables(ctx: CheckContext, out: Reporter) -> None:
+    for summary_kind, summary_column, detail_kind, detail_column in _SUMMARY_DETAIL:
+        summary, detail = _table(ctx, summary_kind), _table(ctx, detail_kind)
+        if summary is None or detail is None or summary.unit != detail.unit:
+            continue
+        classes = {r.name.strip(): r for r in detail.rows if r.code and len(r.code) == 3}
+        for row in summary.rows:
+            name = _NUMERAL.sub("", row.name).strip()
+            if name not in classes or not _NUMERAL.match(row.name):
+                continue
+            stated, detailed = _column(summary, row.name, summary_column), _column(detail, classes[name].name, detail_column)
+            if stated is None or detailed is None:
+                continue
+            out.checked()
+            if stated.value == detailed.value:
+                continue
+            where = place_or_none(detailed.location) or detail.title
+            out.finding(f"{summary.title}中{name}为{stated.raw}，{detail.title}（{where}）中为{detailed.raw}",
+                        stated.location, expected=detailed.raw, actual=stated.raw, related=[detailed.location])
+
+
 @rule("T203", "tables", Severity.ERROR, "说明中的数字与决算表不一致",
-      "情况说明中的收支总计、本年收入合计、本年支出合计、财政拨款收支总计、一般公共预算财政拨款支出、人员经费和公用经费，"
+      "情况说明中的收支总计、本年收入合计、本年支出合计、财政拨款收支总计、一般公共预算财政拨款支出及其基本支出、人员经费和公用经费，"
       "以及“三公”经费合计和各项的预算数、决算数，应与所附决算表中的相应数字一致（表与说明的金额单位不同时不逐项比较）。",
       bad="第二部分 XX局2024年度部门决算表\n收入支出决算总表\n单位：万元\n\n| 收入 | 收入 | 支出 | 支出 |\n|---|---|---|---|\n| 项目 | 决算数 | 项目 | 决算数 |\n| 一、一般公共预算财政拨款收入 | 100.00 | 一、一般公共服务支出 | 100.00 |\n| 本年收入合计 | 100.00 | 本年支出合计 | 100.00 |\n| 总计 | 100.00 | 总计 | 100.00 |\n\n第三部分 XX局2024年度部门决算情况说明\n二、收入决算情况说明\n本年收入合计110.00万元，其中：财政拨款收入110.00万元，占100%。",
       good="第二部分 XX局2024年度部门决算表\n收入支出决算总表\n单位：万元\n\n| 收入 | 收入 | 支出 | 支出 |\n|---|---|---|---|\n| 项目 | 决算数 | 项目 | 决算数 |\n| 一、一般公共预算财政拨款收入 | 100.00 | 一、一般公共服务支出 | 100.00 |\n| 本年收入合计 | 100.00 | 本年支出合计 | 100.00 |\n| 总计 | 100.00 | 总计 | 100.00 |\n\n第三部分 XX局2024年度部门决算情况说明\n二、收入决算情况说明\n本年收入合计100.00万元，其中：财政拨款收入100.00万元，占100%。")
