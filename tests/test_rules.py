@@ -2017,3 +2017,32 @@ def test_the_basic_spending_in_words_against_the_general_budget_table(tmp_path: 
     found = [f.message for f in _run(tmp_path, text.format("5377.64"), "T203").findings]
     assert found == ["说明中一般公共预算财政拨款基本支出写作5377.64万元，第8行决算表中为5364.75万元"]
     assert _run(tmp_path, text.format("5364.75"), "T203").findings == []
+
+
+def test_the_shanghai_template_note_on_an_empty_table_and_a_reversed_choice(tmp_path: Path) -> None:
+    """fresh_k 02 L251: "无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：" left above the note;
+    fresh_k 01 L437: "下降（增长）27.78%"."""
+    text = ("八、政府性基金预算财政拨款收入支出决算表\n无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：\n"
+            "注：本部门本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。\n"
+            "七、财政拨款“三公”经费支出决算情况说明\n公务接待费支出决算比2023年度减少0.15万元，下降（增长）27.78%。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "P101").findings]
+    assert found == [(2, "模板残留：模板说明文字"), (5, "模板残留：未选择的二选一措辞")]
+
+
+def test_a_year_before_lost_its_year(tmp_path: Path) -> None:
+    """fresh_k 01 L322: "本年收入合计9746.50万元，较上一度增加1193.20万元"."""
+    text = "二、收入决算情况说明\n本年收入合计9746.50万元，较上{}度增加1193.20万元，增长13.95%。\n"
+    assert [f.message for f in _run(tmp_path, text.format("一"), "W104").findings] == ["“上年度”缺少“年”字"]
+    assert _run(tmp_path, text.format("一年"), "W104").findings == []
+
+
+def test_one_item_written_with_two_amounts_a_cent_apart(tmp_path: Path) -> None:
+    """fresh_k 03 L527: "机关事业单位职业年金缴费支出（项）269.85 万元，主要用于:" then "支出决算为 269.86 万元": at the same
+    precision one figure is written the same (their rounding intervals only touch)."""
+    text = ("五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
+            "15、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）{} 万元，主要用于:\n"
+            "机关事业单位职业年金缴费支出。年初预算为 285.33 万元，支出决算为 269.86 万元。决算数小于预算数的主要原因：按实缴费。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text.format("269.85"), "C101").findings]
+    assert found == [(4, "机关事业单位职业年金缴费支出在此写作269.86 万元，在第3行写作269.85 万元（两处各说一次，报告中无从判断哪一处有误）")]
+    assert _run(tmp_path, text.format("269.86"), "C101").findings == []
+    assert _run(tmp_path, text.format("269.9"), "C101").findings == []  # rounded to one place: the same figure

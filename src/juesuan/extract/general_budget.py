@@ -91,9 +91,9 @@ def extract_general_budget(ctx: Analysis) -> GeneralBudget:
                 continue
             assert n is not None
             item = _line_item(ctx, block.location.start, block.location.end, n, match)
-            if not item.amount and (end := _item_goes_on(doc, blocks, k)) is not None:
+            if (not item.amount or line.rstrip().endswith((":", "："))) and (end := _item_goes_on(doc, blocks, k)) is not None:
                 # "1、一般公共服务支出（类）…行政运行（项）。" then "主要用于：…支出决算为 51.32 万元": a hard-wrapped text
-                # whose line ended at the heading's full stop
+                # whose line ended at the heading's full stop, or at "主要用于:"
                 item = _line_item(ctx, block.location.start, end, n, match)
             budget.items.append(item)
     return budget

@@ -23,7 +23,10 @@ def sum_slack(total: Decimal, parts: list[Decimal], tolerance: Tolerance) -> Dec
 
 
 def equal(a: Figure, b: Figure, tolerance: Tolerance) -> bool:
-    """Two statements of one figure agree when their rounding intervals overlap."""
+    """Two statements of one figure agree when their rounding intervals overlap; at the same precision they are
+    written the same (269.85 and 269.86 touch at 269.855, but one figure rounded twice the same way is one number)."""
+    if half_unit(a) == half_unit(b):
+        return abs(a.value - b.value) <= tolerance.money_slack
     return abs(a.value - b.value) <= half_unit(a) + half_unit(b) + tolerance.money_slack
 
 
