@@ -29,7 +29,9 @@ from juesuan.pipeline import check_file
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures"
 GOLDEN = FIXTURES / "golden"
 SETS = ("seeds", "corpus", "found_dev", "heldout")
-OTHERS = ("shanghai/putuo_finance_bureau_2024_final_accounts.pdf", "built/000_452dfb289bf64cc2.docx",
+OTHERS = ("shanghai/putuo_finance_bureau_2024_final_accounts.pdf", "shanghai/putuo_guihuaziranziyuanju_2024_final_accounts.pdf",
+          "shanghai/putuo_shehuigongzuobu_2024_final_accounts.pdf", "wrapped/putuo_shehuigongzuobu_2024_excerpt.txt",
+          "built/000_452dfb289bf64cc2.docx",
           "built/001_400cdbde094ca8be.pdf", "built/003_e91275d89306c2d9.docx", "built/scanned_page.pdf")
 
 

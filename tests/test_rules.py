@@ -2046,3 +2046,16 @@ def test_one_item_written_with_two_amounts_a_cent_apart(tmp_path: Path) -> None:
     assert found == [(4, "机关事业单位职业年金缴费支出在此写作269.86 万元，在第3行写作269.85 万元（两处各说一次，报告中无从判断哪一处有误）")]
     assert _run(tmp_path, text.format("269.86"), "C101").findings == []
     assert _run(tmp_path, text.format("269.9"), "C101").findings == []  # rounded to one place: the same figure
+
+
+def test_subject_names_of_the_detail_lines_against_the_table() -> None:
+    """fresh_k 01 (tests/fixtures/shanghai, as published): the 项 lines name 2210201's 款 "住房保障支出" (the table: 住房改革支出) and 2200199
+    "其他国土资源事务支出" (the table: 其他自然资源事务支出)."""
+    outcome = check_file(FIXTURES / "shanghai" / "putuo_guihuaziranziyuanju_2024_final_accounts.pdf",
+                         CheckOptions(select=("T209",)))
+    assert sorted(f.message for f in outcome.findings) == [
+        "说明中“住房保障支出（款）”与决算表中该科目（2210201，289.59万元）的款名“住房改革支出”不一致",
+        "说明中“住房保障支出（款）”与决算表中该科目（2210203，171.49万元）的款名“住房改革支出”不一致",
+        "说明中“其他国土资源事务支出（项）”与决算表中该科目（2200199，45.00万元）的项名“其他自然资源事务支出”不一致",
+        "说明中“机关事业单位退休人员活动费支出（项）”与决算表中该科目（2080599，0.88万元）的项名“其他行政事业单位养老支出”不一致"]
+    assert [f for f in check_file(PUTUO, CheckOptions(select=("T209",))).findings] == []

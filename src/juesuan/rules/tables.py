@@ -11,7 +11,7 @@ from juesuan.model.figures import Figure
 from juesuan.outline.catalogue import THREE_PUBLIC_ITEMS, first_match
 from juesuan.places import place_or_none
 from juesuan.rules.arithmetic import equal, sum_agrees
-from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, half_unit, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_digit, half_unit, rule
 from juesuan.rules.identities import first
 
 # A small 一般公共预算财政拨款支出决算表 whose figures add up, for the examples of T202 and T205.
@@ -318,6 +318,58 @@ def classes_across_tables(ctx: CheckContext, out: Reporter) -> None:
             where = place_or_none(detailed.location) or detail.title
             out.finding(f"{summary.title}中{name}为{stated.raw}，{detail.title}（{where}）中为{detailed.raw}",
                         stated.location, expected=detailed.raw, actual=stated.raw, related=[detailed.location])
+
+
+_NAME_NOISE = re.compile(r"[\s（）()]|[（(][类款项][）)]")
+
+
+def _subjects(table: StatementTable, column: str) -> list[tuple[str, str, str, str, Figure]]:
+    """(code, 类, 款, 项 names, amount) of each 项 row of a table of the function classification."""
+    names = {r.code: r.name for r in table.rows if r.code}
+    rows = []
+    for row in table.rows:
+        if row.code and len(row.code) == 7 and (value := _column(table, row.name, column)) is not None:
+            rows.append((row.code, names.get(row.code[:3], ""), names.get(row.code[:5], ""), row.name, value))
+    return rows
+
+
+@rule("T209", "tables", Severity.WARNING, "说明中的科目名称与决算表不符",
+      "一般公共预算财政拨款支出决算具体情况逐项说明的类、款、项名称，应与一般公共预算财政拨款支出决算表中同一科目"
+      "（按金额和其余两级名称对应）的名称一致：把款写成类名（“住房保障支出（类）住房保障支出（款）住房公积金（项）”，"
+      "表中为“住房改革支出”）、项名与科目名称不同，多半是照抄了别的科目或沿用了旧名称。",
+      bad="第二部分 XX局2024年度部门决算表\n一般公共预算财政拨款支出决算表\n单位：万元\n\n"
+          "| 功能分类科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n|---|---|---|---|---|\n"
+          "| 221 | 住房保障支出 | 289.59 | 289.59 | |\n| 22102 | 住房改革支出 | 289.59 | 289.59 | |\n"
+          "| 2210201 | 住房公积金 | 289.59 | 289.59 | |\n| | 合计 | 289.59 | 289.59 | |\n\n"
+          "第三部分 XX局2024年度部门决算情况说明\n五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
+          "1、住房保障支出（类）住房保障支出（款）住房公积金（项）289.59万元，主要用于：住房公积金。\n",
+      good="第二部分 XX局2024年度部门决算表\n一般公共预算财政拨款支出决算表\n单位：万元\n\n"
+           "| 功能分类科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n|---|---|---|---|---|\n"
+           "| 221 | 住房保障支出 | 289.59 | 289.59 | |\n| 22102 | 住房改革支出 | 289.59 | 289.59 | |\n"
+           "| 2210201 | 住房公积金 | 289.59 | 289.59 | |\n| | 合计 | 289.59 | 289.59 | |\n\n"
+           "第三部分 XX局2024年度部门决算情况说明\n五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
+           "1、住房保障支出（类）住房改革支出（款）住房公积金（项）289.59万元，主要用于：住房公积金。\n")
+def subject_names_against_table(ctx: CheckContext, out: Reporter) -> None:
+    table = _table(ctx, "table_general_budget_expenditure")
+    if table is None:
+        return
+    subjects = _subjects(table, "合计")
+    for item in ctx.disclosure.general_budget.items:
+        said = [_NAME_NOISE.sub("", n or "") for n in (item.class_name, item.section_name, item.item_name)]
+        if not item.amount or not all(said):
+            continue
+        value = item.amount[0].value
+        # the table's 项 of that amount whose other two levels are named as the text names them: one level differs
+        same = [(code, names) for code, *names, figure in subjects if figure.value == value
+                and sum(_NAME_NOISE.sub("", n) == m for n, m in zip(names, said, strict=True)) == 2]
+        out.checked()
+        if len(same) != 1:
+            continue
+        code, names = same[0]
+        level = next(k for k in range(3) if _NAME_NOISE.sub("", names[k]) != said[k])
+        written = (item.class_name, item.section_name, item.item_name)[level]
+        out.finding(f"说明中“{written}（{'类款项'[level]}）”与决算表中该科目（{code}，{amount(item.amount[0])}）的"
+                    f"{'类款项'[level]}名“{names[level]}”不一致", item.location, expected=names[level], actual=written)
 
 
 @rule("T203", "tables", Severity.ERROR, "说明中的数字与决算表不一致",
