@@ -244,7 +244,7 @@ def _goal_table_of(ctx: CheckContext, name: str) -> GoalTable | None:
 _TARGET_SAID = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:的)?(?:(?:指标值?|目标值|预期值|年度指标值)(?:设置|设定|确定|定)?"
                           r"|(?:设置|设定|确定))为\s*"
                           r"(?P<sign>[≥≤><]=?)?\s*(?P<value>\d{1,3}(?:\.\d{1,2})?)\s*%")
-_TARGET_CELL = re.compile(r"\s*(?P<sign>[≥≤><]=?)?\s*(?P<value>\d{1,3}(?:\.\d{1,2})?)\s*%\s*")
+_TARGET_CELL = re.compile(r"(?P<sign>[≥≤><]=?)?\s?(?P<value>\d{1,3}(?:\.\d{1,2})?)\s?%")  # on a stripped, short cell
 _INDICATOR_NAME = re.compile(r"^\s*(?:指标\s*\d{1,2}\s*[:：])?\s*")
 
 
@@ -261,7 +261,7 @@ def indicator_targets_in_words(ctx: CheckContext, out: Reporter) -> None:
     for table in ctx.disclosure.performance.goal_tables:
         for indicator in table.indicators:
             cells = indicator.cells
-            if len(cells) < 3 or (m := _TARGET_CELL.fullmatch(cells[-2])) is None:
+            if len(cells) < 3 or (m := _TARGET_CELL.fullmatch(cells[-2].strip()[:20])) is None:
                 continue
             name = _INDICATOR_NAME.sub("", cells[-3]).strip()
             if len(name) >= 4:

@@ -63,7 +63,7 @@ def project_reports(ctx: CheckContext) -> list[ProjectReport]:
 
 # A count to the unit: "2个", "18条", "实际完成18条" (a target with ≥, 约 or 以上 is not exact)
 _UNITS = "个条次台套辆人件场期批项家所名份本篇户场"
-_EXACT = re.compile(rf"\s*(?:实际)?(?:完成)?\s*(\d{{1,6}})\s*([{_UNITS}])\s*")
+_EXACT = re.compile(rf"(?:实际)?(?:完成)?\s?(\d{{1,6}})\s?([{_UNITS}])")  # on a stripped, short cell
 
 
 def _counts(table: GoalTable) -> list[tuple[Indicator, str, int, int, str]]:
@@ -75,7 +75,7 @@ def _counts(table: GoalTable) -> list[tuple[Indicator, str, int, int, str]]:
         if len(cells) < 4:
             continue
         level = cells[-4] or level  # a continued row leaves its 二级指标 empty
-        target, actual = _EXACT.fullmatch(cells[-2]), _EXACT.fullmatch(cells[-1])
+        target, actual = _EXACT.fullmatch(cells[-2][:20]), _EXACT.fullmatch(cells[-1][:20])
         if "数量" not in level or target is None or actual is None or target.group(2) != actual.group(2):
             continue
         name = re.sub(r"^指标\s*\d{1,2}\s*[:：]\s*", "", cells[-3])
