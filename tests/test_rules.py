@@ -2059,3 +2059,9 @@ def test_subject_names_of_the_detail_lines_against_the_table() -> None:
         "说明中“其他国土资源事务支出（项）”与决算表中该科目（2200199，45.00万元）的项名“其他自然资源事务支出”不一致",
         "说明中“机关事业单位退休人员活动费支出（项）”与决算表中该科目（2080599，0.88万元）的项名“其他行政事业单位养老支出”不一致"]
     assert [f for f in check_file(PUTUO, CheckOptions(select=("T209",))).findings] == []
+
+
+def test_a_word_doubled_where_the_second_copy_runs_into_the_next_word(tmp_path: Path) -> None:
+    """Seed 001 L778: "圆满完成了各项目项目标工作任务" (各项目标 with 项目 written twice; jieba cuts 项目|项|目标)."""
+    assert _seed_changed(tmp_path, "001", 778, "各项目标", "各项目项目标", ("W102",)) == [("W102", 778, "“项目”连写了两遍")]
+    assert _run(tmp_path, "一、部门职责\n圆满完成了各项目标工作任务。\n", "W102").findings == []

@@ -21,6 +21,9 @@ def _jieba() -> Any:
     return jieba
 
 
+_COMMON = 10_000  # jieba's frequency of a word common enough that writing it twice is a slip
+
+
 def doubled_word(text: str, at: int, size: int) -> bool:
     """Whether text[at:at+size] written twice from `at` is one word twice, not the seam of other words."""
     jieba = _jieba()
@@ -32,8 +35,10 @@ def doubled_word(text: str, at: int, size: int) -> bool:
     # The second copy is whole ("朝天区|委|区委|办公室", "自|评|自|评"), or a known word begins with it again at the
     # seam: "会议|会议室", "视频会议|会议室".
     starting = next((b for a, b in spans if a == at + size), None)
-    return at + 2 * size in bounds or (bool(jieba.dt.FREQ.get(word)) and starting is not None
-                                       and text[at + size : starting].startswith(word))
+    return (at + 2 * size in bounds or (bool(jieba.dt.FREQ.get(word)) and starting is not None
+                                        and text[at + size : starting].startswith(word))
+            # "各项目项目标": the first copy a whole word, the second cut by jieba into 项|目标 — a common word twice
+            or ((at, at + size) in spans and jieba.dt.FREQ.get(word, 0) >= _COMMON))
 
 
 def word_start(text: str, at: int) -> int:
