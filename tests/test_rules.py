@@ -2065,3 +2065,16 @@ def test_a_word_doubled_where_the_second_copy_runs_into_the_next_word(tmp_path: 
     """Seed 001 L778: "圆满完成了各项目项目标工作任务" (各项目标 with 项目 written twice; jieba cuts 项目|项|目标)."""
     assert _seed_changed(tmp_path, "001", 778, "各项目标", "各项目项目标", ("W102",)) == [("W102", 778, "“项目”连写了两遍")]
     assert _run(tmp_path, "一、部门职责\n圆满完成了各项目标工作任务。\n", "W102").findings == []
+
+
+def test_a_sentence_said_twice_and_once_more_with_a_clause_added(tmp_path: Path) -> None:
+    """Seed 002: "全年累计报送信息600余条，…《每日要情》采用3条，市委办《工作情况交流》采用2条。" at L520 and L886, and at L11
+    the same clauses going on "，《朝天区对接避暑经济…》获得邹市长肯定性批示。"."""
+    assert _seed_changed(tmp_path, "002", 11, "采用3条", "采用4条", ("C108",)) == [("C108", 11, "同一句话在第886行写作3，这里为4")]
+
+
+def test_a_whole_said_once_whose_parts_add_up_to_the_figure_said_everywhere(tmp_path: Path) -> None:
+    """Seed 000 L703: "需支付运维服务费6.47万元/年，其中：…1.8万元、…4.47万元、…0.2万元" — 6.47 is the project's budget,
+    spending and cost indicator; a whole of 7.47 is written nowhere else."""
+    new = _seed_changed(tmp_path, "000", 703, "6.47万元", "7.47万元", ("I116",))
+    assert new == [("I116", 703, "总数写作7.47万元（报告中仅此一见），其中所列各部分之和为6.47万元，报告别处10次写到这个数")]

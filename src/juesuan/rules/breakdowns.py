@@ -31,6 +31,7 @@ _LIST_END = re.compile(r"[。\n]")
 _LIST_SPAN = 400  # how far such a list is followed
 # A line that ends by announcing the list on the next line ("…支出数为630.78万元，具体如下：").
 _FOLLOWS = re.compile(r"(?:具体|明细|分别)?(?:情况)?如下[：:]\s*$")
+_OFTEN = 4  # a sum of three digits written this often is the figure the report means, not a coincidence
 _IDENTITY_WHOLES = ("totals.", "basic.", "three_public.", "procurement.", "general_budget.")
 
 
@@ -65,7 +66,7 @@ def _breakdowns(ctx: CheckContext) -> Iterator[tuple[int, str, re.Match[str], Fi
 
 @rule("I116", "identities", Severity.WARNING, "分项金额之和与总数不符",
       "一个金额后面用“其中”“包括”或冒号列出各部分时，各部分之和不能大于这个金额（容许末位的四舍五入）；正文和附件（绩效评价报告）"
-      "中都一样。各部分之和小于总数时可能只列了一部分，不算错误；但所列正是基本支出和项目支出时，二者之和应等于总数。"
+      "中都一样。各部分之和小于总数时可能只列了一部分，不算错误（除非总数在报告中仅此一见、而各部分之和正是报告别处多次写到的数）；但所列正是基本支出和项目支出时，二者之和应等于总数。"
       "先逐句列出各部分、再说“总收入为”“合计”的（“…790.21万元，其他收入1.87万元，总收入为792.08万元”），合计应等于各部分之和；"
       "项目绩效目标表中各成本指标的实际完成值（预期值）之和不能大于项目的执行数（预算数）；"
       "一段以金额结尾、其后逐条（1．2．…）以名称和金额开头列出各部分的，也按上面的办法判断。",
@@ -103,8 +104,9 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
         a = at + whole.start
         b = at + opener.end() + parts[-1].end
         written = values_written(ctx)
+        digits = len(number(total).replace(",", "").replace(".", ""))
         if (total < whole.value - slack and not complete and said_once(ctx, whole.value) and written[total] >= 2
-                and len(number(total).replace(",", "").replace(".", "")) >= 4):
+                and (digits >= 4 or (digits == 3 and written[total] >= _OFTEN))):
             # a list that falls short may be partial, unless its sum is the whole the report writes elsewhere and
             # this whole is written nowhere else ("财政预算拨款693.86万元，其中：599.53万元、31.25万元", 630.78 ×5)
             judged.add(a)

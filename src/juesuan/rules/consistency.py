@@ -702,6 +702,22 @@ def parallel_sentences(ctx: CheckContext, out: Reporter) -> None:
                     related=[elsewhere] if tie else None)
 
 
+def _longer_said(said_as: dict[str, list[list[tuple[str, int, int]]]]) -> None:
+    """A sentence said once that goes on, after a comma, past one said twice or more ("…采用2条。" twice, and once
+    "…采用2条，《…》获得邹市长肯定性批示。"): its first clauses are that sentence again, their numbers its statements."""
+    repeated: dict[str, list[str]] = defaultdict(list)  # the first 12 characters of a repeated sentence → sentences
+    for words, statements in said_as.items():
+        if len(statements) > 1:
+            repeated[words[:12]].append(words)
+    for words, statements in list(said_as.items()):
+        if len(statements) != 1:
+            continue
+        for shorter in repeated.get(words[:12], []):
+            if len(shorter) < len(words) and words.startswith(shorter) and words[len(shorter)] in "，,":
+                said_as[shorter].append(statements[0][: shorter.count("N")])
+                break
+
+
 def _parallel(ctx: CheckContext) -> list[list[tuple[str, int, int]]]:
     """The statements of one number in sentences written twice or more word for word, all their other numbers
     alike (the number that differs, or the first when none does): [(value, start, end)] per such sentence (C108
@@ -715,6 +731,7 @@ def _parallel(ctx: CheckContext) -> list[list[tuple[str, int, int]]]:
         words = NUMBER.sub("N", said).strip()
         if numbers and len(re.findall(r"[\u4e00-\u9fff]", words)) >= _MIN_HAN:
             said_as[words].append(numbers)
+    _longer_said(said_as)
     spans = sorted((row.start, row.end, (b, r)) for b, block in enumerate(ctx.document.blocks)
                    for r, row in enumerate(block.rows if block.rows else [block.location]))
     starts = [start for start, _, _ in spans]
