@@ -62,7 +62,7 @@ def project_reports(ctx: CheckContext) -> list[ProjectReport]:
 
 
 # A count to the unit: "2个", "18条", "实际完成18条" (a target with ≥, 约 or 以上 is not exact)
-_UNITS = "个条次台套辆人件场期批项家所名份本篇户场"
+_UNITS = "个条次台套辆人件场期批项家所名份本篇户"
 _EXACT = re.compile(rf"(?:实际)?(?:完成)?\s?(\d{{1,6}})\s?([{_UNITS}])")  # on a stripped, short cell
 
 
