@@ -2079,3 +2079,11 @@ def test_a_whole_said_once_whose_parts_add_up_to_the_figure_said_everywhere(tmp_
     spending and cost indicator; a whole of 7.47 is written nowhere else."""
     new = _seed_changed(tmp_path, "000", 703, "6.47万元", "7.47万元", ("I116",))
     assert new == [("I116", 703, "总数写作7.47万元（报告中仅此一见），其中所列各部分之和为6.47万元，报告别处10次写到这个数")]
+
+
+def test_a_rate_without_its_sign_before_a_year_or_after_about(tmp_path: Path) -> None:
+    """Seed 003 L95: "完成预算的100，2020年共开展…" (the comma and the year are no thousands); seed 001 L1272:
+    "每年劝返率约达80左右"."""
+    assert _seed_changed(tmp_path, "003", 95, "完成预算的100%", "完成预算的100", ("U101",)) == [("U101", 95, "比率100缺少百分号")]
+    assert _seed_changed(tmp_path, "001", 1272, "80%左右", "80左右", ("U101",)) == [("U101", 1272, "比率80缺少百分号")]
+    assert _run(tmp_path, "二、收入决算情况说明\n增长1,055.4%，主要原因是新增项目。\n", "U101").findings == []
