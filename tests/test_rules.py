@@ -1956,8 +1956,9 @@ def test_vehicles_held_without_running_costs(tmp_path: Path) -> None:
     new = _seed_changed(tmp_path, "004", 159, "车辆0辆", "车辆1辆", ("I123",))
     assert new == [("I123", 159, "市委党史研究室共有车辆1辆，而公务用车运行维护费为0万元（第120行）：有车却没有运行费用，"
                                  "车辆数或费用有一处不对（如由其他资金负担，应加以说明）")]
-    # 市委办公室（本级） with 8 vehicles and 25.27万元: nothing to say
-    assert _seed_changed(tmp_path, "004", 159, "车辆0辆", "车辆0辆", ("I123",)) == []
+    # the seed as it is: 市委办公室（本级） 8 vehicles and 25.27万元, 党史研究室 none and 0万元, 服务中心 5 and 5.81万元
+    outcome = check_file(seed("004"), CheckOptions(select=("I123",)))
+    assert outcome.findings == [] and outcome.ledger() == {"I123": Status.PASSED}
 
 
 def test_a_sub_item_heading_of_the_detail_lines_keeps_its_list(tmp_path: Path) -> None:
@@ -2087,3 +2088,18 @@ def test_a_rate_without_its_sign_before_a_year_or_after_about(tmp_path: Path) ->
     assert _seed_changed(tmp_path, "003", 95, "完成预算的100%", "完成预算的100", ("U101",)) == [("U101", 95, "比率100缺少百分号")]
     assert _seed_changed(tmp_path, "001", 1272, "80%左右", "80左右", ("U101",)) == [("U101", 1272, "比率80缺少百分号")]
     assert _run(tmp_path, "二、收入决算情况说明\n增长1,055.4%，主要原因是新增项目。\n", "U101").findings == []
+
+
+def test_subject_names_when_two_subjects_share_an_item_name(tmp_path: Path) -> None:
+    """行政运行 stands under two 款: each row keeps its own amount (a row looked up by its name would take the first)."""
+    text = ("第二部分 XX局2024年度部门决算表\n一般公共预算财政拨款支出决算表\n单位：万元\n\n"
+            "| 功能分类科目编码 | 科目名称 | 合计 | 基本支出 | 项目支出 |\n|---|---|---|---|---|\n"
+            "| 201 | 一般公共服务支出 | 150.00 | 150.00 | |\n| 20101 | 人大事务 | 100.00 | 100.00 | |\n"
+            "| 2010101 | 行政运行 | 100.00 | 100.00 | |\n| 20103 | 政府办公厅（室）及相关机构事务 | 50.00 | 50.00 | |\n"
+            "| 2010301 | 行政运行 | 50.00 | 50.00 | |\n| | 合计 | 150.00 | 150.00 | |\n\n"
+            "第三部分 XX局2024年度部门决算情况说明\n五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
+            "1、一般公共服务支出（类）人大事务（款）行政运行（项）100.00万元，主要用于：机关运行。\n"
+            "2、一般公共服务支出（类）{}（款）行政运行（项）50.00万元，主要用于：机关运行。\n")
+    found = [f.message for f in _run(tmp_path, text.format("人大事务"), "T209").findings]
+    assert found == ["说明中“人大事务（款）”与决算表中该科目（2010301，50.00万元）的款名“政府办公厅（室）及相关机构事务”不一致"]
+    assert _run(tmp_path, text.format("政府办公厅（室）及相关机构事务"), "T209").findings == []

@@ -22,14 +22,13 @@ from juesuan.outline.catalogue import (
     match,
     title_key,
 )
-from juesuan.outline.contents import find_contents
+from juesuan.outline.contents import TITLE_TAIL, find_contents
 from juesuan.outline.sections import Section, TableInfo
 from juesuan.text.headings import ITEM, NUM, PART, SUB, UNIT_OR_PERIOD_LINE, Numbering, chinese_number, numbering
 
 MAX_TITLE = 40  # a "title" longer than this is a sentence that happens to start with a number
 _CHART = re.compile(r"^[（(]?\s*图\s*(\d{1,2})\s*[:：.、]?\s*(.*?)[）)]?\s*$")
 _ANNEX = re.compile(r"^附件\s*([0-9一二三四五六七八九十]{1,3})\s*[:：.、]?\s*(.*)$")
-_TITLE_END = re.compile(r"(?:部门|单位)?(?:决算)?(?:情况)?说明|(?:部门|单位)?(?:决算)?表")  # the last words of a part's title
 _UNNUMBERED_PARTS = {"名词解释", "附件", "附表", "部门概况", "单位概况", "概况"}
 _UNNUMBERED_PART_TITLE = re.compile(r"20\d{2}年度?(部门|单位)决算(表|情况说明|的说明)$")
 _REPORT_TITLE = re.compile(r"(评价|自评|评估)(自评)?报告(范本)?$")
@@ -189,7 +188,7 @@ class OutlineBuilder:
         if not tail or len(tail) > 20 or numbering(tail) is not None or re.search(r"[。；;，,]", tail):
             return None
         alone, joined = match(PARTS, title), match(PARTS, title + tail)
-        if joined is None or (alone is not None and (alone != joined or not _TITLE_END.fullmatch(tail))):
+        if joined is None or (alone is not None and (alone != joined or not TITLE_TAIL.fullmatch(tail))):
             return None
         self.consumed.add(index + 1)
         return tail

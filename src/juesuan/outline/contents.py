@@ -198,7 +198,8 @@ def find_contents(document: Document) -> tuple[set[int], list[ContentsEntry]]:
 # leader. Taken as one only in a run of such lines whose numbers never go down (a title may end in a digit).
 _GLUED_PAGE = re.compile(r"(?<=[\u4e00-\u9fff）)。])(\d{1,3})$")
 _GLUED_RUN = 4
-_TITLE_TAIL = re.compile(r"(?:部门)?(?:决算)?(?:情况)?说明|(?:部门)?(?:决算)?表|情况")  # the end of a title, fallen to a line of its own
+# the end of a title, fallen to a line of its own (in the contents, and a part's heading in the body)
+TITLE_TAIL = re.compile(r"(?:部门|单位)?(?:决算)?(?:情况)?说明|(?:部门|单位)?(?:决算)?表|情况")
 _ALONE_PAGE = re.compile(r"\d{1,3}")
 
 
@@ -254,7 +255,7 @@ def _run(lines: list[_Line | None], start: int, titled: bool) -> tuple[list[_Lin
         if line is None:
             j += 1
             continue
-        if (run and _TITLE_TAIL.fullmatch(line.text) and not run[-1].marked and numbering(run[-1].text) is not None
+        if (run and TITLE_TAIL.fullmatch(line.text) and not run[-1].marked and numbering(run[-1].text) is not None
                 and _known(title_key(run[-1].text + line.text))):
             run[-1].extend(line)  # "五、一般公共预算财政拨款“三公”经费支出决算" / "情况说明"
             j += 1

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from juesuan.amounts import number
-from juesuan.model.disclosure import StatementTable, ThreePublicUnit
+from juesuan.model.disclosure import StatementTable, TableRow, ThreePublicUnit
 from juesuan.model.figures import Figure
 from juesuan.outline.catalogue import THREE_PUBLIC_ITEMS, first_match
 from juesuan.places import place_or_none
@@ -209,7 +209,7 @@ def _text_and_table(ctx: CheckContext) -> list[tuple[str, Figure | None, Figure 
     if gb is not None:
         pairs.append(("一般公共预算财政拨款支出", first(d.general_budget.total), _value(gb, "合计")))
     if gb is not None:
-        pairs.append(("一般公共预算财政拨款基本支出", first(d.basic.total), _column(gb, "合计", "基本支出")))
+        pairs.append(("一般公共预算财政拨款基本支出", first(d.basic.total), _column(gb, _row(gb, "合计"), "基本支出")))
     basic = _table(ctx, "table_general_budget_basic")
     if basic is not None:
         pairs += [("人员经费", first(d.basic.personnel), _value(basic, "人员经费合计")),
@@ -271,12 +271,15 @@ def three_public_cells(table: StatementTable) -> dict[tuple[str, str], Figure]:
     return cells
 
 
-def _column(table: StatementTable, name: str, header: str) -> Figure | None:
-    """The cell of the row `name` under the column whose header is or ends with `header` ("合计" row, "基本支出";
-    "支出/决算数" of a two-sided table)."""
+def _column(table: StatementTable, row: TableRow | None, header: str) -> Figure | None:
+    """The row's cell under the column whose header is or ends with `header` ("基本支出"; "支出/决算数" of a two-sided
+    table)."""
     at = next((i for i, c in enumerate(table.columns) if c == header or c.endswith("/" + header)), None)
-    row = next((r for r in table.rows if r.name == name), None)
-    return row.values[at] if at is not None and row is not None and at < len(row.values) else None
+    return row.values[at] if row is not None and at is not None and at < len(row.values) else None
+
+
+def _row(table: StatementTable, name: str) -> TableRow | None:
+    return next((r for r in table.rows if r.name == name), None)
 
 
 # A 类 of the summary tables stands again in the tables that detail it: 收入支出决算总表's "九、卫生健康支出" is 支出决算表's
@@ -309,7 +312,7 @@ def classes_across_tables(ctx: CheckContext, out: Reporter) -> None:
             name = _NUMERAL.sub("", row.name).strip()
             if name not in classes or not _NUMERAL.match(row.name):
                 continue
-            stated, detailed = _column(summary, row.name, summary_column), _column(detail, classes[name].name, detail_column)
+            stated, detailed = _column(summary, row, summary_column), _column(detail, classes[name], detail_column)
             if stated is None or detailed is None:
                 continue
             out.checked()
@@ -328,7 +331,7 @@ def _subjects(table: StatementTable, column: str) -> list[tuple[str, str, str, s
     names = {r.code: r.name for r in table.rows if r.code}
     rows = []
     for row in table.rows:
-        if row.code and len(row.code) == 7 and (value := _column(table, row.name, column)) is not None:
+        if row.code and len(row.code) == 7 and (value := _column(table, row, column)) is not None:
             rows.append((row.code, names.get(row.code[:3], ""), names.get(row.code[:5], ""), row.name, value))
     return rows
 
