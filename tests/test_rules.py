@@ -605,11 +605,11 @@ def test_a_projects_amount_said_twice_one_value_borne_out(tmp_path: Path) -> Non
     """Seed 001: the project 业务运行费 (a goal table's) is named with 40.50万元 at L696 and L875; 40.50 is written
     many times, a changed value nowhere else."""
     new = _seed_changed(tmp_path, "001", 875, "40.50", "44.55", ("C106",))
-    assert len(new) == 1 and new[0][:2] == ("C106", 875) and new[0][2].startswith("“业务运行费”的金额在别处为40.50万元")
-    # changed to the other project's amount: the name with its bracket (L663) and bare (L696, a clause of its own
-    # after the budget's colon) says 40.50 twice more, so the one 30 is still the odd one
+    assert len(new) == 1 and new[0][:2] == ("C106", 875) and new[0][2] == "“业务运行费”的金额在别处4次都为40.5万元，这里为44.55万元"
+    # changed to the other project's amount: the name with its bracket (L663, L691), bare (L696) and in the goal
+    # table (L1309) says 40.50 four times more, so the one 30 is still the odd one
     new = _seed_changed(tmp_path, "001", 875, "40.50", "30", ("C106",))
-    assert new == [("C106", 875, "“业务运行费”的金额在别处2次都为40.50万元，这里为30万元")]
+    assert new == [("C106", 875, "“业务运行费”的金额在别处4次都为40.5万元，这里为30万元")]
 
 
 def test_broken_sum_blamed_on_the_part_whose_balancing_value_is_written_elsewhere(tmp_path: Path) -> None:
@@ -1000,8 +1000,12 @@ def test_a_self_evaluation_forms_funding_rows_add_up(tmp_path: Path) -> None:
 
 def test_counts_named_by_a_title_in_items_or_by_six_characters(tmp_path: Path) -> None:
     """Seed 002: "修订《区委“三重一大”事项集体决策制度》4项" (L8, L513, L886); "全年招引项目102个" (L326, and the goal table L340)."""
-    assert _seed_changed(tmp_path, "002", 8, "》4项", "》5项", ("C105",)) == [
-        ("C105", 8, "区委“三重一大”事项集体决策制度在别处为4项，这里为5项")]
+    # the same clause three times ("修订《…》4项"): C108 judges it, and C105 leaves it to C108
+    assert _seed_changed(tmp_path, "002", 8, "》4项", "》5项", ("C105", "C108")) == [("C108", 8, "同一句话在第886行写作4，这里为5")]
+    text = ("XX区委办公室2020年度部门决算\n一、职能\n修订《区委“三重一大”事项集体决策制度》4项。\n"
+            "二、重点工作\n全年修订《区委“三重一大”事项集体决策制度》5项。\n")
+    assert [f.message for f in _run(tmp_path, text, "C105").findings] == [
+        "区委“三重一大”事项集体决策制度在第3行为4项，这里为5项（两处各说一次，报告中无从判断哪一处有误）"]
     new = _seed_changed(tmp_path, "002", 326, "项目102个", "项目103个", ("C105",))
     assert new == [("C105", 340, "“全年招引项目…个”在第326行为103个，这里为102个（两处各说一次，报告中无从判断哪一处有误）")]
 
@@ -1930,12 +1934,12 @@ def test_a_count_in_the_project_report_against_its_goal_table(tmp_path: Path) ->
 def test_a_part_in_the_annex_tables_against_its_other_statements(tmp_path: Path) -> None:
     """Seed 001: 工作经费 2.5万元 in the goal table, twice in the annexes' tables and in the list at L728."""
     new = _seed_changed(tmp_path, "001", 818, "2.5万元", "3.5万元", ("C106",))
-    assert new == [("C106", 818, "“工作经费”的金额在别处3次都为2.5万元，这里为3.5万元")]
+    assert new == [("C106", 818, "“工作经费”的金额在别处4次都为2.5万元，这里为3.5万元")]
     new = _seed_changed(tmp_path, "001", 962, "5万元", "6万元", ("C106",))
-    assert new == [("C106", 962, "“信访经费”的金额在别处3次都为5万元，这里为6万元")]
+    assert new == [("C106", 962, "“信访经费”的金额在别处4次都为5万元，这里为6万元")]
     # "招商引资工作经费14万元" is another part than 工作经费
     new = _seed_changed(tmp_path, "001", 729, "招商引资工作经费14万元", "招商引资工作经费3万元", ("C106",))
-    assert new == [("C106", 729, "“招商引资工作经费”的金额在别处3次都为14万元，这里为3万元")]
+    assert new == [("C106", 729, "“招商引资工作经费”的金额在别处4次都为14万元，这里为3万元")]
 
 
 def test_one_year_funds_told_twice_in_a_project_report(tmp_path: Path) -> None:
@@ -2103,3 +2107,32 @@ def test_subject_names_when_two_subjects_share_an_item_name(tmp_path: Path) -> N
     found = [f.message for f in _run(tmp_path, text.format("人大事务"), "T209").findings]
     assert found == ["说明中“人大事务（款）”与决算表中该科目（2010301，50.00万元）的款名“政府办公厅（室）及相关机构事务”不一致"]
     assert _run(tmp_path, text.format("政府办公厅（室）及相关机构事务"), "T209").findings == []
+
+
+def test_amounts_in_clauses_that_name_a_budget_or_another_year(tmp_path: Path) -> None:
+    """Seed 001 L75: "比2019年减少了25.01万元，…，本年在年初预算压缩后又退回财政公务接待费198.68万元" — the refund is
+    this year's, said five times elsewhere; L663: a project named with a long bracket before its amount; L1317: a
+    goal table row's target beside its actual and its completion rate."""
+    new = _seed_changed(tmp_path, "001", 75, "198.68", "218.55", ("C106",))
+    assert new == [("C106", 75, "“公务接待费”的金额在别处5次都为198.68万元，这里为218.55万元")]
+    new = _seed_changed(tmp_path, "001", 663, "40.50", "44.55", ("C106",))
+    assert new == [("C106", 663, "“业务运行费”的金额在别处4次都为40.50万元，这里为44.55万元")]
+    new = _seed_changed(tmp_path, "001", 1317, "30万元", "33万元", ("C106",))
+    assert new == [("C106", 1317, "“招商引资活动经费”的金额在别处4次都为30万元，这里为33万元")]
+    # another year's clause, and a budget clause with no act of spending after it, state other amounts
+    text = ("XX局2020年度部门决算\n一、部门职责\n全年退回财政公务接待费198.68万元。\n二、重点工作\n因疫情退回财政公务接待费198.68万元。\n"
+            "三、其他\n年末退回财政公务接待费198.68万元。2019年，退回财政公务接待费50.00万元。"
+            "年初预算安排公务接待费120.00万元。\n")
+    assert _run(tmp_path, text, "C106").findings == []
+
+
+def test_a_long_clause_retold_in_other_sentences(tmp_path: Path) -> None:
+    """Seed 002: "主渠道密码通信系统及相关配套设备全年24小时正常运行" at L413, L445, L858 and L862, each time in another
+    sentence."""
+    new = _seed_changed(tmp_path, "002", 862, "24小时", "26小时", ("C108",))
+    assert new == [("C108", 862, "同一句话在第858行写作24，这里为26")]
+    # a clause said twice only, and a short clause, are not judged
+    text = ("一、概况\n确保了政令畅通，主渠道密码通信系统及相关配套设备全年24小时正常运行。\n"
+            "二、成效\n通过项目实施，主渠道密码通信系统及相关配套设备全年26小时正常运行，效果好。\n"
+            "三、其他\n经核实，全年开展培训3次，成效明显。另外，全年开展培训4次，群众满意。又，全年开展培训3次。\n")
+    assert _run(tmp_path, text, "C108").findings == []

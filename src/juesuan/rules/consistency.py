@@ -431,11 +431,28 @@ _GENERIC_WORDS = frozenset({"活动", "次数", "数量", "工作", "开展", "�
 
 # An amount named by the same four characters before it ("退回财政公务接待费198.68万元"), in sentences about this
 # year's actuals (no other year, no comparison, no budget or target).
-_NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff]{4})(?:[（(][^（）()]{1,20}[）)])?(?:为|是|共计|合计|达到?)?\s*(\d[\d,]*\.\d{1,2}|\d{2,5})\s*万元")
-_NOT_ACTUAL = re.compile(_ELSEWHEN.pattern + r"|预算")
+_NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff]{4})(?:[（(][^（）()]{1,40}[）)])?(?:为|是|共计|合计|达到?)?\s*(\d[\d,]*\.\d{1,2}|\d{2,5})\s*万元")
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
+# A budget or plan is this year's too, but its amount may differ from the actual; one is an actual again when an
+# act of spending follows the word ("本年在年初预算压缩后又退回财政公务接待费198.68万元")
+_BUDGET = re.compile(r"预算(?!财政拨款|拨款|单位)|年初|安排|申报|批复")  # 一般公共预算财政拨款 is a kind of funds
+_SPENT = re.compile(r"退回|支付|支出|实际|执行|使用|完成|结余|结转")
+
+
+def actual_clause(ctx: CheckContext, sentence: str, at: int) -> bool:
+    """The clause of `sentence` that ends at `at` states this year's actual: not a comparison, target or plan, no
+    other year in it or opening the sentence, no budget unless an act of spending follows it."""
+    begin = max((c.end() for c in _CLAUSE_MARK.finditer(sentence, 0, at)), default=0)
+    clause = sentence[begin:at]
+    head = _CLAUSE_MARK.split(sentence, maxsplit=1)[0]
+    if _elsewhen(clause) or ctx.of_another_year(clause) or ctx.of_another_year(head):
+        return False
+    budget = None
+    for budget in _BUDGET.finditer(clause):
+        pass
+    return budget is None or _SPENT.search(clause, budget.end()) is not None
 # Four characters that name no thing of their own ("公务接待费支出决算0.53万元", "…支出决算1.18万元")
-_GENERIC_NAME = re.compile(r"(?:支出|决算|收入|金额|合计|总计|资金|共计|费用|实际|累计|执行|完成|全年|本年|当年|数为)+")
+_GENERIC_NAME = re.compile(r"(?:支出|决算|收入|金额|合计|总计|资金|共计|费用|实际|累计|执行|完成|全年|本年|当年|数为|拨款)+")
 # Names the same words give to the whole unit's figure and to the 财政拨款 one ("基本支出3702.91万元" of 本年支出,
 # "主要用于：基本支出3455.91万元" of 财政拨款支出): the model tells them apart by section, and C101 judges them.
 _FIELDS = {"基本支出", "项目支出", "人员经费", "公用经费", "收入合计", "支出合计", "收入总计", "支出总计", "转和结余"}
@@ -494,11 +511,13 @@ def _report_funds(ctx: CheckContext, out: Reporter) -> set[int]:
 # times, and one value against all the others is the slip.
 _ROW_NAME = re.compile(r"(?:指标\s*\d{1,2}\s*[:：])?\s*([\u4e00-\u9fff]{3,16})\s*")
 _ROW_AMOUNT = re.compile(r"\s*(\d[\d,]{0,12}(?:\.\d{1,2})?)\s*万元\s*")
+_ROW_RATE = re.compile(r"\s*\d{1,3}(?:\.\d{1,2})?\s*[%％]\s*")
 _ROW_CELLS = 12  # a row of a part and its amounts (a goal table's has six or seven cells)
 
 
 def _row_parts(ctx: CheckContext) -> dict[str, list[tuple[Decimal, int, int]]]:
-    """Name → (amount, start, end) of each table row that is a name and then only amounts (the last is the actual)."""
+    """Name → (amount, start, end) of each amount in a table row that is a name and then only amounts (and perhaps
+    a completion rate)."""
     named: dict[str, list[tuple[Decimal, int, int]]] = defaultdict(list)
     norm = ctx.document.normalized
     for table in ctx.document.tables:
@@ -506,14 +525,17 @@ def _row_parts(ctx: CheckContext) -> dict[str, list[tuple[Decimal, int, int]]]:
             cells = [c for c in row.cells if norm[c.start : c.end].strip()]
             if len(cells) > _ROW_CELLS:
                 continue  # not a row of a part and its amounts
+            while len(cells) > 2 and _ROW_RATE.fullmatch(norm[cells[-1].start : cells[-1].end]):
+                cells.pop()  # a goal table's completion rate after the target and the actual
             for i, cell in enumerate(cells[:-1]):
-                amounts = [m for c in cells[i + 1 :] if (m := _ROW_AMOUNT.fullmatch(norm[c.start : c.end]))]
+                amounts = [(c, m) for c in cells[i + 1 :] if (m := _ROW_AMOUNT.fullmatch(norm[c.start : c.end]))]
                 if len(amounts) != len(cells) - i - 1:
                     continue
                 name = _ROW_NAME.fullmatch(norm[cell.start : cell.end])
                 if name is not None and not _GENERIC_NAME.fullmatch(name.group(1)[-4:]):
-                    a = cells[-1].start + amounts[-1].start(1)
-                    named[name.group(1)].append((Decimal(amounts[-1].group(1).replace(",", "")), a, a + len(amounts[-1].group(1))))
+                    for c, m in amounts:  # the target and the actual: both say the part's amount
+                        a = c.start + m.start(1)
+                        named[name.group(1)].append((Decimal(m.group(1).replace(",", "")), a, a + len(m.group(1))))
                 break
     return named
 
@@ -530,11 +552,10 @@ def _part_amounts(ctx: CheckContext, out: Reporter) -> set[int]:
     said = re.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=[等及和与]))(" + "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
                       + r")\s*(\d[\d,]{0,12}(?:\.\d{1,2})?)\s*万元")
     for at, sentence in ctx.sentences():
-        if _NOT_ACTUAL.search(sentence) or ctx.of_another_year(sentence):
-            continue
         for m in said.finditer(sentence):
-            a = at + m.start(2)
-            named[m.group(1)].append((Decimal(m.group(2).replace(",", "")), a, a + len(m.group(2))))
+            if actual_clause(ctx, sentence, m.start()):
+                a = at + m.start(2)
+                named[m.group(1)].append((Decimal(m.group(2).replace(",", "")), a, a + len(m.group(2))))
     text = ctx.document.text
     for name, stated in named.items():
         if len(stated) < 3:
@@ -582,7 +603,8 @@ def _year_named_pairs(ctx: CheckContext, out: Reporter) -> set[int]:
       "同一个金额用同样的话（金额前的四个字相同）说了三次以上时，其中只有一处不同多半是写错了；"
       "绩效目标表中的项目名称后的金额只说了两次而不同时，一个数在报告中写了三次以上、另一个别处从未出现，后者多半是写错了。"
       "写明年份、用同样六个字命名的金额（“2019年财政预算拨款790.21万元”）只说了两次而不同时，两处都指出。"
-      "说的是上年、预算或目标的句子不算。",
+      "说的是上年、预算或目标的分句不算（预算之后又说了退回、支付、执行等的，说的仍是实际数）。"
+      "绩效目标表中一行的指标值和实际完成值，都是这一项的金额。",
       bad="二、重点工作\n全年退回财政公务接待费198.68万元。\n三、存在问题\n因疫情退回财政公务接待费198.68万元。\n"
           "四、其他\n年末退回财政公务接待费218.55万元。",
       good="二、重点工作\n全年退回财政公务接待费198.68万元。\n三、存在问题\n因疫情退回财政公务接待费198.68万元。\n"
@@ -595,12 +617,8 @@ def named_amounts(ctx: CheckContext, out: Reporter) -> None:
     named: dict[str, list[tuple[Decimal, int, int]]] = defaultdict(list)
     name_at: dict[int, int] = {}  # where each amount's four characters begin
     for at, said in ctx.sentences():
-        if _elsewhen(said) or ctx.of_another_year(said):
-            continue
         for m in _NAMED_AMOUNT.finditer(said):
-            # a budget in another clause ("支付数较年初预算数低的原因是：…，年末退回财政公务接待费198.68万元") is not this one
-            clause = said[max((c.end() for c in _CLAUSE_MARK.finditer(said, 0, m.start())), default=0) : m.end()]
-            if m.group(1) in _FIELDS or _GENERIC_NAME.fullmatch(m.group(1)) or "预算" in clause:
+            if m.group(1) in _FIELDS or _GENERIC_NAME.fullmatch(m.group(1)) or not actual_clause(ctx, said, m.start(2)):
                 continue
             a = at + m.start(2)
             name_at[a] = at + m.start(1)
@@ -619,7 +637,7 @@ def named_amounts(ctx: CheckContext, out: Reporter) -> None:
         if a in reported:
             continue
         text = ctx.document.text
-        usual = next(text[c:d] for v, c, d in stated if v in common)  # as the report writes it
+        usual = Counter(text[c:d] for v, c, d in stated if v in common).most_common(1)[0][0]  # as the report writes it
         whole = text[word_start(text, name_at[a]) : name_at[a] + len(name)]  # "业务运行费", not "务运行费"
         out.finding(f"“{whole}”的金额在别处{len(common)}次都为{usual}万元，这里为{text[a:b]}万元",
                     ctx.locate(a, b), expected=f"{usual}万元", actual=f"{text[a:b]}万元", evidence=text[max(0, a - 12) : b + 2])
@@ -633,12 +651,12 @@ def _project_amounts(ctx: CheckContext, out: Reporter) -> set[int]:
     if not projects:
         return reported
     said = re.compile("(" + "|".join(re.escape(p) for p in sorted(projects, key=len, reverse=True)) + r")"
-                      r"(?:为|是|共计|合计|支出|达到?)?\s*(\d[\d,]*(?:\.\d{1,2})?)\s*万元")
+                      r"(?:[（(][^（）()]{1,40}[）)])?(?:为|是|共计|合计|支出|达到?)?\s*(\d[\d,]*(?:\.\d{1,2})?)\s*万元")
     named: dict[str, list[tuple[Decimal, int, int, str]]] = defaultdict(list)
     for at, sentence in ctx.sentences():
-        if _NOT_ACTUAL.search(sentence) or ctx.of_another_year(sentence):
-            continue
         for m in said.finditer(sentence):
+            if not actual_clause(ctx, sentence, m.start(2)):
+                continue
             a = at + m.start(2)
             named[m.group(1)].append((Decimal(m.group(2).replace(",", "")), a, a + len(m.group(2)), m.group(2)))
     written = values_written(ctx)
@@ -662,18 +680,22 @@ def _project_amounts(ctx: CheckContext, out: Reporter) -> set[int]:
 
 # A sentence written twice, word for word but for one number ("累计报送政务信息360多条、专报150余篇，国办采用52条，…"
 # in the overview and again in the work summary): the same fact, so the number must be the same.
+_MIN_CLAUSE_HAN = 14
+_CLAUSE_END = re.compile(r"[，,；;。]")
 _MIN_HAN = 16  # shorter sentences ("支出决算为N万元。") are a template's, said of many things
 
 
 @rule("C108", "consistency", Severity.WARNING, "同一句话两处数字不同",
       "同一句话（除数字外一字不差，至少十六个汉字）在报告中写了两次以上，其中只有一个数字不同时，说的是同一件事，"
       "数字应相同；三处以上时报告与多数不同的一处；只有两处时，报告其数字在报告别处写得较少的一处（一样多时报告后一处）。"
-      "各处数字都不相同的句子是模板句，不作判断。",
+      "各处数字都不相同的句子是模板句，不作判断。一个较长的分句（至少十四个汉字，例如“主渠道密码通信系统及相关配套设备全年24小时正常运行”）"
+      "在不同的句子里写了三次以上时，同样只有一处数字不同的，报告这一处。",
       bad="一、部门职责\n累计报送政务信息360多条、专报150余篇，国办采用52条，得到领导综合性批示。\n"
           "二、重点工作\n累计报送政务信息360多条、专报150余篇，国办采用53条，得到领导综合性批示。",
       good="一、部门职责\n累计报送政务信息360多条、专报150余篇，国办采用52条，得到领导综合性批示。\n"
            "二、重点工作\n累计报送政务信息360多条、专报150余篇，国办采用52条，得到领导综合性批示。")
 def parallel_sentences(ctx: CheckContext, out: Reporter) -> None:
+    reported: set[int] = set()  # a clause's number may be a whole sentence's too
     for stated in _parallel(ctx):
         out.checked()
         counts = Counter(v for v, _, _ in stated)
@@ -694,6 +716,9 @@ def parallel_sentences(ctx: CheckContext, out: Reporter) -> None:
                 tie = order is None
                 common = v1 if order is None else order[0]
         value, a, b = next(s for s in stated if s[0] != common)
+        if a in reported:
+            continue
+        reported.add(a)
         first = next(s for s in stated if s[0] == common)
         elsewhere = ctx.locate(first[1], first[2])
         undecided = UNDECIDED if tie else ""
@@ -742,12 +767,33 @@ def _parallel(ctx: CheckContext) -> list[list[tuple[str, int, int]]]:
         return spans[i][2] if i >= 0 and offset < spans[i][1] else offset
 
     found: list[list[tuple[str, int, int]]] = []
-    for statements in said_as.values():
-        differing = [i for i in range(len(statements[0])) if len({s[i][0] for s in statements}) > 1]
-        places = [where(s[0][1]) for s in statements]
-        if len(set(places)) < len(places):
-            continue  # said twice in one paragraph or table row: a target beside its result ("30万元用于…；29.99万元用于…")
-        if len(statements) > 1 and len(differing) <= 1:  # when every number differs, a template said of several things
-            found.append([s[differing[0] if differing else 0] for s in statements])
+    for least, groups in ((2, said_as), (3, _clauses(ctx))):
+        taken = {n[1] for stated in found for n in stated}
+        for statements in groups.values():
+            if len(statements) < least or all(s[0][1] in taken for s in statements):
+                continue
+            differing = [i for i in range(len(statements[0])) if len({s[i][0] for s in statements}) > 1]
+            places = [where(s[0][1]) for s in statements]
+            if len(set(places)) < len(places):
+                continue  # said twice in one paragraph or table row: a target beside its result ("30万元用于…；29.99万元用于…")
+            if len(differing) <= 1:  # when every number differs, a template said of several things
+                found.append([s[differing[0] if differing else 0] for s in statements])
     ctx.memo["parallel"] = found
     return found
+
+
+def _clauses(ctx: CheckContext) -> dict[str, list[list[tuple[str, int, int]]]]:
+    """Long clauses with numbers, word for word but for them ("主渠道密码通信系统及相关配套设备全年24小时正常运行"): a
+    sentence retold with other words around such a clause still states its numbers (judged when said three times)."""
+    said_as: dict[str, list[list[tuple[str, int, int]]]] = defaultdict(list)
+    for at, said in ctx.sentences(cells=True):
+        begin = 0
+        for mark in [*_CLAUSE_END.finditer(said), None]:
+            end = mark.start() if mark else len(said)
+            clause = said[begin:end]
+            numbers = [(m.group().replace(",", ""), at + begin + m.start(), at + begin + m.end()) for m in NUMBER.finditer(clause)]
+            words = NUMBER.sub("N", clause).strip()
+            if numbers and len(re.findall(r"[\u4e00-\u9fff]", words)) >= _MIN_CLAUSE_HAN:
+                said_as[words].append(numbers)
+            begin = mark.end() if mark else end
+    return said_as
