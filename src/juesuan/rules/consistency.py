@@ -447,10 +447,8 @@ def actual_clause(ctx: CheckContext, sentence: str, at: int) -> bool:
     head = _CLAUSE_MARK.split(sentence, maxsplit=1)[0]
     if _elsewhen(clause) or ctx.of_another_year(clause) or ctx.of_another_year(head):
         return False
-    budget = None
-    for budget in _BUDGET.finditer(clause):
-        pass
-    return budget is None or _SPENT.search(clause, budget.end()) is not None
+    last = max((m.end() for m in _BUDGET.finditer(clause)), default=None)
+    return last is None or _SPENT.search(clause, last) is not None
 # Four characters that name no thing of their own ("公务接待费支出决算0.53万元", "…支出决算1.18万元")
 _GENERIC_NAME = re.compile(r"(?:支出|决算|收入|金额|合计|总计|资金|共计|费用|实际|累计|执行|完成|全年|本年|当年|数为|拨款)+")
 # Names the same words give to the whole unit's figure and to the 财政拨款 one ("基本支出3702.91万元" of 本年支出,
