@@ -2136,3 +2136,15 @@ def test_a_long_clause_retold_in_other_sentences(tmp_path: Path) -> None:
             "二、成效\n通过项目实施，主渠道密码通信系统及相关配套设备全年26小时正常运行，效果好。\n"
             "三、其他\n经核实，全年开展培训3次，成效明显。另外，全年开展培训4次，群众满意。又，全年开展培训3次。\n")
     assert _run(tmp_path, text, "C108").findings == []
+
+
+def test_an_amount_said_once_near_one_said_with_the_same_words(tmp_path: Path) -> None:
+    """Seed 001 L731: "2020年财政纳入部门预算的项目支出资金为70.50万元" — the project budget is 70.50万元 at L691, L696,
+    L727 in the same words; a 77.55 written nowhere else is the same amount written wrong."""
+    new = _seed_changed(tmp_path, "001", 731, "70.50", "77.55", ("C106",))
+    assert new == [("C106", 731, "同样说法的金额在别处3次都为70.50万元，这里为77.55万元")]
+    # an actual is not compared with budgets, nor a 合计 with a 总计
+    text = ("XX局2020年度部门决算\n一、概况\n部门预算项目支出资金为70.50万元。单位预算项目支出资金为70.50万元。"
+            "申报部门预算项目支出资金为70.50万元。\n二、执行\n全年实际支出项目支出资金为66.30万元。\n"
+            "三、收支\n2020年度收入总计4,966.97万元,支出总计4,966.97万元。2020年度收入合计4,873.88万元。2020年度支出合计4,966.97万元。\n")
+    assert _run(tmp_path, text, "C106").findings == []

@@ -436,7 +436,7 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 # A budget or plan is this year's too, but its amount may differ from the actual; one is an actual again when an
 # act of spending follows the word ("本年在年初预算压缩后又退回财政公务接待费198.68万元")
 _BUDGET = re.compile(r"预算(?!财政拨款|拨款|单位)|年初|安排|申报|批复")  # 一般公共预算财政拨款 is a kind of funds
-_SPENT = re.compile(r"退回|支付|支出|实际|执行|使用|完成|结余|结转")
+_SPENT = re.compile(r"退回|支付|实际|执行|使用|完成|结余|结转")  # not 支出: "预算项目支出" is a budget
 
 
 def actual_clause(ctx: CheckContext, sentence: str, at: int) -> bool:
@@ -470,6 +470,53 @@ _FUNDS_ACT = re.compile(r"(20\d\d)年度?(?:\d{1,2}月(?:\d{1,2}日)?)?[^，,。
                         r"([^，,。；;\d]{2,30}?)(?:为|共计|合计)?\s*(\d[\d,]{0,12}(?:\.\d{1,2})?)\s*万元")
 _GIVEN = ("下达", "批复到位", "批复", "到位", "拨付", "拨入")
 _QUALIFIER = re.compile(r"建设|工作|服务|[“”\"]")
+
+
+# An amount to the cent ("77.55万元") said once, near one said three times or more with the same words around it
+# ("部门预算的项目支出资金为77.55万元", "70.50万元" ×6 after "预算项目支出…资金为"): the same amount written wrong.
+_CENTS = re.compile(r"(?<![\d.])(?<!\d,)(\d[\d,]{0,12}\.\d{2})\s*万元")
+_NEAR = Decimal("0.2")  # how far a slip may move an amount
+_NEAR_WORDS = 3  # pairs of characters shared with two of the other statements, generic ones aside
+_TEMPLATE_WORDS = ("财政拨款收入", "一般公共预算", "政府性基金预算", "国有资本经营", "支出决算", "完成预算的", "预算数为", "决算数为",
+                   "年度", "金额", "共计", "实际", "执行", "本年", "全年", "项目", "基本支出", "其中", "主要用于", "本级")
+
+
+def _pairs(words: str) -> set[str]:
+    """The pairs of Chinese characters in `words`."""
+    return {m.group(1) for m in _PAIR.finditer(words)}
+
+
+def _near_amounts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
+    said: dict[tuple[Decimal, bool], list[tuple[int, int, set[str]]]] = defaultdict(list)
+    generic = set().union(*map(_pairs, _TEMPLATE_WORDS), _pairs(ctx.disclosure.meta.organisation or ""))
+    for at, sentence in ctx.sentences(cells=True):
+        for m in _CENTS.finditer(sentence):
+            begin = max((c.end() for c in _CLAUSE_MARK.finditer(sentence, 0, m.start())), default=0)
+            clause = sentence[begin : m.start()]
+            if _elsewhen(clause) or ctx.of_another_year(clause) or re.search(r"[增减降]|其中", clause):
+                continue  # a change, a target, another year, a part
+            budget = not actual_clause(ctx, sentence, m.start())  # budgets are compared with budgets
+            after = _CLAUSE_MARK.split(sentence[m.end() : m.end() + 6], maxsplit=1)[0]
+            said[(Decimal(m.group(1).replace(",", "")), budget)].append(
+                (at + m.start(1), at + m.end(1), _pairs(sentence[max(begin, m.start() - 12) : m.start()]) - generic
+                 | _pairs(after) - generic))
+    often = [(value, budget, stated) for (value, budget), stated in said.items() if len(stated) >= 3]
+    written = values_written(ctx)
+    text = ctx.document.text
+    for (value, budget), stated in said.items():
+        if len(stated) != 1 or written[value] != 1 or stated[0][0] in reported:
+            continue
+        a, b, words = stated[0]
+        near = [(v, s) for v, k, s in often if k == budget and v != value and abs(v - value) <= v * _NEAR
+                and sum(len(words & w) >= _NEAR_WORDS for _, _, w in s) >= 2]
+        if len(near) != 1:
+            continue
+        out.checked()
+        _, statements = near[0]
+        usual = Counter(text[c:d] for c, d, _ in statements).most_common(1)[0][0]
+        reported.add(a)
+        out.finding(f"同样说法的金额在别处{len(statements)}次都为{usual}万元，这里为{text[a:b]}万元", ctx.locate(a, b),
+                    expected=f"{usual}万元", actual=f"{text[a:b]}万元", evidence=text[max(0, a - 12) : b + 2])
 
 
 def _report_funds(ctx: CheckContext, out: Reporter) -> set[int]:
@@ -602,7 +649,9 @@ def _year_named_pairs(ctx: CheckContext, out: Reporter) -> set[int]:
       "绩效目标表中的项目名称后的金额只说了两次而不同时，一个数在报告中写了三次以上、另一个别处从未出现，后者多半是写错了。"
       "写明年份、用同样六个字命名的金额（“2019年财政预算拨款790.21万元”）只说了两次而不同时，两处都指出。"
       "说的是上年、预算或目标的分句不算（预算之后又说了退回、支付、执行等的，说的仍是实际数）。"
-      "绩效目标表中一行的指标值和实际完成值，都是这一项的金额。",
+      "绩效目标表中一行的指标值和实际完成值，都是这一项的金额。"
+      "一个精确到分、全文只写了一次的金额，与一个写了三次以上、相差不到五分之一的金额前后用的是同样的词（至少两处各有三对以上相同的字，"
+      "套话和单位名称不算）时，多半是同一金额写错了；预算只与预算比。",
       bad="二、重点工作\n全年退回财政公务接待费198.68万元。\n三、存在问题\n因疫情退回财政公务接待费198.68万元。\n"
           "四、其他\n年末退回财政公务接待费218.55万元。",
       good="二、重点工作\n全年退回财政公务接待费198.68万元。\n三、存在问题\n因疫情退回财政公务接待费198.68万元。\n"
@@ -637,8 +686,10 @@ def named_amounts(ctx: CheckContext, out: Reporter) -> None:
         text = ctx.document.text
         usual = Counter(text[c:d] for v, c, d in stated if v in common).most_common(1)[0][0]  # as the report writes it
         whole = text[word_start(text, name_at[a]) : name_at[a] + len(name)]  # "业务运行费", not "务运行费"
+        reported.add(a)
         out.finding(f"“{whole}”的金额在别处{len(common)}次都为{usual}万元，这里为{text[a:b]}万元",
                     ctx.locate(a, b), expected=f"{usual}万元", actual=f"{text[a:b]}万元", evidence=text[max(0, a - 12) : b + 2])
+    _near_amounts(ctx, out, reported)  # last: the modes above say more of what the amount is
 
 
 def _project_amounts(ctx: CheckContext, out: Reporter) -> set[int]:
