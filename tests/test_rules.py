@@ -694,6 +694,9 @@ def test_staff_hired_within_the_establishment_said_twice(tmp_path: Path) -> None
     ("004", 232, "242.56万元", "242.56", "242.56"),  # "市委党史研究室242.56、市公务服务中心 461.27万元"
     ("001", 728, "信息3万元", "信息3", "3"),  # "网络舆情与新闻信息3、信访经费5万元、成都火车站服务费…30万元"
     ("002", 928, "23.32万元", "23.32", "23.32"),  # "项目全年预算23.32，在项目实施过程中"
+    ("001", 663, "40.50万元", "40.50", "40.50"),  # "业务运行费（含…、工作经费等）40.50、招商引资活动经费（含…）30万元"
+    ("004", 232, "6,760.06万元", "6,760.06", "6,760.06"),  # "市委办公室（本级）6,760.06、市委党史研究室242.56万元"
+    ("001", 729, "经费30万元", "经费30", "30"),  # "招商引资活动经费30：特色产品推广费16万元…" (no subject code)
 ])
 def test_an_amount_that_lost_its_unit_in_more_places(tmp_path: Path, name: str, line: int, old: str, new: str,
                                                      bare: str) -> None:
@@ -1401,6 +1404,11 @@ def test_several_weights_unlike_the_other_score_tables_that_together_make_the_di
     found = [f for f in _run(tmp_path, seed("000").read_text(encoding="utf-8"), "S201").findings if f.location.line == 1001]
     assert [r.line for r in found[0].related] == [937, 967, 973]
     assert "“目标内容”6（别处为5）、“完成时限”6（别处为7）、“完成质量”6（别处为7）" in found[0].message
+    # a fourth weight changed (20→22, sum 101): one of the four (目标内容 6→5) alone would make 100, but all four
+    # differ from the other tables, so all four are named, not that one
+    new = _seed_changed(tmp_path, "000", 991, "20", "22", ("S201",))
+    assert [(rule, line) for rule, line, _ in new] == [("S201", 1001)]
+    assert "、“完成质量”6（别处为7）、“确保决策部署落实落地，持续推动攀枝花经济社会发展。”22（别处为20）与" in new[0][2]
 
 
 def test_a_bare_amount_under_a_row_that_gives_the_unit(tmp_path: Path) -> None:

@@ -37,12 +37,13 @@ def score_tables(ctx: CheckContext, out: Reporter) -> None:
             short = Decimal(100) - weight_sum
             unusual = _unusual_weights(ctx, table)
             odd = [u for u in unusual if u[2] - u[1].value == short]
-            if len(odd) == 1:
+            together = 2 <= len(unusual) <= 4 and sum((u[2] - u[1].value for u in unusual), Decimal(0)) == short
+            if len(odd) == 1 and not together:  # one of several that together make the difference is not the one
                 row, weight, usual, n = odd[0]
                 out.finding(f"各指标分值之和为{weight_sum}，应为100：“{_name(row)}”在另外{n}张评分表中分值为{usual}，"
                             f"此处为{weight.value}，按{usual}恰好合计100", weight.location, expected=str(usual),
                             actual=str(weight.value))
-            elif 2 <= len(unusual) <= 4 and sum((u[2] - u[1].value for u in unusual), Decimal(0)) == short:
+            elif together:
                 # several weights differ from the other tables, and together they make the difference
                 names = "、".join(f"“{_name(row)}”{weight.value}（别处为{usual}）" for row, weight, usual, _ in unusual)
                 out.finding(f"各指标分值之和为{weight_sum}，应为100：{names}与报告中其他评分表不同，按别处的分值恰好合计100",

@@ -25,10 +25,10 @@ _BARE_MONEY = re.compile(
 )
 # "行政运行339.87万元、一般行政管理事务70.50、行政单位离退休136.23万元": an item of a list of amounts in 万元
 # that lost its unit (a precise number right after its name, a neighbour of the same shape with 万元).
-_LIST_ITEM = r"[\u4e00-\u9fff（）()“”]{2,24}\s?\d[\d,]{0,15}(?:\.\d{1,2})?\s?万元"
+_LIST_ITEM = r"[\u4e00-\u9fff（）()“”]{2,24}(?:[（(][^（）()\n]{1,40}[）)])?\s?\d[\d,]{0,15}(?:\.\d{1,2})?\s?万元"
 _BARE_IN_LIST = re.compile(
     rf"(?<=万元[、，,])[\u4e00-\u9fff（）()“”]{{2,24}}?(\d[\d,]{{0,15}}\.\d{{1,2}})(?=[、，,][\u4e00-\u9fff（）()“”]{{2,24}}\d)"
-    rf"|(?<=[\u4e00-\u9fff])(\d[\d,]{{0,15}}\.\d{{1,2}})(?=、{_LIST_ITEM})"
+    rf"|(?<=[\u4e00-\u9fff）)])(\d[\d,]{{0,15}}\.\d{{1,2}})(?=、{_LIST_ITEM})"  # "（本级）6,760.06、…"
     rf"|(?<=[\u4e00-\u9fff])(\d[\d,]{{0,15}})(?=、{_LIST_ITEM}、{_LIST_ITEM})"  # "新闻信息3、信访经费5万元、…30万元"
     rf"|(?<=[费金款])(\d[\d,]{{0,15}})(?=、{_LIST_ITEM})")  # "特色产品推广费16、招商引资工作经费14万元"
 # In a table cell a rate ends the cell: "使用人员满意度≥95", "劝返率达90".
@@ -100,8 +100,8 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
             group = m.lastindex or 1
             if start + m.start(group) in reported or start + m.start(group) in rates:
                 continue
-            if "." not in m.group(group) and text[m.end(group) : m.end(group) + 1] in "：:":
-                continue  # "培训支出2050803：" is a subject's code before its definition
+            if re.fullmatch(r"\d{3,}", m.group(group)) and text[m.end(group) : m.end(group) + 1] in "：:":
+                continue  # "培训支出2050803：" is a subject's code before its definition ("经费30：" is an amount)
             reported.add(start + m.start(group))
             raw = ctx.document.text[start + m.start(group) : start + m.end(group)]
             out.finding(f"金额{raw}缺少单位“万元”", ctx.locate(start + m.start(group), start + m.end(group)),
