@@ -2157,3 +2157,13 @@ def test_an_amount_said_once_near_one_said_with_the_same_words(tmp_path: Path) -
             "申报部门预算项目支出资金为70.50万元。\n二、执行\n全年实际支出项目支出资金为66.30万元。\n"
             "三、收支\n2020年度收入总计4,966.97万元,支出总计4,966.97万元。2020年度收入合计4,873.88万元。2020年度支出合计4,966.97万元。\n")
     assert _run(tmp_path, text, "C106").findings == []
+
+
+def test_a_list_from_2_after_a_template_instruction(tmp_path: Path) -> None:
+    """Seed 001 L726-729: "说明项目资金申报、批复及预算调整等程序的相关情况。" (the template's instruction, left in) is
+    not item 1 of the list below it written without its number: the list itself starts at 2."""
+    text = seed("001").read_text(encoding="utf-8").split("\n")
+    text[727] = text[727].replace("1．", "2．", 1)
+    text[728] = text[728].replace("2．", "3．", 1)
+    found = [(f.location.line, f.message) for f in _run(tmp_path, "\n".join(text), "N101").findings]
+    assert (728, "编号从2开始，缺少1") in found and not any(line == 726 for line, _ in found)

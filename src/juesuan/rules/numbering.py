@@ -11,6 +11,7 @@ import cn2an
 from juesuan.document import BlockKind, Location
 from juesuan.outline.sections import Section
 from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+from juesuan.rules.residue import is_instruction
 from juesuan.text.headings import (
     BARE_PART,
     ITEM,
@@ -403,7 +404,8 @@ def _unnumbered_first(ctx: CheckContext, parent: int, here: int) -> tuple[Locati
               if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING))
     for block in itertools.islice(blocks, 6):
         text = ctx.document.normalized[block.location.start : block.location.end].strip()
-        if numbering(text) is None and re.fullmatch(r"[^，,；;：:\d]{2,22}(?:情况|结果|概况)[。.]?", text):
+        if (numbering(text) is None and re.fullmatch(r"[^，,；;：:\d]{2,22}(?:情况|结果|概况)[。.]?", text)
+                and not is_instruction(text.rstrip("。."))):  # "说明项目资金申报…的相关情况。" is the template's
             return ctx.locate(block.location.start, block.location.end), text.rstrip("。.")
     return None
 

@@ -65,6 +65,11 @@ _INSTRUCTION = [
 _SENTENCE = re.compile(r"[^。；;]+")
 
 
+def is_instruction(sentence: str) -> bool:
+    """The sentence is one of the evaluation-report templates' instructions to the writer ("说明…情况")."""
+    return not any(ch.isdigit() for ch in sentence) and any(p.fullmatch(sentence) for p in _INSTRUCTION)
+
+
 # Leftovers that do not misstate anything: warnings rather than errors.
 _MINOR = {"沿用的范本标题", "图题后留有模板说明", "未填写的括号", "空白的模板指标行"}
 # "一、概况.......()": a contents line whose page number was never filled in (reported once for the contents)
@@ -101,10 +106,10 @@ def template_residue(ctx: CheckContext, out: Reporter) -> None:
                             severity=Severity.WARNING if what in _MINOR else None)
         for m in _SENTENCE.finditer(text):
             sentence = m.group().strip()
-            if any(ch.isdigit() for ch in sentence) or any(a < m.end() and m.start() < b for a, b in reported):
-                continue  # figures mean the writer filled it in
+            if any(a < m.end() and m.start() < b for a, b in reported):
+                continue
             lead = m.start() + len(m.group()) - len(m.group().lstrip())
-            if any(p.fullmatch(sentence) for p in _INSTRUCTION):
+            if is_instruction(sentence):  # (figures mean the writer filled it in)
                 out.finding("模板残留：评价报告模板的填报说明（指导性语句）", ctx.locate(start + lead, start + lead + len(sentence)),
                             actual=sentence)
 
