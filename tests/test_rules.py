@@ -2140,6 +2140,10 @@ def test_a_long_clause_retold_in_other_sentences(tmp_path: Path) -> None:
     sentence."""
     new = _seed_changed(tmp_path, "002", 862, "24小时", "26小时", ("C108",))
     assert new == [("C108", 862, "同一句话在第858行写作24，这里为26")]
+    # a short clause is taken with the one before it; so long a pair, said twice, is judged like a sentence (seed
+    # 001: "…提供了一份十分有价值的参考资料，劝返率达90%左右" at L700 and in the goal table at L1273)
+    new = _seed_changed(tmp_path, "001", 1273, "达90%", "达99%", ("C108",))
+    assert new == [("C108", 1273, "同一句话在第700行写作90（报告中5处这样写），这里为99")]
     # a clause said twice only, and a short clause, are not judged
     text = ("一、概况\n确保了政令畅通，主渠道密码通信系统及相关配套设备全年24小时正常运行。\n"
             "二、成效\n通过项目实施，主渠道密码通信系统及相关配套设备全年26小时正常运行，效果好。\n"
@@ -2167,3 +2171,14 @@ def test_a_list_from_2_after_a_template_instruction(tmp_path: Path) -> None:
     text[728] = text[728].replace("2．", "3．", 1)
     found = [(f.location.line, f.message) for f in _run(tmp_path, "\n".join(text), "N101").findings]
     assert (728, "编号从2开始，缺少1") in found and not any(line == 726 for line, _ in found)
+
+
+def test_a_funds_items_against_its_total(tmp_path: Path) -> None:
+    """Fresh batch K, Putuo 宜川路街道 2025 (03 L651): the government fund's one 项 (135.00) against the section's
+    total (105.00); a state-capital section whose two 项 add up is fine."""
+    text = ("八、政府性基金预算财政拨款收入支出决算情况说明\n政府性基金预算财政拨款收入105.00万元，支出105.00万元，支出具体情况如下：\n"
+            "住房保障支出（类）超长期特别国债安排的支出（款）其他住房保障支出（项）135.00万元，主要用于住宅老旧电梯更新改造。"
+            "年初预算为0.00万元，支出决算为135.00万元。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "I124").findings]
+    assert found == [(2, "政府性基金预算财政拨款支出105.00万元不等于所列各项支出之和135.00万元")]
+    assert _run(tmp_path, text.replace("135.00", "105.00"), "I124").findings == []

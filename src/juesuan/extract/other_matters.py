@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from juesuan.analysis import Analysis
 
 _EMPTY = re.compile(r"无数据|没有数据|无(?:[^，。；]{0,20})(?:收入|支出)|不涉及|空表|未发生|为空")
+_SUBJECT_ITEM = re.compile(r"[（(]项[）)]\s*$")  # a 项 named with its 类 and 款 before its amount
 _FUND_LABEL = re.compile(r"政府性基金|国有资本经营|预算(财政)?拨款支出|^支出$")
 _EQUIPMENT = re.compile(r"单价\s*\d+(?:\.\d+)?\s*万元\s*(?:\(含\))?以上[^，,。；;\d]*?(?:设备|资产)[^，,。；;\d]*?(?=\d)")
 _HOLDER = re.compile(r"(?:截至|截止)[^，,]*[，,]\s*(?P<unit>[^，,。；;]{2,30}?)共有(?:车辆|公务用车)")
@@ -39,6 +40,9 @@ def extract_fund(ctx: Analysis, kind: str) -> FundSection:
                 if mention.is_change:
                     if section.expenditure is not None:
                         add_mention(section.expenditure, mention)
+                    continue
+                if _SUBJECT_ITEM.search(mention.key) and mention.figure.unit in MONEY_UNITS:
+                    section.items.append(new_item(mention, mention.key))  # "住房保障支出（类）…（项）135.00万元"
                     continue
                 if not _FUND_LABEL.search(mention.key):
                     continue  # what the money was spent on, not the section's total

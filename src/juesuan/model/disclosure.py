@@ -112,6 +112,7 @@ class FundSection(BaseModel):
     """政府性基金 or 国有资本经营 预算支出."""
 
     expenditure: Item | None = None
+    items: list[Item] = Field([], description="the 项 the fund was spent on, as the section lists them (类、款、项 and amount)")
     statements: list[Text] = Field([], description="what the report says of the empty table, if anything")
 
 

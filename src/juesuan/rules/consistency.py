@@ -738,7 +738,8 @@ _MIN_HAN = 16  # shorter sentences ("支出决算为N万元。") are a template'
       "同一句话（除数字外一字不差，至少十六个汉字）在报告中写了两次以上，其中只有一个数字不同时，说的是同一件事，"
       "数字应相同；三处以上时报告与多数不同的一处；只有两处时，报告其数字在报告别处写得较少的一处（一样多时报告后一处）。"
       "各处数字都不相同的句子是模板句，不作判断。一个较长的分句（至少十四个汉字，例如“主渠道密码通信系统及相关配套设备全年24小时正常运行”）"
-      "在不同的句子里写了三次以上时，同样只有一处数字不同的，报告这一处。",
+      "在不同的句子里写了三次以上时，同样只有一处数字不同的，报告这一处；短的分句连同它前面的分句一起看，"
+      "合起来有三十二个汉字以上的，写了两次也按句子判断。",
       bad="一、部门职责\n累计报送政务信息360多条、专报150余篇，国办采用52条，得到领导综合性批示。\n"
           "二、重点工作\n累计报送政务信息360多条、专报150余篇，国办采用53条，得到领导综合性批示。",
       good="一、部门职责\n累计报送政务信息360多条、专报150余篇，国办采用52条，得到领导综合性批示。\n"
@@ -818,8 +819,10 @@ def _parallel(ctx: CheckContext) -> list[list[tuple[str, int, int]]]:
     found: list[list[tuple[str, int, int]]] = []
     for least, groups in ((2, said_as), (3, _clauses(ctx))):
         taken = {n[1] for stated in found for n in stated}
-        for statements in groups.values():
-            if len(statements) < least or all(s[0][1] in taken for s in statements):
+        for words, statements in groups.items():
+            # a long clause is as telling as a sentence
+            need = 2 if len(re.findall(r"[\u4e00-\u9fff]", words)) >= _MIN_HAN * 2 else least
+            if len(statements) < need or all(s[0][1] in taken for s in statements):
                 continue
             differing = [i for i in range(len(statements[0])) if len({s[i][0] for s in statements}) > 1]
             places = [where(s[0][1]) for s in statements]
@@ -836,13 +839,15 @@ def _clauses(ctx: CheckContext) -> dict[str, list[list[tuple[str, int, int]]]]:
     sentence retold with other words around such a clause still states its numbers (judged when said three times)."""
     said_as: dict[str, list[list[tuple[str, int, int]]]] = defaultdict(list)
     for at, said in ctx.sentences(cells=True):
-        begin = 0
+        begin, before = 0, ""
         for mark in [*_CLAUSE_END.finditer(said), None]:
             end = mark.start() if mark else len(said)
             clause = said[begin:end]
             numbers = [(m.group().replace(",", ""), at + begin + m.start(), at + begin + m.end()) for m in NUMBER.finditer(clause)]
             words = NUMBER.sub("N", clause).strip()
+            if numbers and len(re.findall(r"[\u4e00-\u9fff]", words)) < _MIN_CLAUSE_HAN:
+                words = before + "，" + words  # a short clause ("劝返率达90%左右") with the one before it
             if numbers and len(re.findall(r"[\u4e00-\u9fff]", words)) >= _MIN_CLAUSE_HAN:
                 said_as[words].append(numbers)
-            begin = mark.end() if mark else end
+            begin, before = (mark.end() if mark else end), NUMBER.sub("N", clause).strip()
     return said_as

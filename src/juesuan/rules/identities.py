@@ -171,6 +171,21 @@ def general_budget_sum(ctx: CheckContext, out: Reporter) -> None:
                    narrow=lambda: _odd_class(ctx, groups, blame_items=True))
 
 
+@rule("I124", "identities", Severity.ERROR, "政府性基金（国有资本经营）预算财政拨款支出不等于所列各项之和",
+      "政府性基金预算（国有资本经营预算）财政拨款支出决算情况说明逐项列出支出（“住房保障支出（类）…（款）…（项）135.00万元”）时，"
+      "各项之和应等于该部分所说的支出总额。",
+      bad="八、政府性基金预算财政拨款收入支出决算情况说明\n政府性基金预算财政拨款收入105.00万元，支出105.00万元，支出具体情况如下：\n"
+          "住房保障支出（类）超长期特别国债安排的支出（款）其他住房保障支出（项）135.00万元，主要用于住宅老旧电梯更新改造。",
+      good="八、政府性基金预算财政拨款收入支出决算情况说明\n政府性基金预算财政拨款收入105.00万元，支出105.00万元，支出具体情况如下：\n"
+           "住房保障支出（类）超长期特别国债安排的支出（款）其他住房保障支出（项）105.00万元，主要用于住宅老旧电梯更新改造。")
+def fund_items_sum(ctx: CheckContext, out: Reporter) -> None:
+    for fund, name in ((ctx.disclosure.gov_fund, "政府性基金预算财政拨款支出"),
+                       (ctx.disclosure.state_capital, "国有资本经营预算财政拨款支出")):
+        items = [i.amount[0] for i in fund.items if i.amount]
+        if items:  # one 项 listed is the whole detail too
+            _sum_check(ctx, out, name, first(fund.expenditure), items, "所列各项支出")
+
+
 def _general_budget_sums(gb: GeneralBudget) -> tuple[tuple[Figure | None, list[Figure]], tuple[Figure | None, list[Figure]]]:
     """The two sums of the general budget's spending: (total, its 类) and (total of the detail, its 项)."""
     total = gb.structure_total[0] if gb.structure_total else first(gb.total)
