@@ -698,6 +698,7 @@ def test_staff_hired_within_the_establishment_said_twice(tmp_path: Path) -> None
     ("004", 232, "6,760.06万元", "6,760.06", "6,760.06"),  # "市委办公室（本级）6,760.06、市委党史研究室242.56万元"
     ("001", 729, "经费30万元", "经费30", "30"),  # "招商引资活动经费30：特色产品推广费16万元…" (no subject code)
     ("001", 28, "指标50万元", "指标50", "50"),  # "收回了…基本支出-公务接待费指标50，但与增资…"
+    ("004", 232, "461.27万元", "461.27", "461.27"),  # the last item: "…242.56万元、市公务服务中心 461.27。"
 ])
 def test_an_amount_that_lost_its_unit_in_more_places(tmp_path: Path, name: str, line: int, old: str, new: str,
                                                      bare: str) -> None:
