@@ -2010,8 +2010,10 @@ def test_the_reason_for_a_rate_opens_the_next_line_of_a_wrapped_text() -> None:
     """"…完成年初预算的 95.89%。" ends a PDF line, "决算数小于预算数的主要原因：人员经费支出数小于预算数。" starts the next."""
     outcome = check_file(FIXTURES / "wrapped" / "putuo_shehuigongzuobu_2024_excerpt.txt")
     assert [f for f in outcome.findings if f.rule == "S104"] == []
-    # and the wrapped text is read for what it says: growth from nothing, a share rounded down
-    assert sorted((f.rule, f.location.line) for f in outcome.findings) == [("R101", 57), ("R103", 37), ("R103", 47), ("R103", 52)]
+    # and the wrapped text is read for what it says: growth from nothing, a share rounded down, a rate of a zero
+    # 年初预算 (the rate of the 全年预算)
+    assert sorted((f.rule, f.location.line) for f in outcome.findings) == [
+        ("R101", 57), ("R103", 37), ("R103", 47), ("R103", 52), ("R104", 60)]
 
 
 def test_a_split_by_one_threshold_in_a_seed(tmp_path: Path) -> None:
@@ -2183,3 +2185,16 @@ def test_a_funds_items_against_its_total(tmp_path: Path) -> None:
     found = [(f.location.line, f.message) for f in _run(tmp_path, text, "I124").findings]
     assert found == [(2, "政府性基金预算财政拨款支出105.00万元不等于所列各项支出之和135.00万元")]
     assert _run(tmp_path, text.replace("135.00", "105.00"), "I124").findings == []
+
+
+def test_a_completion_rate_of_a_zero_budget(tmp_path: Path) -> None:
+    """Fresh batch K, Putuo 社会工作部 2024 (02 L289): "年初预算为 0 万元，全年预算为321.02 万元，支出决算为 307.82 万元，
+    完成年初预算的 95.89%" — 95.89% is the rate of 全年预算; of a zero budget there is none."""
+    text = ("五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
+            "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。\n")
+    found = [f.message for f in _run(tmp_path, text, "R104").findings]
+    assert found == ["一般公共预算财政拨款支出预算数为0万元，完成预算率无从计算（决算数307.82万元），95.89%是决算数对321.02万元的"
+                     "比率，报告写作完成预算95.89%"]
+    # a rate of the year's budget, said as such, is checked as before
+    good = text.replace("年初预算为0万元，全年预算为321.02万元", "年初预算为321.02万元").replace("完成年初预算", "完成预算")
+    assert _run(tmp_path, good, "R104").findings == []

@@ -27,6 +27,7 @@ _CODE = re.compile(r"(?<!\d)(\d{7})(?!\d)")
 _LOOSE = re.compile(r"(?P<head>[^:：。；;，,]{2,80}?)[:：]\s*(?=支出决算|决算数|支出)")
 _SUBJECT = re.compile(r"[（(][类款项][）)]|(?<!\d)(?:\d{3}|\d{5}|\d{7})(?!\d)")
 _BUDGET = re.compile(r"(年初预算|调整预算|预算数|预算)\s*$")
+_BUDGET_KEY = re.compile(r"(?:年初|调整|全年)?预算(?:数)?")
 _COMPARISON = re.compile(r"决算数(?:大于|小于|等于|与预算数(?:基本)?持平|与预算数一致)[^，,。；;:：]*")
 _ITEM_REASON = re.compile(r"主要原因(?:是|为)?[:：]?")
 _LISTED = re.compile(r"主要包括[:：]?(?P<list>[^。；;]+)")
@@ -79,8 +80,9 @@ def extract_general_budget(ctx: Analysis) -> GeneralBudget:
                         if mention.is_change:
                             continue
                         # "一般公共预算财政拨款支出年初预算为…，支出决算为…": the second restates the first
+                        # (and "…年初预算为0万元，全年预算为321.02万元，支出决算为…": 全年 is a lead word, 预算 is left)
                         about_total = bool(GENERAL_BUDGET.search(mention.key)) or (
-                            about_total and bool(GENERIC_LABEL.match(mention.key)))
+                            about_total and bool(GENERIC_LABEL.match(mention.key) or _BUDGET_KEY.fullmatch(mention.key)))
                         if about_total:
                             if budget.detail_total is None:
                                 budget.detail_total = new_item(mention, "general_budget")

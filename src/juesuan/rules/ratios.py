@@ -312,8 +312,28 @@ def change_between_two_years(ctx: CheckContext, out: Reporter) -> None:
                         actual=f"{m.group('dir')}{m.group('c')}万元", evidence=said[m.start() : m.end()][:160])
 
 
+def _zero_budget(ctx: CheckContext, out: Reporter, name: str, spent: Figure, budgets: list[Figure],
+                 completions: list[Figure]) -> None:
+    """"年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%": no rate of a zero budget;
+    the one written is that of the other budget, when it gives it."""
+    for completion in completions:
+        if completion.value == 0:
+            continue
+        other = None
+        for b in budgets[1:]:
+            base, paid = same_precision(b, spent)
+            bounds = ratio_bounds(paid, base)
+            if bounds is not None and percent_agrees(completion, bounds, ctx.tolerance):
+                other = b
+                break
+        why = f"，{completion.raw}是决算数对{amount(other)}的比率" if other is not None else ""
+        out.finding(f"{name}预算数为{budgets[0].raw}，完成预算率无从计算（决算数{amount(spent)}）{why}，报告写作"
+                    f"完成预算{completion.raw}", completion.location, expected="（无法计算）", actual=completion.raw)
+
+
 @rule("R104", "ratios", Severity.ERROR, "完成预算率与决算数、预算数不符",
-      "完成预算X%应等于决算数除以预算数。",
+      "完成预算X%应等于决算数除以预算数；预算数为0而有支出时，完成预算率无从计算，不应写出一个比率"
+      "（“年初预算为0万元，全年预算为321.02万元，…完成年初预算的95.89%”是对全年预算的比率，口径写错了）。",
       bad="五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n1.一般公共服务（类）财政事务（款）行政运行（项）。年初预算为1560.05万元，支出决算为1511.89万元，完成预算的99.00%。",
       good="五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n1.一般公共服务（类）财政事务（款）行政运行（项）。年初预算为1560.05万元，支出决算为1511.89万元，完成预算的96.91%。")
 def completion_rates(ctx: CheckContext, out: Reporter) -> None:
@@ -331,6 +351,8 @@ def completion_rates(ctx: CheckContext, out: Reporter) -> None:
         budget, spent = same_precision(budgets[0], amounts[0])
         bounds = ratio_bounds(spent, budget)
         if bounds is None:
+            if budget.value == 0 and spent.value != 0:
+                _zero_budget(ctx, out, name, spent, budgets, completions)
             continue
         for completion in completions:
             if percent_agrees(completion, bounds, ctx.tolerance):
