@@ -2198,3 +2198,15 @@ def test_a_completion_rate_of_a_zero_budget(tmp_path: Path) -> None:
     # a rate of the year's budget, said as such, is checked as before
     good = text.replace("年初预算为0万元，全年预算为321.02万元", "年初预算为321.02万元").replace("完成年初预算", "完成预算")
     assert _run(tmp_path, good, "R104").findings == []
+
+
+def test_round_brackets_that_do_not_pair(tmp_path: Path) -> None:
+    """Fresh batch K, Putuo 规划和自然资源局 2024 (01 L476): "平均得分99.33分（其中，…绩效自评中共发现问题0个。" never
+    closes; fresh batch H: "上海市青浦区图书馆(上海市青浦区青杏科技图书馆))概况"."""
+    text = ("十、预算绩效管理情况说明\n绩效自评的项目39个，平均得分99.33分（其中，绩效评级为“优”的项目39个。绩效自评中共发现问题0个。\n"
+            "十一、其他重要事项的情况说明\n上海市青浦区图书馆(上海市青浦区青杏科技图书馆))开展工作。\n")
+    found = [(f.location.line, f.message) for f in _run(tmp_path, text, "W108").findings]
+    assert found == [(2, "括号不成对：左括号到段末都没有闭合"), (4, "括号不成对：右括号之前没有对应的左括号")]
+    good = ("十、预算绩效管理情况说明\n1）绩效自评的项目39个，平均得分99.33分（其中，绩效评级为“优”的项目39个）。\n"
+            "（二）机关运行经费（含(公用)经费）支出情况\n")
+    assert _run(tmp_path, good, "W108").findings == []

@@ -148,10 +148,11 @@ def doubled_words(ctx: CheckContext, out: Reporter) -> None:
                         evidence=ctx.document.text[start + max(0, m.start() - 10) : start + m.end() + 10])
 
 
-@rule("W108", "wording", Severity.WARNING, "引号或文号括号不成对",
+@rule("W108", "wording", Severity.WARNING, "引号或括号不成对",
       "中文的左引号“和右引号”应成对出现：一段文字中出现没有左引号的右引号（“对外宣传””深化改革”）、"
       "左引号之后未闭合又出现左引号，或段末仍未闭合，多半是漏打或错打了引号。文号中年份的括号也应成对"
-      "（“渝北委【2001221号”漏了“】”）。",
+      "（“渝北委【2001221号”漏了“】”）。圆括号也一样：左括号到段末都没有闭合（“平均得分99.33分（其中，绩效评级为…。”），"
+      "或右括号前没有左括号（“上海市青浦区图书馆(上海市青浦区青杏科技图书馆))概况”），列表编号“1）”除外。",
       bad="七、预算绩效管理情况说明\n本部门在2020年度部门决算中反映“对外宣传””深化改革”“对外开放”3个项目绩效目标实际完成情况。",
       good="七、预算绩效管理情况说明\n本部门在2020年度部门决算中反映“对外宣传”“深化改革”“对外开放”3个项目绩效目标实际完成情况。")
 def unpaired_quotes(ctx: CheckContext, out: Reporter) -> None:
@@ -160,6 +161,11 @@ def unpaired_quotes(ctx: CheckContext, out: Reporter) -> None:
             out.finding("文号的年份括号不成对（应为“〔2020〕12号”的形式）", ctx.locate(start + m.start(), start + m.end()),
                         actual=ctx.document.text[start + m.start() : start + m.end()],
                         evidence=ctx.document.text[start + max(0, m.start() - 8) : start + m.end() + 4])
+        bracket = _unclosed_bracket(text[:MAX_PARAGRAPH])
+        if bracket is not None and not (bracket[1].endswith("没有闭合") and ctx.may_be_cut(start + bracket[0])):
+            at, what = bracket
+            out.finding(f"括号不成对：{what}", ctx.locate(start + at, start + at + 1), actual=text[at],
+                        evidence=ctx.document.text[start + max(0, at - 12) : start + at + 12])
         if "“" not in text and "”" not in text:
             continue
         out.checked()
@@ -174,6 +180,25 @@ def unpaired_quotes(ctx: CheckContext, out: Reporter) -> None:
 
 # A file number whose year lost one of its brackets: "渝北委【2001221号" (【2001】221号), "川办发2020〕12号".
 _BROKEN_FILE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[〔【\[](?:19|20)\d{2}\d{1,4}号|(?<=[\u4e00-\u9fff])(?:19|20)\d{2}[〕】\]]\d{1,4}号")
+
+
+_LIST_LABEL = re.compile(r"\s*[（(]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]")
+
+
+def _unclosed_bracket(text: str) -> tuple[int, str] | None:
+    """A round bracket of `text` without its partner: one opened and never closed by the paragraph's end, or one
+    closed that was never opened (a list label "1）" aside)."""
+    label = _LIST_LABEL.match(text)
+    opened: list[int] = []
+    for at, mark in enumerate(text):
+        if mark in "（(":
+            opened.append(at)
+        elif mark in "）)":
+            if opened:
+                opened.pop()
+            elif label is None or at >= label.end():
+                return at, "右括号之前没有对应的左括号"
+    return (opened[0], "左括号到段末都没有闭合") if opened else None
 
 
 def _unpaired(text: str) -> tuple[int, str] | None:
