@@ -2210,3 +2210,19 @@ def test_round_brackets_that_do_not_pair(tmp_path: Path) -> None:
     good = ("十、预算绩效管理情况说明\n1）绩效自评的项目39个，平均得分99.33分（其中，绩效评级为“优”的项目39个）。\n"
             "（二）机关运行经费（含(公用)经费）支出情况\n")
     assert _run(tmp_path, good, "W108").findings == []
+
+
+def test_a_list_that_goes_on_after_the_tables_it_introduces(tmp_path: Path) -> None:
+    """Seed 003: "1.项目绩效目标完成情况。" (L93), five goal tables each under its title, then "2.部门绩效评价结果。"
+    (L462): the tables interrupt the list, they do not end it."""
+    text = seed("003").read_text(encoding="utf-8").split("\n")
+    text[461] = text[461].replace("2.", "3.", 1)
+    found = [(f.location.line, f.message) for f in _run(tmp_path, "\n".join(text), "N101").findings]
+    assert (462, "编号从1跳到3，缺少2") in found
+    as_written = check_file(seed("003"), CheckOptions(select=("N101",))).findings
+    assert all(f.location.line != 462 for f in as_written)
+
+
+def test_a_rate_after_a_bare_increase_word(tmp_path: Path) -> None:
+    """Seed 000 L105: "…比2019年增加7.34万元，增29.21%。" with its % lost."""
+    assert _seed_changed(tmp_path, "000", 105, "29.21%", "29.21", ("U101",)) == [("U101", 105, "比率29.21缺少百分号")]

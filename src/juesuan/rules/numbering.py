@@ -121,6 +121,7 @@ def _unnumbered_among(out: Reporter, items: list[Section]) -> None:
 # A title that starts a document of its own inside the report (an annex, an evaluation report, a table):
 # the numbering of what follows starts again.
 _TITLE = re.compile(r"^(?:附件\s*\d*|.{0,40}(?:报告|评价表|自评表|得分表|情况表|决算表|目录|名词解释))\s*$")
+_TABLE_TITLE = re.compile(r"(?:评价表|自评表|得分表|情况表|决算表)$")
 # The item headings of the evaluation-report templates (一、项目概况 … 五、主要经验及做法、存在的问题及原因分析).
 _UNNUMBERED_ITEM = re.compile(r"(?:主要经验及做法|存在的问题及原因分析|存在的问题和建议|有关建议|其他需要说明的问题|评价结论及建议"
                               r"|项目资金管理情况|项目组织实施情况|项目绩效情况)[^。；;:：]{0,30}")
@@ -143,6 +144,7 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
     # level → the first items (level, number, start, end, raw) met since the last item above that level
     since_parent: dict[int, list[tuple[int, int, int, int, str]]] = {}
     after_table = False
+    held: dict[int, int] = {}  # the lists a table's title interrupted
     table_tail: Numbering | None = None  # the numbered item a table's last cell starts with
     top = PAREN_NUM + 1  # the highest level met so far: in a fragment, a list above it may have begun before the cut
     for index, block in enumerate(ctx.document.blocks):
@@ -191,6 +193,9 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
             continue
         if n is None or n.level == PART:
             if n is not None or _TITLE.match(text.strip()):
+                # a table's title inside a list ("1.项目绩效目标完成情况。", the tables, "2.部门绩效评价结果。"): the
+                # list goes on after the table; any other document's title ends it
+                held = dict(last) if n is None and _TABLE_TITLE.search(text.strip()) else {}
                 last.clear()
                 since_parent.clear()
             continue
@@ -199,6 +204,9 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
             # "一、一般公共服务支出" / "29" / "423.20": a row of a table flattened one cell a line; or the line the
             # text is cut in ("五、经"), whose neighbours are lost
             continue
+        if not last and n.level in held:
+            last = {k: v for k, v in held.items() if k <= n.level}  # the first item after the table resumes its list
+        held = {}
         for level in [k for k in last if k > n.level]:
             del last[level]
         previous = last.get(n.level)
