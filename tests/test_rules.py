@@ -2226,3 +2226,24 @@ def test_a_list_that_goes_on_after_the_tables_it_introduces(tmp_path: Path) -> N
 def test_a_rate_after_a_bare_increase_word(tmp_path: Path) -> None:
     """Seed 000 L105: "…比2019年增加7.34万元，增29.21%。" with its % lost."""
     assert _seed_changed(tmp_path, "000", 105, "29.21%", "29.21", ("U101",)) == [("U101", 105, "比率29.21缺少百分号")]
+
+
+def test_the_projects_reported_against_the_goal_tables(tmp_path: Path) -> None:
+    """Seed 002 L92: "反映“对外宣传””深化改革”“对外开放”“机要保密”“办公室业务”等5个项目绩效目标实际完成情况", five names
+    and five goal tables; seed 000 L139: four names, each with a 、, and four goal tables."""
+    assert _seed_changed(tmp_path, "002", 92, "等5个", "等6个", ("C105",)) == [
+        ("C105", 92, "这里列出5个项目，报告中也有5个项目的绩效目标完成情况表，却写作“等6个项目”")]
+    assert _seed_changed(tmp_path, "000", 139, "等4个", "等5个", ("C105",)) == [
+        ("C105", 139, "这里列出4个项目，报告中也有4个项目的绩效目标完成情况表，却写作“等5个项目”")]
+
+
+
+def test_an_item_listed_as_spent_that_the_basic_table_gives_as_zero(tmp_path: Path) -> None:
+    """Fresh batch K, Putuo 社会工作部 2024 (02 L333): "公用经费10.23万元，主要包括：办公费、邮电费、差旅费…" while the
+    basic-spending table gives 30207 邮电费 0.00."""
+    outcome = check_file(FIXTURES / "shanghai" / "putuo_shehuigongzuobu_2024_final_accounts.pdf", CheckOptions(select=("T210",)))
+    assert [f.message for f in outcome.findings] == ["“邮电费”列为公用经费的主要内容，但基本支出决算表中该科目（邮电费）为0.00"]
+    # the rule's own example, with its codes: an item the table does spend on is not reported
+    text = find_rule("T210").bad.replace("、差旅费", "")
+    assert [f.message for f in _run(tmp_path, text, "T210").findings] == [
+        "“邮电费”列为公用经费的主要内容，但基本支出决算表中该科目（30207 邮电费）为0.00"]

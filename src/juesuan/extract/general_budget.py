@@ -30,6 +30,7 @@ _BUDGET = re.compile(r"(年初预算|调整预算|预算数|预算)\s*$")
 _BUDGET_KEY = re.compile(r"(?:年初|调整|全年)?预算(?:数)?")
 _COMPARISON = re.compile(r"决算数(?:大于|小于|等于|与预算数(?:基本)?持平|与预算数一致)[^，,。；;:：]*")
 _ITEM_REASON = re.compile(r"主要原因(?:是|为)?[:：]?")
+_LIST_ITEM = re.compile(r"[^、,，]+")
 _LISTED = re.compile(r"主要包括[:：]?(?P<list>[^。；;]+)")
 
 
@@ -200,7 +201,10 @@ def extract_basic(ctx: Analysis) -> BasicExpenditure:
             listed = _LISTED.search(sentence.norm)
             if listed and current in ("personnel", "public"):
                 a = sentence.start + listed.start("list")
-                names = re.split(r"[、,，]", doc.text[a : a + len(listed.group("list"))])
-                cleaned = [re.sub(r"(支出)?等$", "", n.strip()) for n in names if n.strip()]
-                getattr(basic, f"{current}_items").extend(c for c in cleaned if c)
+                items = getattr(basic, f"{current}_items")
+                for name in _LIST_ITEM.finditer(doc.text[a : a + len(listed.group("list"))]):
+                    cleaned = re.sub(r"(支出)?等$", "", name.group().strip())
+                    if cleaned:
+                        start = a + name.start() + len(name.group()) - len(name.group().lstrip())
+                        items.append(Text(text=cleaned, location=doc.locate(start, start + len(cleaned))))
     return basic

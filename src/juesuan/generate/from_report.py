@@ -58,8 +58,8 @@ def report_data(analysis: Analysis) -> dict[str, Any]:
     basic = tables.get("table_general_budget_basic")
     data["personnel"] = _row(basic, "人员经费合计", None) or _amount(d.basic.personnel)
     data["public"] = _row(basic, "公用经费合计", None) or _amount(d.basic.public)
-    data["personnel_names"] = list(d.basic.personnel_items)
-    data["public_names"] = list(d.basic.public_items)
+    data["personnel_names"] = [t.text for t in d.basic.personnel_items]
+    data["public_names"] = [t.text for t in d.basic.public_items]
     data["personnel_items"], data["public_items"] = _economic(basic)
     data["three_public"] = _three_public(d, tables.get("table_three_public"), previous)
     data["admin_operating_cost"] = _compared(_amount(d.admin_operating_cost), d.admin_operating_cost,

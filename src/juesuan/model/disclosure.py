@@ -70,9 +70,9 @@ class GeneralBudget(BaseModel):
 class BasicExpenditure(BaseModel):
     total: Item | None = None
     personnel: Item | None = None
-    personnel_items: list[str] = []
+    personnel_items: list[Text] = Field([], description="what 人员经费 主要包括, as listed")
     public: Item | None = None
-    public_items: list[str] = []
+    public_items: list[Text] = Field([], description="what 公用经费 主要包括, as listed")
 
 
 class ThreePublicUnit(BaseModel):

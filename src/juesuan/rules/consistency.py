@@ -176,6 +176,7 @@ _SELF = re.compile(r"^(?:截至.*?日)?(?:我办|我单位|本单位|本部门|�
       "周围有两个相同的词）在别处写了三次以上时，也多半是同一事项写错了（“召开会议129场”三次，“召开130场高清会议”一次）。"
       "绩效目标表中一个指标的实际完成数量（“侨务联谊活动 | ≥2次 | 3次”）与文字中同一事项的数量（“侨务联谊3次”）也应相同。"
       "一句话先说“组织了5个项目进行评价”、后面又说“5个项目均……”时，两个数量说的是同一些事项，也应相同。"
+      "“反映A、B等N个项目绩效目标实际完成情况”列出的项目数与报告所附项目绩效目标完成情况表的项目数相同时，N也应是这个数。"
       "说的是目标、指标、计划或另一年的句子不算。",
       bad="第一部分 部门概况\n（二）2020年重点工作完成情况\n全年编发《每日动态》256期。\n十、其他重要事项的情况说明\n"
           "（四）预算绩效管理情况\n全年累计下发《每日动态》219期。",
@@ -312,6 +313,32 @@ def repeated_counts(ctx: CheckContext, out: Reporter) -> None:
                             expected=f"{other}{unit}", actual=f"{value}{unit}",
                             evidence=ctx.document.text[max(0, a - 12) : b + 2])
     _near_counts(ctx, out, reported)
+    _projects_reported(ctx, out, reported)
+
+
+# The template's sentence on the projects whose goals the report gives: "本部门在2020年度部门决算中反映“业务运行费”、
+# “招商引资活动经费”等2个项目绩效目标实际完成情况".
+_PROJECTS_REPORTED = re.compile(r"反映([^。；;]{2,300}?)等\s*(\d{1,3})\s*个项目绩效目标(?:实际)?完成情况")
+
+
+def _projects_reported(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
+    """The projects named in that sentence are as many as the goal tables the report gives: then 等N个 counts them."""
+    tables = {t.project.strip("“”\"") for t in ctx.disclosure.performance.goal_tables if t.project}
+    if not tables:
+        return
+    for at, said in ctx.sentences():
+        for m in _PROJECTS_REPORTED.finditer(said):
+            listed = m.group(1)
+            names = [n for n in re.split(r"、" if "、" in listed else r"[“”\"]+", listed) if n.strip("“”\" ")]
+            count, a = int(m.group(2)), at + m.start(2)
+            if len(names) != len(tables) or a in reported:
+                continue
+            out.checked()
+            if count != len(names):
+                reported.add(a)
+                out.finding(f"这里列出{len(names)}个项目，报告中也有{len(tables)}个项目的绩效目标完成情况表，却写作“等{count}个项目”",
+                            ctx.locate(a, a + len(m.group(2))), expected=f"{len(names)}个", actual=f"{count}个",
+                            evidence=said[m.start() : m.end()][-60:])
 
 
 def _report_pair(ctx: CheckContext, out: Reporter, name: str, unit: str, right: tuple[int, int, int],

@@ -417,3 +417,34 @@ def empty_tables(ctx: CheckContext, out: Reporter) -> None:
 def _fund_statements(ctx: CheckContext, kind: str):  # type: ignore[no-untyped-def]
     d = ctx.disclosure
     return {"table_gov_fund": d.gov_fund.statements, "table_state_capital": d.state_capital.statements}.get(kind, [])
+
+
+_WIDTH = str.maketrans("（）", "()")
+_BASIC_EXAMPLE = ("第二部分 XX局2024年度部门决算表\n一般公共预算财政拨款基本支出决算表\n单位：万元\n\n"
+                  "| 经济分类科目编码 | 科目名称 | 决算数 |\n|---|---|---|\n| 302 | 商品和服务支出 | 10.23 |\n"
+                  "| 30201 | 办公费 | 3.78 |\n| 30207 | 邮电费 | {} |\n| 30211 | 差旅费 | 6.45 |\n\n"
+                  "第三部分 XX局2024年度部门决算情况说明\n六、一般公共预算财政拨款基本支出决算情况说明\n"
+                  "2024年度一般公共预算财政拨款基本支出10.23万元，其中：公用经费10.23万元，主要包括：办公费、邮电费、差旅费。")
+
+
+@rule("T210", "tables", Severity.WARNING, "列为主要内容的支出在基本支出决算表中为0",
+      "基本支出说明中人员经费、公用经费“主要包括”的各项，在一般公共预算财政拨款基本支出决算表中应有支出；"
+      "表中为0的科目（“邮电费 0.00”）不应列为主要内容。",
+      bad=_BASIC_EXAMPLE.format("0.00"), good=_BASIC_EXAMPLE.format("0.00").replace("、邮电费", ""))
+def listed_basic_items(ctx: CheckContext, out: Reporter) -> None:
+    table = _table(ctx, "table_general_budget_basic")
+    basic = ctx.disclosure.basic
+    if table is None:
+        return
+    rows = {r.name.translate(_WIDTH): r for r in table.rows if r.name}
+    for listed, what in ((basic.personnel_items, "人员经费"), (basic.public_items, "公用经费")):
+        for item in listed:
+            row = rows.get(item.text.translate(_WIDTH))
+            values = [v for v in row.values if v is not None] if row is not None else []
+            if row is None or not values:
+                continue
+            out.checked()
+            if all(v.value == 0 for v in values):
+                code = f"{row.code} " if row.code else ""
+                out.finding(f"“{item.text}”列为{what}的主要内容，但基本支出决算表中该科目（{code}{row.name}）为{values[0].raw}",
+                            item.location, actual=item.text, related=[values[0].location])
