@@ -1419,6 +1419,9 @@ def test_a_bare_amount_under_a_row_that_gives_the_unit(tmp_path: Path) -> None:
     assert _seed_changed(tmp_path, "001", 137, "0万元", "0", ("U101",)) == []
     assert _seed_changed(tmp_path, "001", 518, "16万元", "16", ("U101",)) == [
         ("U101", 518, "金额16缺少单位“万元”（同一行其他的金额都写了“万元”）")]
+    # a cost target's cell, "控制在6.47万元以内" beside "实际支出6.47万元" (seed 000 L295)
+    assert _seed_changed(tmp_path, "000", 295, "6.47万元以内", "6.47以内", ("U101",)) == [
+        ("U101", 295, "金额6.47缺少单位“万元”（同一行其他的金额都写了“万元”）")]
 
 
 def test_goal_table_funding_rows(tmp_path: Path) -> None:
@@ -2247,3 +2250,13 @@ def test_an_item_listed_as_spent_that_the_basic_table_gives_as_zero(tmp_path: Pa
     text = find_rule("T210").bad.replace("、差旅费", "")
     assert [f.message for f in _run(tmp_path, text, "T210").findings] == [
         "“邮电费”列为公用经费的主要内容，但基本支出决算表中该科目（30207 邮电费）为0.00"]
+
+
+def test_a_budget_named_before_what_it_is_for(tmp_path: Path) -> None:
+    """Seed 000 L913: "预算安排目标督查及提案办理系统运行维护费5万元，实际执行5万元，预算执行率为100%": the budget is
+    the amount after 预算安排 and its object's name."""
+    text = ("第四部分 附件\n附件3\n市侨联业务运行费2020年绩效评价报告\n二、资金安排使用情况\n"
+            "2020年，预算安排目标督查及提案办理系统运行维护费5.00万元，实际执行{}万元，预算执行率为100%。\n")
+    assert [f.message for f in _run(tmp_path, text.format("6.00"), "R105").findings] == [
+        "预算数5.00万元、执行数6.00万元，执行率应为120.00%，报告写作100%"]
+    assert _run(tmp_path, text.format("5.00"), "R105").findings == []

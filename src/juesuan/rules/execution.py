@@ -34,6 +34,11 @@ _BUDGET_WORDS = re.compile(r"(?:(?:全年|年初|调整后?)?预算(?:数|安排
 _SPENT_WORDS = re.compile(r"(?:执行数|决算数|支出决算|决算|实际执行|实际支出|实际使用|执行|支出|使用)(?:数|金额)?(?:为|是|了)?\s*$")
 
 
+# "预算安排目标督查及提案办理系统运行维护费5万元": a budget named before what it is for
+_BUDGET_NAMED = re.compile(r"(?<!公共)(?<!基金)(?<!经营)预算(?:安排|数|资金)")
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+
+
 @dataclass(frozen=True)
 class Statement:
     """One stated completion rate and the text that belongs to it (from the previous rate to the next)."""
@@ -63,7 +68,9 @@ def _amounts_before(ctx: CheckContext, statement: Statement) -> tuple[Found | No
         if not found.is_money:
             continue
         before = head[max(0, found.start - 12) : found.start]
-        if _BUDGET_WORDS.search(before):
+        clause = head[max((m.end() for m in _CLAUSE_MARK.finditer(head, 0, found.start)), default=0) : found.start]
+        if _BUDGET_WORDS.search(before) or (budget is None and spent is None and _BUDGET_NAMED.search(clause)
+                                            and not ctx.figures_in(clause)):
             budget = found
         elif _SPENT_WORDS.search(before):
             spent = found

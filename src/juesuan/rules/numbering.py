@@ -234,7 +234,9 @@ def _numbered_runs(ctx: CheckContext, out: Reporter, covered: set[int]) -> None:
                                      or _first_inline(ctx, index, raw, n.number)):
                 unnumbered = _unnumbered_first(ctx, max(parents, default=-1), index) if n.number == 2 else None
                 if unnumbered is not None:
-                    out.finding(f"“{unnumbered[1]}”缺少编号1（下一项编为“{raw}”）", unnumbered[0], expected="1")
+                    # (or the list itself starts at 2: the item numbered 2 is named with it)
+                    out.finding(f"“{unnumbered[1]}”缺少编号1（下一项编为“{raw}”）", unnumbered[0], expected="1",
+                                related=[location])
                     continue
                 styled = next((i for i in siblings if i[0] != n.level and i[1] == n.number - 1), None)
                 if styled is not None:

@@ -89,8 +89,11 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
     reported: set[int] = set()
     for cell, why in _bare_cells(ctx):
         reported.add(cell.start)
-        out.finding(f"金额{cell.text.strip()}缺少单位“万元”（{why}的金额都写了“万元”）", ctx.locate(cell.start, cell.end),
-                    expected=f"{cell.text.strip()}万元", actual=cell.text.strip(), severity=Severity.WARNING)
+        written = cell.text.strip()
+        bare = re.search(r"\d[\d,]*(?:\.\d+)?", written)
+        value = bare.group() if bare else written
+        out.finding(f"金额{value}缺少单位“万元”（{why}的金额都写了“万元”）", ctx.locate(cell.start, cell.end),
+                    expected=written.replace(value, value + "万元", 1), actual=written, severity=Severity.WARNING)
     for path, figure in ctx.figures:
         if figure.unit is None and not path.startswith(("tables", "performance")):
             reported.add(figure.location.start)
@@ -116,7 +119,7 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
 _UNIT_STATED = re.compile(r"[（(]\s*万元\s*[）)]|单位\s*[:：]\s*万元")
 _UNIT_REACH = 6  # rows below a cell that gives the unit that it covers
 _CELL_WAN = re.compile(r"(?:(?:实际支出|支出|控制在)\s?)?\d[\d,]{0,15}(?:\.\d{1,2})?\s?万元(?:以内)?")
-_CELL_BARE = re.compile(r"(?:(?:实际支出|支出|控制在)\s?)?\d[\d,]{0,15}(?:\.\d{1,2})?")
+_CELL_BARE = re.compile(r"(?:(?:实际支出|支出|控制在)\s?)?\d[\d,]{0,15}(?:\.\d{1,2})?(?:(?<=\d)以内)?")
 _CELL_RATE = re.compile(r"(?:[≥≤>]=?\s?)?\d{1,3}(?:\.\d{1,2})?\s?%")
 # a target told in words before its rate: "满意率达90%", "不低于95%"
 _CELL_TOLD_RATE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:达到?|为|不低于|高于|大于)?\s?" + _CELL_RATE.pattern)
