@@ -2260,3 +2260,33 @@ def test_a_budget_named_before_what_it_is_for(tmp_path: Path) -> None:
     assert [f.message for f in _run(tmp_path, text.format("6.00"), "R105").findings] == [
         "预算数5.00万元、执行数6.00万元，执行率应为120.00%，报告写作100%"]
     assert _run(tmp_path, text.format("5.00"), "R105").findings == []
+
+
+def test_parts_measured_in_the_wholes_own_words(tmp_path: Path) -> None:
+    """Seed 003 L551: "设施设备预算投资额为295.1万元，其中…系统项目预算投资额为277.1万元，…等保测评预算投资额为18万元":
+    parts measured as the whole is are all of it."""
+    assert _seed_changed(tmp_path, "003", 551, "295.1", "324.6", ("I116",)) == [
+        ("I116", 551, "总数324.60万元，其中所列各部分（都是预算投资额）之和却是295.10万元")]
+    # parts named otherwise may be some of the whole
+    text = "第四部分 附件\n项目绩效评价报告\n该项目预算投资额为324.6万元，其中系统建设费277.1万元，测评费18万元。\n"
+    assert _run(tmp_path, text, "I116").findings == []
+
+
+def test_an_execution_rate_of_two_amounts_written_alike(tmp_path: Path) -> None:
+    """Seed 000 L913: "预算安排…运行维护费5万元，实际执行5万元，预算执行率为100%" — with 6万元 spent, not 100%."""
+    assert _seed_changed(tmp_path, "000", 913, "实际执行5万元", "实际执行6万元", ("R105",)) == [
+        ("R105", 913, "预算数5万元、执行数6万元，执行率应为120.00%，报告写作100%")]
+    # rounded amounts: 99万元 of 100万元 may be 99.4%
+    text = "第四部分 附件\n项目绩效评价报告\n项目全年预算数100万元，执行数为99万元，完成预算的99.4%。\n"
+    assert _run(tmp_path, text, "R105").findings == []
+
+
+def test_the_organisations_name_written_another_way(tmp_path: Path) -> None:
+    """Fresh batch K, Putuo 规划和自然资源局 2024: "上海市规划和自然资源局 2024 年度部门决算表" (L93, 普陀区 left out of a
+    title) and "上海市普陀区规划与自然资源局" (L452); the city's own bureau named in a sentence is another body."""
+    name = "上海市普陀区规划和自然资源局"
+    text = (f"{name}2024年度部门决算\n第一部分 {name}概况\n{name}主要职能是……\n"
+            "上海市规划和自然资源局 2024 年度部门决算表\n根据上海市规划和自然资源局的要求，开展工作。\n"
+            "上海市普陀区规划与自然资源局所属各预算单位公务用车保有量为0辆。\n")
+    found = [(f.location.line, f.actual) for f in _run(tmp_path, text, "W110").findings]
+    assert found == [(4, "上海市规划和自然资源局"), (6, "上海市普陀区规划与自然资源局")]

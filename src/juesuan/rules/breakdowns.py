@@ -31,6 +31,10 @@ _LIST_END = re.compile(r"[。\n]")
 _LIST_SPAN = 400  # how far such a list is followed
 # A line that ends by announcing the list on the next line ("…支出数为630.78万元，具体如下：").
 _FOLLOWS = re.compile(r"(?:具体|明细|分别)?(?:情况)?如下[：:]\s*$")
+# The words that measure a whole ("设施设备预算投资额为"): its parts are a partition when each is measured in them
+_MEASURE_END = re.compile(r"(?:为|是)?\s*$")
+_MEASURE_MAX = 8
+_GENERIC_MEASURE = re.compile(r"(?:支出|收入|资金|经费|金额|合计|总计|共计|决算|预算|费用)+")
 _OFTEN = 4  # a sum of three digits written this often is the figure the report means, not a coincidence
 _IDENTITY_WHOLES = ("totals.", "basic.", "three_public.", "procurement.", "general_budget.")
 
@@ -69,7 +73,8 @@ def _breakdowns(ctx: CheckContext) -> Iterator[tuple[int, str, re.Match[str], Fi
       "中都一样。各部分之和小于总数时可能只列了一部分，不算错误（除非总数在报告中仅此一见、而各部分之和正是报告别处多次写到的数）；但所列正是基本支出和项目支出时，二者之和应等于总数。"
       "先逐句列出各部分、再说“总收入为”“合计”的（“…790.21万元，其他收入1.87万元，总收入为792.08万元”），合计应等于各部分之和；"
       "项目绩效目标表中各成本指标的实际完成值（预期值）之和不能大于项目的执行数（预算数）；"
-      "一段以金额结尾、其后逐条（1．2．…）以名称和金额开头列出各部分的，也按上面的办法判断。",
+      "一段以金额结尾、其后逐条（1．2．…）以名称和金额开头列出各部分的，也按上面的办法判断。"
+      "各部分用的是总数本身的说法（“预算投资额为295.1万元，其中A预算投资额为277.1万元，B预算投资额为18万元”）时，列的是全部，之和应等于总数。",
       bad="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
           "6,760.06万元、市委党史研究室242.56万元、市公务服务中心507.40万元。",
       good="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
@@ -98,9 +103,12 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
         total = sum((p.value for p in parts), Decimal(0))
         out.checked()
         slack = _slack(ctx, whole.value, [p.value for p in parts])
-        # 基本支出 and 项目支出 are the whole of a spending, not a part of it
+        # 基本支出 and 项目支出 are the whole of a spending, not a part of it; and parts measured in the whole's own
+        # words are its partition ("预算投资额为295.1万元，其中A预算投资额为277.1万元，B预算投资额为18万元")
         complete = len(pieces) == 2 and all(re.search(rf"{name}\s*(?:为|是)?\s*$", piece)
                                             for name, piece in zip(("基本支出", "项目支出"), pieces, strict=True))
+        measure = _common_measure([said[: whole.start], *pieces])
+        shared = len(measure) >= 3 and not _GENERIC_MEASURE.fullmatch(measure)
         a = at + whole.start
         b = at + opener.end() + parts[-1].end
         written = values_written(ctx)
@@ -115,9 +123,14 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
                         expected=f"{number(total)}{whole.unit}", actual=f"{number(whole.value)}{whole.unit}",
                         evidence=ctx.document.text[a:b][:120])
             continue
-        if total <= whole.value + slack and not (complete and total < whole.value - slack):
+        if total <= whole.value + slack and not ((complete or shared) and total < whole.value - slack):
             continue
         judged.add(a)
+        if total < whole.value and shared:
+            out.finding(f"总数{number(whole.value)}{whole.unit}，其中所列各部分（都是{measure}）之和却是"
+                        f"{number(total)}{whole.unit}", ctx.locate(a, b), expected=f"{number(total)}{whole.unit}",
+                        actual=f"{number(whole.value)}{whole.unit}", evidence=ctx.document.text[a:b][:120])
+            continue
         if total < whole.value:
             out.finding(f"总数{number(whole.value)}{whole.unit}，其中基本支出与项目支出之和却是{number(total)}{whole.unit}",
                         ctx.locate(a, b), expected=f"{number(total)}{whole.unit}",
@@ -254,6 +267,15 @@ def _cost_indicators(ctx: CheckContext, out: Reporter) -> None:
                         f"大于项目{what}{number(whole.value)}万元", whole.location,
                         expected=f"不大于{number(whole.value)}万元", actual=f"{number(total)}万元",
                         related=[row[2 + k] for row in rows])
+
+
+def _common_measure(labels: list[str]) -> str:
+    """The Chinese words every label ends with, before its 为 ("…项目预算投资额为", "…等保测评预算投资额为": 预算投资额)."""
+    ends = [_MEASURE_END.sub("", label)[-_MEASURE_MAX:] for label in labels]
+    n = 0
+    while n < _MEASURE_MAX and all(len(e) > n and "\u4e00" <= e[-1 - n] <= "\u9fff" and e[-1 - n] == ends[0][-1 - n] for e in ends):
+        n += 1
+    return ends[0][len(ends[0]) - n :] if n else ""
 
 
 def _slack(ctx: CheckContext, whole: Decimal, parts: list[Decimal]) -> Decimal:

@@ -411,3 +411,51 @@ def split_by_one_threshold(ctx: CheckContext, out: Reporter) -> None:
             elif chosen is not None and chosen > above:
                 out.finding(f"{above}{unit}以上的选取{chosen}{unit}：选取的多于分界的{above}{unit}", ctx.locate(at + m.start("chosen"), at + m.end("chosen")),
                             expected=f"不多于{above}{unit}", actual=f"{chosen}{unit}", evidence=text[at + m.start() : at + m.end()])
+
+
+_NAME_TAIL = 4  # the last characters of the organisation's name, looked for to find each place it is written
+_NAMES_SEEN = 500  # places looked at
+_PLACE_SEGMENT = re.compile(r"(?<=[省市])[\u4e00-\u9fff]{1,3}?[区县]")  # "普陀区" of "上海市普陀区…"
+_TITLE_AFTER = re.compile(r"\s*(?:20\d\d|19\d\d)\s*年度?")
+
+
+@rule("W110", "wording", Severity.WARNING, "单位名称写法不一致",
+      "报告单位的名称应处处写法一致：一处写错一个字（“规划与自然资源局”，别处都是“规划和自然资源局”），"
+      "或标题中漏了区县名（“上海市规划和自然资源局 2024年度部门决算表”，别处都是“上海市普陀区规划和自然资源局”），"
+      "都是笔误（报告单位的名称在报告中至少写了三次时判断）。",
+      bad="上海市普陀区规划和自然资源局2024年度部门决算\n第一部分 上海市普陀区规划和自然资源局概况\n"
+          "上海市普陀区规划和自然资源局主要职能是……\n上海市普陀区规划与自然资源局所属各预算单位公务用车保有量为0辆。",
+      good="上海市普陀区规划和自然资源局2024年度部门决算\n第一部分 上海市普陀区规划和自然资源局概况\n"
+           "上海市普陀区规划和自然资源局主要职能是……\n上海市普陀区规划和自然资源局所属各预算单位公务用车保有量为0辆。")
+def organisation_name(ctx: CheckContext, out: Reporter) -> None:
+    name = ctx.disclosure.meta.organisation
+    text = ctx.document.text
+    if not name or len(name) < 6 or text.count(name) < 3:
+        return
+    out.checked()
+    dropped = {name.replace(m.group(), "", 1) for m in _PLACE_SEGMENT.finditer(name) if m.start() > 0}
+    seen: set[str] = set()
+    for k, m in enumerate(re.finditer(re.escape(name[-_NAME_TAIL:]), text)):
+        if k >= _NAMES_SEEN:
+            break
+        window = text[max(0, m.end() - len(name) - 2) : m.end()]
+        if window.endswith(name):
+            continue
+        written = next((window[-n:] for n in (len(name), *(len(d) for d in dropped))
+                        if n <= len(window) and _unlike(window[-n:], name, dropped, text, m.end())), None)
+        if written is None or written in seen:
+            continue
+        seen.add(written)
+        start = m.end() - len(written)
+        out.finding(f"单位名称写作“{written}”，报告中另有{text.count(name)}处写作“{name}”", ctx.locate(start, m.end()),
+                    expected=name, actual=written, evidence=text[max(0, start - 6) : m.end() + 10])
+
+
+def _unlike(written: str, name: str, dropped: set[str], text: str, end: int) -> bool:
+    """`written` is the name with one character changed, or without its district in a title ("上海市规划和自然资源局 2024
+    年度部门决算表": the city's own bureau may be named in the text, not in the title of this report's tables)."""
+    if len(written) == len(name):
+        differ = [(a, b) for a, b in zip(written, name, strict=True) if a != b]
+        return len(differ) == 1 and all("\u4e00" <= c <= "\u9fff" for c in differ[0]) and written[0] == name[0]
+    return written in dropped and _TITLE_AFTER.match(text, end) is not None and (
+        end - len(written) == 0 or text[end - len(written) - 1] in "\n\t ")
