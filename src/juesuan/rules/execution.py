@@ -14,7 +14,7 @@ from juesuan.analysis import Found
 from juesuan.document import Cell
 from juesuan.model.figures import Figure
 from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds, same_precision, sum_agrees
-from juesuan.rules.base import CheckContext, Reporter, Severity, amount, rule
+from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 
 _RATE = re.compile(
     r"(?:完成(?:全年|年初|调整后?)?预算(?:数)?(?:执行)?(?:的)?|预算(?:执行|完成)率(?:为|达到?|是)?|执行率(?:为|达到?))"
