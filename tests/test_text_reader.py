@@ -157,3 +157,15 @@ def test_a_figure_and_its_unit_on_two_lines_are_one_paragraph(tmp_path: Path) ->
     path.write_text(body, encoding="utf-8")
     last = read(path).blocks[-1]
     assert "离退休干部用车 0辆、其他用车 4 辆。" in last.text
+
+
+def test_each_line_of_a_cell_of_several_lines_keeps_its_line(tmp_path: Path) -> None:
+    """Seed 000 L477-478: one goal-table cell "引智活动2次" / "引资活动2次" on two source lines: a place in the second
+    line is at line 478, not at the cell's first line; a cell whose tab line is empty starts on the next line."""
+    text = "表头\n\t指标\n\t侨务引智、引资\n\t引智活动2次\n引资活动2次\n\n\t\n空行后的单元格\n"
+    path = tmp_path / "cells.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read(path)
+    at = doc.text.index("引资活动")
+    assert doc.locate(at).line == 5 and doc.locate(doc.text.index("引智活动")).line == 4
+    assert doc.locate(doc.text.index("空行后")).line == 8

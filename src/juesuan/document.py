@@ -281,6 +281,9 @@ class DocumentBuilder:
                 if cell.line is not None and self.anchors[-1].line != cell.line:
                     self.anchors.append(Anchor(self._length, cell.line, page))
                 cell.text = self._clean(cell.text, self._length, cell.line or line, page)
+                if cell.line is not None:  # a cell of several source lines, one after another: each has its line
+                    for n, m in enumerate(re.finditer("\n", cell.text), start=1):
+                        self.anchors.append(Anchor(self._length + m.end(), cell.line + n, page))
                 pieces.append(cell.text)
                 self._parts.append(cell.text)
                 self._length += len(cell.text)

@@ -210,7 +210,8 @@ class _LineReader:
                 while self.i < n and self.lines[self.i].strip() and not self.lines[self.i].startswith("\t"):
                     parts.append(self.lines[self.i].strip())
                     self.i += 1
-                cells.append(Cell("\n".join(p for p in parts if p), line=cell_line))
+                # (a cell whose tab line is empty starts on the next line)
+                cells.append(Cell("\n".join(p for p in parts if p), line=cell_line + (not parts[0] and len(parts) > 1)))
             if len(cells) == 1 and _TABLE_TITLE.match(cells[0].text.split("\n")[0]) and rows:
                 self.i = row_line - 1  # a new table starts here
                 break
