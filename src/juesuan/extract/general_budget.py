@@ -31,6 +31,8 @@ _BUDGET_KEY = re.compile(r"(?:年初|调整|全年)?预算(?:数)?")
 _COMPARISON = re.compile(r"决算数(?:大于|小于|等于|与预算数(?:基本)?持平|与预算数一致)[^，,。；;:：]*")
 _ITEM_REASON = re.compile(r"主要原因(?:是|为)?[:：]?")
 _LIST_ITEM = re.compile(r"[^、,，]+")
+_LIST_OWNER = re.compile(r"人员经费|公用经费")
+_ITEM_AMOUNT = re.compile(r"(?:人员经费|公用经费)[^，,。；;：:]{0,12}?\d[\d,]*(?:\.\d+)?\s*万?元")
 _LISTED = re.compile(r"主要包括[:：]?(?P<list>[^。；;]+)")
 
 
@@ -199,7 +201,11 @@ def extract_basic(ctx: Analysis) -> BasicExpenditure:
                 else:
                     add_mention(existing, mention)
             listed = _LISTED.search(sentence.norm)
-            if listed and current in ("personnel", "public"):
+            # whose list: the category named last before 主要包括 in this sentence, told with its amount ("公用经费
+            # 10.23万元，主要包括：…"); "人员经费用途主要包括…" is the template's definition, listing every kind
+            named = _LIST_OWNER.findall(sentence.norm[: listed.start()]) if listed else []
+            if listed and named and _ITEM_AMOUNT.search(sentence.norm[: listed.start()]):
+                current = "personnel" if named[-1] == "人员经费" else "public"
                 a = sentence.start + listed.start("list")
                 items = getattr(basic, f"{current}_items")
                 for name in _LIST_ITEM.finditer(doc.text[a : a + len(listed.group("list"))]):

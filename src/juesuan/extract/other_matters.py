@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from juesuan.extract.mentions import add_mention, flat_changes, new_item, parse_sentence, reasons
+from juesuan.extract.mentions import Mention, add_mention, flat_changes, new_item, parse_sentence, reasons
 from juesuan.extract.numbers import find_figures, make_figure
 from juesuan.model.disclosure import FundSection, Procurement, StateAssets
 from juesuan.model.figures import MONEY_UNITS, Item, Text
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 _EMPTY = re.compile(r"无数据|没有数据|无(?:[^，。；]{0,20})(?:收入|支出)|不涉及|空表|未发生|为空")
 _SUBJECT_ITEM = re.compile(r"[（(]项[）)]\s*$")  # a 项 named with its 类 and 款 before its amount
-_FUND_LABEL = re.compile(r"政府性基金|国有资本经营|预算(财政)?拨款支出|^支出$")
+_FUND_LABEL = re.compile(r"政府性基金|国有资本经营|预算(财政)?拨款支出|^支出")  # "支出收入105.00万元" is 支出 mistyped
 _EQUIPMENT = re.compile(r"单价\s*\d+(?:\.\d+)?\s*万元\s*(?:\(含\))?以上[^，,。；;\d]*?(?:设备|资产)[^，,。；;\d]*?(?=\d)")
 _HOLDER = re.compile(r"(?:截至|截止)[^，,]*[，,]\s*(?P<unit>[^，,。；;]{2,30}?)共有(?:车辆|公务用车)")
 
@@ -42,10 +42,13 @@ def extract_fund(ctx: Analysis, kind: str) -> FundSection:
                         add_mention(section.expenditure, mention)
                     continue
                 if _SUBJECT_ITEM.search(mention.key) and mention.figure.unit in MONEY_UNITS:
-                    section.items.append(new_item(mention, mention.key))  # "住房保障支出（类）…（项）135.00万元"
+                    # "住房保障支出（类）…（项）135.00万元": each 项 once (a list, then "其中，…（项）100.00万元，主要用于…"),
+                    # and this year's ("2023年…（项）50.00万元" is not)
+                    if all(i.key != mention.key for i in section.items) and not _another_year(ctx, mention):
+                        section.items.append(new_item(mention, mention.key))
                     continue
-                if not _FUND_LABEL.search(mention.key):
-                    continue  # what the money was spent on, not the section's total
+                if not _FUND_LABEL.search(mention.key) or ("收入" in mention.key and "支出" not in mention.key):
+                    continue  # what the money was spent on, or the fund's income, not the section's spending
                 if section.expenditure is None:
                     section.expenditure = new_item(mention, kind)
                 else:
@@ -54,6 +57,15 @@ def extract_fund(ctx: Analysis, kind: str) -> FundSection:
                 section.statements.append(Text(text=sentence.text.strip(),
                                                location=doc.locate(sentence.start, sentence.start + len(sentence.norm))))
     return section
+
+
+def _another_year(ctx: Analysis, mention: Mention) -> bool:
+    """The mention's clause names a year other than the report's."""
+    if ctx.year is None or mention.sentence is None:
+        return False
+    start = mention.figure.location.start - mention.sentence.start
+    head = re.split(r"[，,；;。]", mention.sentence.norm[:start])[-1]
+    return any(int(y) != ctx.year for y in re.findall(r"((?:19|20)\d\d)\s*年", head))
 
 
 def extract_admin_cost(ctx: Analysis) -> Item | None:

@@ -93,6 +93,10 @@ class Finding(BaseModel):
 
 
 _SENTENCE = re.compile(r"[^。；;]+")
+# 预算 as a budget: not the name of a kind of funds (一般公共预算财政拨款, 政府性基金预算, 国有资本经营预算) nor 预算单位
+BUDGET_WORD = r"(?<!公共)(?<!基金)(?<!经营)预算(?!财政拨款|拨款|单位)"
+# Words that name no thing of their own when they are all an amount's name has ("支出决算", "资金合计", "拨款支出")
+GENERIC_AMOUNT_NAME = re.compile(r"(?:支出|决算|收入|金额|合计|总计|资金|共计|费用|实际|累计|执行|完成|全年|本年|当年|数为|拨款)+")
 MAX_PARAGRAPH = 20_000  # characters of one paragraph a sentence-by-sentence rule reads
 
 

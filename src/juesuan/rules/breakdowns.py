@@ -12,13 +12,22 @@ from juesuan.amounts import number
 from juesuan.document import Location
 from juesuan.model.figures import Figure
 from juesuan.rules.arithmetic import sum_slack
-from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, half_unit, rule
+from juesuan.rules.base import (
+    BUDGET_WORD,
+    GENERIC_AMOUNT_NAME,
+    CheckContext,
+    Reporter,
+    Severity,
+    half_digit,
+    half_unit,
+    rule,
+)
 from juesuan.rules.blame import said_once, values_written
 from juesuan.text.headings import numbering
 
 # Words that make a listed amount something other than a part of the whole: a change, a budget, another time,
 # a nested breakdown.
-_BUDGET = r"(?<!公共)(?<!基金)(?<!经营)预算"  # 一般公共预算 and the like name a source, not a budget
+_BUDGET = BUDGET_WORD  # 一般公共预算 and the like name a source, not a budget
 _NOT_A_PART = re.compile(rf"增加|减少|增长|下降|增减|比|较|上年|去年|同比|{_BUDGET}|计划|累计|结转|结余|以上|以下|其中|平均|人均|每")
 _NOT_A_BUDGET_PART = re.compile(_NOT_A_PART.pattern.replace(f"|{_BUDGET}", ""))  # the parts of a budget are budgets
 _BRACKETS = re.compile(r"[（(][^（）()]{0,80}[）)]")
@@ -34,7 +43,7 @@ _FOLLOWS = re.compile(r"(?:具体|明细|分别)?(?:情况)?如下[：:]\s*$")
 # The words that measure a whole ("设施设备预算投资额为"): its parts are a partition when each is measured in them
 _MEASURE_END = re.compile(r"(?:为|是)?\s*$")
 _MEASURE_MAX = 8
-_GENERIC_MEASURE = re.compile(r"(?:支出|收入|资金|经费|金额|合计|总计|共计|决算|预算|费用)+")
+_PLANNED = re.compile(r"预算|投资")
 _OFTEN = 4  # a sum of three digits written this often is the figure the report means, not a coincidence
 _IDENTITY_WHOLES = ("totals.", "basic.", "three_public.", "procurement.", "general_budget.")
 
@@ -74,7 +83,8 @@ def _breakdowns(ctx: CheckContext) -> Iterator[tuple[int, str, re.Match[str], Fi
       "先逐句列出各部分、再说“总收入为”“合计”的（“…790.21万元，其他收入1.87万元，总收入为792.08万元”），合计应等于各部分之和；"
       "项目绩效目标表中各成本指标的实际完成值（预期值）之和不能大于项目的执行数（预算数）；"
       "一段以金额结尾、其后逐条（1．2．…）以名称和金额开头列出各部分的，也按上面的办法判断。"
-      "各部分用的是总数本身的说法（“预算投资额为295.1万元，其中A预算投资额为277.1万元，B预算投资额为18万元”）时，列的是全部，之和应等于总数。",
+      "一笔预算或投资的各部分用的是总数本身的说法（“预算投资额为295.1万元，其中A预算投资额为277.1万元，B预算投资额为18万元”）时，"
+      "列的是全部，之和应等于总数。",
       bad="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
           "6,760.06万元、市委党史研究室242.56万元、市公务服务中心507.40万元。",
       good="第四部分 附件\n部门整体支出绩效评价报告\n（一）收入情况。2023年，市委办公室收入总计7,463.89万元，其中：市委办公室（本级）"
@@ -108,7 +118,9 @@ def parts_exceed_whole(ctx: CheckContext, out: Reporter) -> None:
         complete = len(pieces) == 2 and all(re.search(rf"{name}\s*(?:为|是)?\s*$", piece)
                                             for name, piece in zip(("基本支出", "项目支出"), pieces, strict=True))
         measure = _common_measure([said[: whole.start], *pieces])
-        shared = len(measure) >= 3 and not _GENERIC_MEASURE.fullmatch(measure)
+        # a budget or an investment broken into the budgets of its parts is broken in full; funds received
+        # ("转移支付资金1,000.00万元，其中：中央转移支付资金300.00万元…") may list some sources only
+        shared = len(measure) >= 3 and not GENERIC_AMOUNT_NAME.fullmatch(measure) and _PLANNED.search(measure) is not None
         a = at + whole.start
         b = at + opener.end() + parts[-1].end
         written = values_written(ctx)

@@ -12,9 +12,10 @@ from juesuan.amounts import number
 from juesuan.model.figures import MONEY_UNITS, Figure
 from juesuan.places import place
 from juesuan.rules.arithmetic import equal
-from juesuan.rules.base import CheckContext, Reporter, Severity, half_digit, rule
+from juesuan.rules.base import BUDGET_WORD, GENERIC_AMOUNT_NAME, CheckContext, Reporter, Severity, half_digit, rule
 from juesuan.rules.blame import NUMBER, UNDECIDED, more_often, said_once, said_with_words, values_written
 from juesuan.rules.projects import project_reports
+from juesuan.text.clauses import CLAUSE_MARK, clause_start
 from juesuan.text.words import word_start
 
 
@@ -459,25 +460,22 @@ _GENERIC_WORDS = frozenset({"活动", "次数", "数量", "工作", "开展", "�
 # An amount named by the same four characters before it ("退回财政公务接待费198.68万元"), in sentences about this
 # year's actuals (no other year, no comparison, no budget or target).
 _NAMED_AMOUNT = re.compile(r"([\u4e00-\u9fff]{4})(?:[（(][^（）()]{1,40}[）)])?(?:为|是|共计|合计|达到?)?\s*(\d[\d,]*\.\d{1,2}|\d{2,5})\s*万元")
-_CLAUSE_MARK = re.compile(r"[，,；;：:]")
 # A budget or plan is this year's too, but its amount may differ from the actual; one is an actual again when an
 # act of spending follows the word ("本年在年初预算压缩后又退回财政公务接待费198.68万元")
-_BUDGET = re.compile(r"预算(?!财政拨款|拨款|单位)|年初|安排|申报|批复")  # 一般公共预算财政拨款 is a kind of funds
+_BUDGET = re.compile(rf"{BUDGET_WORD}|年初|安排|申报|批复")
 _SPENT = re.compile(r"退回|支付|实际|执行|使用|完成|结余|结转")  # not 支出: "预算项目支出" is a budget
 
 
 def actual_clause(ctx: CheckContext, sentence: str, at: int) -> bool:
     """The clause of `sentence` that ends at `at` states this year's actual: not a comparison, target or plan, no
     other year in it or opening the sentence, no budget unless an act of spending follows it."""
-    begin = max((c.end() for c in _CLAUSE_MARK.finditer(sentence, 0, at)), default=0)
-    clause = sentence[begin:at]
-    head = _CLAUSE_MARK.split(sentence, maxsplit=1)[0]
+    clause = sentence[clause_start(sentence, at) : at]
+    head = CLAUSE_MARK.split(sentence, maxsplit=1)[0]
     if _elsewhen(clause) or ctx.of_another_year(clause) or ctx.of_another_year(head):
         return False
     last = max((m.end() for m in _BUDGET.finditer(clause)), default=None)
     return last is None or _SPENT.search(clause, last) is not None
 # Four characters that name no thing of their own ("公务接待费支出决算0.53万元", "…支出决算1.18万元")
-_GENERIC_NAME = re.compile(r"(?:支出|决算|收入|金额|合计|总计|资金|共计|费用|实际|累计|执行|完成|全年|本年|当年|数为|拨款)+")
 # Names the same words give to the whole unit's figure and to the 财政拨款 one ("基本支出3702.91万元" of 本年支出,
 # "主要用于：基本支出3455.91万元" of 财政拨款支出): the model tells them apart by section, and C101 judges them.
 _FIELDS = {"基本支出", "项目支出", "人员经费", "公用经费", "收入合计", "支出合计", "收入总计", "支出总计", "转和结余"}
@@ -503,6 +501,7 @@ _QUALIFIER = re.compile(r"建设|工作|服务|[“”\"]")
 # ("部门预算的项目支出资金为77.55万元", "70.50万元" ×6 after "预算项目支出…资金为"): the same amount written wrong.
 _CENTS = re.compile(r"(?<![\d.])(?<!\d,)(\d[\d,]{0,12}\.\d{2})\s*万元")
 _NEAR = Decimal("0.2")  # how far a slip may move an amount
+_MEASURED = re.compile(r"([\u4e00-\u9fff]{2})(?:为|是|达到?|共计|合计)?\s*$")
 _NEAR_WORDS = 3  # pairs of characters shared with two of the other statements, generic ones aside
 _TEMPLATE_WORDS = ("财政拨款收入", "一般公共预算", "政府性基金预算", "国有资本经营", "支出决算", "完成预算的", "预算数为", "决算数为",
                    "年度", "金额", "共计", "实际", "执行", "本年", "全年", "项目", "基本支出", "其中", "主要用于", "本级")
@@ -514,33 +513,36 @@ def _pairs(words: str) -> set[str]:
 
 
 def _near_amounts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
-    said: dict[tuple[Decimal, bool], list[tuple[int, int, set[str]]]] = defaultdict(list)
+    # (value, a budget) → (start, end, the pairs of characters around it, the two that measure it: 资金, 支出 …)
+    said: dict[tuple[Decimal, bool], list[tuple[int, int, set[str], str]]] = defaultdict(list)
     generic = set().union(*map(_pairs, _TEMPLATE_WORDS), _pairs(ctx.disclosure.meta.organisation or ""))
     for at, sentence in ctx.sentences(cells=True):
         for m in _CENTS.finditer(sentence):
-            begin = max((c.end() for c in _CLAUSE_MARK.finditer(sentence, 0, m.start())), default=0)
+            begin = clause_start(sentence, m.start())
             clause = sentence[begin : m.start()]
             if _elsewhen(clause) or ctx.of_another_year(clause) or re.search(r"[增减降]|其中", clause):
                 continue  # a change, a target, another year, a part
             budget = not actual_clause(ctx, sentence, m.start())  # budgets are compared with budgets
-            after = _CLAUSE_MARK.split(sentence[m.end() : m.end() + 6], maxsplit=1)[0]
+            after = CLAUSE_MARK.split(sentence[m.end() : m.end() + 6], maxsplit=1)[0]
+            measure = _MEASURED.search(clause)
             said[(Decimal(m.group(1).replace(",", "")), budget)].append(
                 (at + m.start(1), at + m.end(1), _pairs(sentence[max(begin, m.start() - 12) : m.start()]) - generic
-                 | _pairs(after) - generic))
+                 | _pairs(after) - generic, measure.group(1) if measure else ""))
     often = [(value, budget, stated) for (value, budget), stated in said.items() if len(stated) >= 3]
     written = values_written(ctx)
     text = ctx.document.text
     for (value, budget), stated in said.items():
         if len(stated) != 1 or written[value] != 1 or stated[0][0] in reported:
             continue
-        a, b, words = stated[0]
+        a, b, words, measure = stated[0]
+        # ("项目资金77.55万元" ×3 and "项目实际支出70.50万元" measure two things)
         near = [(v, s) for v, k, s in often if k == budget and v != value and abs(v - value) <= v * _NEAR
-                and sum(len(words & w) >= _NEAR_WORDS for _, _, w in s) >= 2]
+                and sum(len(words & w) >= _NEAR_WORDS and measure == m for _, _, w, m in s) >= 2]
         if len(near) != 1:
             continue
         out.checked()
         _, statements = near[0]
-        usual = Counter(text[c:d] for c, d, _ in statements).most_common(1)[0][0]
+        usual = Counter(text[c:d] for c, d, _, _ in statements).most_common(1)[0][0]
         reported.add(a)
         out.finding(f"同样说法的金额在别处{len(statements)}次都为{usual}万元，这里为{text[a:b]}万元", ctx.locate(a, b),
                     expected=f"{usual}万元", actual=f"{text[a:b]}万元", evidence=text[max(0, a - 12) : b + 2])
@@ -559,7 +561,7 @@ def _report_funds(ctx: CheckContext, out: Reporter) -> set[int]:
             continue
         for m in _FUNDS_ACT.finditer(said):
             thing = _QUALIFIER.sub("", m.group(3)).replace("经费", "费")
-            if len(thing) >= 3 and not _GENERIC_NAME.fullmatch(thing):
+            if len(thing) >= 3 and not GENERIC_AMOUNT_NAME.fullmatch(thing):
                 a = at + m.start(4)
                 acts[(n, m.group(1), m.group(2) in _GIVEN, thing)].append(
                     (Decimal(m.group(4).replace(",", "")), a, a + len(m.group(4)), m.group()))
@@ -587,10 +589,11 @@ _ROW_RATE = re.compile(r"\s*\d{1,3}(?:\.\d{1,2})?\s*[%％]\s*")
 _ROW_CELLS = 12  # a row of a part and its amounts (a goal table's has six or seven cells)
 
 
-def _row_parts(ctx: CheckContext) -> dict[str, list[tuple[Decimal, int, int]]]:
+def _row_parts(ctx: CheckContext) -> tuple[dict[str, list[tuple[Decimal, int, int]]], dict[int, int]]:
     """Name → (amount, start, end) of each amount in a table row that is a name and then only amounts (and perhaps
-    a completion rate)."""
+    a completion rate); and the targets that differ from their row's actual (start → the row's start)."""
     named: dict[str, list[tuple[Decimal, int, int]]] = defaultdict(list)
+    targets: dict[int, int] = {}
     norm = ctx.document.normalized
     for table in ctx.document.tables:
         for row in table.rows:
@@ -604,18 +607,23 @@ def _row_parts(ctx: CheckContext) -> dict[str, list[tuple[Decimal, int, int]]]:
                 if len(amounts) != len(cells) - i - 1:
                     continue
                 name = _ROW_NAME.fullmatch(norm[cell.start : cell.end])
-                if name is not None and not _GENERIC_NAME.fullmatch(name.group(1)[-4:]):
-                    for c, m in amounts:  # the target and the actual: both say the part's amount
+                if name is not None and not GENERIC_AMOUNT_NAME.fullmatch(name.group(1)[-4:]):
+                    values = [Decimal(m.group(1).replace(",", "")) for _, m in amounts]
+                    for (c, m), value in zip(amounts, values, strict=True):  # the target and the actual
                         a = c.start + m.start(1)
-                        named[name.group(1)].append((Decimal(m.group(1).replace(",", "")), a, a + len(m.group(1))))
+                        # a target unlike its row's actual may be a real target (a cost kept under it)
+                        named[name.group(1)].append((value, a, a + len(m.group(1))))
+                        if value != values[-1]:
+                            targets[a] = row.start
                 break
-    return named
+    return named, targets
 
 
 def _part_amounts(ctx: CheckContext, out: Reporter) -> set[int]:
     """Parts named in table rows, and the same names in the prose: one value against three or more others, or
     against two when it is written nowhere else in the report."""
-    named = _row_parts(ctx)
+    named, targets = _row_parts(ctx)
+    rows = {row.start: row.end for table in ctx.document.tables for row in table.rows}
     reported: set[int] = set()
     if not named:
         return reported
@@ -638,6 +646,9 @@ def _part_amounts(ctx: CheckContext, out: Reporter) -> set[int]:
         if n < 2 or len(rest) != 1 or rest[0][1] != 1 or (n < 3 and not said_once(ctx, rest[0][0])):
             continue
         _, a, b = next(s for s in stated if s[0] == rest[0][0])
+        if a in targets and sum(1 for v, c, _ in stated if v == common
+                                and not targets[a] <= c < rows[targets[a]]) < 3:
+            continue  # a target beside its actual: borne out three times outside its row, or a target indeed
         usual = next(text[c:d] for v, c, d in stated if v == common)
         out.finding(f"“{name}”的金额在别处{n}次都为{usual}万元，这里为{text[a:b]}万元", ctx.locate(a, b),
                     expected=f"{usual}万元", actual=f"{text[a:b]}万元", evidence=text[max(0, a - 12) : b + 2])
@@ -651,7 +662,7 @@ def _year_named_pairs(ctx: CheckContext, out: Reporter) -> set[int]:
     named: dict[tuple[str, str], list[tuple[Decimal, int, int]]] = defaultdict(list)
     for at, said in ctx.sentences():
         for m in _YEAR_NAMED.finditer(said):
-            if _GENERIC_NAME.fullmatch(m.group(2)[-4:]) or "预算数" in m.group(2):
+            if GENERIC_AMOUNT_NAME.fullmatch(m.group(2)[-4:]) or "预算数" in m.group(2):
                 continue
             a = at + m.start(3)
             named[(m.group(1), m.group(2))].append((Decimal(m.group(3).replace(",", "")), a, a + len(m.group(3))))
@@ -692,7 +703,7 @@ def named_amounts(ctx: CheckContext, out: Reporter) -> None:
     name_at: dict[int, int] = {}  # where each amount's four characters begin
     for at, said in ctx.sentences():
         for m in _NAMED_AMOUNT.finditer(said):
-            if m.group(1) in _FIELDS or _GENERIC_NAME.fullmatch(m.group(1)) or not actual_clause(ctx, said, m.start(2)):
+            if m.group(1) in _FIELDS or GENERIC_AMOUNT_NAME.fullmatch(m.group(1)) or not actual_clause(ctx, said, m.start(2)):
                 continue
             a = at + m.start(2)
             name_at[a] = at + m.start(1)
@@ -757,6 +768,7 @@ def _project_amounts(ctx: CheckContext, out: Reporter) -> set[int]:
 # A sentence written twice, word for word but for one number ("累计报送政务信息360多条、专报150余篇，国办采用52条，…"
 # in the overview and again in the work summary): the same fact, so the number must be the same.
 _MIN_CLAUSE_HAN = 14
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_END = re.compile(r"[，,；;。]")
 _MIN_HAN = 16  # shorter sentences ("支出决算为N万元。") are a template's, said of many things
 
@@ -831,7 +843,7 @@ def _parallel(ctx: CheckContext) -> list[list[tuple[str, int, int]]]:
     for at, said in ctx.sentences(cells=True):
         numbers = [(m.group().replace(",", ""), at + m.start(), at + m.end()) for m in NUMBER.finditer(said)]
         words = NUMBER.sub("N", said).strip()
-        if numbers and len(re.findall(r"[\u4e00-\u9fff]", words)) >= _MIN_HAN:
+        if numbers and _han(words) >= _MIN_HAN:
             said_as[words].append(numbers)
     _longer_said(said_as)
     spans = sorted((row.start, row.end, (b, r)) for b, block in enumerate(ctx.document.blocks)
@@ -848,7 +860,7 @@ def _parallel(ctx: CheckContext) -> list[list[tuple[str, int, int]]]:
         taken = {n[1] for stated in found for n in stated}
         for words, statements in groups.items():
             # a long clause is as telling as a sentence
-            need = 2 if len(re.findall(r"[\u4e00-\u9fff]", words)) >= _MIN_HAN * 2 else least
+            need = 2 if _han(words) >= _MIN_HAN * 2 else least
             if len(statements) < need or all(s[0][1] in taken for s in statements):
                 continue
             differing = [i for i in range(len(statements[0])) if len({s[i][0] for s in statements}) > 1]
@@ -866,15 +878,23 @@ def _clauses(ctx: CheckContext) -> dict[str, list[list[tuple[str, int, int]]]]:
     sentence retold with other words around such a clause still states its numbers (judged when said three times)."""
     said_as: dict[str, list[list[tuple[str, int, int]]]] = defaultdict(list)
     for at, said in ctx.sentences(cells=True):
-        begin, before = 0, ""
+        begin, before, before_numbers = 0, "", []
         for mark in [*_CLAUSE_END.finditer(said), None]:
             end = mark.start() if mark else len(said)
             clause = said[begin:end]
             numbers = [(m.group().replace(",", ""), at + begin + m.start(), at + begin + m.end()) for m in NUMBER.finditer(clause)]
             words = NUMBER.sub("N", clause).strip()
-            if numbers and len(re.findall(r"[\u4e00-\u9fff]", words)) < _MIN_CLAUSE_HAN:
-                words = before + "，" + words  # a short clause ("劝返率达90%左右") with the one before it
-            if numbers and len(re.findall(r"[\u4e00-\u9fff]", words)) >= _MIN_CLAUSE_HAN:
-                said_as[words].append(numbers)
-            begin, before = (mark.end() if mark else end), NUMBER.sub("N", clause).strip()
+            told = numbers
+            if numbers and _han(words) < _MIN_CLAUSE_HAN:
+                # a short clause ("劝返率达90%左右") with the one before it, numbers and all: when they differ too, the
+                # pair is a template said of several things ("支出决算为N万元，完成预算的N%")
+                words, told = before + "，" + words, before_numbers + numbers
+            if numbers and _han(words) >= _MIN_CLAUSE_HAN:
+                said_as[words].append(told)
+            begin, before, before_numbers = (mark.end() if mark else end), NUMBER.sub("N", clause).strip(), numbers
     return said_as
+
+
+def _han(words: str) -> int:
+    """How many Chinese characters `words` has."""
+    return len(_HAN.findall(words))

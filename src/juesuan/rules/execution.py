@@ -14,7 +14,8 @@ from juesuan.analysis import Found
 from juesuan.document import Cell
 from juesuan.model.figures import Figure
 from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds, same_precision, sum_agrees
-from juesuan.rules.base import CheckContext, Reporter, Severity, rule
+from juesuan.rules.base import BUDGET_WORD, CheckContext, Reporter, Severity, rule
+from juesuan.text.clauses import clause_start
 
 _RATE = re.compile(
     r"(?:完成(?:全年|年初|调整后?)?预算(?:数)?(?:执行)?(?:的)?|预算(?:执行|完成)率(?:为|达到?|是)?|执行率(?:为|达到?))"
@@ -35,8 +36,7 @@ _SPENT_WORDS = re.compile(r"(?:执行数|决算数|支出决算|决算|实际执
 
 
 # "预算安排目标督查及提案办理系统运行维护费5万元": a budget named before what it is for
-_BUDGET_NAMED = re.compile(r"(?<!公共)(?<!基金)(?<!经营)预算(?:安排|数|资金)")
-_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_BUDGET_NAMED = re.compile(rf"{BUDGET_WORD}(?:安排|数|资金)")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def _amounts_before(ctx: CheckContext, statement: Statement) -> tuple[Found | No
         if not found.is_money:
             continue
         before = head[max(0, found.start - 12) : found.start]
-        clause = head[max((m.end() for m in _CLAUSE_MARK.finditer(head, 0, found.start)), default=0) : found.start]
+        clause = head[clause_start(head, found.start) : found.start]
         if _BUDGET_WORDS.search(before) or (budget is None and spent is None and _BUDGET_NAMED.search(clause)
                                             and not ctx.figures_in(clause)):
             budget = found
@@ -127,7 +127,11 @@ def _whole_or_not(budget: Figure, spent: Figure, stated: Figure) -> bool:
     """Two amounts written alike (at one precision) are equal or not, rounding aside: 100% of a budget of 5万元 is 5万元,
     not 6万元, and 5万元 of 5万元 is 100%, not 90%."""
     alike = budget.value.as_tuple().exponent == spent.value.as_tuple().exponent
-    return alike and (budget.value == spent.value) != (stated.value == 100)
+    if not alike or (budget.value == spent.value) == (stated.value == 100) or budget.value == 0:
+        return False
+    # (99.96万元 of 100.00万元 is 100% to the whole percent)
+    exact = (spent.value / budget.value * 100).quantize(Decimal(1).scaleb(stated.value.as_tuple().exponent))
+    return exact != stated.value
 
 
 _BUDGET_TOO_SMALL = re.compile(r"预算(?:估算|安排|编制|测算)?(?:不足|偏少|偏低|不够)")

@@ -326,6 +326,9 @@ def _zero_budget(ctx: CheckContext, out: Reporter, name: str, spent: Figure, bud
             if bounds is not None and percent_agrees(completion, bounds, ctx.tolerance):
                 other = b
                 break
+        said = ctx.document.text[max(0, completion.location.start - 10) : completion.location.start]
+        if other is not None and "年初" not in said:
+            continue  # "完成调整预算的95.89%": the rate of the budget it names
         why = f"，{completion.raw}是决算数对{amount(other)}的比率" if other is not None else ""
         out.finding(f"{name}预算数为{budgets[0].raw}，完成预算率无从计算（决算数{amount(spent)}）{why}，报告写作"
                     f"完成预算{completion.raw}", completion.location, expected="（无法计算）", actual=completion.raw)

@@ -16,7 +16,8 @@ from juesuan.rules.base import CheckContext, Reporter, Severity, rule
 # its breakdown in brackets ("财政预算拨款630.78（一般公共预算财政拨款收入599.53万元、…）").
 _BARE_MONEY = re.compile(
     r"(?:(?:(?<!基数)为|(?<!基数)是|支出|收入|经费|资金|合计|总计|结余|拨款|执行数为?|实际执行|预算数?为?|金额|总额|增加了?|减少了?|费"
-    r"|决算数?|单价|费指标)(?:[（(][^（）()\d]{1,30}[）)])?"  # "收回了…公务接待费指标50，": a quota of funds  # "工作经费（含特色产品推广费）30。"
+    # ("收回了…公务接待费指标50，": a quota of funds; "工作经费（含特色产品推广费）30。")
+    r"|决算数?|单价|费指标)(?:[（(][^（）()\d]{1,30}[）)])?"
     r"|(?:较|比)(?:上年度?|去年)(?=\s*\d[\d,]*(?:\.\d{1,2})?\s*(?:减少|增加))"  # "较上年2.08减少0.03万元"
     r"|万元\s*(?:和|与|及|、))"  # "减少了161.30万元和159.43，": the second of a pair lost its unit
     r"\s*(\d[\d,]*(?:\.\d{1,2})?)(?![\d%万元亿‰个辆人次台套分])"
@@ -31,8 +32,9 @@ _BARE_IN_LIST = re.compile(
     rf"|(?<=[\u4e00-\u9fff）)])(\d[\d,]{{0,15}}\.\d{{1,2}})(?=、{_LIST_ITEM})"  # "（本级）6,760.06、…"
     rf"|(?<=[\u4e00-\u9fff])(\d[\d,]{{0,15}})(?=、{_LIST_ITEM}、{_LIST_ITEM})"  # "新闻信息3、信访经费5万元、…30万元"
     rf"|(?<=[费金款])(\d[\d,]{{0,15}})(?=、{_LIST_ITEM})"  # "特色产品推广费16、招商引资工作经费14万元"
-    # the last item, after items in 万元: "…242.56万元、市公务服务中心461.27。" (not a share: "、占比50.00。")
-    rf"|(?<=万元、)(?![^、，,。；;\d]{{0,24}}[占率比])[\u4e00-\u9fff（）()“”]{{2,24}}?\s?(\d[\d,]{{0,15}}\.\d{{1,2}})(?=\s*[。；;]|\s*$)")
+    # the last item, after items in 万元: "…242.56万元、市公务服务中心461.27。" (not a share or a score: "、占比50.00。",
+    # "、自评得分95.50。")
+    rf"|(?<=万元、)(?![^、，,。；;\d]{{0,24}}[占率比分])[\u4e00-\u9fff（）()“”]{{2,24}}?\s?(\d[\d,]{{0,15}}\.\d{{1,2}})(?=\s*[。；;]|\s*$)")
 # In a table cell a rate ends the cell: "使用人员满意度≥95", "劝返率达90".
 _BARE_RATE_IN_CELL = re.compile(r"(?:率|满意度)(?:为|达到?|保持)?\s*[≥≤]?\s*(\d{1,3}(?:\.\d{1,2})?)\s*$")
 # "2019年结转3476.69万,占收入总额的51.47%" among amounts in 万元: an amount to the cent that lost its 元
@@ -105,8 +107,11 @@ def missing_units(ctx: CheckContext, out: Reporter) -> None:
             group = m.lastindex or 1
             if start + m.start(group) in reported or start + m.start(group) in rates:
                 continue
-            if re.fullmatch(r"\d{3,}", m.group(group)) and text[m.end(group) : m.end(group) + 1] in "：:":
-                continue  # "培训支出2050803：" is a subject's code before its definition ("经费30：" is an amount)
+            if text[m.end(group) : m.end(group) + 1] in "：:" and (
+                    re.fullmatch(r"\d{3,}", m.group(group)) or text[m.end(group) + 1 : m.end(group) + 2].isdigit()):
+                # "培训支出2050803：" is a subject's code before its definition, "比例为1：1" a ratio, "时间为9:30"
+                # a time ("经费30：特色产品推广费…" is an amount)
+                continue
             reported.add(start + m.start(group))
             raw = ctx.document.text[start + m.start(group) : start + m.end(group)]
             out.finding(f"金额{raw}缺少单位“万元”", ctx.locate(start + m.start(group), start + m.end(group)),

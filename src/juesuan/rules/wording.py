@@ -156,6 +156,7 @@ def doubled_words(ctx: CheckContext, out: Reporter) -> None:
       bad="七、预算绩效管理情况说明\n本部门在2020年度部门决算中反映“对外宣传””深化改革”“对外开放”3个项目绩效目标实际完成情况。",
       good="七、预算绩效管理情况说明\n本部门在2020年度部门决算中反映“对外宣传”“深化改革”“对外开放”3个项目绩效目标实际完成情况。")
 def unpaired_quotes(ctx: CheckContext, out: Reporter) -> None:
+    brackets: list[tuple[int, int, str]] = []  # (paragraph start, offset in it, what is wrong)
     for start, text in ctx.paragraphs():
         for m in _BROKEN_FILE_NUMBER.finditer(text[:MAX_PARAGRAPH]):
             out.finding("文号的年份括号不成对（应为“〔2020〕12号”的形式）", ctx.locate(start + m.start(), start + m.end()),
@@ -163,9 +164,7 @@ def unpaired_quotes(ctx: CheckContext, out: Reporter) -> None:
                         evidence=ctx.document.text[start + max(0, m.start() - 8) : start + m.end() + 4])
         bracket = _unclosed_bracket(text[:MAX_PARAGRAPH])
         if bracket is not None and not (bracket[1].endswith("没有闭合") and ctx.may_be_cut(start + bracket[0])):
-            at, what = bracket
-            out.finding(f"括号不成对：{what}", ctx.locate(start + at, start + at + 1), actual=text[at],
-                        evidence=ctx.document.text[start + max(0, at - 12) : start + at + 12])
+            brackets.append((start, *bracket))
         if "“" not in text and "”" not in text:
             continue
         out.checked()
@@ -176,19 +175,33 @@ def unpaired_quotes(ctx: CheckContext, out: Reporter) -> None:
             at, what = slip
             out.finding(f"引号不成对：{what}", ctx.locate(start + at, start + at + 1), actual=text[at],
                         evidence=ctx.document.text[start + max(0, at - 12) : start + at + 12])
+    text = ctx.document.text
+    for k, (start, at, what) in enumerate(brackets):
+        # a bracket opened at a paragraph's end and closed at the next one's start: a line break inside it
+        opened_before = k and brackets[k - 1][2].endswith("没有闭合") and _next_paragraph(text, brackets[k - 1][0], start)
+        closed_after = (k + 1 < len(brackets) and not brackets[k + 1][2].endswith("没有闭合")
+                        and _next_paragraph(text, start, brackets[k + 1][0]))
+        if (what.endswith("没有闭合") and closed_after) or (not what.endswith("没有闭合") and opened_before):
+            continue
+        out.finding(f"括号不成对：{what}", ctx.locate(start + at, start + at + 1), actual=text[start + at],
+                    evidence=text[start + max(0, at - 12) : start + at + 12])
+
+
+def _next_paragraph(text: str, first: int, second: int) -> bool:
+    """The paragraph at `second` is the one right after the paragraph at `first`."""
+    return text.find("\n", first, second) == text.rfind("\n", first, second) != -1
 
 
 # A file number whose year lost one of its brackets: "渝北委【2001221号" (【2001】221号), "川办发2020〕12号".
 _BROKEN_FILE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[〔【\[](?:19|20)\d{2}\d{1,4}号|(?<=[\u4e00-\u9fff])(?:19|20)\d{2}[〕】\]]\d{1,4}号")
 
 
-_LIST_LABEL = re.compile(r"\s*[（(]?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]")
+_LABEL_BEFORE = re.compile(r"(?:^|(?<=[：:；;，,。、\s]))\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\s*$")
 
 
 def _unclosed_bracket(text: str) -> tuple[int, str] | None:
     """A round bracket of `text` without its partner: one opened and never closed by the paragraph's end, or one
-    closed that was never opened (a list label "1）" aside)."""
-    label = _LIST_LABEL.match(text)
+    closed that was never opened (a list label aside: "1）", "存在的问题：1）…；2）…", "a)")."""
     opened: list[int] = []
     for at, mark in enumerate(text):
         if mark in "（(":
@@ -196,7 +209,7 @@ def _unclosed_bracket(text: str) -> tuple[int, str] | None:
         elif mark in "）)":
             if opened:
                 opened.pop()
-            elif label is None or at >= label.end():
+            elif not _LABEL_BEFORE.search(text, max(0, at - 5), at):
                 return at, "右括号之前没有对应的左括号"
     return (opened[0], "左括号到段末都没有闭合") if opened else None
 
@@ -416,6 +429,8 @@ def split_by_one_threshold(ctx: CheckContext, out: Reporter) -> None:
 _NAME_TAIL = 4  # the last characters of the organisation's name, looked for to find each place it is written
 _NAMES_SEEN = 500  # places looked at
 _PLACE_SEGMENT = re.compile(r"(?<=[省市])[\u4e00-\u9fff]{1,3}?[区县]")  # "普陀区" of "上海市普陀区…"
+_NUMERALS = set("一二三四五六七八九十百零〇")
+_PLACE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:区|县|市|镇|乡|村|街道)")
 _TITLE_AFTER = re.compile(r"\s*(?:20\d\d|19\d\d)\s*年度?")
 
 
@@ -455,7 +470,12 @@ def _unlike(written: str, name: str, dropped: set[str], text: str, end: int) -> 
     """`written` is the name with one character changed, or without its district in a title ("上海市规划和自然资源局 2024
     年度部门决算表": the city's own bureau may be named in the text, not in the title of this report's tables)."""
     if len(written) == len(name):
-        differ = [(a, b) for a, b in zip(written, name, strict=True) if a != b]
-        return len(differ) == 1 and all("\u4e00" <= c <= "\u9fff" for c in differ[0]) and written[0] == name[0]
+        differ = [(k, a, b) for k, (a, b) in enumerate(zip(written, name, strict=True)) if a != b]
+        if len(differ) != 1 or written[0] != name[0]:
+            return False
+        k, a, b = differ[0]
+        # (another body with a number or a place in its name: 第六人民医院 beside 第一人民医院, 长宁区 beside 普陀区)
+        return (all("\u4e00" <= c <= "\u9fff" for c in (a, b)) and not (a in _NUMERALS and b in _NUMERALS)
+                and _PLACE_AFTER.match(name, k + 1) is None)
     return written in dropped and _TITLE_AFTER.match(text, end) is not None and (
         end - len(written) == 0 or text[end - len(written) - 1] in "\n\t ")

@@ -53,3 +53,4 @@ def _words(text: str, first: int, stop: int) -> list[tuple[int, int]]:
         spans.append((offset, offset + len(token)))
         offset += len(token)
     return spans
+
