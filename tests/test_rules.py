@@ -2301,3 +2301,12 @@ def test_the_false_alarms_an_independent_review_found(name: str, rule: str) -> N
     """tests/fixtures/review_s13: correct texts the session-13 rule changes once flagged (see its README)."""
     outcome = check_file(FIXTURES / "review_s13" / f"{name}.md", CheckOptions(select=(rule,)))
     assert [(f.location.line, f.message) for f in outcome.findings] == []
+
+
+def test_a_projects_cost_indicator_against_its_goal_table(tmp_path: Path) -> None:
+    """Seed 001 L699-707: "（1）业务运行费（含…）…" then "成本指标：40.50万元、完成率100%。", "（2）招商引资活动经费…" then
+    "成本指标：30万元…": each project's cost is its goal table's budget."""
+    assert _seed_changed(tmp_path, "001", 702, "40.50", "44.55", ("C106",)) == [
+        ("C106", 702, "“业务运行费”的成本指标写作44.55万元，其绩效目标表中预算数为40.50万元")]
+    assert _seed_changed(tmp_path, "001", 707, "30万元", "33万元", ("C106",)) == [
+        ("C106", 707, "“招商引资活动经费”的成本指标写作33万元，其绩效目标表中预算数为30万元")]

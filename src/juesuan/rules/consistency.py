@@ -16,6 +16,7 @@ from juesuan.rules.base import BUDGET_WORD, GENERIC_AMOUNT_NAME, CheckContext, R
 from juesuan.rules.blame import NUMBER, UNDECIDED, more_often, said_once, said_with_words, values_written
 from juesuan.rules.projects import project_reports
 from juesuan.text.clauses import CLAUSE_MARK, clause_start
+from juesuan.text.headings import numbering
 from juesuan.text.words import word_start
 
 
@@ -548,6 +549,41 @@ def _near_amounts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
                     expected=f"{usual}万元", actual=f"{text[a:b]}万元", evidence=text[max(0, a - 12) : b + 2])
 
 
+# "（1）业务运行费（含…）…" then its indicators one a line, the last "成本指标：40.50万元、完成率100%。": the project's
+# cost is its budget (a goal table's 年度预算/预算数)
+_COST_LINE = re.compile(r"\s*成本指标\s*[:：]\s*(\d[\d,]{0,12}(?:\.\d{1,2})?)\s*万元")
+_COST_LOOKBACK = 6  # paragraphs up to the item that names the project
+
+
+def _cost_lines(ctx: CheckContext, out: Reporter) -> set[int]:
+    """A cost indicator told under the list item of a goal table's project, against that project's budget."""
+    tables = [t for t in ctx.disclosure.performance.goal_tables if t.project and len(t.project.strip("“”")) >= 4 and t.budget]
+    reported: set[int] = set()
+    if not tables:
+        return reported
+    recent: list[str] = []
+    text = ctx.document.text
+    for start, paragraph in ctx.paragraphs():
+        m = _COST_LINE.match(paragraph)
+        if m is None:
+            recent = [*recent[-(_COST_LOOKBACK - 1) :], paragraph[:80]]
+            continue
+        named = next((t for line in reversed(recent) if numbering(line.strip()) is not None
+                      for t in tables if t.project and t.project.strip("“”") in line), None)
+        if named is None:
+            continue
+        out.checked()
+        budget = named.budget[0]
+        a, b = start + m.start(1), start + m.end(1)
+        cost = Decimal(m.group(1).replace(",", ""))
+        if cost != budget.value and said_once(ctx, cost) and not said_once(ctx, budget.value):
+            reported.add(a)
+            out.finding(f"“{named.project.strip('“”')}”的成本指标写作{text[a:b]}万元，其绩效目标表中预算数为{budget.raw}",
+                        ctx.locate(a, b), expected=budget.raw, actual=f"{text[a:b]}万元", related=[budget.location],
+                        evidence=text[max(0, a - 8) : b + 2])
+    return reported
+
+
 def _report_funds(ctx: CheckContext, out: Reporter) -> set[int]:
     """One project report's funds of one year, given or paid, stated exactly twice with two values: both places."""
     reported: set[int] = set()
@@ -689,7 +725,8 @@ def _year_named_pairs(ctx: CheckContext, out: Reporter) -> set[int]:
       "说的是上年、预算或目标的分句不算（预算之后又说了退回、支付、执行等的，说的仍是实际数）。"
       "绩效目标表中一行的指标值和实际完成值，都是这一项的金额。"
       "一个精确到分、全文只写了一次的金额，与一个写了三次以上、相差不到五分之一的金额前后用的是同样的词（至少两处各有三对以上相同的字，"
-      "套话和单位名称不算）时，多半是同一金额写错了；预算只与预算比。",
+      "套话和单位名称不算）时，多半是同一金额写错了；预算只与预算比。"
+      "列出某个项目的各项绩效指标时，“成本指标：X万元”应是这个项目绩效目标表中的预算数。",
       bad="二、重点工作\n全年退回财政公务接待费198.68万元。\n三、存在问题\n因疫情退回财政公务接待费198.68万元。\n"
           "四、其他\n年末退回财政公务接待费218.55万元。",
       good="二、重点工作\n全年退回财政公务接待费198.68万元。\n三、存在问题\n因疫情退回财政公务接待费198.68万元。\n"
@@ -699,6 +736,7 @@ def named_amounts(ctx: CheckContext, out: Reporter) -> None:
     reported |= _year_named_pairs(ctx, out)
     reported |= _part_amounts(ctx, out)
     reported |= _report_funds(ctx, out)
+    reported |= _cost_lines(ctx, out)
     named: dict[str, list[tuple[Decimal, int, int]]] = defaultdict(list)
     name_at: dict[int, int] = {}  # where each amount's four characters begin
     for at, said in ctx.sentences():
