@@ -2310,3 +2310,9 @@ def test_a_projects_cost_indicator_against_its_goal_table(tmp_path: Path) -> Non
         ("C106", 702, "“业务运行费”的成本指标写作44.55万元，其绩效目标表中预算数为40.50万元")]
     assert _seed_changed(tmp_path, "001", 707, "30万元", "33万元", ("C106",)) == [
         ("C106", 707, "“招商引资活动经费”的成本指标写作33万元，其绩效目标表中预算数为30万元")]
+
+
+def test_a_cost_cap_in_yuan_among_amounts_in_wan(tmp_path: Path) -> None:
+    """Seed 000 L295: "控制在6.47万元以内" written "控制在6.47元以内" (a cap is no threshold like "50元以上")."""
+    assert _seed_changed(tmp_path, "000", 295, "6.47万元以内", "6.47元以内", ("U102",)) == [
+        ("U102", 295, "报告中的金额以“万元”为单位，这里写作“6.47元”")]

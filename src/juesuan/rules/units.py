@@ -211,7 +211,7 @@ def mixed_units(ctx: CheckContext, out: Reporter) -> None:
             seen = {id(f) for f, _ in odd}
             odd += [(f, "报告中的金额以“万元”为单位") for f in yuan if id(f) not in seen
                     and f.value < 10000 and not _PER_HEAD.search(text[max(0, f.start - 8) : f.start])
-                    and text[f.end : f.end + 1] not in ("/", "以")]
+                    and text[f.end : f.end + 1] != "/" and text[f.end : f.end + 2] not in ("以上", "以下")]  # ("以内": a cap)
         if in_wan:
             seen = {id(f) for f, _ in odd}
             odd += [(f, "国有资产中设备的统计口径是单价50万元以上通用设备、单价100万元以上专用设备") for f in yuan
