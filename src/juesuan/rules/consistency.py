@@ -621,7 +621,7 @@ def _report_funds(ctx: CheckContext, out: Reporter) -> set[int]:
 # times, and one value against all the others is the slip.
 _ROW_NAME = re.compile(r"(?:指标\s*\d{1,2}\s*[:：])?\s*([\u4e00-\u9fff]{3,16})\s*")
 _ROW_AMOUNT = re.compile(r"\s*(\d[\d,]{0,12}(?:\.\d{1,2})?)\s*万元\s*")
-_ROW_RATE = re.compile(r"\s*\d{1,3}(?:\.\d{1,2})?\s*[%％]\s*")
+_ROW_RATE = re.compile(r"\s*\d{1,3}(?:\.\d{1,2})?\s*[%％]\s*")  # fullmatch only: one start, linear
 _ROW_CELLS = 12  # a row of a part and its amounts (a goal table's has six or seven cells)
 
 

@@ -196,6 +196,7 @@ def _next_paragraph(text: str, first: int, second: int) -> bool:
 _BROKEN_FILE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[〔【\[](?:19|20)\d{2}\d{1,4}号|(?<=[\u4e00-\u9fff])(?:19|20)\d{2}[〕】\]]\d{1,4}号")
 
 
+# searched in the five characters before a bracket only
 _LABEL_BEFORE = re.compile(r"(?:^|(?<=[：:；;，,。、\s]))\s*(?:\d{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,3})\s*$")
 
 
