@@ -2276,9 +2276,14 @@ def test_an_execution_rate_of_two_amounts_written_alike(tmp_path: Path) -> None:
     """Seed 000 L913: "预算安排…运行维护费5万元，实际执行5万元，预算执行率为100%" — with 6万元 spent, not 100%."""
     assert _seed_changed(tmp_path, "000", 913, "实际执行5万元", "实际执行6万元", ("R105",)) == [
         ("R105", 913, "预算数5万元、执行数6万元，执行率应为120.00%，报告写作100%")]
-    # rounded amounts: 99万元 of 100万元 may be 99.4%
+    # rounded amounts: 99万元 of 100万元 may be 99.4%, and 100.00 of 100.00万元 may be 99.99%
     text = "第四部分 附件\n项目绩效评价报告\n项目全年预算数100万元，执行数为99万元，完成预算的99.4%。\n"
     assert _run(tmp_path, text, "R105").findings == []
+    text = "第四部分 附件\n项目绩效评价报告\n项目全年预算数100.00万元，执行数为100.00万元，完成预算的99.99%。\n"
+    assert _run(tmp_path, text, "R105").findings == []
+    # whole 万元 written equal are 100%
+    text = "第四部分 附件\n项目绩效评价报告\n项目全年预算数5万元，执行数为5万元，完成预算的90%。\n"
+    assert [f.message for f in _run(tmp_path, text, "R105").findings] == ["预算数5万元、执行数5万元，执行率应为100.00%，报告写作90%"]
 
 
 def test_the_organisations_name_written_another_way(tmp_path: Path) -> None:

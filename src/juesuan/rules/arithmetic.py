@@ -30,6 +30,22 @@ def equal(a: Figure, b: Figure, tolerance: Tolerance) -> bool:
     return abs(a.value - b.value) <= half_unit(a) + half_unit(b) + tolerance.money_slack
 
 
+def alike_rate_wrong(budget: Figure, spent: Figure, stated: Figure) -> bool:
+    """The stated rate of two whole amounts (5万元, 6万元) is wrong though their rounding would allow it. Whole 万元 in
+    a budget sentence are allocations, not roundings: equal ones are 100%, unequal ones are not (to the rate's own
+    precision). Amounts to the cent are judged by their rounding alone: 100.00 of 100.00万元 may be 99.99%."""
+    if budget.value.as_tuple().exponent != 0 or spent.value.as_tuple().exponent != 0 or budget.value == 0:
+        return False
+    if (budget.value == spent.value) == (stated.value == 100):
+        return False
+    return (spent.value / budget.value * 100).quantize(Decimal(1).scaleb(stated.value.as_tuple().exponent)) != stated.value
+
+
+def exact_rate(budget: Figure, spent: Figure) -> str:
+    """spent / budget as a percentage, to the cent of a percent: the rate of two amounts taken as written."""
+    return f"{(spent.value / budget.value * 100).quantize(Decimal('0.01'))}%"
+
+
 def ratio_bounds(numerator: Figure, denominator: Figure) -> tuple[Decimal, Decimal] | None:
     """The percentage numerator/denominator can be, given both are rounded; None if the base is 0."""
     dn, dd = half_unit(numerator), half_unit(denominator)

@@ -362,6 +362,12 @@ _PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 _OFTEN_KEPT = 100
 
 
+def _pairs(words: str) -> set[str]:
+    """The pairs of Chinese characters in `words`."""
+    return {m.group(1) for m in _PAIR.finditer(words)}
+
+
+
 def _near_counts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
     text = ctx.document.text
     said: dict[tuple[int, str], list[tuple[int, int, set[str]]]] = defaultdict(list)
@@ -371,7 +377,7 @@ def _near_counts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:
         for m in _COUNT_OF.finditer(sentence):
             a, b = at + m.start(1), at + m.end(1)
             around = sentence[max(0, m.start(1) - 10) : m.start(1)] + sentence[m.end() : m.end() + 8]
-            said[(int(m.group(1)), m.group(2))].append((a, b, {w.group(1) for w in _PAIR.finditer(around)}))
+            said[(int(m.group(1)), m.group(2))].append((a, b, _pairs(around)))
     # the counts written three times or more, by unit (few: each takes three statements); bounded per unit
     often: dict[str, list[tuple[int, list[tuple[int, int, set[str]]]]]] = defaultdict(list)
     for (value, unit), stated in sorted(said.items(), key=lambda kv: -len(kv[1])):
@@ -412,7 +418,7 @@ def _indicator_counts(ctx: CheckContext) -> dict[tuple[str, str], list[tuple[int
             told = [(int(m.group(1)), a + m.start(1), a + m.end(1)) for a, sentence in prose for m in said.finditer(sentence)]
             if not told:
                 # else a word of the indicator's name right before the count ("会议保障次数" | "召开工作会议17次")
-                words = {w for w in _PAIR.findall(label[:12]) if w not in _GENERIC_WORDS}
+                words = _pairs(label[:12]) - _GENERIC_WORDS
                 if words:
                     said = re.compile("(?:" + "|".join(map(re.escape, sorted(words))) + r")(\d{1,5})\s*" + re.escape(unit))
                     told = [(int(m.group(1)), a + m.start(1), a + m.end(1)) for a, sentence in prose
@@ -507,10 +513,6 @@ _NEAR_WORDS = 3  # pairs of characters shared with two of the other statements, 
 _TEMPLATE_WORDS = ("财政拨款收入", "一般公共预算", "政府性基金预算", "国有资本经营", "支出决算", "完成预算的", "预算数为", "决算数为",
                    "年度", "金额", "共计", "实际", "执行", "本年", "全年", "项目", "基本支出", "其中", "主要用于", "本级")
 
-
-def _pairs(words: str) -> set[str]:
-    """The pairs of Chinese characters in `words`."""
-    return {m.group(1) for m in _PAIR.finditer(words)}
 
 
 def _near_amounts(ctx: CheckContext, out: Reporter, reported: set[int]) -> None:

@@ -13,7 +13,15 @@ from juesuan.amounts import number
 from juesuan.analysis import Found
 from juesuan.document import Cell
 from juesuan.model.figures import Figure
-from juesuan.rules.arithmetic import percent_agrees, point, ratio_bounds, same_precision, sum_agrees
+from juesuan.rules.arithmetic import (
+    alike_rate_wrong,
+    exact_rate,
+    percent_agrees,
+    point,
+    ratio_bounds,
+    same_precision,
+    sum_agrees,
+)
 from juesuan.rules.base import BUDGET_WORD, CheckContext, Reporter, Severity, rule
 from juesuan.text.clauses import clause_start
 
@@ -81,7 +89,7 @@ def _amounts_before(ctx: CheckContext, statement: Statement) -> tuple[Found | No
 
 @rule("R105", "ratios", Severity.ERROR, "执行率与同一句中的预算数、执行数不符",
       "同一句话给出预算数和执行数（决算数）时，完成预算（预算执行率）X%应等于执行数除以预算数；评价报告中也一样。"
-      "一个写成整数、另一个写到分时（“预算为1万元，支出决算为0.53万元”），整数按省略了末尾的0看待；两个数写法相同（同样的小数位）时，"
+      "一个写成整数、另一个写到分时（“预算为1万元，支出决算为0.53万元”），整数按省略了末尾的0看待；两个数都是整数万元时（预算安排的数），"
       "相等的两数执行率是100%，不等的两数不是100%（“预算安排…5万元，实际执行6万元，预算执行率为100%”）。",
       bad="附件\n项目支出绩效自评报告\n项目全年预算数30万元，执行数为30万元，完成预算的92%。",
       good="附件\n项目支出绩效自评报告\n项目全年预算数30万元，执行数为30万元，完成预算的100%。")
@@ -110,28 +118,16 @@ def stated_execution_rates(ctx: CheckContext, out: Reporter) -> None:
         if not rate:
             continue
         stated = ctx.figure(s.start + s.rate_start, rate[0])
-        if percent_agrees(stated, bounds, ctx.tolerance) and not _whole_or_not(b, e, stated):
+        if percent_agrees(stated, bounds, ctx.tolerance) and not alike_rate_wrong(b, e, stated):
             out.checked()
         else:
             # the base is a budget, or the income a progress is measured against ("收入共计…执行进度")
             words = _BUDGET_WORDS.search(s.text[max(0, budget.start - 12) : budget.start])
             base = "收入" if words is not None and "收入" in words.group() else "预算数"
-            should = point(bounds, stated)
-            if _whole_or_not(b, e, stated):  # amounts written alike: their own ratio, not a rounded range's middle
-                should = f"{(e.value / b.value * 100).quantize(Decimal('0.01'))}%"
+            # amounts written alike: their own ratio, not a rounded range's middle
+            should = exact_rate(b, e) if alike_rate_wrong(b, e, stated) else point(bounds, stated)
             out.finding(f"{base}{b.raw}、执行数{e.raw}，执行率应为{should}，报告写作{stated.raw}", stated.location,
                         expected=should, actual=stated.raw, evidence=s.text[max(0, budget.start - 10) : s.rate_end].strip())
-
-
-def _whole_or_not(budget: Figure, spent: Figure, stated: Figure) -> bool:
-    """Two amounts written alike (at one precision) are equal or not, rounding aside: 100% of a budget of 5万元 is 5万元,
-    not 6万元, and 5万元 of 5万元 is 100%, not 90%."""
-    alike = budget.value.as_tuple().exponent == spent.value.as_tuple().exponent
-    if not alike or (budget.value == spent.value) == (stated.value == 100) or budget.value == 0:
-        return False
-    # (99.96万元 of 100.00万元 is 100% to the whole percent)
-    exact = (spent.value / budget.value * 100).quantize(Decimal(1).scaleb(stated.value.as_tuple().exponent))
-    return exact != stated.value
 
 
 _BUDGET_TOO_SMALL = re.compile(r"预算(?:估算|安排|编制|测算)?(?:不足|偏少|偏低|不够)")

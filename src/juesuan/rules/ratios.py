@@ -10,7 +10,16 @@ from juesuan.amounts import number
 from juesuan.analysis import Found
 from juesuan.model.disclosure import LineItem
 from juesuan.model.figures import Change, Figure, Item
-from juesuan.rules.arithmetic import HUNDRED, percent_agrees, point, ratio_bounds, same_precision, sum_agrees
+from juesuan.rules.arithmetic import (
+    HUNDRED,
+    alike_rate_wrong,
+    exact_rate,
+    percent_agrees,
+    point,
+    ratio_bounds,
+    same_precision,
+    sum_agrees,
+)
 from juesuan.rules.base import CheckContext, Reporter, Severity, amount, half_digit, half_unit, rule
 from juesuan.rules.blame import said_once
 from juesuan.rules.identities import first
@@ -358,12 +367,12 @@ def completion_rates(ctx: CheckContext, out: Reporter) -> None:
                 _zero_budget(ctx, out, name, spent, budgets, completions)
             continue
         for completion in completions:
-            if percent_agrees(completion, bounds, ctx.tolerance):
+            if percent_agrees(completion, bounds, ctx.tolerance) and not alike_rate_wrong(budget, spent, completion):
                 out.checked()
             else:
-                out.finding(f"{name}决算数{amount(amounts[0])}、预算数{amount(budget)}，完成预算应为"
-                            f"{point(bounds, completion)}，报告写作{completion.raw}", completion.location,
-                            expected=point(bounds, completion), actual=completion.raw)
+                should = exact_rate(budget, spent) if alike_rate_wrong(budget, spent, completion) else point(bounds, completion)
+                out.finding(f"{name}决算数{amount(amounts[0])}、预算数{amount(budget)}，完成预算应为{should}，"
+                            f"报告写作{completion.raw}", completion.location, expected=should, actual=completion.raw)
 
 
 # "预算执行数为7,463.89万元，年初预算数为4,283.43万元，预算偏离度74.25%": the deviation of what was spent from the

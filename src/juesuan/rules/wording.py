@@ -175,16 +175,16 @@ def unpaired_quotes(ctx: CheckContext, out: Reporter) -> None:
             at, what = slip
             out.finding(f"引号不成对：{what}", ctx.locate(start + at, start + at + 1), actual=text[at],
                         evidence=ctx.document.text[start + max(0, at - 12) : start + at + 12])
-    text = ctx.document.text
+    whole = ctx.document.text
     for k, (start, at, what) in enumerate(brackets):
         # a bracket opened at a paragraph's end and closed at the next one's start: a line break inside it
-        opened_before = k and brackets[k - 1][2].endswith("没有闭合") and _next_paragraph(text, brackets[k - 1][0], start)
+        opened_before = k and brackets[k - 1][2].endswith("没有闭合") and _next_paragraph(whole, brackets[k - 1][0], start)
         closed_after = (k + 1 < len(brackets) and not brackets[k + 1][2].endswith("没有闭合")
-                        and _next_paragraph(text, start, brackets[k + 1][0]))
+                        and _next_paragraph(whole, start, brackets[k + 1][0]))
         if (what.endswith("没有闭合") and closed_after) or (not what.endswith("没有闭合") and opened_before):
             continue
-        out.finding(f"括号不成对：{what}", ctx.locate(start + at, start + at + 1), actual=text[start + at],
-                    evidence=text[start + max(0, at - 12) : start + at + 12])
+        out.finding(f"括号不成对：{what}", ctx.locate(start + at, start + at + 1), actual=whole[start + at],
+                    evidence=whole[start + max(0, at - 12) : start + at + 12])
 
 
 def _next_paragraph(text: str, first: int, second: int) -> bool:
